@@ -1,0 +1,156 @@
+import { javascript, typescript } from 'projen';
+
+/** Engines the kit renders to; optional peers so each cloud's users install only their own. */
+const ENGINE_PEERS = {
+  'aws-cdk-lib': '^2.276.0',
+  constructs: '^10.8.1',
+  cdktf: '0.21.0',
+  '@cdktf/provider-google': '16.12.1',
+  '@cdktf/provider-azurerm': '14.23.1',
+};
+
+/** Subpath entry points: one per cloud, plus the neutral core and patterns. */
+const ENTRY_POINTS = ['core', 'patterns', 'aws', 'gcp', 'azure'];
+
+const project = new typescript.TypeScriptProject({
+  name: 'data-platform-kit',
+  description:
+    'Secure-by-default data-platform constructs (lake storage, encryption, warehouse, streaming, pipelines) for AWS CDK and CDK for Terraform (GCP, Azure).',
+  license: 'Apache-2.0',
+  authorName: 'data-platform-kit authors',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.16.0',
+  typescriptVersion: '~6.0.3',
+  projenrcTs: true,
+  projenrcTsOptions: { runner: typescript.TypeScriptRunner.tsx() },
+  github: false,
+  release: false,
+  sampleCode: false,
+  prettier: true,
+  prettierOptions: { settings: { singleQuote: true, printWidth: 110 } },
+  eslint: true,
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts'],
+    commandOptions: { fix: false },
+  },
+  jest: true,
+  jestOptions: {
+    jestVersion: '^30',
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    coverage: false,
+    junitReporting: false,
+    jestConfig: {
+      moduleNameMapper: { '^data-platform-kit/(.*)$': '<rootDir>/src/$1' },
+      maxWorkers: 2,
+    },
+  },
+  tsJestOptions: { transformOptions: { diagnostics: false } },
+  peerDeps: Object.entries(ENGINE_PEERS).map(([name, range]) => `${name}@${range}`),
+  devDeps: [
+    'aws-cdk-lib@2.276.0',
+    'constructs@10.8.1',
+    'cdktf@0.21.0',
+    '@cdktf/provider-google@16.12.1',
+    '@cdktf/provider-azurerm@14.23.1',
+    'cdk-nag@^3.0.2',
+    'tsx@^4.23.0',
+    'fast-check@^4',
+  ],
+  tsconfig: {
+    compilerOptions: {
+      module: 'node16',
+      moduleResolution: javascript.TypeScriptModuleResolution.NODE16,
+      target: 'ES2022',
+      lib: ['ES2022'],
+      isolatedModules: true,
+      skipLibCheck: true,
+    },
+  },
+  tsconfigDevFile: 'tsconfig.dev.json',
+  tsconfigDev: {
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts'],
+    compilerOptions: {
+      module: 'node16',
+      moduleResolution: javascript.TypeScriptModuleResolution.NODE16,
+      target: 'ES2022',
+      lib: ['ES2022'],
+      isolatedModules: true,
+      skipLibCheck: true,
+      paths: { 'data-platform-kit/*': ['./src/*'], 'data-platform-kit': ['./src/index.ts'] },
+    },
+  },
+});
+
+// Every engine is optional: AWS-only users never install cdktf, GCP-only users never install aws-cdk-lib.
+project.package.addField(
+  'peerDependenciesMeta',
+  Object.fromEntries(Object.keys(ENGINE_PEERS).map((name) => [name, { optional: true }])),
+);
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  ...Object.fromEntries(
+    ENTRY_POINTS.map((entry) => [
+      `./${entry}`,
+      { types: `./lib/${entry}/index.d.ts`, default: `./lib/${entry}/index.js` },
+    ]),
+  ),
+  './package.json': './package.json',
+});
+
+// Tests live only under test/ (projen's default also globs src/ and projenrc/).
+project.tryFindObjectFile('package.json')?.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
+
+// The provider roots load thousands of classes (seconds, gigabytes): deep paths only.
+// cdktf itself is reached through one seam file so a later engine switch is mechanical.
+const ENGINE_SEAM = 'src/core/tf.ts';
+project.eslint?.addRules({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          regex: '^@cdktf/provider-[^/]+$',
+          message: 'Import provider classes by deep path, e.g. @cdktf/provider-google/lib/storage-bucket.',
+        },
+        { regex: '^cdktf(/.*)?$', message: `Import the Terraform engine through ${ENGINE_SEAM} only.` },
+      ],
+    },
+  ],
+});
+project.eslint?.addOverride({
+  files: [ENGINE_SEAM, 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^@cdktf/provider-[^/]+$',
+            message: 'Import provider classes by deep path, e.g. @cdktf/provider-google/lib/storage-bucket.',
+          },
+        ],
+      },
+    ],
+  },
+});
+
+// Type-check everything (src, tests, examples, scripts) before the tests run; jest only transpiles.
+project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
+
+// Lint stays read-only in the test task (CI must fail on drift); this task applies the fixes.
+project.addTask('format', {
+  description: 'Apply eslint and prettier fixes',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+  exec: 'eslint --ext .ts --fix --no-error-on-unmatched-pattern src test examples scripts .projenrc.ts',
+});
+
+// Main job: synthesize every example for all three clouds into out/<example>/.
+project.addTask('synth', {
+  description: 'Synthesize every example into out/<example>/ and print one line per stack',
+  exec: 'tsx scripts/synth-examples.ts',
+});
+project.gitignore.exclude('/out/', 'cdk.out/', 'cdktf.out/', '.swc/');
+
+project.synth();

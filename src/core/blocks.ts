@@ -1,0 +1,85 @@
+import type { DataRemovalPolicy } from './removal';
+import type { Tags } from './tags';
+import type { ZoneInput } from './zones';
+
+/**
+ * Access to one zone, by intent. Each cloud maps an intent to its own least-privilege
+ * permissions in one table (`perms.ts` on AWS, `roles.ts` on GCP and Azure).
+ */
+export enum ZoneAccess {
+  /** List and read objects. */
+  READ = 'read',
+  /** Create and overwrite objects, without reading them. */
+  WRITE = 'write',
+  /** Read, create, overwrite and delete objects. */
+  READ_WRITE = 'readWrite',
+}
+
+/** Props every cloud's `EncryptionKey` shares, so the three stay mirrored. */
+export interface EncryptionKeyCommonProps {
+  /**
+   * Platform name that derived physical names start with.
+   * @default 'data'
+   */
+  readonly platformName?: string;
+  /**
+   * What the key protects, appended to derived names (e.g. `lake`).
+   * @default 'data'
+   */
+  readonly purpose?: string;
+  /**
+   * Days between automatic key rotations. Each cloud documents its allowed range.
+   * @default 90
+   */
+  readonly rotationPeriodDays?: number;
+  /**
+   * What happens to the key when it leaves the stack. DESTROY also needs the
+   * `data-platform-kit:removeDataOnDestroy` context flag.
+   * @default DataRemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: DataRemovalPolicy;
+  /**
+   * Tags (AWS, Azure) or labels (GCP) for the key's resources, on top of the kit's own.
+   * @default - only the kit's `data-platform` tag
+   */
+  readonly tags?: Tags;
+}
+
+/** Props every cloud's `LakeStorage` shares, so the three stay mirrored. */
+export interface LakeStorageCommonProps {
+  /** Platform name that every derived physical name starts with (2-20 of a-z, 0-9, '-'). */
+  readonly platformName: string;
+  /**
+   * The lake's zones, as names or full options (physical name, lifecycle).
+   * @default DEFAULT_ZONES (`raw`, `curated`, `serving`)
+   */
+  readonly zones?: readonly ZoneInput[];
+  /**
+   * What happens to stored data when the storage leaves the stack. DESTROY also needs the
+   * `data-platform-kit:removeDataOnDestroy` context flag; buckets are never force-emptied.
+   * @default DataRemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: DataRemovalPolicy;
+  /**
+   * Days to keep access logs before they expire.
+   * @default 365
+   */
+  readonly accessLogRetentionDays?: number;
+  /**
+   * Tags (AWS, Azure) or labels (GCP) for every resource the storage makes.
+   * @default - only the kit's `data-platform` and `data-zone` tags
+   */
+  readonly tags?: Tags;
+}
+
+/** Defaults shared by every cloud's blocks. */
+export const CommonDefaults = {
+  /** Key rotation period in days; 90 satisfies every cloud and the common benchmarks. */
+  ROTATION_PERIOD_DAYS: 90,
+  /** Platform name for a standalone key. */
+  PLATFORM_NAME: 'data',
+  /** Purpose for a standalone key. */
+  KEY_PURPOSE: 'data',
+  /** Days access logs are kept. */
+  ACCESS_LOG_RETENTION_DAYS: 365,
+} as const;

@@ -1,0 +1,109 @@
+import type { IConstruct } from 'constructs';
+
+/**
+ * Stable codes for every input the kit rejects. Codes never change meaning; tests and users
+ * may match on them.
+ */
+export enum ErrorCode {
+  /** A physical or logical name breaks the target service's naming rules. */
+  INVALID_NAME = 'DPK_INVALID_NAME',
+  /** A zone name is malformed or reserved. */
+  INVALID_ZONE = 'DPK_INVALID_ZONE',
+  /** The same zone is declared twice. */
+  DUPLICATE_ZONE = 'DPK_DUPLICATE_ZONE',
+  /** A zone list is empty. */
+  NO_ZONES = 'DPK_NO_ZONES',
+  /** A grant or lookup names a zone the storage does not have. */
+  UNKNOWN_ZONE = 'DPK_UNKNOWN_ZONE',
+  /** Tags or labels break the cloud's tagging rules. */
+  INVALID_TAGS = 'DPK_INVALID_TAGS',
+  /** A number (days, counts, periods) is outside what the service or the kit allows. */
+  OUT_OF_RANGE = 'DPK_OUT_OF_RANGE',
+  /** Two props cannot be used together (e.g. an existing key and key options). */
+  CONFLICTING_PROPS = 'DPK_CONFLICTING_PROPS',
+  /** A region or location is malformed or does not fit another resource's location. */
+  INVALID_LOCATION = 'DPK_INVALID_LOCATION',
+  /** A principal is malformed or would expose data publicly. */
+  INVALID_PRINCIPAL = 'DPK_INVALID_PRINCIPAL',
+  /** An IP range is malformed or opens the resource to the whole internet. */
+  INVALID_IP_RANGE = 'DPK_INVALID_IP_RANGE',
+}
+
+/** What was wrong with one prop: the prop, the value received and what is allowed. */
+export interface Violation {
+  /** The prop, as the user wrote it (e.g. `zones[1].storageName`). */
+  readonly prop: string;
+  /** The value received. */
+  readonly received: unknown;
+  /** What is allowed, in words (e.g. `3-63 characters: a-z, 0-9 and '-'`). */
+  readonly allowed: string;
+}
+
+/** Renders a received value for an error message: strings quoted, objects as JSON. */
+export function formatReceived(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * The one error the kit throws for bad input, at construction time.
+ *
+ * Carries a stable `code`, the construct path, and for each violated prop the prop name,
+ * the received value and what is allowed. Name validators collect every violation and
+ * throw once, so `violations` may hold more than one entry.
+ *
+ * @example
+ * throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
+ *   prop: 'rotationPeriodDays', received: 400, allowed: 'an integer from 90 to 2560',
+ * });
+ */
+export class ValidationError extends Error {
+  /** Creates the error for one or more violations of the same kind on `scope`. */
+  public static of(code: ErrorCode, scope: IConstruct, ...violations: Violation[]): ValidationError {
+    return new ValidationError(code, scope, violations);
+  }
+
+  /** Throws one error for all `violations`, or does nothing when there are none. */
+  public static throwIfAny(code: ErrorCode, scope: IConstruct, violations: readonly Violation[]): void {
+    if (violations.length > 0) throw new ValidationError(code, scope, violations);
+  }
+
+  /** Stable error code. */
+  public readonly code: ErrorCode;
+  /** Path of the construct that rejected the input. */
+  public readonly constructPath: string;
+  /** Every violation found (at least one). */
+  public readonly violations: readonly Violation[];
+
+  private constructor(code: ErrorCode, scope: IConstruct, violations: readonly Violation[]) {
+    const path = scope.node.path || '<root>';
+    const details = violations
+      .map((v) => `'${v.prop}' must be ${v.allowed}. Received: ${formatReceived(v.received)}`)
+      .join('; ');
+    super(`[${code}] ${path}: ${details}`);
+    this.name = 'ValidationError';
+    this.code = code;
+    this.constructPath = path;
+    this.violations = violations;
+  }
+
+  /** The first violated prop. */
+  public get prop(): string {
+    return this.violations[0].prop;
+  }
+
+  /** The value received for the first violated prop. */
+  public get received(): unknown {
+    return this.violations[0].received;
+  }
+
+  /** What is allowed for the first violated prop. */
+  public get allowed(): string {
+    return this.violations[0].allowed;
+  }
+}

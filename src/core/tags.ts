@@ -1,0 +1,100 @@
+import type { IConstruct } from 'constructs';
+import { ErrorCode, ValidationError, type Violation } from './errors';
+import { isUnresolved } from './tokens';
+
+/** Tags (AWS, Azure) or labels (GCP): string keys to string values. */
+export type Tags = Readonly<Record<string, string>>;
+
+/** The tagging rules of one cloud. */
+export interface TagRule {
+  /** `tag` or `label`, for messages. */
+  readonly noun: string;
+  readonly maxCount: number;
+  readonly keyPattern: RegExp;
+  readonly valuePattern: RegExp;
+  readonly keyAllowed: string;
+  readonly valueAllowed: string;
+}
+
+/** Tagging rules per cloud, with the limits each documents. */
+export const TagRules = {
+  /**
+   * AWS: up to 50 tags; keys 1-128 and values 0-256 of letters, digits, spaces and
+   * `_ . : / = + - @`; the `aws:` prefix is reserved.
+   * @see https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html
+   */
+  AWS: {
+    noun: 'tag',
+    maxCount: 50,
+    keyPattern: /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/iu,
+    valuePattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u,
+    keyAllowed: "1-128 letters, digits, spaces or _ . : / = + - @, not starting with 'aws:'",
+    valueAllowed: '0-256 letters, digits, spaces or _ . : / = + - @',
+  },
+  /**
+   * GCP labels: up to 64; keys 1-63 starting with a lowercase letter, values 0-63, both of
+   * lowercase letters, digits, '_' and '-'.
+   * @see https://cloud.google.com/resource-manager/docs/labels-overview#requirements
+   */
+  GCP: {
+    noun: 'label',
+    maxCount: 64,
+    keyPattern: /^\p{Ll}[\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u,
+    valuePattern: /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u,
+    keyAllowed: "1-63 lowercase letters, digits, '_' or '-', starting with a lowercase letter",
+    valueAllowed: "0-63 lowercase letters, digits, '_' or '-'",
+  },
+  /**
+   * Azure: up to 50 tags; names 1-128 (the storage-account limit, the strictest) without
+   * `< > % & \ ? /`; values 0-256.
+   * @see https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations
+   */
+  AZURE: {
+    noun: 'tag',
+    maxCount: 50,
+    keyPattern: /^[^<>%&\\?/]{1,128}$/,
+    valuePattern: /^[\s\S]{0,256}$/,
+    keyAllowed: '1-128 characters without < > % & \\ ? /',
+    valueAllowed: '0-256 characters',
+  },
+} satisfies Record<string, TagRule>;
+
+/**
+ * Validates `tags` against a cloud's rule, collecting every violation, and returns them
+ * merged after the kit's own tags (`data-platform`, plus `data-zone` where given).
+ * Throws `DPK_INVALID_TAGS`.
+ */
+export function validateTags(scope: IConstruct, rule: TagRule, tags: Tags | undefined, prop = 'tags'): Tags {
+  const entries = Object.entries(tags ?? {});
+  const violations: Violation[] = [];
+  if (entries.length > rule.maxCount) {
+    violations.push({
+      prop,
+      received: `${entries.length} ${rule.noun}s`,
+      allowed: `at most ${rule.maxCount} ${rule.noun}s`,
+    });
+  }
+  for (const [key, value] of entries) {
+    if (!isUnresolved(key) && !rule.keyPattern.test(key)) {
+      violations.push({
+        prop: `${prop} key`,
+        received: key,
+        allowed: `a ${rule.noun} key of ${rule.keyAllowed}`,
+      });
+    }
+    if (!isUnresolved(value) && (typeof value !== 'string' || !rule.valuePattern.test(value))) {
+      violations.push({
+        prop: `${prop}[${JSON.stringify(key)}]`,
+        received: value,
+        allowed: `a ${rule.noun} value of ${rule.valueAllowed}`,
+      });
+    }
+  }
+  ValidationError.throwIfAny(ErrorCode.INVALID_TAGS, scope, violations);
+  return tags ?? {};
+}
+
+/** The tags the kit puts on every resource it makes: the platform, and the zone where there is one. */
+export function kitTags(platform: string, zone?: string): Tags {
+  return zone ? { 'data-platform': platform, 'data-zone': zone } : { 'data-platform': platform };
+}

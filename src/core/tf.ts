@@ -1,0 +1,30 @@
+/**
+ * The one seam to the Terraform engine (cdktf). GCP and Azure blocks import the engine only
+ * from here, so a switch to the community fork (cdktn) is a change to this file. Not exported
+ * from the `core` entry point: loading `data-platform-kit/core` or `/aws` never loads cdktf.
+ */
+import { Annotations, type TerraformResource } from 'cdktf';
+import type { IConstruct } from 'constructs';
+import { DataRemovalPolicy, type RemovalDecision } from './removal';
+
+export { Annotations, App, Fn, TerraformOutput, TerraformStack, Testing, Token } from 'cdktf';
+export type { ITerraformDependable, TerraformResource } from 'cdktf';
+
+/**
+ * Renders a removal decision on Terraform resources: `lifecycle.prevent_destroy = true`
+ * unless DESTROY took effect; emits the guard's warning on `scope`.
+ */
+export function applyRemoval(
+  scope: IConstruct,
+  decision: RemovalDecision,
+  ...resources: TerraformResource[]
+): void {
+  const preventDestroy = decision.policy !== DataRemovalPolicy.DESTROY;
+  for (const resource of resources) resource.addOverride('lifecycle.prevent_destroy', preventDestroy);
+  if (decision.warning) warn(scope, decision.warning.id, decision.warning.message);
+}
+
+/** Adds a warning with a stable id to `scope` (shown by `cdktf synth`). */
+export function warn(scope: IConstruct, id: string, message: string): void {
+  Annotations.of(scope).addWarning(`[${id}] ${message}`);
+}

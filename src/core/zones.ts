@@ -1,0 +1,160 @@
+import type { IConstruct } from 'constructs';
+import { ErrorCode, ValidationError, type Violation } from './errors';
+import { isUnresolved } from './tokens';
+
+/** The zones every lake gets unless told otherwise: landing, cleaned, and consumer-facing data. */
+export const DEFAULT_ZONES: readonly string[] = ['raw', 'curated', 'serving'];
+
+/** Names a zone may not take because the kit uses them for its own resources. */
+export const RESERVED_ZONE_NAMES: readonly string[] = ['logs', 'log', 'system', 'tmp'];
+
+/** Zone name rule: short enough to fit every cloud's resource names once combined. */
+export const ZONE_NAME_RULE = {
+  pattern: /^[a-z](?:[a-z0-9]|-(?!-)){0,18}[a-z0-9]$|^[a-z]$/,
+  allowed:
+    "1-20 characters: lowercase letters, digits and single hyphens, starting with a letter and not ending with '-'",
+} as const;
+
+/** Storage-tier lifecycle for one zone; every number is in days. */
+export interface ZoneLifecycle {
+  /**
+   * Move current objects to the cheaper infrequent-access tier after this many days
+   * (S3 Standard-IA, GCS Nearline, Azure Cool). `0` or unset means never.
+   * @default - per zone: raw 30, curated 90, serving and custom zones never
+   */
+  readonly coolAfterDays?: number;
+  /**
+   * Permanently delete noncurrent (overwritten or deleted) versions after this many days.
+   * @default 90
+   */
+  readonly noncurrentVersionExpirationDays?: number;
+}
+
+/** One lake zone: a name, an optional physical name and its lifecycle. */
+export interface ZoneOptions extends ZoneLifecycle {
+  /** Zone name, e.g. `raw`. */
+  readonly name: string;
+  /**
+   * Physical name of the zone's bucket (AWS, GCP) or filesystem (Azure).
+   * @default - derived from the platform name, the zone and a stable hash of the construct path
+   */
+  readonly storageName?: string;
+}
+
+/** A zone as given by a user: a name, or the full options. */
+export type ZoneInput = string | ZoneOptions;
+
+/** A zone with every default resolved. */
+export interface ResolvedZone {
+  readonly name: string;
+  readonly storageName?: string;
+  /** Days before moving to the cool tier; `undefined` means never. */
+  readonly coolAfterDays?: number;
+  readonly noncurrentVersionExpirationDays: number;
+}
+
+/** Lifecycle defaults, shared by docs, code and tests. */
+export const ZoneDefaults = {
+  /** Days to the cool tier for the default zones; other zones stay hot. */
+  COOL_AFTER_DAYS: { raw: 30, curated: 90 } as Readonly<Record<string, number>>,
+  /** Days to keep noncurrent versions: the recovery window for overwritten or deleted data. */
+  NONCURRENT_VERSION_EXPIRATION_DAYS: 90,
+  /** Largest day count any lifecycle rule accepts (100 years). */
+  MAX_DAYS: 36500,
+  /** Fewest days noncurrent versions are kept, so a bad overwrite can still be undone. */
+  MIN_NONCURRENT_DAYS: 7,
+} as const;
+
+function checkDays(v: Violation[], prop: string, value: number | undefined, min: number): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!Number.isInteger(value) || value < min || value > ZoneDefaults.MAX_DAYS) {
+    v.push({ prop, received: value, allowed: `an integer from ${min} to ${ZoneDefaults.MAX_DAYS}` });
+  }
+}
+
+/** Validates a zone name; returns the violation, if any. */
+export function zoneNameViolation(prop: string, name: unknown): Violation | undefined {
+  if (typeof name === 'string' && isUnresolved(name)) return undefined;
+  if (typeof name !== 'string' || !ZONE_NAME_RULE.pattern.test(name)) {
+    return { prop, received: name, allowed: ZONE_NAME_RULE.allowed };
+  }
+  if (RESERVED_ZONE_NAMES.includes(name)) {
+    return {
+      prop,
+      received: name,
+      allowed: `not one of the reserved names ${RESERVED_ZONE_NAMES.join(', ')}`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Validates zones and resolves their lifecycle defaults.
+ * Throws `DPK_NO_ZONES`, `DPK_INVALID_ZONE`, `DPK_DUPLICATE_ZONE` or `DPK_OUT_OF_RANGE`.
+ */
+export function resolveZones(
+  scope: IConstruct,
+  zones: readonly ZoneInput[] | undefined,
+  prop = 'zones',
+): ResolvedZone[] {
+  const inputs: ZoneOptions[] = (zones ?? DEFAULT_ZONES).map((z) =>
+    typeof z === 'string' ? { name: z } : z,
+  );
+  if (inputs.length === 0) {
+    throw ValidationError.of(ErrorCode.NO_ZONES, scope, { prop, received: [], allowed: 'at least one zone' });
+  }
+  ValidationError.throwIfAny(
+    ErrorCode.INVALID_ZONE,
+    scope,
+    inputs.flatMap((z, i) => zoneNameViolation(`${prop}[${i}].name`, z.name) ?? []),
+  );
+  const seen = new Set<string>();
+  for (const [i, z] of inputs.entries()) {
+    if (seen.has(z.name)) {
+      throw ValidationError.of(ErrorCode.DUPLICATE_ZONE, scope, {
+        prop: `${prop}[${i}].name`,
+        received: z.name,
+        allowed: 'a zone name not already declared',
+      });
+    }
+    seen.add(z.name);
+  }
+  const ranges: Violation[] = [];
+  const resolved = inputs.map((z, i) => {
+    checkDays(ranges, `${prop}[${i}].coolAfterDays`, z.coolAfterDays, 0);
+    checkDays(
+      ranges,
+      `${prop}[${i}].noncurrentVersionExpirationDays`,
+      z.noncurrentVersionExpirationDays,
+      ZoneDefaults.MIN_NONCURRENT_DAYS,
+    );
+    const cool = z.coolAfterDays ?? ZoneDefaults.COOL_AFTER_DAYS[z.name];
+    return {
+      name: z.name,
+      storageName: z.storageName,
+      coolAfterDays: cool === 0 ? undefined : cool,
+      noncurrentVersionExpirationDays:
+        z.noncurrentVersionExpirationDays ?? ZoneDefaults.NONCURRENT_VERSION_EXPIRATION_DAYS,
+    };
+  });
+  ValidationError.throwIfAny(ErrorCode.OUT_OF_RANGE, scope, ranges);
+  return resolved;
+}
+
+/** Returns the zone named `zone`, or throws `DPK_UNKNOWN_ZONE` listing the zones there are. */
+export function findZone<T extends { readonly name: string }>(
+  scope: IConstruct,
+  zones: readonly T[],
+  zone: string,
+  prop = 'zone',
+): T {
+  const found = zones.find((z) => z.name === zone);
+  if (!found) {
+    throw ValidationError.of(ErrorCode.UNKNOWN_ZONE, scope, {
+      prop,
+      received: zone,
+      allowed: `one of the declared zones: ${zones.map((z) => z.name).join(', ')}`,
+    });
+  }
+  return found;
+}

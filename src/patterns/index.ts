@@ -1,0 +1,2 @@
+// Cloud-neutral pattern specs (LakehouseSpec, …) land here with the pattern issues.
+export {};
