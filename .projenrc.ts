@@ -39,11 +39,12 @@ const project = new typescript.TypeScriptProject({
   jestOptions: {
     jestVersion: '^30',
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
-    coverage: false,
+    coverageText: false,
     junitReporting: false,
     jestConfig: {
       moduleNameMapper: { '^data-platform-kit/(.*)$': '<rootDir>/src/$1' },
       maxWorkers: 2,
+      collectCoverage: false,
     },
   },
   tsJestOptions: { transformOptions: { diagnostics: false } },
@@ -150,6 +151,10 @@ project.addTask('format', {
 project.addTask('synth', {
   description: 'Synthesize every example into out/<example>/ and print one line per stack',
   exec: 'tsx scripts/synth-examples.ts',
+});
+project.addTask('readme', {
+  description: 'Refresh the README snippets from the examples',
+  exec: 'tsx scripts/readme-snippets.ts',
 });
 project.gitignore.exclude('/out/', 'cdk.out/', 'cdktf.out/', '.swc/');
 

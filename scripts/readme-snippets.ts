@@ -1,0 +1,39 @@
+/**
+ * Keeps the README's code snippets identical to the runnable examples (STYLE.md rule 19).
+ * A README block preceded by `<!-- example: <name> -->` holds the lines of
+ * `examples/<name>/app.ts` between `// example:start` and `// example:end`.
+ *
+ * `npx projen readme` rewrites the blocks; the docs test fails when they drift.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+export const README = path.join(ROOT, 'README.md');
+const BLOCK = /(<!-- example: ([a-z0-9-]+) -->\n```ts\n)([\s\S]*?)(```)/g;
+
+/** The marked region of an example's app.ts, dedented. */
+export function exampleSnippet(name: string): string {
+  const file = path.join(ROOT, 'examples', name, 'app.ts');
+  const text = fs.readFileSync(file, 'utf8');
+  const match = /\/\/ example:start\n([\s\S]*?)\n[ \t]*\/\/ example:end/.exec(text);
+  if (!match) throw new Error(`${file} has no // example:start … // example:end region`);
+  const lines = match[1].split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n') + '\n';
+}
+
+/** The README with every example block replaced by its current snippet. */
+export function renderReadme(readme: string): string {
+  return readme.replace(BLOCK, (_, open: string, name: string, _old: string, close: string) => open + exampleSnippet(name) + close);
+}
+
+/** The example names the README quotes. */
+export function quotedExamples(readme: string): string[] {
+  return [...readme.matchAll(BLOCK)].map((m) => m[2]);
+}
+
+if (require.main === module) {
+  fs.writeFileSync(README, renderReadme(fs.readFileSync(README, 'utf8')));
+  console.log(`README snippets refreshed: ${quotedExamples(fs.readFileSync(README, 'utf8')).join(', ')}`);
+}

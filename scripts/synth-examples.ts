@@ -1,0 +1,140 @@
+/**
+ * The main job: synthesizes every example under examples/ into out/<example>/ and prints one
+ * line per stack (cloud, stack, resource count, warnings). AWS examples write a cloud assembly
+ * (`*.template.json`); GCP and Azure examples write `stacks/<stack>/cdk.tf.json`.
+ *
+ * Usage: `npm run synth [-- <example> …]` (default: every example).
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const EXAMPLES = path.join(ROOT, 'examples');
+const OUT = path.join(ROOT, 'out');
+/** Examples run side by side; each is one Node process. */
+const CONCURRENCY = 2;
+
+type Engine = 'cdk' | 'cdktf';
+
+interface Example {
+  readonly name: string;
+  readonly dir: string;
+  readonly engine: Engine;
+}
+
+interface StackReport {
+  readonly stack: string;
+  readonly resources: number;
+  readonly warnings: number;
+}
+
+function findExamples(only: readonly string[]): Example[] {
+  const examples = fs
+    .readdirSync(EXAMPLES, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(EXAMPLES, d.name, 'main.ts')))
+    .map((d): Example => {
+      const dir = path.join(EXAMPLES, d.name);
+      return { name: d.name, dir, engine: fs.existsSync(path.join(dir, 'cdk.json')) ? 'cdk' : 'cdktf' };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const unknown = only.filter((name) => !examples.some((e) => e.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown example(s): ${unknown.join(', ')}`);
+  return only.length > 0 ? examples.filter((e) => only.includes(e.name)) : examples;
+}
+
+function run(example: Example, outdir: string): Promise<{ code: number; output: string }> {
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const env = {
+    ...process.env,
+    CDK_OUTDIR: outdir,
+    CDKTF_OUTDIR: outdir,
+    CDK_DISABLE_CLI_TELEMETRY: 'true',
+    CHECKPOINT_DISABLE: '1',
+  };
+  return new Promise((resolve) => {
+    const child = spawn(tsx, ['--tsconfig', path.join(ROOT, 'tsconfig.dev.json'), path.join(example.dir, 'main.ts')], {
+      cwd: ROOT,
+      env,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function readJson(file: string): any {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** AWS: one report per `*.template.json`; warnings from the assembly manifest's metadata. */
+function reportCdk(outdir: string): StackReport[] {
+  const manifest = readJson(path.join(outdir, 'manifest.json'));
+  return Object.entries<any>(manifest.artifacts ?? {})
+    .filter(([, a]) => a.type === 'aws:cloudformation:stack')
+    .map(([stack, artifact]) => {
+      const template = readJson(path.join(outdir, artifact.properties.templateFile));
+      const warnings = Object.values<any[]>(artifact.metadata ?? {})
+        .flat()
+        .filter((m) => m.type === 'aws:cdk:warning').length;
+      return { stack, resources: Object.keys(template.Resources ?? {}).length, warnings };
+    });
+}
+
+/** Terraform: one report per `stacks/<stack>/cdk.tf.json`; warnings from the cdktf manifest. */
+function reportCdktf(outdir: string): StackReport[] {
+  const manifest = readJson(path.join(outdir, 'manifest.json'));
+  return Object.values<any>(manifest.stacks ?? {}).map((stack) => {
+    const doc = readJson(path.join(outdir, stack.synthesizedStackPath));
+    const resources = Object.values<Record<string, unknown>>(doc.resource ?? {}).reduce(
+      (n, byName) => n + Object.keys(byName).length,
+      0,
+    );
+    const warnings = (stack.annotations ?? []).filter((a: any) => a.level === 'warn').length;
+    return { stack: stack.name, resources, warnings };
+  });
+}
+
+async function synthesize(example: Example): Promise<string[]> {
+  const outdir = path.join(OUT, example.name);
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const started = Date.now();
+  const { code, output } = await run(example, outdir);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (code !== 0) throw new Error(`${example.name} failed (exit ${code}) after ${seconds}s:\n${output}`);
+  const reports = example.engine === 'cdk' ? reportCdk(outdir) : reportCdktf(outdir);
+  if (reports.length === 0) throw new Error(`${example.name} synthesized no stack into ${outdir}`);
+  return reports.map(
+    (r) =>
+      `${example.name.padEnd(24)} ${r.stack.padEnd(24)} ${String(r.resources).padStart(4)} resources` +
+      `  ${r.warnings} warnings  (${seconds}s)  → ${path.relative(ROOT, outdir)}/`,
+  );
+}
+
+async function main(): Promise<void> {
+  const examples = findExamples(process.argv.slice(2));
+  const started = Date.now();
+  const queue = [...examples];
+  const lines = new Map<string, string[]>();
+  const failures: string[] = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      try {
+        lines.set(next.name, await synthesize(next));
+      } catch (error) {
+        failures.push((error as Error).message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  for (const example of examples) for (const line of lines.get(example.name) ?? []) console.log(line);
+  const total = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${lines.size}/${examples.length} examples synthesized in ${total}s`);
+  if (failures.length > 0) {
+    for (const failure of failures) console.error(failure);
+    process.exitCode = 1;
+  }
+}
+
+void main();
