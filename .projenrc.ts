@@ -34,7 +34,12 @@ const project = new typescript.TypeScriptProject({
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts'],
     commandOptions: { fix: false },
+    // One typed program for src, tests, examples and scripts (the dev tsconfig maps
+    // data-platform-kit/* to src/), instead of the per-folder project service.
+    tsconfigPath: './tsconfig.dev.json',
+    projectService: false,
   },
+  typecheckTests: true,
   jest: true,
   jestOptions: {
     jestVersion: '^30',
@@ -47,7 +52,6 @@ const project = new typescript.TypeScriptProject({
       collectCoverage: false,
     },
   },
-  tsJestOptions: { transformOptions: { diagnostics: false } },
   peerDeps: Object.entries(ENGINE_PEERS).map(([name, range]) => `${name}@${range}`),
   devDeps: [
     'aws-cdk-lib@2.276.0',
@@ -71,7 +75,7 @@ const project = new typescript.TypeScriptProject({
   },
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: {
-    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts'],
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', '.projenrc.ts'],
     compilerOptions: {
       module: 'node16',
       moduleResolution: javascript.TypeScriptModuleResolution.NODE16,
@@ -136,9 +140,6 @@ project.eslint?.addOverride({
     ],
   },
 });
-
-// Type-check everything (src, tests, examples, scripts) before the tests run; jest only transpiles.
-project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
 
 // Lint stays read-only in the test task (CI must fail on drift); this task applies the fixes.
 project.addTask('format', {

@@ -25,7 +25,10 @@ export function exampleSnippet(name: string): string {
 
 /** The README with every example block replaced by its current snippet. */
 export function renderReadme(readme: string): string {
-  return readme.replace(BLOCK, (_, open: string, name: string, _old: string, close: string) => open + exampleSnippet(name) + close);
+  return readme.replace(
+    BLOCK,
+    (_, open: string, name: string, _old: string, close: string) => open + exampleSnippet(name) + close,
+  );
 }
 
 /** The example names the README quotes. */

@@ -53,10 +53,14 @@ function run(example: Example, outdir: string): Promise<{ code: number; output: 
     CHECKPOINT_DISABLE: '1',
   };
   return new Promise((resolve) => {
-    const child = spawn(tsx, ['--tsconfig', path.join(ROOT, 'tsconfig.dev.json'), path.join(example.dir, 'main.ts')], {
-      cwd: ROOT,
-      env,
-    });
+    const child = spawn(
+      tsx,
+      ['--tsconfig', path.join(ROOT, 'tsconfig.dev.json'), path.join(example.dir, 'main.ts')],
+      {
+        cwd: ROOT,
+        env,
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -99,6 +103,7 @@ function reportCdktf(outdir: string): StackReport[] {
 async function synthesize(example: Example): Promise<string[]> {
   const outdir = path.join(OUT, example.name);
   fs.rmSync(outdir, { recursive: true, force: true });
+  fs.mkdirSync(outdir, { recursive: true });
   const started = Date.now();
   const { code, output } = await run(example, outdir);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -9,7 +9,10 @@ import type { ZoneInput } from './zones';
 export enum ZoneAccess {
   /** List and read objects. */
   READ = 'read',
-  /** Create and overwrite objects, without reading them. */
+  /**
+   * Add objects without reading them (landing data). Whether an existing object may be
+   * overwritten follows the cloud's narrowest write role: GCP's objectCreator cannot.
+   */
   WRITE = 'write',
   /** Read, create, overwrite and delete objects. */
   READ_WRITE = 'readWrite',

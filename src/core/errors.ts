@@ -27,6 +27,8 @@ export enum ErrorCode {
   INVALID_PRINCIPAL = 'DPK_INVALID_PRINCIPAL',
   /** An IP range is malformed or opens the resource to the whole internet. */
   INVALID_IP_RANGE = 'DPK_INVALID_IP_RANGE',
+  /** A compliance acknowledgement lacks a rule id or a reason. */
+  INVALID_ACKNOWLEDGEMENT = 'DPK_INVALID_ACKNOWLEDGEMENT',
 }
 
 /** What was wrong with one prop: the prop, the value received and what is allowed. */

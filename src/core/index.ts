@@ -1,4 +1,5 @@
 export * from './blocks';
+export * from './compliance';
 export * from './errors';
 export * from './naming';
 export * from './ranges';

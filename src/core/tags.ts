@@ -61,7 +61,7 @@ export const TagRules = {
 
 /**
  * Validates `tags` against a cloud's rule, collecting every violation, and returns them
- * merged after the kit's own tags (`data-platform`, plus `data-zone` where given).
+ * (an empty set when none are given). Callers merge them after {@link kitTags}.
  * Throws `DPK_INVALID_TAGS`.
  */
 export function validateTags(scope: IConstruct, rule: TagRule, tags: Tags | undefined, prop = 'tags'): Tags {

@@ -3,7 +3,8 @@
  * from here, so a switch to the community fork (cdktn) is a change to this file. Not exported
  * from the `core` entry point: loading `data-platform-kit/core` or `/aws` never loads cdktf.
  */
-import { Annotations, type TerraformResource } from 'cdktf';
+import { Annotations, type TerraformResource, type TerraformStack } from 'cdktf';
+import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import type { IConstruct } from 'constructs';
 import { DataRemovalPolicy, type RemovalDecision } from './removal';
 
@@ -27,4 +28,14 @@ export function applyRemoval(
 /** Adds a warning with a stable id to `scope` (shown by `cdktf synth`). */
 export function warn(scope: IConstruct, id: string, message: string): void {
   Annotations.of(scope).addWarning(`[${id}] ${message}`);
+}
+
+/**
+ * The stack's Terraform JSON as `cdktf synth` writes it (aspects applied, validations run),
+ * keeping each resource's `//` metadata with its construct path. Writes no files.
+ */
+export function synthesizeStack(stack: TerraformStack): Record<string, any> {
+  invokeAspects(stack);
+  stack.runAllValidations();
+  return stack.toTerraform();
 }

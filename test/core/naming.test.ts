@@ -31,12 +31,17 @@ describe('physicalName', () => {
   test('is deterministic and differs between construct paths', () => {
     const a = physicalName(newScope({}, 'A'), NameRules.GCS_BUCKET, { platform: 'sales', parts: ['raw'] });
     const b = physicalName(newScope({}, 'B'), NameRules.GCS_BUCKET, { platform: 'sales', parts: ['raw'] });
-    expect(a).toBe(physicalName(newScope({}, 'A'), NameRules.GCS_BUCKET, { platform: 'sales', parts: ['raw'] }));
+    expect(a).toBe(
+      physicalName(newScope({}, 'A'), NameRules.GCS_BUCKET, { platform: 'sales', parts: ['raw'] }),
+    );
     expect(a).not.toBe(b);
   });
 
   test('drops separators where the rule has none (Azure storage accounts)', () => {
-    const name = physicalName(newScope(), NameRules.AZURE_STORAGE_ACCOUNT, { platform: 'sales-eu', parts: ['lake'] });
+    const name = physicalName(newScope(), NameRules.AZURE_STORAGE_ACCOUNT, {
+      platform: 'sales-eu',
+      parts: ['lake'],
+    });
     expect(name).toMatch(/^salesculake|^saleseulake/);
     expect(name).toMatch(/^[a-z0-9]{3,24}$/);
   });
@@ -48,14 +53,21 @@ describe('physicalName', () => {
   });
 
   test('never ends the trimmed body with a separator', () => {
-    const name = physicalName(newScope(), NameRules.AZURE_KEY_VAULT, { platform: 'abcdefghijklmn', parts: ['x'] });
+    const name = physicalName(newScope(), NameRules.AZURE_KEY_VAULT, {
+      platform: 'abcdefghijklmn',
+      parts: ['x'],
+    });
     expect(name).not.toContain('--');
     expect(name.length).toBeLessThanOrEqual(24);
   });
 
   test('uses a valid override as is', () => {
     expect(
-      physicalName(newScope(), NameRules.S3_BUCKET, { platform: 'sales', override: 'my-bucket', overrideProp: 'x' }),
+      physicalName(newScope(), NameRules.S3_BUCKET, {
+        platform: 'sales',
+        override: 'my-bucket',
+        overrideProp: 'x',
+      }),
     ).toBe('my-bucket');
   });
 
@@ -66,13 +78,19 @@ describe('physicalName', () => {
         override: 'My_Bucket',
         overrideProp: 'zones[0].storageName',
       }),
-    ).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_NAME, prop: 'zones[0].storageName', received: 'My_Bucket' }));
+    ).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.INVALID_NAME,
+        prop: 'zones[0].storageName',
+        received: 'My_Bucket',
+      }),
+    );
   });
 
   test('rejects a platform from which no legal name can be derived', () => {
-    expect(() => physicalName(newScope(), NameRules.GCS_BUCKET, { platform: 'google-lake', parts: ['raw'] })).toThrow(
-      expect.objectContaining({ code: ErrorCode.INVALID_NAME, prop: 'platformName' }),
-    );
+    expect(() =>
+      physicalName(newScope(), NameRules.GCS_BUCKET, { platform: 'google-lake', parts: ['raw'] }),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_NAME, prop: 'platformName' }));
   });
 
   test('accepts an unresolved override', () => {

@@ -10,7 +10,11 @@ describe('validateIntegerRange', () => {
 
   test.each([[89], [2561], [90.5], [NaN]])('rejects %p', (value) => {
     expect(() => validateIntegerRange(newScope(), 'days', value, 90, 2560)).toThrow(
-      expect.objectContaining({ code: ErrorCode.OUT_OF_RANGE, prop: 'days', allowed: 'an integer from 90 to 2560' }),
+      expect.objectContaining({
+        code: ErrorCode.OUT_OF_RANGE,
+        prop: 'days',
+        allowed: 'an integer from 90 to 2560',
+      }),
     );
   });
 
@@ -22,13 +26,18 @@ describe('validateIntegerRange', () => {
 
 describe('validateIpRanges', () => {
   test('accepts addresses and ranges from /8 to /32', () => {
-    expect(validateIpRanges(newScope(), 'ips', ['203.0.113.7', '203.0.113.0/24', '10.0.0.0/8'])).toHaveLength(3);
+    expect(validateIpRanges(newScope(), 'ips', ['203.0.113.7', '203.0.113.0/24', '10.0.0.0/8'])).toHaveLength(
+      3,
+    );
     expect(validateIpRanges(newScope(), 'ips', undefined)).toEqual([]);
   });
 
-  test.each([['0.0.0.0/0'], ['10.0.0.0/7'], ['256.1.1.1'], ['1.2.3'], ['1.2.3.4/33'], ['any']])('rejects %p', (range) => {
-    expect(() => validateIpRanges(newScope(), 'ips', [range])).toThrow(
-      expect.objectContaining({ code: ErrorCode.INVALID_IP_RANGE, prop: 'ips[0]' }),
-    );
-  });
+  test.each([['0.0.0.0/0'], ['10.0.0.0/7'], ['256.1.1.1'], ['1.2.3'], ['1.2.3.4/33'], ['any']])(
+    'rejects %p',
+    (range) => {
+      expect(() => validateIpRanges(newScope(), 'ips', [range])).toThrow(
+        expect.objectContaining({ code: ErrorCode.INVALID_IP_RANGE, prop: 'ips[0]' }),
+      );
+    },
+  );
 });

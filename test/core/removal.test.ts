@@ -17,7 +17,10 @@ describe('removal guard', () => {
   });
 
   test('RETAIN stays RETAIN even with the flag', () => {
-    const decision = decideRemoval(newScope({ [REMOVE_DATA_ON_DESTROY_CONTEXT]: true }), DataRemovalPolicy.RETAIN);
+    const decision = decideRemoval(
+      newScope({ [REMOVE_DATA_ON_DESTROY_CONTEXT]: true }),
+      DataRemovalPolicy.RETAIN,
+    );
     expect(decision).toEqual({ policy: DataRemovalPolicy.RETAIN });
   });
 
@@ -36,7 +39,10 @@ describe('removal guard', () => {
     ['true', true],
     ['"true" (from a CLI -c flag)', 'true'],
   ])('DESTROY with the flag %s destroys', (_, flag) => {
-    const decision = decideRemoval(newScope({ [REMOVE_DATA_ON_DESTROY_CONTEXT]: flag }), DataRemovalPolicy.DESTROY);
+    const decision = decideRemoval(
+      newScope({ [REMOVE_DATA_ON_DESTROY_CONTEXT]: flag }),
+      DataRemovalPolicy.DESTROY,
+    );
     expect(decision).toEqual({ policy: DataRemovalPolicy.DESTROY });
   });
 });

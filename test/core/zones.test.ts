@@ -23,7 +23,12 @@ describe('resolveZones', () => {
   test('custom zones are allowed and stay hot by default', () => {
     const zones = resolveZones(newScope(), ['landing', { name: 'sandbox-eu', coolAfterDays: 45 }]);
     expect(zones).toEqual([
-      { name: 'landing', storageName: undefined, coolAfterDays: undefined, noncurrentVersionExpirationDays: 90 },
+      {
+        name: 'landing',
+        storageName: undefined,
+        coolAfterDays: undefined,
+        noncurrentVersionExpirationDays: 90,
+      },
       { name: 'sandbox-eu', storageName: undefined, coolAfterDays: 45, noncurrentVersionExpirationDays: 90 },
     ]);
   });
@@ -90,7 +95,10 @@ describe('findZone', () => {
 
   test('rejects an unknown zone, listing the declared ones', () => {
     expect(() => findZone(newScope(), zones, 'gold')).toThrow(
-      expect.objectContaining({ code: ErrorCode.UNKNOWN_ZONE, allowed: 'one of the declared zones: raw, serving' }),
+      expect.objectContaining({
+        code: ErrorCode.UNKNOWN_ZONE,
+        allowed: 'one of the declared zones: raw, serving',
+      }),
     );
   });
 });

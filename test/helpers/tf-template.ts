@@ -35,7 +35,9 @@ export function matches(actual: unknown, expected: unknown): boolean {
   }
   if (Array.isArray(expected)) {
     return (
-      Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matches(actual[i], e))
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((e, i) => matches(actual[i], e))
     );
   }
   if (expected !== null && typeof expected === 'object') {
@@ -97,7 +99,11 @@ export class TfTemplate {
   private blocks(kind: 'resource' | 'data', type: string, props?: Record<string, unknown>): TfBlock[] {
     const byName = this.doc[kind]?.[type] ?? {};
     return Object.entries(byName)
-      .map(([name, config]) => ({ address: `${kind === 'data' ? 'data.' : ''}${type}.${name}`, name, config }))
+      .map(([name, config]) => ({
+        address: `${kind === 'data' ? 'data.' : ''}${type}.${name}`,
+        name,
+        config,
+      }))
       .filter((b) => props === undefined || matches(b.config, props));
   }
 }

@@ -1,0 +1,90 @@
+/**
+ * The rule model of the kit's Terraform compliance packs, built the cdk-nag way: one rule per
+ * file, a pure tri-state check, and a pack table of id, description and level. Engine-free:
+ * rules read synthesized Terraform JSON, so they run on a stack in a test or on `out/` files.
+ */
+
+/** How serious a finding is. */
+export enum RuleLevel {
+  /** A security or data-safety default is broken. */
+  ERROR = 'Error',
+  /** A hardening recommendation is not met. */
+  WARNING = 'Warning',
+}
+
+/** The outcome of one rule on one resource. */
+export enum RuleResult {
+  COMPLIANT = 'compliant',
+  NON_COMPLIANT = 'non-compliant',
+  /** The rule does not apply to this resource (e.g. a feature the resource does not use). */
+  NOT_APPLICABLE = 'not-applicable',
+}
+
+/** One resource block of a synthesized Terraform document. */
+export interface TfResource {
+  /** Terraform type, e.g. `google_storage_bucket`. */
+  readonly type: string;
+  /** Terraform name (the logical id). */
+  readonly name: string;
+  /** `type.name`. */
+  readonly address: string;
+  /** Path of the construct that made it, when the document kept cdktf's metadata. */
+  readonly path?: string;
+  /** The resource's arguments (snake_case), without cdktf's `//` metadata. */
+  readonly config: Readonly<Record<string, any>>;
+}
+
+/** Read access to the whole document, for rules that look across resources. */
+export interface TfDocumentView {
+  /** Every resource of `type`. */
+  resources(type: string): readonly TfResource[];
+}
+
+/** One compliance rule. `check` must be pure: same resource, same result. */
+export interface TerraformRule {
+  /** Public id the rule implements (Checkov / Trivy / CIS), or a `DPK_*` id of the kit's own. */
+  readonly id: string;
+  /** What compliance means, in one sentence. */
+  readonly description: string;
+  readonly level: RuleLevel;
+  /** The resource types the rule inspects. */
+  readonly resourceTypes: readonly string[];
+  /** Decides compliance for one resource of one of `resourceTypes`. */
+  check(resource: TfResource, doc: TfDocumentView): RuleResult;
+}
+
+/** Shorthand for rules: COMPLIANT when `ok`, NON_COMPLIANT otherwise. */
+export function compliantIf(ok: boolean): RuleResult {
+  return ok ? RuleResult.COMPLIANT : RuleResult.NON_COMPLIANT;
+}
+
+/** A rule failing on a resource. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly description: string;
+  readonly level: RuleLevel;
+  readonly address: string;
+  readonly path?: string;
+}
+
+/** A finding that was acknowledged, with the reason given. */
+export interface AcknowledgedFinding extends Finding {
+  readonly reason: string;
+}
+
+/** An acknowledgement: rule `ruleId` is accepted on the construct at `path` and below. */
+export interface Acknowledgement {
+  readonly ruleId: string;
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** What a compliance run found. */
+export interface ComplianceReport {
+  /** Unacknowledged findings: zero is the bar. */
+  readonly findings: readonly Finding[];
+  /** Findings accepted by an acknowledgement, each with its reason. */
+  readonly acknowledged: readonly AcknowledgedFinding[];
+  /** How many rule × resource checks ran (not counting not-applicable). */
+  readonly checks: number;
+}
