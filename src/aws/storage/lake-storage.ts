@@ -1,0 +1,382 @@
+import { Annotations, Aws, Duration, type RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct, type IConstruct } from 'constructs';
+import { grantZoneAccess } from './perms';
+import {
+  CommonDefaults,
+  ErrorCode,
+  findZone,
+  isUnresolved,
+  kitTags,
+  type LakeStorageCommonProps,
+  nameViolation,
+  NameRules,
+  physicalName,
+  type ResolvedZone,
+  resolveZones,
+  TagRules,
+  type Tags as KitTags,
+  validateIntegerRange,
+  validatePlatformName,
+  validateTags,
+  ValidationError,
+  type Violation,
+  ZoneAccess,
+  ZoneDefaults,
+} from '../../core';
+import { removalPolicyFor } from '../private/removal';
+import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
+
+/** Props of the AWS {@link LakeStorage}. */
+export interface LakeStorageProps extends LakeStorageCommonProps {
+  /**
+   * The key every zone bucket is encrypted with (SSE-KMS with S3 Bucket Keys).
+   * @default - a new {@link EncryptionKey} (purpose `lake`) owned by this construct
+   */
+  readonly encryptionKey?: IEncryptionKey;
+  /**
+   * Bucket that receives the zones' server access logs, under `<zone>/`. It must use SSE-S3
+   * (S3 cannot deliver access logs to an SSE-KMS bucket). When it is a `Bucket` of this app,
+   * the kit adds the log-delivery statement to its policy; for an imported bucket the kit
+   * warns and you add the statement yourself. `accessLogRetentionDays` cannot be combined
+   * with it: the bucket's lifecycle is yours.
+   * @default - a dedicated, retained access-log bucket owned by this construct
+   */
+  readonly accessLogsBucket?: s3.IBucket;
+}
+
+/** Lake storage on any cloud, as the kit's patterns use it. */
+export interface ILakeStorage extends IConstruct {
+  /** The zones, with every default resolved, in declaration order. */
+  readonly zones: readonly ResolvedZone[];
+  /** The zone names, in declaration order. */
+  readonly zoneNames: readonly string[];
+  /** The key the zones are encrypted with. */
+  readonly encryptionKey: IEncryptionKey;
+  /** The bucket of `zone`; throws `DPK_UNKNOWN_ZONE` for a zone the storage does not have. */
+  bucket(zone: string): s3.IBucket;
+  /** Lets `principal` list and read objects in `zone`, and decrypt them. */
+  grantRead(principal: iam.IGrantable, zone: string): iam.Grant;
+  /** Lets `principal` write (not read or delete) objects in `zone`, encrypting them with the key. */
+  grantWrite(principal: iam.IGrantable, zone: string): iam.Grant;
+  /** Lets `principal` read, write and delete objects in `zone`. */
+  grantReadWrite(principal: iam.IGrantable, zone: string): iam.Grant;
+  /** Grants one {@link ZoneAccess} intent on `zone` (the bucket, its objects and the key). */
+  grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): iam.Grant;
+}
+
+/** Warning id: the access-log bucket's policy could not be changed (an imported bucket). */
+export const ACCESS_LOGS_POLICY_NOT_ADDED_WARNING = 'data-platform-kit:accessLogsPolicyNotAdded';
+/** Warning id: the access-log bucket uses SSE-KMS, to which S3 cannot deliver access logs. */
+export const ACCESS_LOGS_BUCKET_KMS_WARNING = 'data-platform-kit:accessLogsBucketKmsEncrypted';
+
+/** `raw` → `Raw`, `hot-data` → `HotData`: zone names in construct ids. */
+const pascal = (name: string) =>
+  name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+
+/**
+ * A data lake's storage on Amazon S3: one bucket per zone plus a dedicated access-log bucket.
+ *
+ * Secure defaults, per zone bucket: SSE-KMS with the kit's {@link EncryptionKey} and S3 Bucket
+ * Keys, TLS-only with TLS 1.2 minimum, Block Public Access on, ACLs disabled
+ * (`BucketOwnerEnforced`), versioning, server access logs to the log bucket under `<zone>/`,
+ * a lifecycle (Standard-IA after `coolAfterDays`, noncurrent versions expire, incomplete
+ * multipart uploads are aborted after 7 days), and `DeletionPolicy: Retain`. Buckets are
+ * never force-emptied. The access-log bucket has the same guarantees except that it uses
+ * SSE-S3: S3 server access logging does not deliver to SSE-KMS buckets. Log delivery is
+ * allowed by a bucket-policy statement per zone for `logging.s3.amazonaws.com`, conditioned
+ * on `aws:SourceAccount` and `aws:SourceArn`, never by ACLs, whatever the app's feature flags.
+ *
+ * On AWS a zone's `coolAfterDays` is 0 (never) or at least {@link LakeStorage.MIN_COOL_AFTER_DAYS}
+ * (30): S3 does not move objects to Standard-IA sooner. With DESTROY in effect CloudFormation
+ * deletes only empty buckets; the kit never empties one.
+ *
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html
+ * @example
+ * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales' });
+ * lake.grantRead(analystRole, 'serving');
+ */
+export class LakeStorage extends Construct implements ILakeStorage {
+  /** Days access logs are kept when `accessLogRetentionDays` is not given. */
+  public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS: number = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
+  /** Fewest days S3 allows before a transition to Standard-IA. */
+  public static readonly MIN_COOL_AFTER_DAYS = 30;
+  /** Days after which incomplete multipart uploads are aborted, in every bucket. */
+  public static readonly ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
+  /** Days noncurrent (expired or deleted) access-log versions are kept. */
+  public static readonly ACCESS_LOG_NONCURRENT_VERSION_EXPIRATION_DAYS: number =
+    ZoneDefaults.NONCURRENT_VERSION_EXPIRATION_DAYS;
+  /** Lowest TLS version the buckets accept. */
+  public static readonly MINIMUM_TLS_VERSION = 1.2;
+  /** Purpose of the key the storage creates (part of its alias). */
+  public static readonly KEY_PURPOSE = 'lake';
+
+  /** The zones, with every default resolved, in declaration order. */
+  public readonly zones: readonly ResolvedZone[];
+  /** The zone names, in declaration order. */
+  public readonly zoneNames: readonly string[];
+  /** The key the zone buckets are encrypted with (created or brought). */
+  public readonly encryptionKey: IEncryptionKey;
+  /** The bucket receiving server access logs (created or brought). */
+  public readonly accessLogsBucket: s3.IBucket;
+  /** Each zone's bucket, by zone name (escape hatch). */
+  public readonly buckets: Readonly<Record<string, s3.Bucket>>;
+
+  constructor(scope: Construct, id: string, props: LakeStorageProps) {
+    super(scope, id);
+    const platform = validatePlatformName(this, props.platformName);
+    const accessLogRetentionDays =
+      props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
+
+    this.zones = resolveZones(this, props.zones);
+    this.zoneNames = this.zones.map((z) => z.name);
+    this.validateZones();
+    if (props.accessLogsBucket && props.accessLogRetentionDays !== undefined) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: 'accessLogRetentionDays',
+        received: props.accessLogRetentionDays,
+        allowed: "unset when 'accessLogsBucket' is given (the brought bucket's lifecycle is its owner's)",
+      });
+    }
+    validateIntegerRange(this, 'accessLogRetentionDays', accessLogRetentionDays, 1, ZoneDefaults.MAX_DAYS);
+    const userTags = validateTags(this, TagRules.AWS, props.tags);
+    const removalPolicy = removalPolicyFor(this, props.removalPolicy);
+
+    this.encryptionKey =
+      props.encryptionKey ??
+      new EncryptionKey(this, 'Key', {
+        platformName: platform,
+        purpose: LakeStorage.KEY_PURPOSE,
+        removalPolicy: props.removalPolicy,
+        tags: props.tags,
+      });
+    this.accessLogsBucket =
+      props.accessLogsBucket ??
+      this.createAccessLogsBucket(platform, accessLogRetentionDays, removalPolicy, userTags);
+    if (props.accessLogsBucket?.encryptionKey) {
+      Annotations.of(this).addWarningV2(
+        ACCESS_LOGS_BUCKET_KMS_WARNING,
+        'accessLogsBucket is encrypted with a KMS key; S3 server access logging only delivers to ' +
+          'buckets with SSE-S3 default encryption, so no access logs will arrive.',
+      );
+    }
+
+    const buckets: Record<string, s3.Bucket> = {};
+    this.zones.forEach((zone, i) => {
+      buckets[zone.name] = this.createZoneBucket(zone, i, platform, removalPolicy, userTags);
+    });
+    this.buckets = buckets;
+  }
+
+  /** The bucket of `zone`; throws `DPK_UNKNOWN_ZONE` for a zone the storage does not have. */
+  public bucket(zone: string): s3.Bucket {
+    return this.buckets[findZone(this, this.zones, zone).name];
+  }
+
+  /** Lets `principal` list and read objects in `zone`, and decrypt them with the key. */
+  public grantRead(principal: iam.IGrantable, zone: string): iam.Grant {
+    return this.grant(principal, zone, ZoneAccess.READ);
+  }
+
+  /** Lets `principal` write (not read or delete) objects in `zone`, encrypting them with the key. */
+  public grantWrite(principal: iam.IGrantable, zone: string): iam.Grant {
+    return this.grant(principal, zone, ZoneAccess.WRITE);
+  }
+
+  /** Lets `principal` read, write and delete objects in `zone` (never object versions). */
+  public grantReadWrite(principal: iam.IGrantable, zone: string): iam.Grant {
+    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
+  }
+
+  /**
+   * Grants one intent on `zone`: the actions of `ZONE_PERMISSIONS[access]` on that zone's
+   * bucket ARN, its objects (`<ARN>/*`) and the key. Returns the combined grant.
+   */
+  public grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): iam.Grant {
+    return grantZoneAccess(principal, this.bucket(zone), this.encryptionKey, access);
+  }
+
+  /**
+   * Checks what core cannot: zone names become construct ids (literal, distinct in PascalCase),
+   * S3 needs 30 days before Standard-IA, and bucket names are valid and distinct.
+   */
+  private validateZones(): void {
+    const ids = new Map<string, string>();
+    ValidationError.throwIfAny(
+      ErrorCode.INVALID_ZONE,
+      this,
+      this.zones.flatMap((zone, i): Violation[] => {
+        const prop = `zones[${i}].name`;
+        if (isUnresolved(zone.name)) {
+          return [
+            { prop, received: zone.name, allowed: 'a literal zone name (zone names become construct ids)' },
+          ];
+        }
+        const clash = ids.get(pascal(zone.name));
+        ids.set(pascal(zone.name), zone.name);
+        return clash === undefined
+          ? []
+          : [
+              {
+                prop,
+                received: zone.name,
+                allowed: `a name distinct from '${clash}' once hyphens are removed`,
+              },
+            ];
+      }),
+    );
+    this.zones.forEach((zone, i) =>
+      validateIntegerRange(
+        this,
+        `zones[${i}].coolAfterDays`,
+        zone.coolAfterDays,
+        LakeStorage.MIN_COOL_AFTER_DAYS,
+        ZoneDefaults.MAX_DAYS,
+      ),
+    );
+    const seen = new Set<string>();
+    ValidationError.throwIfAny(
+      ErrorCode.INVALID_NAME,
+      this,
+      this.zones.flatMap((zone, i) => {
+        const prop = `zones[${i}].storageName`;
+        if (zone.storageName === undefined) return [];
+        const invalid = nameViolation(NameRules.S3_BUCKET, prop, zone.storageName);
+        if (invalid) return [invalid];
+        const duplicate = seen.has(zone.storageName) && !isUnresolved(zone.storageName);
+        seen.add(zone.storageName);
+        return duplicate
+          ? [{ prop, received: zone.storageName, allowed: 'a bucket name no other zone uses' }]
+          : [];
+      }),
+    );
+  }
+
+  private createAccessLogsBucket(
+    platform: string,
+    retentionDays: number,
+    removalPolicy: RemovalPolicy,
+    userTags: KitTags,
+  ): s3.Bucket {
+    const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
+      bucketName: physicalName(this, NameRules.S3_BUCKET, { platform, parts: ['logs'] }),
+      // Deliberate exception to "every bucket uses the kit's key": S3 server access logging
+      // only delivers to SSE-S3 buckets (see DEPLOYABILITY.md).
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: LakeStorage.MINIMUM_TLS_VERSION,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy,
+      lifecycleRules: [
+        {
+          id: 'AccessLogRetention',
+          expiration: Duration.days(retentionDays),
+          noncurrentVersionExpiration: Duration.days(
+            LakeStorage.ACCESS_LOG_NONCURRENT_VERSION_EXPIRATION_DAYS,
+          ),
+          abortIncompleteMultipartUploadAfter: Duration.days(
+            LakeStorage.ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS,
+          ),
+        },
+      ],
+    });
+    for (const [key, value] of Object.entries({ ...kitTags(platform), ...userTags })) {
+      Tags.of(bucket).add(key, value);
+    }
+    return bucket;
+  }
+
+  private createZoneBucket(
+    zone: ResolvedZone,
+    index: number,
+    platform: string,
+    removalPolicy: RemovalPolicy,
+    userTags: KitTags,
+  ): s3.Bucket {
+    const bucketName = physicalName(this, NameRules.S3_BUCKET, {
+      platform,
+      parts: [zone.name],
+      override: zone.storageName,
+      overrideProp: `zones[${index}].storageName`,
+    });
+    const bucket = new s3.Bucket(this, `${pascal(zone.name)}Bucket`, {
+      bucketName,
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.encryptionKey.key,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      minimumTLSVersion: LakeStorage.MINIMUM_TLS_VERSION,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy,
+      lifecycleRules: [
+        {
+          id: 'ZoneLifecycle',
+          transitions:
+            zone.coolAfterDays === undefined
+              ? undefined
+              : [
+                  {
+                    storageClass: s3.StorageClass.INFREQUENT_ACCESS,
+                    transitionAfter: Duration.days(zone.coolAfterDays),
+                  },
+                ],
+          noncurrentVersionExpiration: Duration.days(zone.noncurrentVersionExpirationDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(
+            LakeStorage.ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS,
+          ),
+        },
+      ],
+    });
+    this.enableAccessLogs(bucket, bucketName, `${zone.name}/`);
+    for (const [key, value] of Object.entries({ ...kitTags(platform, zone.name), ...userTags })) {
+      Tags.of(bucket).add(key, value);
+    }
+    return bucket;
+  }
+
+  /**
+   * Server access logs from `bucket` to the log bucket under `prefix`. Done here rather than
+   * with the `serverAccessLogsBucket` prop: without the `@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy`
+   * flag aws-cdk-lib grants the log delivery group an ACL, which `BucketOwnerEnforced` forbids.
+   * The statement's `aws:SourceArn` is built from the bucket name (not a reference to it), so
+   * the zone bucket can depend on the policy: delivery is allowed before logging starts.
+   */
+  private enableAccessLogs(bucket: s3.Bucket, bucketName: string, prefix: string): void {
+    const stack = Stack.of(this);
+    const cfnBucket = bucket.node.defaultChild as s3.CfnBucket;
+    cfnBucket.loggingConfiguration = {
+      destinationBucketName: this.accessLogsBucket.bucketName,
+      logFilePrefix: prefix,
+    };
+    const statement = new iam.PolicyStatement({
+      effect: iam.Effect.ALLOW,
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['s3:PutObject'],
+      resources: [this.accessLogsBucket.arnForObjects(`${prefix}*`)],
+      conditions: {
+        // Aws.PARTITION, not stack.partition: the latter is a literal only under some flags.
+        ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:s3:::${bucketName}` },
+        StringEquals: { 'aws:SourceAccount': stack.account },
+      },
+    });
+    const result = this.accessLogsBucket.addToResourcePolicy(statement);
+    if (result.statementAdded && result.policyDependable) {
+      cfnBucket.node.addDependency(result.policyDependable);
+    } else {
+      Annotations.of(this).addWarningV2(
+        ACCESS_LOGS_POLICY_NOT_ADDED_WARNING,
+        `Cannot add the log-delivery statement to the imported accessLogsBucket. Allow it yourself: ` +
+          `${JSON.stringify(stack.resolve(statement.toStatementJson()))}`,
+      );
+    }
+  }
+}
