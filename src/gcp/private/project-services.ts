@@ -1,0 +1,77 @@
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { Construct, type IConstruct } from 'constructs';
+import { stableHash } from '../../core/naming';
+import { TerraformStack } from '../../core/tf';
+import { isUnresolved } from '../../core/tokens';
+
+/** The Google APIs the GCP blocks use, each enabled once per project per stack. */
+export enum GoogleApi {
+  STORAGE = 'storage.googleapis.com',
+  CLOUD_KMS = 'cloudkms.googleapis.com',
+}
+
+const API_IDS: Readonly<Record<GoogleApi, string>> = {
+  [GoogleApi.STORAGE]: 'Storage',
+  [GoogleApi.CLOUD_KMS]: 'CloudKms',
+};
+
+/** Construct id of the per-stack holder, at the stack root. */
+const HOLDER_ID = 'DataPlatformKitProjectServices';
+
+/**
+ * Per-stack singleton that enables each Google API once per project with
+ * `google_project_service` (`disable_on_destroy = false`, so destroying a stack never turns an
+ * API off under other workloads). Every block in the stack shares it: two blocks asking for the
+ * same API on the same project get the same resource.
+ *
+ * Projects are keyed by their id (`Default` for the provider's project). A project given as a
+ * deploy-time token has no stable id, so its services live under the requesting block instead
+ * (not shared); enabling an API twice is harmless, and so is replacing such a resource.
+ */
+export class ProjectServices extends Construct {
+  /** The stack's singleton, created on first use. */
+  public static of(scope: IConstruct): ProjectServices {
+    const stack = TerraformStack.of(scope);
+    return (
+      (stack.node.tryFindChild(HOLDER_ID) as ProjectServices | undefined) ??
+      new ProjectServices(stack, HOLDER_ID)
+    );
+  }
+
+  /**
+   * The `google_project_service` resources enabling `apis` on `project` (the provider's project
+   * when unset), created once; `requester` hosts them when the project is a token.
+   */
+  public enable(requester: IConstruct, project: string | undefined, ...apis: GoogleApi[]): ProjectService[] {
+    const holder = this.holderFor(requester, project);
+    return apis.map(
+      (api) =>
+        (holder.node.tryFindChild(API_IDS[api]) as ProjectService | undefined) ??
+        new ProjectService(holder, API_IDS[api], { project, service: api, disableOnDestroy: false }),
+    );
+  }
+
+  private holderFor(requester: IConstruct, project: string | undefined): IConstruct {
+    if (project !== undefined && isUnresolved(project)) {
+      const id = `ProjectServices${stableHash(requester.node.path)}`;
+      return requester.node.tryFindChild(id) ?? new Construct(requester, id);
+    }
+    const id = project ?? 'Default';
+    return this.node.tryFindChild(id) ?? new Construct(this, id);
+  }
+}
+
+/** `deps` as a `dependsOn` value: undefined when empty, so no empty `depends_on` is written. */
+export function dependsOnAll<T>(deps: readonly T[]): T[] | undefined {
+  return deps.length > 0 ? [...deps] : undefined;
+}
+
+/** Shorthand: the resources enabling `apis`, or none when `enabled` is false. */
+export function enableApis(
+  requester: IConstruct,
+  enabled: boolean,
+  project: string | undefined,
+  ...apis: GoogleApi[]
+): ProjectService[] {
+  return enabled ? ProjectServices.of(requester).enable(requester, project, ...apis) : [];
+}

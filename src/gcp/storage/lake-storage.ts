@@ -1,0 +1,310 @@
+import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/lib/data-google-storage-project-service-account';
+import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { StorageBucket, type StorageBucketConfig } from '@cdktf/provider-google/lib/storage-bucket';
+import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import { Construct, type IConstruct } from 'constructs';
+import { LOG_WRITER_ROLE, STORAGE_ANALYTICS_MEMBER, ZONE_ROLES } from './roles';
+import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
+import { ErrorCode, ValidationError } from '../../core/errors';
+import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
+import { validateIntegerRange } from '../../core/ranges';
+import { decideRemoval } from '../../core/removal';
+import { kitTags, type Tags, TagRules, validateTags } from '../../core/tags';
+import { applyRemoval, type ITerraformDependable } from '../../core/tf';
+import { isUnresolved } from '../../core/tokens';
+import { findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
+import { type IPrincipal, Principal } from '../iam/principal';
+import { kmsLocationFor, validateLocation } from '../private/location';
+import { grantSuffix } from '../private/members';
+import { validateProject } from '../private/project';
+import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
+import { daysToSeconds, pascalCase } from '../private/units';
+import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
+
+/** A lake on GCS: one bucket per zone, granted by intent. */
+export interface ILakeStorage extends IConstruct {
+  /** The zones, with their lifecycle resolved. */
+  readonly zones: readonly ResolvedZone[];
+  /** The zone names, in declaration order. */
+  readonly zoneNames: readonly string[];
+  /** The key every bucket is encrypted with. */
+  readonly encryptionKey: IEncryptionKey;
+  /** The bucket of `zone`; throws `DPK_UNKNOWN_ZONE` for a zone the lake does not have. */
+  bucketFor(zone: string): StorageBucket;
+  /** Lets `principal` list and read objects in `zone`. */
+  grantRead(principal: IPrincipal, zone: string): StorageBucketIamMember;
+  /** Lets `principal` create objects in `zone` (create-only on GCP). */
+  grantWrite(principal: IPrincipal, zone: string): StorageBucketIamMember;
+  /** Lets `principal` read, create, overwrite and delete objects in `zone`. */
+  grantReadWrite(principal: IPrincipal, zone: string): StorageBucketIamMember;
+  /** Grants `access` on `zone`'s bucket (see `ZONE_ROLES`). */
+  grant(principal: IPrincipal, zone: string, access: ZoneAccess): StorageBucketIamMember;
+}
+
+/** Props of {@link LakeStorage}. */
+export interface LakeStorageProps extends LakeStorageCommonProps {
+  /**
+   * Project that owns the buckets (and the kit-made key).
+   * @default - the provider's project
+   */
+  readonly project?: string;
+  /**
+   * Bucket location: a region like `europe-west1`, or one of the multi-regions `EU`, `US`,
+   * `ASIA`. The key must be in the matching Cloud KMS location (`europe`, `us`, `asia`).
+   */
+  readonly location: string;
+  /**
+   * Key for every bucket (CMEK). Its location must match `location`.
+   * @default - a new `EncryptionKey` (purpose `lake`) in the matching location
+   */
+  readonly encryptionKey?: IEncryptionKey;
+  /**
+   * Days deleted and overwritten objects stay restorable (soft delete), 7-90.
+   * @default 7
+   */
+  readonly softDeleteRetentionDays?: number;
+  /**
+   * Physical name of the access-log bucket.
+   * @default - `<platformName>-logs-<hash of the construct path>`
+   */
+  readonly logBucketName?: string;
+  /**
+   * Enable the Cloud Storage (and, for a kit-made key, Cloud KMS) APIs on the project.
+   * @default true
+   */
+  readonly enableApis?: boolean;
+}
+
+/**
+ * Lake storage on Cloud Storage: one bucket per zone plus an access-log bucket, all encrypted
+ * with a customer-managed Cloud KMS key.
+ *
+ * Secure defaults on every bucket: uniform bucket-level access, public access prevention
+ * `enforced`, versioning, soft delete (7 days), CMEK, `force_destroy = false`, labels, and
+ * `prevent_destroy` unless DESTROY is both requested and allowed by the
+ * `data-platform-kit:removeDataOnDestroy` flag (even then, non-empty buckets are never emptied).
+ * Zone buckets log usage to the log bucket under the zone's prefix and move STANDARD objects to
+ * NEARLINE after `coolAfterDays`; noncurrent versions expire after
+ * `noncurrentVersionExpirationDays`. Log objects expire after `accessLogRetentionDays`.
+ *
+ * Deployable as is: the project's Cloud Storage service agent is granted
+ * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key and every bucket depends on that
+ * grant; `cloud-storage-analytics@google.com` may write to the log bucket; the Storage API is
+ * enabled first. Deployer prerequisite: `roles/storage.admin`, `roles/cloudkms.admin` (to set
+ * the key's IAM policy) and, while `enableApis` is on, `roles/serviceusage.serviceUsageAdmin`.
+ *
+ * @see https://cloud.google.com/storage/docs/encryption/customer-managed-keys
+ * @example
+ * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', location: 'europe-west1' });
+ * lake.grantRead(Principal.group('analysts@acme.com'), 'serving');
+ */
+export class LakeStorage extends Construct implements ILakeStorage {
+  /** Days soft-deleted objects stay restorable. */
+  public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 7;
+  /** Soft delete range Cloud Storage allows. */
+  public static readonly MIN_SOFT_DELETE_RETENTION_DAYS = 7;
+  public static readonly MAX_SOFT_DELETE_RETENTION_DAYS = 90;
+  /** Days access logs are kept. */
+  public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
+  /** Days overwritten log objects are kept (log objects are never rewritten in normal use). */
+  public static readonly LOG_NONCURRENT_VERSION_EXPIRATION_DAYS = ZoneDefaults.MIN_NONCURRENT_DAYS;
+  /** Whether the kit enables the APIs it needs. */
+  public static readonly DEFAULT_ENABLE_APIS = true;
+  /** Storage class of new objects. */
+  public static readonly STORAGE_CLASS = 'STANDARD';
+  /** Storage class objects move to after `coolAfterDays`. */
+  public static readonly COOL_STORAGE_CLASS = 'NEARLINE';
+
+  public readonly zones: readonly ResolvedZone[];
+  public readonly zoneNames: readonly string[];
+  public readonly encryptionKey: IEncryptionKey;
+  /** The project, or undefined for the provider's project. */
+  public readonly project?: string;
+  /** The bucket location. */
+  public readonly location: string;
+  /** The `google_storage_bucket` of each zone, by zone name. */
+  public readonly buckets: Readonly<Record<string, StorageBucket>>;
+  /** The access-log `google_storage_bucket`. */
+  public readonly logBucket: StorageBucket;
+  /** `cloud-storage-analytics@google.com` as object creator on the log bucket. */
+  public readonly logWriterGrant: StorageBucketIamMember;
+  /** The `google_storage_project_service_account` lookup (the Cloud Storage service agent). */
+  public readonly serviceAgent: DataGoogleStorageProjectServiceAccount;
+  /** The service agent's `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key; buckets depend on it. */
+  public readonly serviceAgentKeyGrant: KmsCryptoKeyIamMember;
+  /** The `google_project_service` resources the buckets wait for (shared in the stack). */
+  public readonly apiServices: readonly ProjectService[];
+
+  constructor(scope: Construct, id: string, props: LakeStorageProps) {
+    super(scope, id);
+    const platform = validatePlatformName(this, props.platformName);
+    const softDeleteDays = props.softDeleteRetentionDays ?? LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
+    const logRetentionDays = props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
+    const apis = props.enableApis ?? LakeStorage.DEFAULT_ENABLE_APIS;
+
+    this.project = validateProject(this, props.project);
+    this.location = validateLocation(this, props.location);
+    this.zones = resolveZones(this, props.zones);
+    this.zoneNames = this.zones.map((z) => z.name);
+    validateIntegerRange(
+      this,
+      'softDeleteRetentionDays',
+      softDeleteDays,
+      LakeStorage.MIN_SOFT_DELETE_RETENTION_DAYS,
+      LakeStorage.MAX_SOFT_DELETE_RETENTION_DAYS,
+    );
+    validateIntegerRange(this, 'accessLogRetentionDays', logRetentionDays, 1, ZoneDefaults.MAX_DAYS);
+    const tags = validateTags(this, TagRules.GCP, props.tags);
+
+    this.encryptionKey =
+      props.encryptionKey ??
+      new EncryptionKey(this, 'Key', {
+        platformName: platform,
+        purpose: 'lake',
+        project: this.project,
+        location: this.location,
+        removalPolicy: props.removalPolicy,
+        enableApis: apis,
+        tags,
+      });
+    this.checkKeyLocation();
+
+    this.apiServices = enableApis(this, apis, this.project, GoogleApi.STORAGE);
+    this.serviceAgent = new DataGoogleStorageProjectServiceAccount(this, 'StorageServiceAgent', {
+      project: this.project,
+      dependsOn: dependsOnAll(this.apiServices),
+    });
+    // One grant per project on a shared key, however many lakes use it.
+    const agentKey = isUnresolved(this.project ?? '')
+      ? this.node.path
+      : (this.project ?? '<provider project>');
+    this.serviceAgentKeyGrant = this.encryptionKey.grantEncryptDecrypt(
+      Principal.fromMember(
+        `serviceAccount:${this.serviceAgent.emailAddress}`,
+        `storage-service-agent:${agentKey}`,
+      ),
+    );
+
+    const secondsSoftDeleted = daysToSeconds(this, 'softDeleteRetentionDays', softDeleteDays);
+    const hardened = (name: string, labels: Tags, deps: ITerraformDependable[]): StorageBucketConfig => ({
+      project: this.project,
+      location: this.location,
+      name,
+      storageClass: LakeStorage.STORAGE_CLASS,
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: 'enforced',
+      versioning: { enabled: true },
+      softDeletePolicy: { retentionDurationSeconds: secondsSoftDeleted },
+      encryption: { defaultKmsKeyName: this.encryptionKey.cryptoKeyId },
+      forceDestroy: false,
+      labels: { ...labels, ...tags },
+      dependsOn: [this.serviceAgentKeyGrant, ...deps, ...this.apiServices],
+    });
+
+    this.logBucket = new StorageBucket(this, 'LogBucket', {
+      ...hardened(
+        physicalName(this, NameRules.GCS_BUCKET, {
+          platform,
+          parts: ['logs'],
+          override: props.logBucketName,
+          overrideProp: 'logBucketName',
+        }),
+        kitTags(platform),
+        [],
+      ),
+      lifecycleRule: [
+        { action: { type: 'Delete' }, condition: { age: logRetentionDays } },
+        {
+          action: { type: 'Delete' },
+          condition: {
+            daysSinceNoncurrentTime: LakeStorage.LOG_NONCURRENT_VERSION_EXPIRATION_DAYS,
+            withState: 'ARCHIVED',
+          },
+        },
+      ],
+    });
+    this.logWriterGrant = new StorageBucketIamMember(this, 'LogWriter', {
+      bucket: this.logBucket.name,
+      role: LOG_WRITER_ROLE,
+      member: STORAGE_ANALYTICS_MEMBER,
+    });
+
+    const buckets: Record<string, StorageBucket> = {};
+    for (const [i, zone] of this.zones.entries()) {
+      const name = physicalName(this, NameRules.GCS_BUCKET, {
+        platform,
+        parts: [zone.name],
+        override: zone.storageName,
+        overrideProp: `zones[${i}].storageName`,
+      });
+      buckets[zone.name] = new StorageBucket(this, `${pascalCase(zone.name)}Bucket`, {
+        ...hardened(name, kitTags(platform, zone.name), [this.logWriterGrant]),
+        logging: { logBucket: this.logBucket.name, logObjectPrefix: zone.name },
+        lifecycleRule: [
+          ...(zone.coolAfterDays === undefined
+            ? []
+            : [
+                {
+                  action: { type: 'SetStorageClass', storageClass: LakeStorage.COOL_STORAGE_CLASS },
+                  condition: { age: zone.coolAfterDays, matchesStorageClass: [LakeStorage.STORAGE_CLASS] },
+                },
+              ]),
+          {
+            action: { type: 'Delete' },
+            condition: {
+              daysSinceNoncurrentTime: zone.noncurrentVersionExpirationDays,
+              withState: 'ARCHIVED',
+            },
+          },
+        ],
+      });
+    }
+    this.buckets = buckets;
+    applyRemoval(this, decideRemoval(this, props.removalPolicy), this.logBucket, ...Object.values(buckets));
+  }
+
+  public bucketFor(zone: string): StorageBucket {
+    return this.buckets[findZone(this, this.zones, zone).name];
+  }
+
+  public grantRead(principal: IPrincipal, zone: string): StorageBucketIamMember {
+    return this.grant(principal, zone, ZoneAccess.READ);
+  }
+
+  public grantWrite(principal: IPrincipal, zone: string): StorageBucketIamMember {
+    return this.grant(principal, zone, ZoneAccess.WRITE);
+  }
+
+  public grantReadWrite(principal: IPrincipal, zone: string): StorageBucketIamMember {
+    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
+  }
+
+  /**
+   * Grants `access` on `zone`'s bucket only, as the predefined role in `ZONE_ROLES`; granting the
+   * same principal the same access twice returns the first resource. No key grant is needed.
+   */
+  public grant(principal: IPrincipal, zone: string, access: ZoneAccess): StorageBucketIamMember {
+    const bucket = this.bucketFor(zone);
+    const id = `${pascalCase(access)}${pascalCase(zone)}${grantSuffix(this, principal)}`;
+    return (
+      (this.node.tryFindChild(id) as StorageBucketIamMember | undefined) ??
+      new StorageBucketIamMember(this, id, {
+        bucket: bucket.name,
+        role: ZONE_ROLES[access],
+        member: principal.iamMember,
+      })
+    );
+  }
+
+  private checkKeyLocation(): void {
+    const expected = kmsLocationFor(this.location);
+    const actual = this.encryptionKey.location;
+    if (isUnresolved(expected) || isUnresolved(actual) || actual === expected) return;
+    throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
+      prop: 'encryptionKey',
+      received: actual,
+      allowed: `a key in Cloud KMS location ${JSON.stringify(expected)}, matching the bucket location ${JSON.stringify(this.location)}`,
+    });
+  }
+}
