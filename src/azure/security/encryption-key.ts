@@ -1,0 +1,319 @@
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Construct, type IConstruct } from 'constructs';
+import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks';
+import { ErrorCode, ValidationError } from '../../core/errors';
+import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
+import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
+import { decideRemoval } from '../../core/removal';
+import { kitTags, TagRules, validateTags } from '../../core/tags';
+import { applyRemoval, Fn, Token, warn } from '../../core/tf';
+import { isUnresolved } from '../../core/tokens';
+import type { IPrincipal } from '../iam/principal';
+import { grantRole } from '../private/grants';
+import type { ResourceGroupRef } from '../resource-group';
+
+/** Key Vault pricing tier; premium keeps keys in HSMs (`RSA-HSM`). */
+export enum KeyVaultSku {
+  /** Software-protected keys. */
+  STANDARD = 'standard',
+  /** HSM-protected keys (FIPS 140 Level 3). */
+  PREMIUM = 'premium',
+}
+
+/** A Key Vault key the kit can encrypt with and grant on: created by the kit or imported. */
+export interface IEncryptionKey extends IConstruct {
+  /** Resource Manager id of the Key Vault. */
+  readonly keyVaultId: string;
+  /**
+   * Versionless data-plane id of the key (`https://<vault>.vault.azure.net/keys/<name>`);
+   * services given this id follow automatic rotation.
+   */
+  readonly keyId: string;
+  /** Resource Manager id of the key (`<vault id>/keys/<name>`), the scope of key grants. */
+  readonly keyResourceId: string;
+  /**
+   * Lets `principal` wrap and unwrap with the key: "Key Vault Crypto Service Encryption User"
+   * scoped to the key alone. Returns the role assignment, so encrypted resources can depend on it.
+   */
+  grantEncryptDecrypt(principal: IPrincipal): RoleAssignment;
+}
+
+/** Attributes of an existing key for {@link EncryptionKey.fromKeyAttributes}. */
+export interface EncryptionKeyAttributes {
+  /** Resource Manager id of the vault. */
+  readonly keyVaultId: string;
+  /** Versionless data-plane id of the key: `https://<vault>.vault.azure.net/keys/<name>`. */
+  readonly keyVaultKeyId: string;
+  /**
+   * Resource Manager id of the key, the scope of key grants.
+   * @default - `<keyVaultId>/keys/<name from keyVaultKeyId>`
+   */
+  readonly keyResourceId?: string;
+}
+
+/** Props of {@link EncryptionKey}. */
+export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
+  /** Resource group of the vault. */
+  readonly resourceGroup: ResourceGroupRef;
+  /**
+   * Azure location of the vault.
+   * @default - the resource group's location
+   */
+  readonly location?: string;
+  /**
+   * Vault name (globally unique, 3-24 of letters, digits and '-').
+   * @default - `<platform>-<purpose>-<hash of the construct path>`
+   */
+  readonly keyVaultName?: string;
+  /**
+   * Key name inside the vault.
+   * @default - `<platform>-<purpose>-<hash of the construct path>`
+   */
+  readonly keyName?: string;
+  /**
+   * Vault tier; `PREMIUM` makes the key `RSA-HSM`.
+   * @default KeyVaultSku.STANDARD
+   */
+  readonly sku?: KeyVaultSku;
+  /**
+   * Days a deleted vault or key stays recoverable (7-90). Purge protection is always on, so a
+   * deleted vault's name stays taken for this long.
+   * @default 90
+   */
+  readonly softDeleteRetentionDays?: number;
+  /**
+   * IPv4 ranges (the deployer's) allowed through the vault firewall. Keys are created on the
+   * vault's data plane, so the machine running `terraform apply` needs network reach: an
+   * allowed range here or a private endpoint. Without ranges the public endpoint is disabled
+   * and a warning says so.
+   * @default - no public network access
+   */
+  readonly allowedIpRanges?: string[];
+  /**
+   * Assign the deploying identity (`azurerm_client_config.object_id`) "Key Vault Crypto
+   * Officer" on the vault, and create the key after it. The deployer then needs
+   * `Microsoft.Authorization/roleAssignments/write` on the resource group (e.g. "Role Based
+   * Access Control Administrator"). Turn off only when the deployer already holds a key-creating
+   * data-plane role that covers the new vault.
+   * @default true
+   */
+  readonly assignDeployerCryptoOfficer?: boolean;
+}
+
+/**
+ * A customer-managed key: an RBAC-authorized Key Vault and an RSA key that rotates itself.
+ *
+ * Secure defaults: RBAC authorization (no access policies), purge protection always on, soft
+ * delete (90 days), firewall default Deny with only trusted Azure services bypassing, public
+ * endpoint only for the deployer's `allowedIpRanges`, RSA 3072 (RSA-HSM on premium) limited to
+ * wrapKey/unwrapKey, automatic rotation every `rotationPeriodDays` with expiry and notice,
+ * retained on destroy (`prevent_destroy`) unless the removal guard allows it.
+ *
+ * Rotation: `rotationPeriodDays` may be 7-365. 7 is Key Vault's shortest rotation interval;
+ * the kit caps at a year so that rotation really happens. Each version expires
+ * {@link EncryptionKey.EXPIRY_GRACE_DAYS} days after its planned rotation and notifies
+ * {@link EncryptionKey.NOTIFY_BEFORE_EXPIRY_DAYS} days before expiry, i.e. only if a rotation
+ * was missed (Key Vault wants expiry ≥ 28 days and rotation ≥ 7 days before expiry).
+ *
+ * Deployability: keys in an RBAC vault are created on the data plane. By default the deployer
+ * is assigned "Key Vault Crypto Officer" on the vault and the key depends on that assignment;
+ * role assignments can take minutes to propagate, so a first apply that fails with 403 on the
+ * key succeeds when re-run.
+ *
+ * @see https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation
+ * @example
+ * const key = new EncryptionKey(stack, 'Key', {
+ *   resourceGroup: rg,
+ *   platformName: 'sales',
+ *   purpose: 'lake',
+ *   allowedIpRanges: ['203.0.113.0/24'],
+ * });
+ */
+export class EncryptionKey extends Construct implements IEncryptionKey {
+  /** Vault tier when `sku` is unset. */
+  public static readonly DEFAULT_SKU = KeyVaultSku.STANDARD;
+  /** Soft-delete retention when `softDeleteRetentionDays` is unset (Key Vault's maximum). */
+  public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 90;
+  /** Key Vault's soft-delete retention range. */
+  public static readonly SOFT_DELETE_RETENTION_RANGE = { min: 7, max: 90 } as const;
+  /** Rotation period when `rotationPeriodDays` is unset. */
+  public static readonly DEFAULT_ROTATION_PERIOD_DAYS = CommonDefaults.ROTATION_PERIOD_DAYS;
+  /** Allowed rotation periods: Key Vault's 7-day minimum up to a year. */
+  public static readonly ROTATION_PERIOD_RANGE = { min: 7, max: 365 } as const;
+  /** Days a key version lives past its planned rotation before it expires. */
+  public static readonly EXPIRY_GRACE_DAYS = 30;
+  /** Days before expiry that Key Vault sends the near-expiry event. */
+  public static readonly NOTIFY_BEFORE_EXPIRY_DAYS = 15;
+  /** RSA key size. */
+  public static readonly KEY_SIZE = 3072;
+  /** Whether the deployer is made Crypto Officer when `assignDeployerCryptoOfficer` is unset. */
+  public static readonly DEFAULT_ASSIGN_DEPLOYER_CRYPTO_OFFICER = true;
+  /** Built-in role the deployer gets on the vault to create the key. */
+  public static readonly DEPLOYER_ROLE = 'Key Vault Crypto Officer';
+  /** Built-in role that `grantEncryptDecrypt` assigns on the key. */
+  public static readonly ENCRYPT_DECRYPT_ROLE = 'Key Vault Crypto Service Encryption User';
+  /** Warning id: the vault has no public endpoint, so the deployer needs a private path. */
+  public static readonly NO_NETWORK_REACH_WARNING = 'data-platform-kit:keyVaultNoPublicAccess';
+
+  /** Imports an existing key so blocks can use it and grant on it. */
+  public static fromKeyAttributes(
+    scope: Construct,
+    id: string,
+    attrs: EncryptionKeyAttributes,
+  ): IEncryptionKey {
+    return new ImportedEncryptionKey(scope, id, attrs);
+  }
+
+  /** The deploying identity (`tenant_id`, `object_id`). */
+  public readonly clientConfig: DataAzurermClientConfig;
+  /** The vault. */
+  public readonly keyVault: KeyVault;
+  /** The key. */
+  public readonly key: KeyVaultKey;
+  /** The deployer's "Key Vault Crypto Officer" assignment, when `assignDeployerCryptoOfficer`. */
+  public readonly deployerCryptoOfficer?: RoleAssignment;
+  public readonly keyVaultId: string;
+  public readonly keyId: string;
+  public readonly keyResourceId: string;
+
+  constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
+    super(scope, id);
+    const platform = validatePlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
+    const purpose = props.purpose ?? CommonDefaults.KEY_PURPOSE;
+    const location = props.location ?? props.resourceGroup.location;
+    const sku = props.sku ?? EncryptionKey.DEFAULT_SKU;
+    const rotationDays = props.rotationPeriodDays ?? EncryptionKey.DEFAULT_ROTATION_PERIOD_DAYS;
+    const softDeleteDays = props.softDeleteRetentionDays ?? EncryptionKey.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
+    const assignDeployer =
+      props.assignDeployerCryptoOfficer ?? EncryptionKey.DEFAULT_ASSIGN_DEPLOYER_CRYPTO_OFFICER;
+
+    const { ROTATION_PERIOD_RANGE: rot, SOFT_DELETE_RETENTION_RANGE: soft } = EncryptionKey;
+    validateIntegerRange(this, 'rotationPeriodDays', rotationDays, rot.min, rot.max);
+    validateIntegerRange(this, 'softDeleteRetentionDays', softDeleteDays, soft.min, soft.max);
+    const ipRanges = validateIpRanges(this, 'allowedIpRanges', props.allowedIpRanges);
+    const tags = { ...kitTags(platform), ...validateTags(this, TagRules.AZURE, props.tags) };
+    const vaultName = physicalName(this, NameRules.AZURE_KEY_VAULT, {
+      platform,
+      parts: [purpose],
+      override: props.keyVaultName,
+      overrideProp: 'keyVaultName',
+    });
+    const keyName = physicalName(this, NameRules.AZURE_KEY, {
+      platform,
+      parts: [purpose],
+      override: props.keyName,
+      overrideProp: 'keyName',
+    });
+
+    const publicAccess = ipRanges.length > 0;
+    if (!publicAccess) {
+      warn(
+        this,
+        EncryptionKey.NO_NETWORK_REACH_WARNING,
+        'The Key Vault has no public network access (no allowedIpRanges). Keys are created on the ' +
+          "vault's data plane, so the deployer needs network reach: pass the deployer's IP range in " +
+          "'allowedIpRanges' or deploy from a network with a private endpoint to the vault.",
+      );
+    }
+
+    this.clientConfig = new DataAzurermClientConfig(this, 'Deployer');
+    this.keyVault = new KeyVault(this, 'Vault', {
+      name: vaultName,
+      location,
+      resourceGroupName: props.resourceGroup.name,
+      tenantId: this.clientConfig.tenantId,
+      skuName: sku,
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: true,
+      softDeleteRetentionDays: softDeleteDays,
+      publicNetworkAccessEnabled: publicAccess,
+      networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: ipRanges },
+      tags,
+    });
+    if (assignDeployer) {
+      this.deployerCryptoOfficer = new RoleAssignment(this, 'DeployerCryptoOfficer', {
+        scope: this.keyVault.id,
+        roleDefinitionName: EncryptionKey.DEPLOYER_ROLE,
+        // The deployer may be a user or a service principal: Azure resolves the type.
+        principalId: this.clientConfig.objectId,
+        description: 'Lets the deployer create and rotate keys in this vault (data plane).',
+      });
+    }
+    this.key = new KeyVaultKey(this, 'Key', {
+      name: keyName,
+      keyVaultId: this.keyVault.id,
+      keyType: sku === KeyVaultSku.PREMIUM ? 'RSA-HSM' : 'RSA',
+      keySize: EncryptionKey.KEY_SIZE,
+      keyOpts: ['wrapKey', 'unwrapKey'],
+      rotationPolicy: {
+        automatic: { timeAfterCreation: isoDays(rotationDays) },
+        expireAfter: isoDays(addDays(rotationDays, EncryptionKey.EXPIRY_GRACE_DAYS)),
+        notifyBeforeExpiry: isoDays(EncryptionKey.NOTIFY_BEFORE_EXPIRY_DAYS),
+      },
+      tags,
+      dependsOn: this.deployerCryptoOfficer ? [this.deployerCryptoOfficer] : undefined,
+    });
+    applyRemoval(this, decideRemoval(this, props.removalPolicy), this.keyVault, this.key);
+
+    this.keyVaultId = this.keyVault.id;
+    this.keyId = this.key.versionlessId;
+    this.keyResourceId = this.key.resourceVersionlessId;
+  }
+
+  public grantEncryptDecrypt(principal: IPrincipal): RoleAssignment {
+    return grantKeyUse(this, this.keyResourceId, principal);
+  }
+}
+
+/** An existing key, known by its ids. */
+class ImportedEncryptionKey extends Construct implements IEncryptionKey {
+  public readonly keyVaultId: string;
+  public readonly keyId: string;
+  public readonly keyResourceId: string;
+
+  constructor(scope: Construct, id: string, attrs: EncryptionKeyAttributes) {
+    super(scope, id);
+    this.keyVaultId = attrs.keyVaultId;
+    this.keyId = attrs.keyVaultKeyId;
+    this.keyResourceId =
+      attrs.keyResourceId ?? `${attrs.keyVaultId}/keys/${this.keyNameFrom(attrs.keyVaultKeyId)}`;
+  }
+
+  public grantEncryptDecrypt(principal: IPrincipal): RoleAssignment {
+    return grantKeyUse(this, this.keyResourceId, principal);
+  }
+
+  private keyNameFrom(keyVaultKeyId: string): string {
+    // https://<vault>.vault.azure.net/keys/<name>[/<version>] → <name> (element 4 after split)
+    if (isUnresolved(keyVaultKeyId)) return Token.asString(Fn.element(Fn.split('/', keyVaultKeyId), 4));
+    const match = /^https:\/\/[^/]+\/keys\/([a-zA-Z0-9-]{1,127})(?:\/[^/]+)?$/.exec(keyVaultKeyId);
+    if (!match) {
+      throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
+        prop: 'keyVaultKeyId',
+        received: keyVaultKeyId,
+        allowed: 'a Key Vault key id: https://<vault>.vault.azure.net/keys/<name>',
+      });
+    }
+    return match[1];
+  }
+}
+
+function grantKeyUse(key: Construct, keyResourceId: string, principal: IPrincipal): RoleAssignment {
+  return grantRole(key, 'EncryptDecrypt', principal, {
+    scope: keyResourceId,
+    roleDefinitionName: EncryptionKey.ENCRYPT_DECRYPT_ROLE,
+    description: 'Wrap and unwrap with this key only.',
+  });
+}
+
+/** An ISO 8601 duration of whole days, `P<days>D`; number tokens become Terraform expressions. */
+function isoDays(days: number): string {
+  return `P${isUnresolved(days) ? Token.asString(days) : days}D`;
+}
+
+function addDays(days: number, more: number): number {
+  return isUnresolved(days) ? (Fn.sum([days, more]) as number) : days + more;
+}

@@ -1,0 +1,391 @@
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Construct, type IConstruct } from 'constructs';
+import { ZONE_ROLES } from './roles';
+import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
+import { ErrorCode, ValidationError } from '../../core/errors';
+import { NameRules, physicalName, stableHash, validatePlatformName } from '../../core/naming';
+import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
+import { decideRemoval } from '../../core/removal';
+import { kitTags, TagRules, validateTags } from '../../core/tags';
+import { applyRemoval } from '../../core/tf';
+import { findZone, type ResolvedZone, resolveZones } from '../../core/zones';
+import { Principal, type IPrincipal } from '../iam/principal';
+import { grantRole, pascalCase } from '../private/grants';
+import { lifecycleRules } from '../private/lifecycle';
+import type { ResourceGroupRef } from '../resource-group';
+import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
+
+/** Storage account redundancy (`account_replication_type`). */
+export enum StorageReplication {
+  /** Three copies in one datacenter. */
+  LRS = 'LRS',
+  /** Three copies across availability zones of one region. Not offered in every region. */
+  ZRS = 'ZRS',
+  /** LRS plus an asynchronous copy in the paired region. */
+  GRS = 'GRS',
+  /** GRS with read access to the secondary. */
+  RAGRS = 'RAGRS',
+  /** ZRS plus an asynchronous copy in the paired region. */
+  GZRS = 'GZRS',
+  /** GZRS with read access to the secondary. */
+  RAGZRS = 'RAGZRS',
+}
+
+/** An ADLS Gen2 lake: one storage account, one container (filesystem) per zone. */
+export interface ILakeStorage extends IConstruct {
+  /** Resource Manager id of the storage account. */
+  readonly storageAccountId: string;
+  /** Name of the storage account. */
+  readonly storageAccountName: string;
+  /** The zones' names, in declaration order. */
+  readonly zoneNames: string[];
+  /** Resource Manager id of a zone's container; throws `DPK_UNKNOWN_ZONE`. */
+  containerResourceId(zone: string): string;
+  /** Grants `principal` `access` to one zone's container; returns the role assignment. */
+  grant(principal: IPrincipal, zone: string, access: ZoneAccess): RoleAssignment;
+  /** List and read the zone's data. */
+  grantRead(principal: IPrincipal, zone: string): RoleAssignment;
+  /** Create and overwrite the zone's data, without reading it. */
+  grantWrite(principal: IPrincipal, zone: string): RoleAssignment;
+  /** Read, write and delete the zone's data. */
+  grantReadWrite(principal: IPrincipal, zone: string): RoleAssignment;
+}
+
+/** Props of {@link LakeStorage}. */
+export interface LakeStorageProps extends LakeStorageCommonProps {
+  /** Resource group for the account and everything the lake makes. */
+  readonly resourceGroup: ResourceGroupRef;
+  /**
+   * Azure location of the lake.
+   * @default - the resource group's location
+   */
+  readonly location?: string;
+  /**
+   * The key that encrypts the account (customer-managed key).
+   * @default - a new `EncryptionKey` (purpose `lake`) in the same resource group
+   */
+  readonly encryptionKey?: IEncryptionKey;
+  /**
+   * The deployer's IPv4 ranges allowed through the firewall of the Key Vault the lake creates
+   * (see `EncryptionKeyProps.allowedIpRanges`). The storage account itself never gets a public
+   * endpoint. Not allowed together with `encryptionKey`.
+   * @default - the vault has no public endpoint (a warning explains the deployer's reach)
+   */
+  readonly keyVaultAllowedIpRanges?: string[];
+  /**
+   * Storage account name (globally unique, 3-24 lowercase letters and digits).
+   * @default - `<platform>lake<hash of the construct path>`
+   */
+  readonly storageAccountName?: string;
+  /**
+   * Account redundancy.
+   * @default StorageReplication.ZRS
+   */
+  readonly replication?: StorageReplication;
+  /**
+   * Days deleted blobs, directories and containers stay recoverable (1-365). On a
+   * hierarchical-namespace account this soft delete is the recovery mechanism: blob versioning
+   * is not available there.
+   * @default 14
+   */
+  readonly softDeleteRetentionDays?: number;
+  /**
+   * Existing Log Analytics workspace for the blob access logs. Not allowed together with
+   * `accessLogRetentionDays`, which only sizes a workspace the kit creates.
+   * @default - a new workspace keeping logs `accessLogRetentionDays` days (30-730)
+   */
+  readonly logAnalyticsWorkspaceId?: string;
+}
+
+const GRANT_ID: Readonly<Record<ZoneAccess, string>> = {
+  [ZoneAccess.READ]: 'Reader',
+  [ZoneAccess.WRITE]: 'Writer',
+  [ZoneAccess.READ_WRITE]: 'Contributor',
+};
+
+/**
+ * Azure lake storage: one ADLS Gen2 account (hierarchical namespace) with a container
+ * (filesystem) per zone, encrypted with a customer-managed key.
+ *
+ * Secure defaults: HTTPS only, TLS 1.2, no public network access (firewall Deny, trusted Azure
+ * services bypass), no shared keys (Entra ID only, OAuth by default in the portal), no public
+ * containers, no cross-tenant replication, infrastructure (double) encryption, customer-managed
+ * key through a user-assigned identity, blob and container soft delete (14 days), ZRS, per-zone
+ * lifecycle, blob read/write/delete logs to Log Analytics, retained on destroy.
+ *
+ * Recovery: Azure does not allow blob versioning on hierarchical-namespace accounts (azurerm
+ * 4.55 rejects `versioning_enabled` with `is_hns_enabled`), so soft delete is the recovery
+ * mechanism, and `noncurrentVersionExpirationDays` expires blob snapshots.
+ *
+ * Deployability: containers, lifecycle and diagnostics are management-plane resources
+ * (`azurerm_storage_container` with `storage_account_id`), so nothing needs the account's
+ * (disabled) public endpoint. The azurerm provider still reads queue properties from the data
+ * plane unless told not to: configure it with `storage_use_azuread = true` and
+ * `features { storage { data_plane_available = false } }`. The account depends on its
+ * identity's "Key Vault Crypto Service Encryption User" assignment on the key (role assignments
+ * take minutes to propagate: a first apply that fails on key access succeeds when re-run). The
+ * Key Vault the lake creates needs the deployer's network reach (`keyVaultAllowedIpRanges` or a
+ * private endpoint), see `EncryptionKey`. Grants need the
+ * deployer to hold `roleAssignments/write`; the first `grantWrite` also needs
+ * `roleDefinitions/write` (see `ZONE_ROLES`).
+ *
+ * Grants assign data roles on the zone's container only. No key grant is needed: the account
+ * encrypts through its managed identity.
+ *
+ * @see https://learn.microsoft.com/azure/storage/blobs/data-lake-storage-introduction
+ * @example
+ * const lake = new LakeStorage(stack, 'Lake', {
+ *   platformName: 'sales',
+ *   resourceGroup: rg,
+ *   keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+ * });
+ * lake.grantRead(Principal.fromUserAssignedIdentity(analysts), 'serving');
+ */
+export class LakeStorage extends Construct implements ILakeStorage {
+  /** Redundancy when `replication` is unset. */
+  public static readonly DEFAULT_REPLICATION = StorageReplication.ZRS;
+  /** Blob and container soft-delete days when `softDeleteRetentionDays` is unset. */
+  public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 14;
+  /** Azure's soft-delete range. */
+  public static readonly SOFT_DELETE_RETENTION_RANGE = { min: 1, max: 365 } as const;
+  /** Access-log retention when `accessLogRetentionDays` is unset. */
+  public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
+  /** Log Analytics retention range. */
+  public static readonly ACCESS_LOG_RETENTION_RANGE = { min: 30, max: 730 } as const;
+  /** Blob-service log categories sent to Log Analytics. */
+  public static readonly ACCESS_LOG_CATEGORIES: readonly string[] = [
+    'StorageRead',
+    'StorageWrite',
+    'StorageDelete',
+  ];
+
+  /** The key encrypting the account. */
+  public readonly encryptionKey: IEncryptionKey;
+  /** The identity the account uses to reach its key. */
+  public readonly identity: UserAssignedIdentity;
+  /** The identity's "Key Vault Crypto Service Encryption User" assignment on the key. */
+  public readonly identityKeyAccess: RoleAssignment;
+  /** The ADLS Gen2 storage account. */
+  public readonly storageAccount: StorageAccount;
+  /** One container (filesystem) per zone, by zone name. */
+  public readonly containers: Readonly<Record<string, StorageContainer>>;
+  /** Per-zone lifecycle rules. */
+  public readonly managementPolicy: StorageManagementPolicy;
+  /** The access-log workspace, unless `logAnalyticsWorkspaceId` was given. */
+  public readonly logWorkspace?: LogAnalyticsWorkspace;
+  /** Blob access logs (read, write, delete) to Log Analytics. */
+  public readonly accessLogs: MonitorDiagnosticSetting;
+  public readonly zones: ResolvedZone[];
+  public readonly zoneNames: string[];
+  public readonly storageAccountId: string;
+  public readonly storageAccountName: string;
+  private readonly platform: string;
+  private writerRole?: RoleDefinition;
+
+  constructor(scope: Construct, id: string, props: LakeStorageProps) {
+    super(scope, id);
+    const platform = validatePlatformName(this, props.platformName);
+    const location = props.location ?? props.resourceGroup.location;
+    const replication = props.replication ?? LakeStorage.DEFAULT_REPLICATION;
+    const softDeleteDays = props.softDeleteRetentionDays ?? LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
+    const logDays = props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
+    this.checkConflicts(props);
+    const { SOFT_DELETE_RETENTION_RANGE: soft, ACCESS_LOG_RETENTION_RANGE: logs } = LakeStorage;
+    validateIntegerRange(this, 'softDeleteRetentionDays', softDeleteDays, soft.min, soft.max);
+    validateIntegerRange(this, 'accessLogRetentionDays', logDays, logs.min, logs.max);
+    validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
+    this.zones = resolveZones(this, props.zones);
+    this.zoneNames = this.zones.map((z) => z.name);
+    const tags = { ...kitTags(platform), ...validateTags(this, TagRules.AZURE, props.tags) };
+    const accountName = physicalName(this, NameRules.AZURE_STORAGE_ACCOUNT, {
+      platform,
+      parts: ['lake'],
+      override: props.storageAccountName,
+      overrideProp: 'storageAccountName',
+    });
+    const containerNames = this.zones.map((zone, i) =>
+      physicalName(this, NameRules.AZURE_CONTAINER, {
+        platform,
+        parts: [zone.name],
+        override: zone.storageName,
+        overrideProp: `zones[${i}].storageName`,
+      }),
+    );
+    const hash = stableHash(this.node.path);
+    const group = { location, resourceGroupName: props.resourceGroup.name };
+    this.platform = platform;
+
+    this.encryptionKey =
+      props.encryptionKey ??
+      new EncryptionKey(this, 'Key', {
+        resourceGroup: props.resourceGroup,
+        location,
+        platformName: platform,
+        purpose: 'lake',
+        removalPolicy: props.removalPolicy,
+        tags: props.tags,
+        allowedIpRanges: props.keyVaultAllowedIpRanges,
+      });
+    this.identity = new UserAssignedIdentity(this, 'Identity', {
+      name: `${platform}-lake-cmk-${hash}`,
+      ...group,
+      tags,
+    });
+    this.identityKeyAccess = this.encryptionKey.grantEncryptDecrypt(
+      Principal.fromUserAssignedIdentity(this.identity),
+    );
+
+    this.storageAccount = new StorageAccount(this, 'Account', {
+      name: accountName,
+      ...group,
+      accountKind: 'StorageV2',
+      accountTier: 'Standard',
+      accountReplicationType: replication,
+      accessTier: 'Hot',
+      isHnsEnabled: true,
+      httpsTrafficOnlyEnabled: true,
+      minTlsVersion: 'TLS1_2',
+      publicNetworkAccessEnabled: false,
+      sharedAccessKeyEnabled: false,
+      defaultToOauthAuthentication: true,
+      allowNestedItemsToBePublic: false,
+      crossTenantReplicationEnabled: false,
+      infrastructureEncryptionEnabled: true,
+      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] },
+      identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
+      customerManagedKey: {
+        keyVaultKeyId: this.encryptionKey.keyId,
+        userAssignedIdentityId: this.identity.id,
+      },
+      // No versioning_enabled: not allowed with is_hns_enabled. Soft delete is the recovery path.
+      blobProperties: {
+        deleteRetentionPolicy: { days: softDeleteDays },
+        containerDeleteRetentionPolicy: { days: softDeleteDays },
+      },
+      tags,
+      // The identity must hold its key role before the account first uses the key.
+      dependsOn: [this.identityKeyAccess],
+    });
+    this.storageAccountId = this.storageAccount.id;
+    this.storageAccountName = this.storageAccount.name;
+
+    const containers: Record<string, StorageContainer> = {};
+    this.zones.forEach((zone, i) => {
+      containers[zone.name] = new StorageContainer(this, `${pascalCase(zone.name)}Container`, {
+        name: containerNames[i],
+        storageAccountId: this.storageAccount.id,
+        containerAccessType: 'private',
+      });
+    });
+    this.containers = containers;
+
+    this.managementPolicy = new StorageManagementPolicy(this, 'Lifecycle', {
+      storageAccountId: this.storageAccount.id,
+      rule: lifecycleRules(this.zones.map((zone, i) => ({ zone, containerName: containerNames[i] }))),
+    });
+
+    this.logWorkspace =
+      props.logAnalyticsWorkspaceId === undefined
+        ? new LogAnalyticsWorkspace(this, 'AccessLogWorkspace', {
+            name: `${platform}-lake-logs-${hash}`,
+            ...group,
+            sku: 'PerGB2018',
+            retentionInDays: logDays,
+            localAuthenticationEnabled: false,
+            tags,
+          })
+        : undefined;
+    this.accessLogs = new MonitorDiagnosticSetting(this, 'AccessLogs', {
+      name: 'blob-access-logs',
+      targetResourceId: `${this.storageAccount.id}/blobServices/default`,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId ?? this.logWorkspace?.id,
+      enabledLog: LakeStorage.ACCESS_LOG_CATEGORIES.map((category) => ({ category })),
+    });
+
+    const stateful = [
+      this.storageAccount,
+      ...Object.values(containers),
+      ...(this.logWorkspace ? [this.logWorkspace] : []),
+    ];
+    applyRemoval(this, decideRemoval(this, props.removalPolicy), ...stateful);
+  }
+
+  /** The custom write-only role, once a `grantWrite` has created it. */
+  public get blobWriterRole(): RoleDefinition | undefined {
+    return this.writerRole;
+  }
+
+  /** The container of `zone`; throws `DPK_UNKNOWN_ZONE`. */
+  public containerFor(zone: string): StorageContainer {
+    return this.containers[findZone(this, this.zones, zone).name];
+  }
+
+  public containerResourceId(zone: string): string {
+    const container = this.containerFor(zone);
+    return `${this.storageAccount.id}/blobServices/default/containers/${container.name}`;
+  }
+
+  public grant(principal: IPrincipal, zone: string, access: ZoneAccess): RoleAssignment {
+    const name = findZone(this, this.zones, zone).name;
+    const role = ZONE_ROLES[access];
+    const scope = this.containerResourceId(name);
+    const prefix = `${GRANT_ID[access]}${pascalCase(name)}`;
+    const description = `data-platform-kit: ${access} on zone ${name}`;
+    if (role.kind === 'builtIn') {
+      return grantRole(this, prefix, principal, { scope, roleDefinitionName: role.roleName, description });
+    }
+    const definition = this.ensureWriterRole(role.dataActions);
+    return grantRole(this, prefix, principal, {
+      scope,
+      roleDefinitionId: definition.roleDefinitionResourceId,
+      description,
+    });
+  }
+
+  public grantRead(principal: IPrincipal, zone: string): RoleAssignment {
+    return this.grant(principal, zone, ZoneAccess.READ);
+  }
+
+  public grantWrite(principal: IPrincipal, zone: string): RoleAssignment {
+    return this.grant(principal, zone, ZoneAccess.WRITE);
+  }
+
+  public grantReadWrite(principal: IPrincipal, zone: string): RoleAssignment {
+    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
+  }
+
+  private ensureWriterRole(dataActions: readonly string[]): RoleDefinition {
+    this.writerRole ??= new RoleDefinition(this, 'BlobWriterRole', {
+      // Custom role names are unique per tenant: the hash keeps two lakes apart.
+      name: `${this.platform}-lake-blob-writer-${stableHash(this.node.path)}`,
+      scope: this.storageAccount.id,
+      assignableScopes: [this.storageAccount.id],
+      description: 'data-platform-kit: create and overwrite blobs, without reading, listing or deleting.',
+      permissions: [{ actions: [], dataActions: [...dataActions] }],
+    });
+    return this.writerRole;
+  }
+
+  private checkConflicts(props: LakeStorageProps): void {
+    const conflict = (prop: string, received: unknown, other: string) => {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop,
+        received,
+        allowed: `unset when '${other}' is given`,
+      });
+    };
+    if (props.encryptionKey && props.keyVaultAllowedIpRanges !== undefined) {
+      conflict('keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges, 'encryptionKey');
+    }
+    if (props.logAnalyticsWorkspaceId !== undefined && props.accessLogRetentionDays !== undefined) {
+      conflict('accessLogRetentionDays', props.accessLogRetentionDays, 'logAnalyticsWorkspaceId');
+    }
+  }
+}

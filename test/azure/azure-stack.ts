@@ -1,0 +1,36 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import type { IConstruct } from 'constructs';
+import { Fn, Token, type TerraformStack } from '../../src/core/tf';
+import { newTfStack } from '../helpers/tf-template';
+
+/** The resource group every Azure test deploys into. */
+export const RG = { name: 'rg-test', location: 'westeurope' } as const;
+
+/** A GUID that is a valid Entra object id. */
+export const OBJECT_ID = '8d1f3c1e-2a4b-4c6d-8e0f-1a2b3c4d5e6f';
+
+/** A fresh cdktf stack with the azurerm provider (synth validation requires one). */
+export function newAzureStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = newTfStack(context);
+  new AzurermProvider(stack, 'Azurerm', { features: [{}], storageUseAzuread: true });
+  return stack;
+}
+
+/** Every warning message added under `scope`. */
+export function warningsOf(scope: IConstruct): string[] {
+  return scope.node
+    .findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === '@cdktf/warn')
+    .map((m) => String(m.data));
+}
+
+/** Unresolved values (Terraform function calls), known only at deploy time. */
+export const tokens = {
+  /** Renders as `${tonumber("30")}`. */
+  number: (): number => Token.asNumber(Fn.tonumber('30')),
+  /** Renders as `${lower("NAME")}`. */
+  string: (): string => Token.asString(Fn.lower('NAME')),
+  /** Renders as `${split(",", "203.0.113.0/24")}`. */
+  list: (): string[] => Token.asList(Fn.split(',', '203.0.113.0/24')),
+};
