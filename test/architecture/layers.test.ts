@@ -21,7 +21,9 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const specifiers = [...text.matchAll(/(?:from|import|require\()\s*'([^']+)'/g)].map((m) => m[1]);
-  return specifiers.map((s) => (s.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), s)) : s));
+  return specifiers.map((s) =>
+    s.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), s)) : s,
+  );
 }
 
 const files = sourceFiles(SRC).map((file) => ({ file: path.relative(SRC, file), imports: importsOf(file) }));
@@ -44,7 +46,9 @@ describe('layering', () => {
   test.each(Object.keys(FORBIDDEN))('%s imports nothing it must not', (name) => {
     const offending = files
       .filter((f) => layer(f.file) === name && f.file !== ENGINE_SEAM)
-      .flatMap((f) => f.imports.filter((i) => FORBIDDEN[name].some((re) => re.test(i))).map((i) => `${f.file} → ${i}`));
+      .flatMap((f) =>
+        f.imports.filter((i) => FORBIDDEN[name].some((re) => re.test(i))).map((i) => `${f.file} → ${i}`),
+      );
     expect(offending).toEqual([]);
   });
 
@@ -54,7 +58,9 @@ describe('layering', () => {
   });
 
   test('provider packages are imported by deep path only', () => {
-    const roots = files.flatMap((f) => f.imports.filter((i) => /^@cdktf\/provider-[^/]+$/.test(i)).map((i) => `${f.file} → ${i}`));
+    const roots = files.flatMap((f) =>
+      f.imports.filter((i) => /^@cdktf\/provider-[^/]+$/.test(i)).map((i) => `${f.file} → ${i}`),
+    );
     expect(roots).toEqual([]);
   });
 

@@ -1,0 +1,22 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { quotedExamples, README, renderReadme } from '../../scripts/readme-snippets';
+
+const ROOT = path.resolve(__dirname, '../..');
+const readme = fs.readFileSync(README, 'utf8');
+
+describe('README', () => {
+  test('quotes every lake-storage example', () => {
+    expect(quotedExamples(readme)).toEqual(['lake-storage-aws', 'lake-storage-gcp', 'lake-storage-azure']);
+  });
+
+  test('snippets are identical to the examples (refresh with `npx projen readme`)', () => {
+    expect(renderReadme(readme)).toBe(readme);
+  });
+
+  test('names the two set-up commands, and CI runs the test command', () => {
+    expect(readme).toContain('npm ci && npm run synth');
+    expect(readme).toContain('npm test');
+    expect(fs.readFileSync(path.join(ROOT, '.ci/run'), 'utf8')).toMatch(/^npm test$/m);
+  });
+});
