@@ -209,11 +209,25 @@ export interface NameParts {
   readonly override?: string;
   /** The prop the override came from, for errors. */
   readonly overrideProp?: string;
+  /**
+   * Where the deployment lives (AWS account and region, GCP project, Azure subscription or
+   * resource group), mixed into the hash so one app deployed twice, to two accounts or
+   * projects, derives distinct globally unique names. Unresolved tokens are left out.
+   * @default - the construct path alone
+   */
+  readonly uniqueness?: readonly (string | undefined)[];
+}
+
+/** The hash input for a derived name: the construct path plus the resolved uniqueness parts. */
+export function nameHashInput(scope: IConstruct, uniqueness: readonly (string | undefined)[] = []): string {
+  const parts = uniqueness.filter((u): u is string => u !== undefined && u !== '' && !isUnresolved(u));
+  return [scope.node.path, ...parts].join('|');
 }
 
 /**
  * A deterministic, cloud-legal physical name: `<platform>-<parts…>-<hash>`, where the hash is
- * taken from the construct path so two deployments never collide and one never renames.
+ * taken from the construct path and the deployment's `uniqueness` parts, so two deployments
+ * never collide and one never renames.
  * Long bodies are truncated before the hash; characters the rule forbids are dropped.
  * An explicit override is validated instead.
  */
@@ -221,7 +235,7 @@ export function physicalName(scope: IConstruct, rule: NameRule, spec: NameParts)
   if (spec.override !== undefined) {
     return validateName(scope, rule, spec.overrideProp ?? 'name', spec.override);
   }
-  const hash = stableHash(scope.node.path);
+  const hash = stableHash(nameHashInput(scope, spec.uniqueness));
   const sep = rule.separator;
   const keep = (s: string) => [...s.toLowerCase()].filter((c) => c === sep || rule.charset.test(c)).join('');
   const body = [spec.platform, ...(spec.parts ?? [])].map(keep).filter(Boolean).join(sep);

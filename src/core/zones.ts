@@ -72,9 +72,18 @@ function checkDays(v: Violation[], prop: string, value: number | undefined, min:
   }
 }
 
-/** Validates a zone name; returns the violation, if any. */
+/**
+ * Validates a zone name; returns the violation, if any. Zone names must be literals: they
+ * become parts of construct ids, which must never hold tokens.
+ */
 export function zoneNameViolation(prop: string, name: unknown): Violation | undefined {
-  if (typeof name === 'string' && isUnresolved(name)) return undefined;
+  if (typeof name === 'string' && isUnresolved(name)) {
+    return {
+      prop,
+      received: name,
+      allowed: 'a literal zone name, known at synth time (zone names become construct ids)',
+    };
+  }
   if (typeof name !== 'string' || !ZONE_NAME_RULE.pattern.test(name)) {
     return { prop, received: name, allowed: ZONE_NAME_RULE.allowed };
   }
@@ -89,8 +98,9 @@ export function zoneNameViolation(prop: string, name: unknown): Violation | unde
 }
 
 /**
- * Validates zones and resolves their lifecycle defaults.
- * Throws `DPK_NO_ZONES`, `DPK_INVALID_ZONE`, `DPK_DUPLICATE_ZONE` or `DPK_OUT_OF_RANGE`.
+ * Validates zones and resolves their lifecycle defaults. Throws `DPK_NO_ZONES`,
+ * `DPK_INVALID_ZONE`, `DPK_DUPLICATE_ZONE`, `DPK_INVALID_NAME` (two zones with one storage
+ * name) or `DPK_OUT_OF_RANGE`.
  */
 export function resolveZones(
   scope: IConstruct,
@@ -118,6 +128,18 @@ export function resolveZones(
       });
     }
     seen.add(z.name);
+  }
+  const storageNames = new Set<string>();
+  for (const [i, z] of inputs.entries()) {
+    if (z.storageName === undefined || isUnresolved(z.storageName)) continue;
+    if (storageNames.has(z.storageName)) {
+      throw ValidationError.of(ErrorCode.INVALID_NAME, scope, {
+        prop: `${prop}[${i}].storageName`,
+        received: z.storageName,
+        allowed: 'a storage name no other zone uses',
+      });
+    }
+    storageNames.add(z.storageName);
   }
   const ranges: Violation[] = [];
   const resolved = inputs.map((z, i) => {
@@ -157,4 +179,18 @@ export function findZone<T extends { readonly name: string }>(
     });
   }
   return found;
+}
+
+/**
+ * A zone name (or any kebab-case word) as it appears in construct ids: `raw` → `Raw`,
+ * `hot-data` → `HotData`, `readWrite` → `ReadWrite`. A part that starts with a digit keeps an
+ * underscore (`tier-1` → `Tier_1`) so `tier-1` and `tier1` never share an id.
+ */
+export function constructIdFrom(name: string): string {
+  return name
+    .split('-')
+    .map((part, i) =>
+      i > 0 && /^[0-9]/.test(part) ? `_${part}` : part.charAt(0).toUpperCase() + part.slice(1),
+    )
+    .join('');
 }

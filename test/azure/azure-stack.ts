@@ -1,5 +1,4 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import type { IConstruct } from 'constructs';
 import { Fn, Token, type TerraformStack } from '../../src/core/tf';
 import { newTfStack } from '../helpers/tf-template';
 
@@ -10,19 +9,11 @@ export const RG = { name: 'rg-test', location: 'westeurope' } as const;
 export const OBJECT_ID = '8d1f3c1e-2a4b-4c6d-8e0f-1a2b3c4d5e6f';
 
 /** A fresh cdktf stack with the azurerm provider (synth validation requires one). */
+
 export function newAzureStack(context: Record<string, unknown> = {}): TerraformStack {
   const stack = newTfStack(context);
   new AzurermProvider(stack, 'Azurerm', { features: [{}], storageUseAzuread: true });
   return stack;
-}
-
-/** Every warning message added under `scope`. */
-export function warningsOf(scope: IConstruct): string[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata)
-    .filter((m) => m.type === '@cdktf/warn')
-    .map((m) => String(m.data));
 }
 
 /** Unresolved values (Terraform function calls), known only at deploy time. */

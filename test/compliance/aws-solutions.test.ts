@@ -82,7 +82,7 @@ describe.each(FLAGS)('AwsSolutions checks under %s feature flags', (_, context) 
     // GIVEN a lake whose raw bucket stops logging and whose key stops rotating
     const app = new App({ context });
     const lake = new LakeStorage(new Stack(app, 'Weakened', { env: ENV }), 'Lake', { platformName: 'sales' });
-    (lake.bucket('raw').node.defaultChild as s3.CfnBucket).loggingConfiguration = undefined;
+    (lake.bucketFor('raw').node.defaultChild as s3.CfnBucket).loggingConfiguration = undefined;
     ((lake.encryptionKey as EncryptionKey).key.node.defaultChild as kms.CfnKey).enableKeyRotation = false;
     // WHEN
     const report = new AwsSolutionsChecks().validateScope(app);
@@ -103,7 +103,7 @@ describe.each(FLAGS)('AwsSolutions checks under %s feature flags', (_, context) 
     const analyst = new iam.Role(stack, 'Analyst', { assumedBy: new iam.AccountRootPrincipal() });
     lake.grantRead(analyst, 'serving');
     // WHEN / THEN only `<bucket ARN>/*` is flagged (objects cannot be listed one by one)
-    const bucketId = stack.getLogicalId(lake.bucket('serving').node.defaultChild as s3.CfnBucket);
+    const bucketId = stack.getLogicalId(lake.bucketFor('serving').node.defaultChild as s3.CfnBucket);
     const finding = `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`;
     const report = new AwsSolutionsChecks().validateScope(app);
     expect(

@@ -148,3 +148,21 @@ describe('name rules', () => {
     expect(validatePlatformName(newScope(), 'sales')).toBe('sales');
   });
 });
+
+describe('name uniqueness', () => {
+  const derive = (uniqueness?: (string | undefined)[]) =>
+    physicalName(newScope(), NameRules.S3_BUCKET, { platform: 'sales', parts: ['raw'], uniqueness });
+
+  test('the deployment parts join the hash: two accounts derive two names', () => {
+    expect(derive(['111122223333', 'eu-west-1'])).not.toBe(derive(['444455556666', 'eu-west-1']));
+    expect(derive(['111122223333', 'eu-west-1'])).toBe(
+      `sales-raw-${stableHash('Stack/Lake|111122223333|eu-west-1')}`,
+    );
+  });
+
+  test('unresolved and missing parts are left out, so env-agnostic names stay stable', () => {
+    const token = cdk.Token.asString({ resolve: () => 'x' });
+    expect(derive([token, undefined, ''])).toBe(derive());
+    expect(derive()).toBe(`sales-raw-${stableHash('Stack/Lake')}`);
+  });
+});

@@ -1,6 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import { ErrorCode } from '../../src/core/errors';
-import { DEFAULT_ZONES, findZone, resolveZones, ZoneDefaults } from '../../src/core/zones';
+import { constructIdFrom, DEFAULT_ZONES, findZone, resolveZones, ZoneDefaults } from '../../src/core/zones';
 import { newScope } from '../helpers/scope';
 
 const code = (c: ErrorCode) => expect.objectContaining({ code: c });
@@ -67,6 +67,20 @@ describe('resolveZones', () => {
     expect(resolveZones(newScope(), [name])[0].name).toBe(name);
   });
 
+  test('rejects a zone name that is a token: zone names become construct ids', () => {
+    const token = cdk.Token.asString({ resolve: () => 'raw' });
+    expect(() => resolveZones(newScope(), [token])).toThrow(code(ErrorCode.INVALID_ZONE));
+  });
+
+  test('rejects two zones with the same storage name', () => {
+    expect(() =>
+      resolveZones(newScope(), [
+        { name: 'raw', storageName: 'lake-a' },
+        { name: 'curated', storageName: 'lake-a' },
+      ]),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_NAME, prop: 'zones[1].storageName' }));
+  });
+
   test('rejects duplicate zones', () => {
     expect(() => resolveZones(newScope(), ['raw', { name: 'raw' }])).toThrow(code(ErrorCode.DUPLICATE_ZONE));
   });
@@ -100,5 +114,17 @@ describe('findZone', () => {
         allowed: 'one of the declared zones: raw, serving',
       }),
     );
+  });
+});
+
+describe('constructIdFrom', () => {
+  test.each([
+    ['raw', 'Raw'],
+    ['hot-data', 'HotData'],
+    ['readWrite', 'ReadWrite'],
+    ['tier-1', 'Tier_1'],
+    ['tier1', 'Tier1'],
+  ])('%p → %p', (name, id) => {
+    expect(constructIdFrom(name)).toBe(id);
   });
 });

@@ -1,21 +1,14 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import type { IConstruct } from 'constructs';
 import type { ErrorCode } from '../../src/core/errors';
 import type { TerraformStack } from '../../src/core/tf';
 import { newTfStack } from '../helpers/tf-template';
 
 /** A fresh stack with a Google provider (cdktf refuses to synth resources without one). */
+
 export function newGcpStack(context: Record<string, unknown> = {}): TerraformStack {
   const stack = newTfStack(context);
   new GoogleProvider(stack, 'Google', { project: 'acme-data-test', region: 'europe-west1' });
   return stack;
-}
-
-/** Every warning (`@cdktf/warn` metadata) added under `scope`. */
-export function warningsOf(scope: IConstruct): string[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
 }
 
 /** Asserts `fn` throws a `ValidationError` with `code` (and, when given, for `prop`). */

@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { IConstruct } from 'constructs';
 import { App, Testing, TerraformStack } from '../../src/core/tf';
 
 /** A Terraform JSON document as `cdktf synth` writes it. */
@@ -106,4 +107,13 @@ export class TfTemplate {
       }))
       .filter((b) => props === undefined || matches(b.config, props));
   }
+}
+
+/** Every warning message (cdktf `@cdktf/warn` metadata) added on `scope` or below. */
+export function warningsOf(scope: IConstruct): string[] {
+  return scope.node
+    .findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === '@cdktf/warn')
+    .map((m) => String(m.data));
 }

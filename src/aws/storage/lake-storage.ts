@@ -5,9 +5,9 @@ import { Construct, type IConstruct } from 'constructs';
 import { grantZoneAccess } from './perms';
 import {
   CommonDefaults,
+  constructIdFrom,
   ErrorCode,
   findZone,
-  isUnresolved,
   kitTags,
   type LakeStorageCommonProps,
   nameViolation,
@@ -21,7 +21,6 @@ import {
   validatePlatformName,
   validateTags,
   ValidationError,
-  type Violation,
   ZoneAccess,
   ZoneDefaults,
 } from '../../core';
@@ -55,7 +54,7 @@ export interface ILakeStorage extends IConstruct {
   /** The key the zones are encrypted with. */
   readonly encryptionKey: IEncryptionKey;
   /** The bucket of `zone`; throws `DPK_UNKNOWN_ZONE` for a zone the storage does not have. */
-  bucket(zone: string): s3.IBucket;
+  bucketFor(zone: string): s3.IBucket;
   /** Lets `principal` list and read objects in `zone`, and decrypt them. */
   grantRead(principal: iam.IGrantable, zone: string): iam.Grant;
   /** Lets `principal` write (not read or delete) objects in `zone`, encrypting them with the key. */
@@ -70,13 +69,6 @@ export interface ILakeStorage extends IConstruct {
 export const ACCESS_LOGS_POLICY_NOT_ADDED_WARNING = 'data-platform-kit:accessLogsPolicyNotAdded';
 /** Warning id: the access-log bucket uses SSE-KMS, to which S3 cannot deliver access logs. */
 export const ACCESS_LOGS_BUCKET_KMS_WARNING = 'data-platform-kit:accessLogsBucketKmsEncrypted';
-
-/** `raw` → `Raw`, `hot-data` → `HotData`: zone names in construct ids. */
-const pascal = (name: string) =>
-  name
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
 
 /**
  * A data lake's storage on Amazon S3: one bucket per zone plus a dedicated access-log bucket.
@@ -174,7 +166,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
   }
 
   /** The bucket of `zone`; throws `DPK_UNKNOWN_ZONE` for a zone the storage does not have. */
-  public bucket(zone: string): s3.Bucket {
+  public bucketFor(zone: string): s3.Bucket {
     return this.buckets[findZone(this, this.zones, zone).name];
   }
 
@@ -198,38 +190,14 @@ export class LakeStorage extends Construct implements ILakeStorage {
    * bucket ARN, its objects (`<ARN>/*`) and the key. Returns the combined grant.
    */
   public grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): iam.Grant {
-    return grantZoneAccess(principal, this.bucket(zone), this.encryptionKey, access);
+    return grantZoneAccess(principal, this.bucketFor(zone), this.encryptionKey, access);
   }
 
   /**
-   * Checks what core cannot: zone names become construct ids (literal, distinct in PascalCase),
-   * S3 needs 30 days before Standard-IA, and bucket names are valid and distinct.
+   * Checks what core cannot: S3 needs 30 days before Standard-IA, and every bucket name
+   * override is valid (all reported at once).
    */
   private validateZones(): void {
-    const ids = new Map<string, string>();
-    ValidationError.throwIfAny(
-      ErrorCode.INVALID_ZONE,
-      this,
-      this.zones.flatMap((zone, i): Violation[] => {
-        const prop = `zones[${i}].name`;
-        if (isUnresolved(zone.name)) {
-          return [
-            { prop, received: zone.name, allowed: 'a literal zone name (zone names become construct ids)' },
-          ];
-        }
-        const clash = ids.get(pascal(zone.name));
-        ids.set(pascal(zone.name), zone.name);
-        return clash === undefined
-          ? []
-          : [
-              {
-                prop,
-                received: zone.name,
-                allowed: `a name distinct from '${clash}' once hyphens are removed`,
-              },
-            ];
-      }),
-    );
     this.zones.forEach((zone, i) =>
       validateIntegerRange(
         this,
@@ -239,22 +207,21 @@ export class LakeStorage extends Construct implements ILakeStorage {
         ZoneDefaults.MAX_DAYS,
       ),
     );
-    const seen = new Set<string>();
     ValidationError.throwIfAny(
       ErrorCode.INVALID_NAME,
       this,
-      this.zones.flatMap((zone, i) => {
-        const prop = `zones[${i}].storageName`;
-        if (zone.storageName === undefined) return [];
-        const invalid = nameViolation(NameRules.S3_BUCKET, prop, zone.storageName);
-        if (invalid) return [invalid];
-        const duplicate = seen.has(zone.storageName) && !isUnresolved(zone.storageName);
-        seen.add(zone.storageName);
-        return duplicate
-          ? [{ prop, received: zone.storageName, allowed: 'a bucket name no other zone uses' }]
-          : [];
-      }),
+      this.zones.flatMap((zone, i) =>
+        zone.storageName === undefined
+          ? []
+          : (nameViolation(NameRules.S3_BUCKET, `zones[${i}].storageName`, zone.storageName) ?? []),
+      ),
     );
+  }
+
+  /** Bucket names are global: the account and region (when known) join the name hash. */
+  private nameUniqueness(): string[] {
+    const stack = Stack.of(this);
+    return [stack.account, stack.region];
   }
 
   private createAccessLogsBucket(
@@ -264,7 +231,11 @@ export class LakeStorage extends Construct implements ILakeStorage {
     userTags: KitTags,
   ): s3.Bucket {
     const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
-      bucketName: physicalName(this, NameRules.S3_BUCKET, { platform, parts: ['logs'] }),
+      bucketName: physicalName(this, NameRules.S3_BUCKET, {
+        platform,
+        parts: ['logs'],
+        uniqueness: this.nameUniqueness(),
+      }),
       // Deliberate exception to "every bucket uses the kit's key": S3 server access logging
       // only delivers to SSE-S3 buckets (see DEPLOYABILITY.md).
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -305,8 +276,9 @@ export class LakeStorage extends Construct implements ILakeStorage {
       parts: [zone.name],
       override: zone.storageName,
       overrideProp: `zones[${index}].storageName`,
+      uniqueness: this.nameUniqueness(),
     });
-    const bucket = new s3.Bucket(this, `${pascal(zone.name)}Bucket`, {
+    const bucket = new s3.Bucket(this, `${constructIdFrom(zone.name)}Bucket`, {
       bucketName,
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.encryptionKey.key,

@@ -74,17 +74,3 @@ function newAssignment(
     description: grant.description,
   });
 }
-
-/**
- * A zone name as a construct-id part: `gold-eu` → `GoldEu`, `tier-1` → `Tier_1` (a hyphen
- * before a digit stays visible, so two zone names never map to the same id). Zone names are
- * validated and never tokens.
- */
-export function pascalCase(name: string): string {
-  return name
-    .split('-')
-    .map((part, i) =>
-      i > 0 && /^[0-9]/.test(part) ? `_${part}` : part.charAt(0).toUpperCase() + part.slice(1),
-    )
-    .join('');
-}

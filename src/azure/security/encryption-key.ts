@@ -200,6 +200,8 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       parts: [purpose],
       override: props.keyVaultName,
       overrideProp: 'keyVaultName',
+      // Vault names are global: the resource group joins the name hash.
+      uniqueness: [props.resourceGroup.name],
     });
     const keyName = physicalName(this, NameRules.AZURE_KEY, {
       platform,

@@ -15,9 +15,9 @@ import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { kitTags, TagRules, validateTags } from '../../core/tags';
 import { applyRemoval } from '../../core/tf';
-import { findZone, type ResolvedZone, resolveZones } from '../../core/zones';
+import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../../core/zones';
 import { Principal, type IPrincipal } from '../iam/principal';
-import { grantRole, pascalCase } from '../private/grants';
+import { grantRole } from '../private/grants';
 import { lifecycleRules } from '../private/lifecycle';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -209,6 +209,8 @@ export class LakeStorage extends Construct implements ILakeStorage {
       parts: ['lake'],
       override: props.storageAccountName,
       overrideProp: 'storageAccountName',
+      // Account names are global: the resource group joins the name hash.
+      uniqueness: [props.resourceGroup.name],
     });
     const containerNames = this.zones.map((zone, i) =>
       physicalName(this, NameRules.AZURE_CONTAINER, {
@@ -278,7 +280,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
 
     const containers: Record<string, StorageContainer> = {};
     this.zones.forEach((zone, i) => {
-      containers[zone.name] = new StorageContainer(this, `${pascalCase(zone.name)}Container`, {
+      containers[zone.name] = new StorageContainer(this, `${constructIdFrom(zone.name)}Container`, {
         name: containerNames[i],
         storageAccountId: this.storageAccount.id,
         containerAccessType: 'private',
@@ -336,7 +338,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
     const name = findZone(this, this.zones, zone).name;
     const role = ZONE_ROLES[access];
     const scope = this.containerResourceId(name);
-    const prefix = `${GRANT_ID[access]}${pascalCase(name)}`;
+    const prefix = `${GRANT_ID[access]}${constructIdFrom(name)}`;
     const description = `data-platform-kit: ${access} on zone ${name}`;
     if (role.kind === 'builtIn') {
       return grantRole(this, prefix, principal, { scope, roleDefinitionName: role.roleName, description });

@@ -20,14 +20,3 @@ export function daysToSeconds(scope: IConstruct, prop: string, days: number): nu
   }
   return days * SECONDS_PER_DAY;
 }
-
-/** A zone name as a PascalCase construct-id fragment: `raw` → `Raw`, `hot-data` → `HotData`, `a-1` → `A_1`. */
-export function pascalCase(name: string): string {
-  return name
-    .split('-')
-    .map(
-      (part, i) =>
-        `${i > 0 && /^[0-9]/.test(part) ? '_' : ''}${part.charAt(0).toUpperCase()}${part.slice(1)}`,
-    )
-    .join('');
-}

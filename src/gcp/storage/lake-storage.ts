@@ -13,13 +13,13 @@ import { decideRemoval } from '../../core/removal';
 import { kitTags, type Tags, TagRules, validateTags } from '../../core/tags';
 import { applyRemoval, type ITerraformDependable } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
-import { findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
+import { constructIdFrom, findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { kmsLocationFor, validateLocation } from '../private/location';
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { daysToSeconds, pascalCase } from '../private/units';
+import { daysToSeconds } from '../private/units';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /** A lake on GCS: one bucket per zone, granted by intent. */
@@ -209,6 +209,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
           parts: ['logs'],
           override: props.logBucketName,
           overrideProp: 'logBucketName',
+          uniqueness: [this.project],
         }),
         kitTags(platform),
         [],
@@ -237,8 +238,10 @@ export class LakeStorage extends Construct implements ILakeStorage {
         parts: [zone.name],
         override: zone.storageName,
         overrideProp: `zones[${i}].storageName`,
+        // Bucket names are global: the project (when given) joins the name hash.
+        uniqueness: [this.project],
       });
-      buckets[zone.name] = new StorageBucket(this, `${pascalCase(zone.name)}Bucket`, {
+      buckets[zone.name] = new StorageBucket(this, `${constructIdFrom(zone.name)}Bucket`, {
         ...hardened(name, kitTags(platform, zone.name), [this.logWriterGrant]),
         logging: { logBucket: this.logBucket.name, logObjectPrefix: zone.name },
         lifecycleRule: [
@@ -286,7 +289,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
    */
   public grant(principal: IPrincipal, zone: string, access: ZoneAccess): StorageBucketIamMember {
     const bucket = this.bucketFor(zone);
-    const id = `${pascalCase(access)}${pascalCase(zone)}${grantSuffix(this, principal)}`;
+    const id = `${constructIdFrom(access)}${constructIdFrom(zone)}${grantSuffix(this, principal)}`;
     return (
       (this.node.tryFindChild(id) as StorageBucketIamMember | undefined) ??
       new StorageBucketIamMember(this, id, {

@@ -261,8 +261,8 @@ describe('LakeStorage defaults', () => {
     expect(lake.zones.map((z) => z.name)).toEqual(['raw', 'curated', 'serving']);
     expect(lake.zones[0]).toMatchObject({ coolAfterDays: 30, noncurrentVersionExpirationDays: 90 });
     expect(Object.keys(lake.buckets)).toEqual(['raw', 'curated', 'serving']);
-    expect(lake.bucket('raw')).toBe(lake.buckets.raw);
-    expect(lake.bucket('raw')).toBeInstanceOf(s3.Bucket);
+    expect(lake.bucketFor('raw')).toBe(lake.buckets.raw);
+    expect(lake.bucketFor('raw')).toBeInstanceOf(s3.Bucket);
     expect(lake.accessLogsBucket).toBeInstanceOf(s3.Bucket);
   });
 
@@ -464,12 +464,10 @@ describe('LakeStorage validation', () => {
     );
   });
 
-  test('zones that collide once hyphens are dropped (construct ids) are DPK_INVALID_ZONE', () => {
-    expectCode(
-      () => lakeIn(newAwsStack(), { zones: ['a-1', 'a1'] }),
-      ErrorCode.INVALID_ZONE,
-      'zones[1].name',
-    );
+  test('zones a-1 and a1 get distinct construct ids and buckets', () => {
+    const lake = lakeIn(newAwsStack(), { zones: ['a-1', 'a1'] });
+    expect(lake.buckets['a-1'].node.id).toBe('A_1Bucket');
+    expect(lake.buckets.a1.node.id).toBe('A1Bucket');
   });
 
   test('a zone name that is a token is DPK_INVALID_ZONE (zone names become construct ids)', () => {
@@ -553,7 +551,7 @@ describe('LakeStorage validation', () => {
 
   test('looking up a zone the storage does not have is DPK_UNKNOWN_ZONE', () => {
     const lake = lakeIn(newAwsStack());
-    expectCode(() => lake.bucket('gold'), ErrorCode.UNKNOWN_ZONE, 'zone');
+    expectCode(() => lake.bucketFor('gold'), ErrorCode.UNKNOWN_ZONE, 'zone');
   });
 
   test('tokens skip validation and reach the template unchanged', () => {
@@ -617,5 +615,19 @@ describe('LakeStorage removal guard', () => {
     template.allResources(KEY, { DeletionPolicy: 'Delete' });
     template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+});
+
+describe('LakeStorage bucket names', () => {
+  const namesIn = (account: string) => {
+    const stack = new Stack(undefined, 'Lakes', { env: { account, region: 'eu-west-1' } });
+    const lake = lakeIn(stack);
+    return Object.values(lake.buckets).map((b) => stack.resolve(b.bucketName) as string);
+  };
+
+  test('the same app in two accounts derives different (globally unique) bucket names', () => {
+    const first = namesIn('111122223333');
+    expect(first).toEqual(namesIn('111122223333'));
+    expect(first.filter((name) => namesIn('444455556666').includes(name))).toEqual([]);
   });
 });

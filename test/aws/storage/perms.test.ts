@@ -37,7 +37,7 @@ const actionsOf = (actions: readonly string[]) => (actions.length === 1 ? action
 /** The exact statements a grant of `access` on `zone` must emit on the role's policy. */
 function expectedStatements(f: Fixture, zone: string, access: ZoneAccess) {
   const perms = ZONE_PERMISSIONS[access];
-  const bucket = f.lake.bucket(zone);
+  const bucket = f.lake.bucketFor(zone);
   return [
     { Effect: 'Allow', Action: actionsOf(perms.bucketActions), Resource: arnOf(f.stack, bucket) },
     { Effect: 'Allow', Action: actionsOf(perms.objectActions), Resource: objectsOf(f.stack, bucket) },
@@ -119,9 +119,11 @@ describe('LakeStorage grants', () => {
     f.lake.grantReadWrite(f.role, 'raw');
     const policies = Object.values(Template.fromStack(f.stack).findResources(POLICY));
     const text = JSON.stringify(policies);
-    expect(text).toContain(f.stack.getLogicalId(f.lake.bucket('raw').node.defaultChild as s3.CfnBucket));
+    expect(text).toContain(f.stack.getLogicalId(f.lake.bucketFor('raw').node.defaultChild as s3.CfnBucket));
     for (const zone of ['curated', 'serving']) {
-      expect(text).not.toContain(f.stack.getLogicalId(f.lake.bucket(zone).node.defaultChild as s3.CfnBucket));
+      expect(text).not.toContain(
+        f.stack.getLogicalId(f.lake.bucketFor(zone).node.defaultChild as s3.CfnBucket),
+      );
     }
     for (const statement of policies.flatMap((p) => p.Properties.PolicyDocument.Statement)) {
       expect(statement.Resource).not.toEqual('*');
@@ -157,7 +159,7 @@ describe('LakeStorage grants', () => {
     const template = Template.fromStack(stack);
     const principal = { AWS: 'arn:aws:iam::444455556666:root' };
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      Bucket: { Ref: stack.getLogicalId(lake.bucket('serving').node.defaultChild as s3.CfnBucket) },
+      Bucket: { Ref: stack.getLogicalId(lake.bucketFor('serving').node.defaultChild as s3.CfnBucket) },
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({ Action: 's3:ListBucket', Principal: principal }),

@@ -12,8 +12,8 @@ import {
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core/removal';
 import type { TerraformStack } from '../../../src/core/tf';
-import { TfTemplate } from '../../helpers/tf-template';
-import { newAzureStack, OBJECT_ID, RG, tokens, warningsOf } from '../azure-stack';
+import { TfTemplate, warningsOf } from '../../helpers/tf-template';
+import { newAzureStack, OBJECT_ID, RG, tokens } from '../azure-stack';
 
 const VAULT = 'azurerm_key_vault';
 const KEY = 'azurerm_key_vault_key';

@@ -15,8 +15,8 @@ import {
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core/removal';
 import type { TerraformStack } from '../../../src/core/tf';
-import { TfTemplate } from '../../helpers/tf-template';
-import { newAzureStack, OBJECT_ID, RG, tokens, warningsOf } from '../azure-stack';
+import { TfTemplate, warningsOf } from '../../helpers/tf-template';
+import { newAzureStack, OBJECT_ID, RG, tokens } from '../azure-stack';
 
 const ACCOUNT = 'azurerm_storage_account';
 const CONTAINER = 'azurerm_storage_container';
@@ -552,5 +552,22 @@ describe('LakeStorage grants', () => {
     expect(() => lake.grantRead({ principalId: 'x', principalType: PrincipalType.USER }, 'raw')).toThrow(
       code(ErrorCode.INVALID_PRINCIPAL),
     );
+  });
+});
+
+describe('LakeStorage global names', () => {
+  const namesIn = (resourceGroup: string) => {
+    const { template } = synthLake({ resourceGroup: { name: resourceGroup, location: 'westeurope' } });
+    return [
+      ...template.resources(ACCOUNT).map((b) => b.config.name as string),
+      ...template.resources('azurerm_key_vault').map((b) => b.config.name as string),
+    ];
+  };
+
+  test('the same app in two resource groups derives different account and vault names', () => {
+    const first = namesIn('rg-sales-dev');
+    expect(first).toHaveLength(2);
+    expect(first).toEqual(namesIn('rg-sales-dev'));
+    expect(first.filter((name) => namesIn('rg-sales-prod').includes(name))).toEqual([]);
   });
 });

@@ -12,8 +12,8 @@ import {
   KeyProtectionLevel,
   Principal,
 } from '../../../src/gcp';
-import { TfTemplate } from '../../helpers/tf-template';
-import { expectValidationError, newGcpStack, warningsOf } from '../support';
+import { TfTemplate, warningsOf } from '../../helpers/tf-template';
+import { expectValidationError, newGcpStack } from '../support';
 
 const RING = 'google_kms_key_ring';
 const KEY = 'google_kms_crypto_key';

@@ -7,8 +7,8 @@ import {
 } from '../../../src/core/removal';
 import { ZoneDefaults } from '../../../src/core/zones';
 import { EncryptionKey } from '../../../src/gcp';
-import { TfTemplate } from '../../helpers/tf-template';
-import { expectValidationError, newGcpStack, warningsOf } from '../support';
+import { TfTemplate, warningsOf } from '../../helpers/tf-template';
+import { expectValidationError, newGcpStack } from '../support';
 import { BUCKET, newLake, synthLake } from './lake-fixtures';
 
 describe('LakeStorage validation', () => {

@@ -339,3 +339,16 @@ describe('LakeStorage options', () => {
     expect(bucket(template, 'logs').config.depends_on).toEqual([grant.address]);
   });
 });
+
+describe('LakeStorage bucket names', () => {
+  const namesIn = (project: string) =>
+    synthLake({ project })
+      .template.resources(BUCKET)
+      .map((b) => b.config.name as string);
+
+  test('the same app in two projects derives different (globally unique) bucket names', () => {
+    const first = namesIn('acme-data-dev');
+    expect(first).toEqual(namesIn('acme-data-dev'));
+    expect(first.filter((name) => namesIn('acme-data-prod').includes(name))).toEqual([]);
+  });
+});
