@@ -157,6 +157,6 @@ project.addTask('readme', {
   description: 'Refresh the README snippets from the examples',
   exec: 'tsx scripts/readme-snippets.ts',
 });
-project.gitignore.exclude('/out/', 'cdk.out/', 'cdktf.out/', '.swc/');
+project.gitignore.exclude('/out/', '/test-reports/', 'cdk.out/', 'cdktf.out/', '.swc/');
 
 project.synth();

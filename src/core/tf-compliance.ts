@@ -2,16 +2,15 @@
  * Runs the kit's Terraform rule packs on a cdktf stack, with acknowledgements attached to
  * constructs (the cdk-nag way). Lives beside the engine seam: exported by the `gcp` and
  * `azure` entry points, never by `core`.
+ *
+ * An acknowledgement is stamped into each affected resource's `//` comment block at synth
+ * (`"//": { "acknowledgements": [{ "ruleId", "reason" }] }`), so the same findings come out of
+ * an in-memory check and of a `cdk.tf.json` on disk. Terraform ignores `//` keys.
  */
 import type { IConstruct } from 'constructs';
-import {
-  type Acknowledgement,
-  type ComplianceReport,
-  evaluateTerraform,
-  type TerraformRule,
-} from './compliance';
+import { type ComplianceReport, evaluateTerraform, type TerraformRule } from './compliance';
 import { ErrorCode, ValidationError } from './errors';
-import { synthesizeStack, type TerraformStack } from './tf';
+import { Aspects, type IAspect, synthesizeStack, TerraformResource, TerraformStack } from './tf';
 
 /** Metadata type under which acknowledgements are stored on a construct. */
 export const ACKNOWLEDGEMENT_METADATA = 'data-platform-kit:acknowledgement';
@@ -27,8 +26,28 @@ export interface RuleAcknowledgement {
   readonly reason: string;
 }
 
+interface StoredAcknowledgement {
+  readonly ruleId: string;
+  readonly reason: string;
+}
+
+/** Stamps every resource with the acknowledgements made on it or on an ancestor. */
+class AcknowledgementStamp implements IAspect {
+  public visit(node: IConstruct): void {
+    if (!TerraformResource.isTerraformResource(node)) return;
+    const acks = node.node.scopes.flatMap((scope) =>
+      scope.node.metadata
+        .filter((m) => m.type === ACKNOWLEDGEMENT_METADATA)
+        .map((m) => m.data as StoredAcknowledgement),
+    );
+    if (acks.length > 0) node.addOverride('//.acknowledgements', acks);
+  }
+}
+
+const STAMPED = new WeakSet<TerraformStack>();
+
 /**
- * Accepts findings of rule `id` on `scope` and every construct below it, with a reason.
+ * Accepts findings of rule `id` on `scope` and every resource below it, with a reason.
  * Throws `DPK_INVALID_ACKNOWLEDGEMENT` when the id or the reason is missing.
  *
  * @example
@@ -43,26 +62,20 @@ export function acknowledgeRule(scope: IConstruct, ack: RuleAcknowledgement): vo
     });
   }
   scope.node.addMetadata(ACKNOWLEDGEMENT_METADATA, { ruleId: ack.id, reason: ack.reason });
-}
-
-/** Every acknowledgement made on `root` or below, with the path it applies to. */
-export function acknowledgementsIn(root: IConstruct): Acknowledgement[] {
-  return root.node
-    .findAll()
-    .flatMap((c) =>
-      c.node.metadata
-        .filter((m) => m.type === ACKNOWLEDGEMENT_METADATA)
-        .map((m) => ({ ...(m.data as { ruleId: string; reason: string }), path: c.node.path })),
-    );
+  const stack = TerraformStack.of(scope);
+  if (!STAMPED.has(stack)) {
+    STAMPED.add(stack);
+    Aspects.of(stack).add(new AcknowledgementStamp());
+  }
 }
 
 /**
- * Synthesizes `stack` in memory and runs `rules` over it. Findings on constructs that
- * acknowledged the rule are reported separately, with their reasons.
+ * Synthesizes `stack` in memory and runs `rules` over it. Findings on resources that
+ * acknowledged the rule (or whose ancestors did) are reported separately, with the reasons.
  */
 export function checkTerraformStack(
   stack: TerraformStack,
   rules: readonly TerraformRule[],
 ): ComplianceReport {
-  return evaluateTerraform(synthesizeStack(stack), rules, acknowledgementsIn(stack));
+  return evaluateTerraform(synthesizeStack(stack), rules);
 }

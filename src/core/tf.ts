@@ -8,8 +8,18 @@ import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import type { IConstruct } from 'constructs';
 import { DataRemovalPolicy, type RemovalDecision } from './removal';
 
-export { Annotations, App, Fn, TerraformOutput, TerraformStack, Testing, Token } from 'cdktf';
-export type { ITerraformDependable, TerraformResource } from 'cdktf';
+export {
+  Annotations,
+  App,
+  Aspects,
+  Fn,
+  TerraformOutput,
+  TerraformResource,
+  TerraformStack,
+  Testing,
+  Token,
+} from 'cdktf';
+export type { IAspect, ITerraformDependable } from 'cdktf';
 
 /**
  * Renders a removal decision on Terraform resources: `lifecycle.prevent_destroy = true`

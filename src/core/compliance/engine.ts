@@ -15,31 +15,26 @@ export interface TerraformDocument {
   readonly [key: string]: unknown;
 }
 
-/** Lists the resources of a document, keeping cdktf's construct path and dropping its metadata. */
+/**
+ * Lists the resources of a document, keeping cdktf's construct path and the acknowledgements
+ * stamped in each resource's `//` block, and dropping the rest of that block.
+ */
 export function terraformResources(doc: TerraformDocument): TfResource[] {
   return Object.entries(doc.resource ?? {}).flatMap(([type, byName]) =>
     Object.entries(byName).map(([name, raw]) => {
       const { ['//']: meta, ...config } = raw as Record<string, any>;
       const path: string | undefined = meta?.metadata?.path;
-      return { type, name, address: `${type}.${name}`, path, config };
+      const acknowledgements: Acknowledgement[] = meta?.acknowledgements ?? [];
+      return { type, name, address: `${type}.${name}`, path, config, acknowledgements };
     }),
   );
 }
 
-function covers(ack: Acknowledgement, finding: Finding): boolean {
-  if (ack.ruleId !== finding.ruleId || finding.path === undefined) return false;
-  return finding.path === ack.path || finding.path.startsWith(`${ack.path}/`);
-}
-
 /**
  * Runs `rules` over every resource of `doc` and splits the failures into findings and
- * acknowledged findings. Acknowledgements apply to the construct path they name and below.
+ * acknowledged findings (those whose resource carries an acknowledgement of the rule).
  */
-export function evaluateTerraform(
-  doc: TerraformDocument,
-  rules: readonly TerraformRule[],
-  acknowledgements: readonly Acknowledgement[] = [],
-): ComplianceReport {
+export function evaluateTerraform(doc: TerraformDocument, rules: readonly TerraformRule[]): ComplianceReport {
   const resources = terraformResources(doc);
   const byType = new Map<string, TfResource[]>();
   for (const r of resources) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
@@ -61,7 +56,7 @@ export function evaluateTerraform(
         address: resource.address,
         path: resource.path,
       };
-      const ack = acknowledgements.find((a) => covers(a, finding));
+      const ack = resource.acknowledgements.find((a) => a.ruleId === rule.id);
       if (ack) acknowledged.push({ ...finding, reason: ack.reason });
       else findings.push(finding);
     }

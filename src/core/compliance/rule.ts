@@ -32,6 +32,8 @@ export interface TfResource {
   readonly path?: string;
   /** The resource's arguments (snake_case), without cdktf's `//` metadata. */
   readonly config: Readonly<Record<string, any>>;
+  /** Rules acknowledged on this resource (stamped in its `//` block), with reasons. */
+  readonly acknowledgements: readonly Acknowledgement[];
 }
 
 /** Read access to the whole document, for rules that look across resources. */
@@ -72,10 +74,9 @@ export interface AcknowledgedFinding extends Finding {
   readonly reason: string;
 }
 
-/** An acknowledgement: rule `ruleId` is accepted on the construct at `path` and below. */
+/** An acknowledgement: findings of rule `ruleId` are accepted on a resource, for `reason`. */
 export interface Acknowledgement {
   readonly ruleId: string;
-  readonly path: string;
   readonly reason: string;
 }
 
