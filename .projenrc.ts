@@ -7,10 +7,23 @@ const ENGINE_PEERS = {
   cdktf: '0.21.0',
   '@cdktf/provider-google': '16.12.1',
   '@cdktf/provider-azurerm': '14.23.1',
+  'cdk-nag': '^3.0.2',
 };
 
-/** Subpath entry points: one per cloud, plus the neutral core and patterns. */
-const ENTRY_POINTS = ['core', 'patterns', 'aws', 'gcp', 'azure'];
+/**
+ * Subpath entry points: one per cloud, the neutral core and patterns, and each cloud's
+ * compliance pack (AWS's needs cdk-nag, so it is not loaded with the blocks).
+ */
+const ENTRY_POINTS = [
+  'core',
+  'patterns',
+  'aws',
+  'gcp',
+  'azure',
+  'aws/compliance',
+  'gcp/compliance',
+  'azure/compliance',
+];
 
 const project = new typescript.TypeScriptProject({
   name: 'data-platform-kit',
@@ -62,6 +75,7 @@ const project = new typescript.TypeScriptProject({
     'cdk-nag@^3.0.2',
     'tsx@^4.23.0',
     'fast-check@^4',
+    '@aws-cdk/cloudformation-diff@^2.187.5',
   ],
   tsconfig: {
     compilerOptions: {
@@ -152,6 +166,10 @@ project.addTask('format', {
 project.addTask('synth', {
   description: 'Synthesize every example into out/<example>/ and print one line per stack',
   exec: 'tsx scripts/synth-examples.ts',
+});
+project.addTask('baselines', {
+  description: 'Rewrite the data-loss baselines (stateful identities, AWS templates) from the examples',
+  exec: 'tsx --tsconfig tsconfig.dev.json scripts/update-baselines.ts',
 });
 project.addTask('readme', {
   description: 'Refresh the README snippets from the examples',

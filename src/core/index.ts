@@ -4,6 +4,7 @@ export * from './errors';
 export * from './naming';
 export * from './ranges';
 export * from './removal';
+export * from './stateful';
 export * from './tags';
 export * from './tokens';
 export * from './zones';

@@ -1,0 +1,42 @@
+/**
+ * Resource types whose deletion or replacement loses data. The kit retains every one of them
+ * by default (`DeletionPolicy: Retain` on AWS, `lifecycle.prevent_destroy` on Terraform) and
+ * the data-loss guards hold every example to that. Add a type here when a block starts
+ * making it.
+ */
+export const STATEFUL_RESOURCE_TYPES = {
+  /** CloudFormation types. */
+  aws: [
+    'AWS::S3::Bucket',
+    'AWS::KMS::Key',
+    'AWS::Glue::Database',
+    'AWS::Glue::Table',
+    'AWS::RedshiftServerless::Namespace',
+    'AWS::Kinesis::Stream',
+    'AWS::SecretsManager::Secret',
+    'AWS::Logs::LogGroup',
+  ],
+  /** Terraform types of the google provider. */
+  gcp: [
+    'google_storage_bucket',
+    'google_kms_key_ring',
+    'google_kms_crypto_key',
+    'google_bigquery_dataset',
+    'google_bigquery_table',
+    'google_pubsub_topic',
+  ],
+  /** Terraform types of the azurerm provider. */
+  azure: [
+    'azurerm_storage_account',
+    'azurerm_storage_container',
+    'azurerm_key_vault',
+    'azurerm_key_vault_key',
+    'azurerm_log_analytics_workspace',
+    'azurerm_synapse_workspace',
+    'azurerm_synapse_sql_pool',
+    'azurerm_eventhub',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Terraform arguments that delete data along with the resource; the kit never sets them true. */
+export const DATA_DESTROYING_ARGUMENTS: readonly string[] = ['force_destroy', 'delete_contents_on_destroy'];

@@ -1,0 +1,96 @@
+import * as fs from 'node:fs';
+import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
+import { readIdentityBaseline, statefulIdentities, templateFile } from './baselines';
+import { type ExampleStack, exampleNames, synthesizeExample } from './examples';
+import { DATA_DESTROYING_ARGUMENTS, STATEFUL_RESOURCE_TYPES } from '../../src/core/stateful';
+
+/**
+ * Data-loss guards over every example: stateful resources are retained, nothing force-deletes
+ * data, stateful identities match the committed baseline (and on AWS no change replaces or
+ * destroys one), and synthesis is deterministic. Update baselines on purpose with
+ * `npx projen baselines` and explain the change in the commit message.
+ */
+const examples = exampleNames();
+const synthesized = new Map(examples.map((e) => [e, synthesizeExample(e)]));
+const stacks: ExampleStack[] = [...synthesized.values()].flat();
+const label = (s: ExampleStack) => `${s.example}/${s.stack}`;
+const UPDATE_HINT =
+  'If the change is intended, run `npx projen baselines` and say why in the commit message.';
+
+describe.each(stacks.map((s) => [label(s), s] as const))('%s', (_, stack) => {
+  const stateful: readonly string[] = STATEFUL_RESOURCE_TYPES[stack.cloud];
+
+  test('has stateful resources to guard', () => {
+    expect(Object.keys(statefulIdentities(stack)).length).toBeGreaterThan(0);
+  });
+
+  test('retains every stateful resource on delete and replace', () => {
+    const unretained =
+      stack.cloud === 'aws'
+        ? Object.entries<any>(stack.document.Resources)
+            .filter(([, r]) => stateful.includes(r.Type))
+            .filter(([, r]) => r.DeletionPolicy !== 'Retain' || r.UpdateReplacePolicy !== 'Retain')
+            .map(([id]) => id)
+        : Object.entries<Record<string, any>>(stack.document.resource ?? {})
+            .filter(([type]) => stateful.includes(type))
+            .flatMap(([type, byName]) =>
+              Object.entries(byName)
+                .filter(([, r]) => r.lifecycle?.prevent_destroy !== true)
+                .map(([name]) => `${type}.${name}`),
+            );
+    expect(unretained).toEqual([]);
+  });
+
+  test('never sets an argument that deletes data with its resource', () => {
+    const destroying = Object.entries<Record<string, any>>(stack.document.resource ?? {}).flatMap(
+      ([type, byName]) =>
+        Object.entries(byName).flatMap(([name, r]) =>
+          DATA_DESTROYING_ARGUMENTS.filter((arg) => r[arg] === true).map((arg) => `${type}.${name}.${arg}`),
+        ),
+    );
+    expect(destroying).toEqual([]);
+  });
+
+  test('keeps the stateful identities of the committed baseline', () => {
+    const baseline = readIdentityBaseline(stack.example)?.[stack.stack];
+    expect({ baseline: baseline ?? `none committed. ${UPDATE_HINT}` }).toEqual({
+      baseline: expect.any(Object),
+    });
+    const current = statefulIdentities(stack);
+    const changed = Object.entries(baseline!)
+      .filter(([id, type]) => current[id] !== type)
+      .map(([id, type]) => `${id} (${type}) ${current[id] ? `is now ${current[id]}` : 'disappeared'}`);
+    const added = Object.keys(current).filter((id) => !(id in baseline!));
+    expect({ changed, added, hint: UPDATE_HINT }).toEqual({ changed: [], added: [], hint: UPDATE_HINT });
+  });
+
+  if (stack.cloud === 'aws') {
+    test('no change against the committed template replaces or destroys a stateful resource', () => {
+      const committed = JSON.parse(fs.readFileSync(templateFile(stack.example, stack.stack), 'utf8'));
+      const dangerous: string[] = [];
+      fullDiff(committed, stack.document).resources.forEachDifference((id, change) => {
+        const type = change.newResourceType ?? change.oldResourceType ?? '';
+        const impact = change.changeImpact;
+        if (
+          stateful.includes(type) &&
+          (impact === ResourceImpact.WILL_REPLACE || impact === ResourceImpact.WILL_DESTROY)
+        ) {
+          dangerous.push(`${id} (${type}) ${impact}`);
+        }
+      });
+      expect(dangerous).toEqual([]);
+    });
+  }
+
+  test('synthesizes byte-identical output twice', () => {
+    const again = synthesizeExample(stack.example).find((s) => s.stack === stack.stack);
+    expect(JSON.stringify(again?.document)).toBe(JSON.stringify(stack.document));
+  });
+});
+
+test('every example is guarded', () => {
+  expect(examples).toEqual(
+    expect.arrayContaining(['lake-storage-aws', 'lake-storage-gcp', 'lake-storage-azure']),
+  );
+  expect(stacks.length).toBeGreaterThanOrEqual(examples.length);
+});
