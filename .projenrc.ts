@@ -175,6 +175,6 @@ project.addTask('readme', {
   description: 'Refresh the README snippets from the examples',
   exec: 'tsx scripts/readme-snippets.ts',
 });
-project.gitignore.exclude('/out/', '/test-reports/', 'cdk.out/', 'cdktf.out/', '.swc/');
+project.gitignore.exclude('/out/', '/test-reports/', '/.agents/', 'cdk.out/', 'cdktf.out/', '.swc/');
 
 project.synth();
