@@ -18,6 +18,13 @@ export enum ZoneAccess {
   READ_WRITE = 'readWrite',
 }
 
+/** Warehouse capacity by size class; each cloud maps it to its own units (RPUs, slots, DWUs). */
+export enum WarehouseSize {
+  SMALL = 'small',
+  MEDIUM = 'medium',
+  LARGE = 'large',
+}
+
 /** Props every cloud's `EncryptionKey` shares, so the three stay mirrored. */
 export interface EncryptionKeyCommonProps {
   /**
@@ -85,4 +92,77 @@ export const CommonDefaults = {
   KEY_PURPOSE: 'data',
   /** Days access logs are kept. */
   ACCESS_LOG_RETENTION_DAYS: 365,
+  /** IPv4 range of a kit-made network. */
+  NETWORK_CIDR: '10.40.0.0/16',
+  /** Warehouse capacity class. */
+  WAREHOUSE_SIZE: WarehouseSize.SMALL,
+  /** Zone streams land in. */
+  STREAM_ZONE: 'raw',
+  /** Hours a stream keeps events. */
+  STREAM_RETENTION_HOURS: 24,
 } as const;
+
+/** Props every cloud's `Network` shares. */
+export interface NetworkCommonProps {
+  /** Platform name that derived names start with. */
+  readonly platformName: string;
+  /**
+   * IPv4 range of the network, split into the data subnets.
+   * @default '10.40.0.0/16'
+   */
+  readonly cidr?: string;
+  /**
+   * Tags (AWS, Azure) or labels (GCP) for the network's resources.
+   * @default - only the kit's `data-platform` tag
+   */
+  readonly tags?: Tags;
+}
+
+/** Props every cloud's `Warehouse` shares. */
+export interface WarehouseCommonProps {
+  /** Platform name that derived names start with. */
+  readonly platformName: string;
+  /**
+   * Capacity class.
+   * @default WarehouseSize.SMALL
+   */
+  readonly size?: WarehouseSize;
+  /**
+   * What happens to warehouse data when it leaves the stack (DESTROY also needs the flag).
+   * @default DataRemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: DataRemovalPolicy;
+  /**
+   * Tags (AWS, Azure) or labels (GCP) for the warehouse's resources.
+   * @default - only the kit's `data-platform` tag
+   */
+  readonly tags?: Tags;
+}
+
+/** Props every cloud's `StreamIngestion` shares. */
+export interface StreamIngestionCommonProps {
+  /** Platform name that derived names start with. */
+  readonly platformName: string;
+  /** Stream name within the platform (1-20 of a-z, 0-9, '-'); part of derived names and paths. */
+  readonly streamName: string;
+  /**
+   * The lake zone the stream lands in.
+   * @default 'raw'
+   */
+  readonly zone?: string;
+  /**
+   * Hours the stream itself keeps events (replay window).
+   * @default 24
+   */
+  readonly retentionHours?: number;
+  /**
+   * What happens to the stream when it leaves the stack (DESTROY also needs the flag).
+   * @default DataRemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: DataRemovalPolicy;
+  /**
+   * Tags (AWS, Azure) or labels (GCP) for the stream's resources.
+   * @default - only the kit's `data-platform` tag
+   */
+  readonly tags?: Tags;
+}

@@ -157,6 +157,16 @@ export const NameRules = {
     extraChecks: [],
     allowed: "1-63 characters of letters, digits, '_' and '-'",
   },
+  /** A component name within a platform (a stream, a pipeline, a step): part of derived names. */
+  COMPONENT: {
+    target: 'component name',
+    minLength: 1,
+    maxLength: 20,
+    charset: /[a-z0-9-]/,
+    separator: '-',
+    extraChecks: [startsLetter, endsAlnum, noDoubleHyphen],
+    allowed: "1-20 characters of a-z, 0-9 and '-', starting with a letter, ending with a letter or digit, without '--'",
+  },
   /** The platform name every derived name starts with. */
   PLATFORM: {
     target: 'platform name',
