@@ -1,13 +1,18 @@
 /**
  * The main job: synthesizes every example under examples/ into out/<example>/ and prints one
- * line per stack (cloud, stack, resource count, warnings). AWS examples write a cloud assembly
- * (`*.template.json`); GCP and Azure examples write `stacks/<stack>/cdk.tf.json`.
+ * line per stack (resource count, compliance findings, warnings). AWS examples write a cloud
+ * assembly (`*.template.json`) and cdk-nag's `validation-report.json` (the examples register
+ * AwsSolutions and the kit's pack); GCP and Azure examples write `stacks/<stack>/cdk.tf.json`,
+ * which this script checks with the cloud's rule pack (acknowledgements are stamped in it).
  *
  * Usage: `npm run synth [-- <example> …]` (default: every example).
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DATA_PLATFORM_RULES as AZURE_RULES } from '../src/azure/compliance/pack';
+import { evaluateTerraform, type TerraformRule } from '../src/core/compliance';
+import { DATA_PLATFORM_RULES as GCP_RULES } from '../src/gcp/compliance/pack';
 
 const ROOT = path.resolve(__dirname, '..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -27,7 +32,13 @@ interface StackReport {
   readonly stack: string;
   readonly resources: number;
   readonly warnings: number;
+  /** Unacknowledged compliance findings; undefined when nothing checked the stack. */
+  readonly findings?: number;
+  readonly acknowledged?: number;
 }
+
+/** The rule pack for a Terraform document, by the provider it configures. */
+const TERRAFORM_PACKS: Record<string, readonly TerraformRule[]> = { google: GCP_RULES, azurerm: AZURE_RULES };
 
 function findExamples(only: readonly string[]): Example[] {
   const examples = fs
@@ -72,9 +83,28 @@ function readJson(file: string): any {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+/** Violations per stack in cdk's policy validation report (cdk-nag plugins), by template file. */
+function cdkViolations(outdir: string): Map<string, number> | undefined {
+  const file = path.join(outdir, 'validation-report.json');
+  if (!fs.existsSync(file)) return undefined;
+  const report = readJson(file);
+  if ((report.pluginReports ?? []).length === 0) return undefined;
+  const counts = new Map<string, number>();
+  for (const plugin of report.pluginReports) {
+    for (const violation of plugin.violations ?? []) {
+      for (const resource of violation.violatingResources ?? []) {
+        const template = path.basename(resource.templatePath ?? '');
+        counts.set(template, (counts.get(template) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}
+
 /** AWS: one report per `*.template.json`; warnings from the assembly manifest's metadata. */
 function reportCdk(outdir: string): StackReport[] {
   const manifest = readJson(path.join(outdir, 'manifest.json'));
+  const violations = cdkViolations(outdir);
   return Object.entries<any>(manifest.artifacts ?? {})
     .filter(([, a]) => a.type === 'aws:cloudformation:stack')
     .map(([stack, artifact]) => {
@@ -82,7 +112,9 @@ function reportCdk(outdir: string): StackReport[] {
       const warnings = Object.values<any[]>(artifact.metadata ?? {})
         .flat()
         .filter((m) => m.type === 'aws:cdk:warning').length;
-      return { stack, resources: Object.keys(template.Resources ?? {}).length, warnings };
+      const findings =
+        violations?.get(path.basename(artifact.properties.templateFile)) ?? (violations ? 0 : undefined);
+      return { stack, resources: Object.keys(template.Resources ?? {}).length, warnings, findings };
     });
 }
 
@@ -96,7 +128,17 @@ function reportCdktf(outdir: string): StackReport[] {
       0,
     );
     const warnings = (stack.annotations ?? []).filter((a: any) => a.level === 'warn').length;
-    return { stack: stack.name, resources, warnings };
+    const pack = Object.keys(doc.provider ?? {})
+      .map((provider) => TERRAFORM_PACKS[provider])
+      .find(Boolean);
+    const report = pack ? evaluateTerraform(doc, pack) : undefined;
+    return {
+      stack: stack.name,
+      resources,
+      warnings,
+      findings: report?.findings.length,
+      acknowledged: report?.acknowledged.length,
+    };
   });
 }
 
@@ -110,11 +152,16 @@ async function synthesize(example: Example): Promise<string[]> {
   if (code !== 0) throw new Error(`${example.name} failed (exit ${code}) after ${seconds}s:\n${output}`);
   const reports = example.engine === 'cdk' ? reportCdk(outdir) : reportCdktf(outdir);
   if (reports.length === 0) throw new Error(`${example.name} synthesized no stack into ${outdir}`);
-  return reports.map(
-    (r) =>
-      `${example.name.padEnd(24)} ${r.stack.padEnd(24)} ${String(r.resources).padStart(4)} resources` +
-      `  ${r.warnings} warnings  (${seconds}s)  → ${path.relative(ROOT, outdir)}/`,
-  );
+  return reports.map((r) => {
+    const findings =
+      r.findings === undefined
+        ? 'not checked'
+        : `${r.findings} findings${r.acknowledged ? ` (${r.acknowledged} acknowledged)` : ''}`;
+    return (
+      `${example.name.padEnd(22)} ${r.stack.padEnd(22)} ${String(r.resources).padStart(4)} resources` +
+      `  ${findings}  ${r.warnings} warnings  (${seconds}s)  → ${path.relative(ROOT, outdir)}/`
+    );
+  });
 }
 
 async function main(): Promise<void> {
@@ -136,6 +183,8 @@ async function main(): Promise<void> {
   for (const example of examples) for (const line of lines.get(example.name) ?? []) console.log(line);
   const total = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`${lines.size}/${examples.length} examples synthesized in ${total}s`);
+  const unchecked = [...lines.values()].flat().filter((line) => line.includes('not checked'));
+  if (unchecked.length > 0) failures.push(`No compliance check ran for:\n${unchecked.join('\n')}`);
   if (failures.length > 0) {
     for (const failure of failures) console.error(failure);
     process.exitCode = 1;

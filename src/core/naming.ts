@@ -165,7 +165,8 @@ export const NameRules = {
     charset: /[a-z0-9-]/,
     separator: '-',
     extraChecks: [startsLetter, endsAlnum, noDoubleHyphen],
-    allowed: "1-20 characters of a-z, 0-9 and '-', starting with a letter, ending with a letter or digit, without '--'",
+    allowed:
+      "1-20 characters of a-z, 0-9 and '-', starting with a letter, ending with a letter or digit, without '--'",
   },
   /** The platform name every derived name starts with. */
   PLATFORM: {
