@@ -14,6 +14,7 @@ import {
   validatePlatformName,
   validateTags,
 } from '../../core';
+import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 
 /** Props of the AWS {@link EncryptionKey}. */
@@ -43,7 +44,10 @@ export interface IEncryptionKey {
   readonly key: kms.IKey;
   /** ARN of the KMS key. */
   readonly keyArn: string;
-  /** Lets `grantee` encrypt and decrypt with the key. */
+  /**
+   * Lets `grantee` encrypt and decrypt with the key. Every grant method throws
+   * `DPK_INVALID_PRINCIPAL` for everyone (`*`) without conditions.
+   */
   grantEncryptDecrypt(grantee: iam.IGrantable): iam.Grant;
   /** Lets `grantee` decrypt with the key. */
   grantDecrypt(grantee: iam.IGrantable): iam.Grant;
@@ -60,14 +64,17 @@ abstract class EncryptionKeyBase extends Construct implements IEncryptionKey {
   }
 
   public grantEncryptDecrypt(grantee: iam.IGrantable): iam.Grant {
+    assertNotPublic(this, grantee, 'grantee');
     return this.key.grantEncryptDecrypt(grantee);
   }
 
   public grantDecrypt(grantee: iam.IGrantable): iam.Grant {
+    assertNotPublic(this, grantee, 'grantee');
     return this.key.grantDecrypt(grantee);
   }
 
   public grantEncrypt(grantee: iam.IGrantable): iam.Grant {
+    assertNotPublic(this, grantee, 'grantee');
     return this.key.grantEncrypt(grantee);
   }
 }

@@ -24,6 +24,7 @@ import {
   ZoneAccess,
   ZoneDefaults,
 } from '../../core';
+import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
@@ -188,9 +189,13 @@ export class LakeStorage extends Construct implements ILakeStorage {
   /**
    * Grants one intent on `zone`: the actions of `ZONE_PERMISSIONS[access]` on that zone's
    * bucket ARN, its objects (`<ARN>/*`) and the key. Returns the combined grant.
+   * Throws `DPK_INVALID_PRINCIPAL` for everyone (`*`) without conditions: that grant would land
+   * in the bucket and key policies and expose the zone publicly.
    */
   public grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): iam.Grant {
-    return grantZoneAccess(principal, this.bucketFor(zone), this.encryptionKey, access);
+    const bucket = this.bucketFor(zone);
+    assertNotPublic(this, principal);
+    return grantZoneAccess(principal, bucket, this.encryptionKey, access);
   }
 
   /**
