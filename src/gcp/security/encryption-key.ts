@@ -4,17 +4,18 @@ import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
-import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
+import { NameRules, physicalName } from '../../core/naming';
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { kitTags, TagRules, validateTags } from '../../core/tags';
-import { applyRemoval } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import type { IPrincipal } from '../iam/principal';
 import { kmsLocationFor, validateKmsLocation, validateLocation } from '../private/location';
 import { grantSuffix } from '../private/members';
+import { validateGcpPlatformName, validateLiteralNamePart } from '../private/naming';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
+import { applyDataRemoval, PreventDestroyRule } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 
 /** Where a key's material lives and is used. */
@@ -149,8 +150,10 @@ export interface EncryptionKeyAttributes {
  * `removalPolicy: DESTROY` and the `data-platform-kit:removeDataOnDestroy` flag, `terraform destroy`
  * only drops the key ring from state (it stays in GCP) and schedules the key's versions for
  * destruction after `destroyScheduledDays`; the names stay taken, so a re-deploy needs new
- * names or an import. Deployer prerequisite: `roles/cloudkms.admin` on the project (and
- * `roles/serviceusage.serviceUsageAdmin` while `enableApis` is on).
+ * names or an import. Such a key ring and key acknowledge the compliance rules on
+ * `prevent_destroy` (DPK_GCP_PREVENT_DESTROY, CKV_GCP_82) with that reason, so
+ * `checkCompliance` lists them as acknowledged. Deployer prerequisite: `roles/cloudkms.admin`
+ * on the project (and `roles/serviceusage.serviceUsageAdmin` while `enableApis` is on).
  *
  * @see https://cloud.google.com/kms/docs/key-rotation
  * @example
@@ -189,8 +192,8 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
-    const purpose = props.purpose ?? CommonDefaults.KEY_PURPOSE;
+    const platform = validateGcpPlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
+    const purpose = validateLiteralNamePart(this, 'purpose', props.purpose ?? CommonDefaults.KEY_PURPOSE);
     const rotationDays = props.rotationPeriodDays ?? EncryptionKey.DEFAULT_ROTATION_PERIOD_DAYS;
     const protectionLevel = props.protectionLevel ?? EncryptionKey.DEFAULT_PROTECTION_LEVEL;
     const destroyDays = props.destroyScheduledDays ?? EncryptionKey.DEFAULT_DESTROY_SCHEDULED_DAYS;
@@ -234,7 +237,10 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       labels,
     });
     this.cryptoKeyId = this.cryptoKey.id;
-    applyRemoval(this, decideRemoval(this, props.removalPolicy), this.keyRing, this.cryptoKey);
+    applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
+      [this.keyRing, PreventDestroyRule.RETAINED],
+      [this.cryptoKey, PreventDestroyRule.CRYPTO_KEY],
+    ]);
   }
 
   public grantEncryptDecrypt(principal: IPrincipal): KmsCryptoKeyIamMember {

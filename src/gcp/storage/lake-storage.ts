@@ -7,18 +7,20 @@ import { Construct, type IConstruct } from 'constructs';
 import { LOG_WRITER_ROLE, STORAGE_ANALYTICS_MEMBER, ZONE_ROLES } from './roles';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
-import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
+import { NameRules, physicalName } from '../../core/naming';
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { kitTags, type Tags, TagRules, validateTags } from '../../core/tags';
-import { applyRemoval, type ITerraformDependable } from '../../core/tf';
+import type { ITerraformDependable } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { kmsLocationFor, validateLocation } from '../private/location';
 import { grantSuffix } from '../private/members';
+import { validateGcpPlatformName } from '../private/naming';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
+import { applyDataRemoval, PreventDestroyRule } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
@@ -83,7 +85,8 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
  * Secure defaults on every bucket: uniform bucket-level access, public access prevention
  * `enforced`, versioning, soft delete (7 days), CMEK, `force_destroy = false`, labels, and
  * `prevent_destroy` unless DESTROY is both requested and allowed by the
- * `data-platform-kit:removeDataOnDestroy` flag (even then, non-empty buckets are never emptied).
+ * `data-platform-kit:removeDataOnDestroy` flag (even then, non-empty buckets are never emptied;
+ * such buckets acknowledge the DPK_GCP_PREVENT_DESTROY compliance rule with that reason).
  * Zone buckets log usage to the log bucket under the zone's prefix and move STANDARD objects to
  * NEARLINE after `coolAfterDays`; noncurrent versions expire after
  * `noncurrentVersionExpirationDays`. Log objects expire after `accessLogRetentionDays`.
@@ -138,7 +141,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
 
   constructor(scope: Construct, id: string, props: LakeStorageProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
+    const platform = validateGcpPlatformName(this, props.platformName);
     const softDeleteDays = props.softDeleteRetentionDays ?? LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
     const logRetentionDays = props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
     const apis = props.enableApis ?? LakeStorage.DEFAULT_ENABLE_APIS;
@@ -264,7 +267,11 @@ export class LakeStorage extends Construct implements ILakeStorage {
       });
     }
     this.buckets = buckets;
-    applyRemoval(this, decideRemoval(this, props.removalPolicy), this.logBucket, ...Object.values(buckets));
+    applyDataRemoval(
+      this,
+      decideRemoval(this, props.removalPolicy),
+      [this.logBucket, ...Object.values(buckets)].map((b) => [b, PreventDestroyRule.RETAINED] as const),
+    );
   }
 
   public bucketFor(zone: string): StorageBucket {

@@ -1,0 +1,69 @@
+/**
+ * The GCP compliance entry point, `data-platform-kit/gcp/compliance`: the kit's rule pack over
+ * synthesized Terraform JSON, a check for a stack, and acknowledgements with reasons. Kept apart
+ * from `data-platform-kit/gcp` so the blocks' entry stays light.
+ */
+import type { IConstruct } from 'constructs';
+import { DATA_PLATFORM_RULES } from './pack';
+import type { ComplianceReport } from '../../core/compliance';
+import { TerraformStack } from '../../core/tf';
+import { checkTerraformStack } from '../../core/tf-compliance';
+
+export { acknowledgeRule, type RuleAcknowledgement } from '../../core/tf-compliance';
+export { DATA_PLATFORM_RULES } from './pack';
+export * from './rules/avd-gcp-0066';
+export * from './rules/ckv-gcp-100';
+export * from './rules/ckv-gcp-103';
+export * from './rules/ckv-gcp-114';
+export * from './rules/ckv-gcp-115';
+export * from './rules/ckv-gcp-116';
+export * from './rules/ckv-gcp-117';
+export * from './rules/ckv-gcp-121';
+export * from './rules/ckv-gcp-15';
+export * from './rules/ckv-gcp-28';
+export * from './rules/ckv-gcp-29';
+export * from './rules/ckv-gcp-41';
+export * from './rules/ckv-gcp-43';
+export * from './rules/ckv-gcp-62';
+export * from './rules/ckv-gcp-63';
+export * from './rules/ckv-gcp-78';
+export * from './rules/ckv-gcp-80';
+export * from './rules/ckv-gcp-81';
+export * from './rules/ckv-gcp-82';
+export * from './rules/ckv-gcp-83';
+export * from './rules/ckv-gcp-91';
+export * from './rules/ckv-gcp-98';
+export * from './rules/ckv-gcp-99';
+export * from './rules/ckv2-gcp-3';
+export * from './rules/ckv2-gcp-6';
+export * from './rules/ckv2-gcp-8';
+export * from './rules/dpk-gcp-bigquery-delete-contents';
+export * from './rules/dpk-gcp-bucket-force-destroy';
+export * from './rules/dpk-gcp-bucket-soft-delete';
+export * from './rules/dpk-gcp-dataproc-serverless-cmek';
+export * from './rules/dpk-gcp-dataproc-serverless-service-account';
+export * from './rules/dpk-gcp-iam-basic-role';
+export * from './rules/dpk-gcp-iam-public-member';
+export * from './rules/dpk-gcp-prevent-destroy';
+export * from './rules/dpk-gcp-pubsub-topic-retention';
+
+/**
+ * Runs {@link DATA_PLATFORM_RULES} on synthesized Terraform: on `scope` when it is a stack, on
+ * every stack below it when it is an app, or on the whole stack that holds it otherwise (the same
+ * semantics as the Azure entry's). Findings on resources that acknowledged a rule
+ * (`acknowledgeRule`, on the resource or an ancestor) come back in `acknowledged`, with reasons.
+ *
+ * @example
+ * const report = checkCompliance(stack);
+ * expect(formatFindings(report.findings)).toBe('');
+ */
+export function checkCompliance(scope: IConstruct): ComplianceReport {
+  const below = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  const stacks = below.length > 0 ? below : [TerraformStack.of(scope)];
+  const reports = stacks.map((stack) => checkTerraformStack(stack, DATA_PLATFORM_RULES));
+  return {
+    findings: reports.flatMap((r) => r.findings),
+    acknowledged: reports.flatMap((r) => r.acknowledged),
+    checks: reports.reduce((n, r) => n + r.checks, 0),
+  };
+}

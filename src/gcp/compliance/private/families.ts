@@ -1,0 +1,37 @@
+import { BASIC_ROLES, isPublicPrincipal, membersOf } from './iam';
+import { compliantIf, RuleLevel, RuleResult, type TerraformRule } from '../../../core/compliance';
+
+/** What a rule of one of the families below is about. */
+interface FamilyRuleSpec {
+  readonly id: string;
+  readonly description: string;
+  readonly resourceTypes: readonly string[];
+}
+
+/**
+ * An IAM member or binding on one of `resourceTypes` grants to no public principal
+ * (`allUsers`, `allAuthenticatedUsers`, `principalSet://goog/public:all`). Checkov has one id per
+ * service; they share this check.
+ */
+export function noPublicMembersRule(spec: FamilyRuleSpec): TerraformRule {
+  return {
+    ...spec,
+    level: RuleLevel.ERROR,
+    check: (r) => compliantIf(!membersOf(r.config).some(isPublicPrincipal)),
+  };
+}
+
+/**
+ * An IAM member or binding on one of `resourceTypes` grants no basic role (`roles/owner`,
+ * `roles/editor`, `roles/viewer`). A role given as a reference is not judged.
+ */
+export function noBasicRolesRule(spec: FamilyRuleSpec): TerraformRule {
+  return {
+    ...spec,
+    level: RuleLevel.ERROR,
+    check: (r) =>
+      typeof r.config.role === 'string'
+        ? compliantIf(!BASIC_ROLES.includes(r.config.role))
+        : RuleResult.COMPLIANT,
+  };
+}

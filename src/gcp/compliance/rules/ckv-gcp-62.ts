@@ -1,0 +1,41 @@
+import {
+  compliantIf,
+  RuleLevel,
+  RuleResult,
+  type TerraformRule,
+  type TfDocumentView,
+  type TfResource,
+} from '../../../core/compliance';
+import { block, isSet } from '../private/config';
+
+/**
+ * True when another bucket of the document sends its access logs to `bucket`, by reference
+ * (`${google_storage_bucket.<name>.…}`) or by its literal name.
+ */
+function isLogSink(bucket: TfResource, doc: TfDocumentView): boolean {
+  const ref = `\${${bucket.address}.`;
+  return doc.resources(bucket.type).some((other) => {
+    if (other.address === bucket.address) return false;
+    const target = block(other.config, 'logging')?.log_bucket;
+    return typeof target === 'string' && (target.startsWith(ref) || target === bucket.config.name);
+  });
+}
+
+/**
+ * Cloud Storage buckets log usage (access logs) to a log bucket.
+ *
+ * Like cdk-nag's AwsSolutions-S1, a bucket that receives the access logs of other buckets in the
+ * same document is not checked: it cannot log to itself (CKV_GCP_63), and logging it to a third
+ * bucket would only move the question. Checkov itself flags such a bucket.
+ * @see https://cloud.google.com/storage/docs/access-logs
+ */
+export const CKV_GCP_62: TerraformRule = {
+  id: 'CKV_GCP_62',
+  description: 'Cloud Storage buckets log access to a log bucket (log buckets themselves excepted).',
+  level: RuleLevel.ERROR,
+  resourceTypes: ['google_storage_bucket'],
+  check: (r, doc) =>
+    isLogSink(r, doc)
+      ? RuleResult.NOT_APPLICABLE
+      : compliantIf(isSet(block(r.config, 'logging')?.log_bucket)),
+};
