@@ -4,22 +4,26 @@ import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks';
-import { ErrorCode, ValidationError } from '../../core/errors';
+import { ErrorCode, ValidationError, type Violation } from '../../core/errors';
 import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
-import { kitTags, TagRules, validateTags } from '../../core/tags';
 import { applyRemoval, Fn, Token, warn } from '../../core/tf';
+import { acknowledgeRule, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import type { IPrincipal } from '../iam/principal';
 import { grantRole } from '../private/grants';
+import { azureTags } from '../private/tags';
 import type { ResourceGroupRef } from '../resource-group';
 
 /** Key Vault pricing tier; premium keeps keys in HSMs (`RSA-HSM`). */
 export enum KeyVaultSku {
-  /** Software-protected keys. */
+  /**
+   * Software-protected keys (`RSA`). Cheaper, but the key exists outside an HSM: the pack's
+   * CKV_AZURE_112 reports it, and a stack that chooses it acknowledges that with its reason.
+   */
   STANDARD = 'standard',
-  /** HSM-protected keys (FIPS 140 Level 3). */
+  /** HSM-protected keys (`RSA-HSM`, FIPS 140 Level 3 HSMs). */
   PREMIUM = 'premium',
 }
 
@@ -45,10 +49,14 @@ export interface IEncryptionKey extends IConstruct {
 export interface EncryptionKeyAttributes {
   /** Resource Manager id of the vault. */
   readonly keyVaultId: string;
-  /** Versionless data-plane id of the key: `https://<vault>.vault.azure.net/keys/<name>`. */
+  /**
+   * Versionless data-plane id of the key: `https://<vault>.vault.azure.net/keys/<name>`, in the
+   * vault `keyVaultId` names. No version: services given a versioned id stop following rotation.
+   */
   readonly keyVaultKeyId: string;
   /**
-   * Resource Manager id of the key, the scope of key grants.
+   * Resource Manager id of the key, the scope of key grants: `<keyVaultId>/keys/<name>` for the
+   * key `keyVaultKeyId` names (letter case may differ).
    * @default - `<keyVaultId>/keys/<name from keyVaultKeyId>`
    */
   readonly keyResourceId?: string;
@@ -74,8 +82,8 @@ export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
    */
   readonly keyName?: string;
   /**
-   * Vault tier; `PREMIUM` makes the key `RSA-HSM`.
-   * @default KeyVaultSku.STANDARD
+   * Vault tier; `PREMIUM` makes the key `RSA-HSM`, `STANDARD` a software `RSA` key.
+   * @default KeyVaultSku.PREMIUM
    */
   readonly sku?: KeyVaultSku;
   /**
@@ -88,7 +96,11 @@ export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
    * IPv4 ranges (the deployer's) allowed through the vault firewall. Keys are created on the
    * vault's data plane, so the machine running `terraform apply` needs network reach: an
    * allowed range here or a private endpoint. Without ranges the public endpoint is disabled
-   * and a warning says so.
+   * and a warning says so. With ranges the vault's public endpoint is on (firewall default
+   * Deny, only these ranges and trusted Azure services), and the key acknowledges the pack's
+   * CKV_AZURE_189 on its vault, with {@link EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT}
+   * as the reason: the list is the explicit escape hatch until private endpoints.
+   * Each range is an IPv4 address or CIDR from /8 to /32 (`0.0.0.0/0` is rejected).
    * @default - no public network access
    */
   readonly allowedIpRanges?: string[];
@@ -108,9 +120,20 @@ export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
  *
  * Secure defaults: RBAC authorization (no access policies), purge protection always on, soft
  * delete (90 days), firewall default Deny with only trusted Azure services bypassing, public
- * endpoint only for the deployer's `allowedIpRanges`, RSA 3072 (RSA-HSM on premium) limited to
- * wrapKey/unwrapKey, automatic rotation every `rotationPeriodDays` with expiry and notice,
- * retained on destroy (`prevent_destroy`) unless the removal guard allows it.
+ * endpoint only for the deployer's `allowedIpRanges`, an HSM-protected RSA 3072 key
+ * (`RSA-HSM` in a premium vault) limited to wrapKey/unwrapKey, automatic rotation every
+ * `rotationPeriodDays` with expiry and notice, retained on destroy (`prevent_destroy`) unless
+ * the removal guard allows it.
+ *
+ * HSM by default: the premium tier has no base fee and the same per-operation prices for
+ * software keys; an HSM-protected key adds a monthly charge per key (see the pricing page),
+ * small next to the data one lake key protects. In exchange the key never exists outside a
+ * FIPS 140 Level 3 HSM, which many regulated platforms require (Checkov CKV_AZURE_112).
+ * `sku: KeyVaultSku.STANDARD` keeps a software key for cost-sensitive, non-regulated stacks.
+ *
+ * Expiry: the rotation policy's `expire_after` gives each key version an expiry (the pack's
+ * CKV_AZURE_40 accepts it); the key sets no fixed `expiration_date`, which would expire the
+ * rotating key on a calendar date its rotation knows nothing about.
  *
  * Rotation: `rotationPeriodDays` may be 7-365. 7 is Key Vault's shortest rotation interval;
  * the kit caps at a year so that rotation really happens. Each version expires
@@ -133,8 +156,8 @@ export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
  * });
  */
 export class EncryptionKey extends Construct implements IEncryptionKey {
-  /** Vault tier when `sku` is unset. */
-  public static readonly DEFAULT_SKU = KeyVaultSku.STANDARD;
+  /** Vault tier when `sku` is unset: HSM-protected keys. */
+  public static readonly DEFAULT_SKU = KeyVaultSku.PREMIUM;
   /** Soft-delete retention when `softDeleteRetentionDays` is unset (Key Vault's maximum). */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 90;
   /** Key Vault's soft-delete retention range. */
@@ -157,6 +180,17 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
   public static readonly ENCRYPT_DECRYPT_ROLE = 'Key Vault Crypto Service Encryption User';
   /** Warning id: the vault has no public endpoint, so the deployer needs a private path. */
   public static readonly NO_NETWORK_REACH_WARNING = 'data-platform-kit:keyVaultNoPublicAccess';
+  /**
+   * The acknowledgement the key makes on its vault when `allowedIpRanges` opens the public
+   * endpoint: the compliance report lists it under `acknowledged` with this reason.
+   */
+  public static readonly ALLOWED_IP_RANGES_ACKNOWLEDGEMENT: RuleAcknowledgement = {
+    id: 'CKV_AZURE_189',
+    reason:
+      "Public endpoint open only to the deployer's explicit 'allowedIpRanges' (firewall default Deny, " +
+      'trusted Azure services, RBAC): keys are created on the vault data plane, so the deployer needs ' +
+      'network reach until the vault gets a private endpoint.',
+  };
 
   /** Imports an existing key so blocks can use it and grant on it. */
   public static fromKeyAttributes(
@@ -194,7 +228,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
     validateIntegerRange(this, 'rotationPeriodDays', rotationDays, rot.min, rot.max);
     validateIntegerRange(this, 'softDeleteRetentionDays', softDeleteDays, soft.min, soft.max);
     const ipRanges = validateIpRanges(this, 'allowedIpRanges', props.allowedIpRanges);
-    const tags = { ...kitTags(platform), ...validateTags(this, TagRules.AZURE, props.tags) };
+    const tags = azureTags(this, platform, props.tags);
     const vaultName = physicalName(this, NameRules.AZURE_KEY_VAULT, {
       platform,
       parts: [purpose],
@@ -235,6 +269,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: ipRanges },
       tags,
     });
+    if (publicAccess) acknowledgeRule(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT);
     if (assignDeployer) {
       this.deployerCryptoOfficer = new RoleAssignment(this, 'DeployerCryptoOfficer', {
         scope: this.keyVault.id,
@@ -278,30 +313,77 @@ class ImportedEncryptionKey extends Construct implements IEncryptionKey {
 
   constructor(scope: Construct, id: string, attrs: EncryptionKeyAttributes) {
     super(scope, id);
+    const keyName = this.validate(attrs);
     this.keyVaultId = attrs.keyVaultId;
     this.keyId = attrs.keyVaultKeyId;
-    this.keyResourceId =
-      attrs.keyResourceId ?? `${attrs.keyVaultId}/keys/${this.keyNameFrom(attrs.keyVaultKeyId)}`;
+    this.keyResourceId = attrs.keyResourceId ?? `${attrs.keyVaultId}/keys/${keyName}`;
   }
 
   public grantEncryptDecrypt(principal: IPrincipal): RoleAssignment {
     return grantKeyUse(this, this.keyResourceId, principal);
   }
 
-  private keyNameFrom(keyVaultKeyId: string): string {
-    // https://<vault>.vault.azure.net/keys/<name>[/<version>] → <name> (element 4 after split)
-    if (isUnresolved(keyVaultKeyId)) return Token.asString(Fn.element(Fn.split('/', keyVaultKeyId), 4));
-    const match = /^https:\/\/[^/]+\/keys\/([a-zA-Z0-9-]{1,127})(?:\/[^/]+)?$/.exec(keyVaultKeyId);
-    if (!match) {
-      throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
-        prop: 'keyVaultKeyId',
-        received: keyVaultKeyId,
-        allowed: 'a Key Vault key id: https://<vault>.vault.azure.net/keys/<name>',
+  /**
+   * Checks the ids' shapes (`DPK_INVALID_NAME`) and that they name one key in one vault
+   * (`DPK_CONFLICTING_PROPS`); unresolved ids are skipped. Returns the key name (a Terraform
+   * expression when the key id is a token).
+   */
+  private validate(attrs: EncryptionKeyAttributes): string {
+    const malformed: Violation[] = [];
+    const vault = isUnresolved(attrs.keyVaultId) ? undefined : KEY_VAULT_ID.exec(String(attrs.keyVaultId));
+    if (!isUnresolved(attrs.keyVaultId) && !vault) {
+      malformed.push({
+        prop: 'keyVaultId',
+        received: attrs.keyVaultId,
+        allowed:
+          'a Key Vault resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>',
       });
     }
-    return match[1];
+    // https://<vault>.vault.azure.net/keys/<name> → <name> is element 4 after a split on '/'.
+    const keyUrl = isUnresolved(attrs.keyVaultKeyId) ? undefined : KEY_URL.exec(String(attrs.keyVaultKeyId));
+    if (!isUnresolved(attrs.keyVaultKeyId) && !keyUrl) {
+      malformed.push({
+        prop: 'keyVaultKeyId',
+        received: attrs.keyVaultKeyId,
+        allowed:
+          'a versionless Key Vault key id: https://<vault>.vault.azure.net/keys/<name> (no version, so services follow rotation)',
+      });
+    }
+    ValidationError.throwIfAny(ErrorCode.INVALID_NAME, this, malformed);
+
+    const conflicts: Violation[] = [];
+    if (vault && keyUrl && vault[1].toLowerCase() !== keyUrl[1].toLowerCase()) {
+      conflicts.push({
+        prop: 'keyVaultKeyId',
+        received: attrs.keyVaultKeyId,
+        allowed: `a key in the vault 'keyVaultId' names (${vault[1]})`,
+      });
+    }
+    const keyName = keyUrl ? keyUrl[2] : Token.asString(Fn.element(Fn.split('/', attrs.keyVaultKeyId), 4));
+    const resourceId = attrs.keyResourceId;
+    if (
+      resourceId !== undefined &&
+      keyUrl &&
+      !isUnresolved(attrs.keyVaultId) &&
+      !isUnresolved(resourceId) &&
+      resourceId.toLowerCase() !== `${attrs.keyVaultId}/keys/${keyName}`.toLowerCase()
+    ) {
+      conflicts.push({
+        prop: 'keyResourceId',
+        received: resourceId,
+        allowed: `the resource id of the key 'keyVaultKeyId' names: ${attrs.keyVaultId}/keys/${keyName}`,
+      });
+    }
+    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, conflicts);
+    return keyName;
   }
 }
+
+/** `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>`. */
+const KEY_VAULT_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/([a-zA-Z0-9-]{3,24})$/i;
+/** `https://<vault>.vault.<cloud suffix>/keys/<name>`, versionless. */
+const KEY_URL = /^https:\/\/([a-zA-Z0-9-]{3,24})\.vault\.[a-z0-9.-]+\/keys\/([a-zA-Z0-9-]{1,127})$/;
 
 function grantKeyUse(key: Construct, keyResourceId: string, principal: IPrincipal): RoleAssignment {
   return grantRole(key, 'EncryptDecrypt', principal, {

@@ -13,12 +13,12 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { NameRules, physicalName, stableHash, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
-import { kitTags, TagRules, validateTags } from '../../core/tags';
 import { applyRemoval } from '../../core/tf';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../../core/zones';
 import { Principal, type IPrincipal } from '../iam/principal';
 import { grantRole } from '../private/grants';
 import { lifecycleRules } from '../private/lifecycle';
+import { azureTags } from '../private/tags';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
@@ -85,8 +85,11 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
    */
   readonly storageAccountName?: string;
   /**
-   * Account redundancy.
-   * @default StorageReplication.ZRS
+   * Account redundancy. The default keeps three copies across the region's availability zones
+   * and a copy in the paired region, so neither a zone nor a region outage loses the lake.
+   * Regions without availability zones or without a paired region do not offer GZRS: choose
+   * `GRS` there, or `ZRS` / `LRS` and acknowledge the pack's CKV_AZURE_206 with your reason.
+   * @default StorageReplication.GZRS
    */
   readonly replication?: StorageReplication;
   /**
@@ -115,10 +118,12 @@ const GRANT_ID: Readonly<Record<ZoneAccess, string>> = {
  * (filesystem) per zone, encrypted with a customer-managed key.
  *
  * Secure defaults: HTTPS only, TLS 1.2, no public network access (firewall Deny, trusted Azure
- * services bypass), no shared keys (Entra ID only, OAuth by default in the portal), no public
- * containers, no cross-tenant replication, infrastructure (double) encryption, customer-managed
- * key through a user-assigned identity, blob and container soft delete (14 days), ZRS, per-zone
- * lifecycle, blob read/write/delete logs to Log Analytics, retained on destroy.
+ * services bypass), no shared keys (Entra ID only, OAuth by default in the portal), no local
+ * users or SFTP, no public containers, no cross-tenant replication, infrastructure (double)
+ * encryption, customer-managed key through a user-assigned identity, blob and container soft
+ * delete (14 days), geo-zone-redundant replication (GZRS), per-zone lifecycle, blob
+ * read/write/delete logs to Log Analytics, retained on destroy. `checkCompliance` from
+ * `data-platform-kit/azure/compliance` reports no finding on it.
  *
  * Recovery: Azure does not allow blob versioning on hierarchical-namespace accounts (azurerm
  * 4.55 rejects `versioning_enabled` with `is_hns_enabled`), so soft delete is the recovery
@@ -149,8 +154,11 @@ const GRANT_ID: Readonly<Record<ZoneAccess, string>> = {
  * lake.grantRead(Principal.fromUserAssignedIdentity(analysts), 'serving');
  */
 export class LakeStorage extends Construct implements ILakeStorage {
-  /** Redundancy when `replication` is unset. */
-  public static readonly DEFAULT_REPLICATION = StorageReplication.ZRS;
+  /**
+   * Redundancy when `replication` is unset: zone-redundant in the region plus a copy in the
+   * paired region. It costs more per GB than ZRS; the lake is the system of record.
+   */
+  public static readonly DEFAULT_REPLICATION = StorageReplication.GZRS;
   /** Blob and container soft-delete days when `softDeleteRetentionDays` is unset. */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 14;
   /** Azure's soft-delete range. */
@@ -203,7 +211,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
     validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
     this.zones = resolveZones(this, props.zones);
     this.zoneNames = this.zones.map((z) => z.name);
-    const tags = { ...kitTags(platform), ...validateTags(this, TagRules.AZURE, props.tags) };
+    const tags = azureTags(this, platform, props.tags);
     const accountName = physicalName(this, NameRules.AZURE_STORAGE_ACCOUNT, {
       platform,
       parts: ['lake'],
@@ -257,6 +265,9 @@ export class LakeStorage extends Construct implements ILakeStorage {
       publicNetworkAccessEnabled: false,
       sharedAccessKeyEnabled: false,
       defaultToOauthAuthentication: true,
+      // No identities outside Entra ID: SFTP needs local users, so both stay off.
+      localUserEnabled: false,
+      sftpEnabled: false,
       allowNestedItemsToBePublic: false,
       crossTenantReplicationEnabled: false,
       infrastructureEncryptionEnabled: true,

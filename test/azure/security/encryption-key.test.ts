@@ -11,7 +11,7 @@ import {
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core/removal';
-import type { TerraformStack } from '../../../src/core/tf';
+import { synthesizeStack, type TerraformStack } from '../../../src/core/tf';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
 import { newAzureStack, OBJECT_ID, RG, tokens } from '../azure-stack';
 
@@ -56,13 +56,13 @@ describe('EncryptionKey defaults', () => {
     template.hasResourceProperties(VAULT, { soft_delete_retention_days: 90 });
   });
 
-  test('the vault is standard tier and the key is RSA 3072 for wrapKey/unwrapKey', () => {
+  test('the vault is premium and the key is an HSM-protected RSA 3072 for wrapKey/unwrapKey', () => {
     // GIVEN / WHEN a key with no options / THEN DEFAULT_SKU and KEY_SIZE apply
     const { template } = synthKey();
-    expect(EncryptionKey.DEFAULT_SKU).toBe(KeyVaultSku.STANDARD);
-    template.hasResourceProperties(VAULT, { sku_name: 'standard' });
+    expect(EncryptionKey.DEFAULT_SKU).toBe(KeyVaultSku.PREMIUM);
+    template.hasResourceProperties(VAULT, { sku_name: 'premium' });
     template.hasResourceProperties(KEY, {
-      key_type: 'RSA',
+      key_type: 'RSA-HSM',
       key_size: 3072,
       key_opts: ['wrapKey', 'unwrapKey'],
     });
@@ -148,11 +148,33 @@ describe('EncryptionKey options', () => {
     expect(warningsOf(key)).toEqual([]);
   });
 
-  test('premium sku makes an HSM key', () => {
-    // GIVEN / WHEN sku premium / THEN RSA-HSM in a premium vault
-    const { template } = synthKey({ sku: KeyVaultSku.PREMIUM });
-    template.hasResourceProperties(VAULT, { sku_name: 'premium' });
-    template.hasResourceProperties(KEY, { key_type: 'RSA-HSM', key_size: 3072 });
+  test('allowedIpRanges acknowledge CKV_AZURE_189 on the vault only, with the documented reason', () => {
+    // GIVEN the deployer's range / WHEN synthesized as cdktf writes it
+    const stack = newAzureStack();
+    new EncryptionKey(stack, 'Key', { resourceGroup: RG, allowedIpRanges: ['203.0.113.0/24'] });
+    const doc = synthesizeStack(stack);
+    // THEN the vault carries the acknowledgement and the key does not
+    const ack = EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT;
+    expect(ack.reason).toMatch(/allowedIpRanges/);
+    const [vault] = Object.values<any>(doc.resource[VAULT]);
+    const [key] = Object.values<any>(doc.resource[KEY]);
+    expect(vault['//'].acknowledgements).toEqual([{ ruleId: ack.id, reason: ack.reason }]);
+    expect(key['//'].acknowledgements).toBeUndefined();
+  });
+
+  test('without allowedIpRanges nothing is acknowledged', () => {
+    // GIVEN / WHEN a private vault / THEN no acknowledgement is stamped
+    const stack = newAzureStack();
+    new EncryptionKey(stack, 'Key', { resourceGroup: RG });
+    const [vault] = Object.values<any>(synthesizeStack(stack).resource[VAULT]);
+    expect(vault['//'].acknowledgements).toBeUndefined();
+  });
+
+  test('standard sku makes a software RSA key', () => {
+    // GIVEN / WHEN sku standard / THEN RSA in a standard vault
+    const { template } = synthKey({ sku: KeyVaultSku.STANDARD });
+    template.hasResourceProperties(VAULT, { sku_name: 'standard' });
+    template.hasResourceProperties(KEY, { key_type: 'RSA', key_size: 3072 });
   });
 
   test('rotationPeriodDays sets rotation and moves expiry with it', () => {
@@ -346,13 +368,48 @@ describe('EncryptionKey.fromKeyAttributes', () => {
   });
 
   test('an explicit keyResourceId is used as is', () => {
-    // GIVEN / WHEN keyResourceId is given / THEN no derivation
+    // GIVEN / WHEN keyResourceId names the same key in another letter case / THEN no derivation
     const key = EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
       keyVaultId,
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
-      keyResourceId: `${keyVaultId}/keys/other`,
+      keyResourceId: `${keyVaultId}/keys/Lake-CMK`,
     });
-    expect(key.keyResourceId).toBe(`${keyVaultId}/keys/other`);
+    expect(key.keyResourceId).toBe(`${keyVaultId}/keys/Lake-CMK`);
+  });
+
+  test.each([
+    [
+      'a versioned key id',
+      { keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk/0123456789abcdef' },
+    ],
+    ['a secret id', { keyVaultKeyId: 'https://kv-shared.vault.azure.net/secrets/lake-cmk' }],
+    [
+      'a vault id of another provider',
+      { keyVaultId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/kv' },
+    ],
+  ])('%s is rejected as malformed', (_, attrs) => {
+    // GIVEN / WHEN malformed ids / THEN DPK_INVALID_NAME
+    expect(() =>
+      EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+        keyVaultId,
+        keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
+        ...attrs,
+      }),
+    ).toThrow(code(ErrorCode.INVALID_NAME));
+  });
+
+  test.each([
+    ['a key in another vault', { keyVaultKeyId: 'https://kv-other.vault.azure.net/keys/lake-cmk' }],
+    ['a resource id of another key', { keyResourceId: `${keyVaultId}/keys/other` }],
+  ])('%s conflicts with the vault id', (_, attrs) => {
+    // GIVEN / WHEN ids that name different keys / THEN DPK_CONFLICTING_PROPS
+    expect(() =>
+      EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+        keyVaultId,
+        keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
+        ...attrs,
+      }),
+    ).toThrow(code(ErrorCode.CONFLICTING_PROPS));
   });
 
   test('a token key id derives the name in Terraform', () => {
@@ -380,7 +437,7 @@ describe('EncryptionKey.fromKeyAttributes', () => {
     const stack = newAzureStack();
     const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
       keyVaultId,
-      keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk/0123456789abcdef',
+      keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
     });
     key.grantEncryptDecrypt(Principal.servicePrincipal(OBJECT_ID));
     TfTemplate.fromStack(stack).hasResourceProperties(ASSIGNMENT, {

@@ -62,11 +62,17 @@ describe('LakeStorage account defaults', () => {
     });
   });
 
-  test('replication defaults to ZRS', () => {
-    // GIVEN / WHEN defaults / THEN DEFAULT_REPLICATION
+  test('replication defaults to GZRS', () => {
+    // GIVEN / WHEN defaults / THEN DEFAULT_REPLICATION: zones and the paired region
     const { template } = synthLake();
-    expect(LakeStorage.DEFAULT_REPLICATION).toBe(StorageReplication.ZRS);
-    template.hasResourceProperties(ACCOUNT, { account_replication_type: 'ZRS' });
+    expect(LakeStorage.DEFAULT_REPLICATION).toBe(StorageReplication.GZRS);
+    template.hasResourceProperties(ACCOUNT, { account_replication_type: 'GZRS' });
+  });
+
+  test('local users and SFTP are off', () => {
+    // GIVEN / WHEN defaults / THEN no identities outside Entra ID
+    const { template } = synthLake();
+    template.hasResourceProperties(ACCOUNT, { local_user_enabled: false, sftp_enabled: false });
   });
 
   test('blob and container soft delete keep data 14 days; versioning is not set (HNS)', () => {
@@ -344,13 +350,13 @@ describe('LakeStorage options', () => {
   test('replication, soft delete, account name and location', () => {
     // GIVEN explicit options / WHEN synthesized / THEN each is applied
     const { template } = synthLake({
-      replication: StorageReplication.GZRS,
+      replication: StorageReplication.RAGZRS,
       softDeleteRetentionDays: 30,
       storageAccountName: 'salesdatalake01',
       location: 'northeurope',
     });
     template.hasResourceProperties(ACCOUNT, {
-      account_replication_type: 'GZRS',
+      account_replication_type: 'RAGZRS',
       name: 'salesdatalake01',
       location: 'northeurope',
       blob_properties: {
@@ -392,8 +398,8 @@ describe('LakeStorage validation', () => {
     // GIVEN an imported key and vault ranges / THEN DPK_CONFLICTING_PROPS
     const stack = newAzureStack();
     const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
-      keyVaultId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv',
-      keyVaultKeyId: 'https://kv.vault.azure.net/keys/k',
+      keyVaultId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-shared',
+      keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/k',
     });
     expect(() => newLake({ encryptionKey: key, keyVaultAllowedIpRanges: ['203.0.113.0/24'] }, stack)).toThrow(
       code(ErrorCode.CONFLICTING_PROPS),
