@@ -61,6 +61,8 @@ function run(example: Example, outdir: string): Promise<{ code: number; output: 
     CDK_OUTDIR: outdir,
     CDKTF_OUTDIR: outdir,
     CDK_DISABLE_CLI_TELEMETRY: 'true',
+    // Count compliance findings instead of failing at the first report; this script fails after.
+    CDK_CONTEXT_JSON: JSON.stringify({ '@aws-cdk/core:failSynthOnValidationErrors': false }),
     CHECKPOINT_DISABLE: '1',
   };
   return new Promise((resolve) => {
@@ -83,28 +85,38 @@ function readJson(file: string): any {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** Violations per stack in cdk's policy validation report (cdk-nag plugins), by template file. */
-function cdkViolations(outdir: string): Map<string, number> | undefined {
-  const file = path.join(outdir, 'validation-report.json');
-  if (!fs.existsSync(file)) return undefined;
-  const report = readJson(file);
-  if ((report.pluginReports ?? []).length === 0) return undefined;
+/**
+ * Findings per stack in cdk's policy validation report (the cdk-nag plugins the example
+ * registers): violations are grouped by rule, each with its violating constructs, whose path
+ * starts with the stack's id.
+ */
+function cdkViolations(outdir: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const plugin of report.pluginReports) {
+  const file = path.join(outdir, 'validation-report.json');
+  if (!fs.existsSync(file)) return counts;
+  for (const plugin of readJson(file).pluginReports ?? []) {
     for (const violation of plugin.violations ?? []) {
-      for (const resource of violation.violatingResources ?? []) {
-        const template = path.basename(resource.templatePath ?? '');
-        counts.set(template, (counts.get(template) ?? 0) + 1);
+      for (const construct of violation.violatingConstructs ?? []) {
+        const stack = String(construct.constructPath ?? '').split('/')[0];
+        counts.set(stack, (counts.get(stack) ?? 0) + 1);
       }
     }
   }
   return counts;
 }
 
+/** True when the example's main.ts registers the compliance packs as validation plugins. */
+function registersPacks(example: Example): boolean {
+  const source = fs.readFileSync(path.join(example.dir, 'main.ts'), 'utf8');
+  return ['addPlugins(', 'new AwsSolutionsChecks(', 'new DataPlatformChecks('].every((part) =>
+    main.includes(part),
+  );
+}
+
 /** AWS: one report per `*.template.json`; warnings from the assembly manifest's metadata. */
-function reportCdk(outdir: string): StackReport[] {
+function reportCdk(example: Example, outdir: string): StackReport[] {
   const manifest = readJson(path.join(outdir, 'manifest.json'));
-  const violations = cdkViolations(outdir);
+  const violations = registersPacks(example) ? cdkViolations(outdir) : undefined;
   return Object.entries<any>(manifest.artifacts ?? {})
     .filter(([, a]) => a.type === 'aws:cloudformation:stack')
     .map(([stack, artifact]) => {
@@ -112,8 +124,7 @@ function reportCdk(outdir: string): StackReport[] {
       const warnings = Object.values<any[]>(artifact.metadata ?? {})
         .flat()
         .filter((m) => m.type === 'aws:cdk:warning').length;
-      const findings =
-        violations?.get(path.basename(artifact.properties.templateFile)) ?? (violations ? 0 : undefined);
+      const findings = violations ? (violations.get(stack) ?? 0) : undefined;
       return { stack, resources: Object.keys(template.Resources ?? {}).length, warnings, findings };
     });
 }
@@ -150,7 +161,7 @@ async function synthesize(example: Example): Promise<string[]> {
   const { code, output } = await run(example, outdir);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (code !== 0) throw new Error(`${example.name} failed (exit ${code}) after ${seconds}s:\n${output}`);
-  const reports = example.engine === 'cdk' ? reportCdk(outdir) : reportCdktf(outdir);
+  const reports = example.engine === 'cdk' ? reportCdk(example, outdir) : reportCdktf(outdir);
   if (reports.length === 0) throw new Error(`${example.name} synthesized no stack into ${outdir}`);
   return reports.map((r) => {
     const findings =
@@ -185,6 +196,10 @@ async function main(): Promise<void> {
   console.log(`${lines.size}/${examples.length} examples synthesized in ${total}s`);
   const unchecked = [...lines.values()].flat().filter((line) => line.includes('not checked'));
   if (unchecked.length > 0) failures.push(`No compliance check ran for:\n${unchecked.join('\n')}`);
+  const failing = [...lines.values()]
+    .flat()
+    .filter((line) => !/ 0 findings/.test(line) && !line.includes('not checked'));
+  if (failing.length > 0) failures.push(`Unacknowledged compliance findings:\n${failing.join('\n')}`);
   if (failures.length > 0) {
     for (const failure of failures) console.error(failure);
     process.exitCode = 1;

@@ -265,7 +265,23 @@ export function physicalName(scope: IConstruct, rule: NameRule, spec: NameParts)
   return name;
 }
 
-/** Validates a platform name (`DPK_INVALID_NAME`) and returns it. */
+/**
+ * Validates a part that derived physical names are built from (`platformName`, `purpose`,
+ * a stream name): it must be known at synth time, since a token's placeholder text would end
+ * up in names that can never change. Throws `DPK_INVALID_NAME`; returns the value.
+ */
+export function validateLiteralNamePart(scope: IConstruct, prop: string, value: string): string {
+  if (isUnresolved(value)) {
+    throw ValidationError.of(ErrorCode.INVALID_NAME, scope, {
+      prop,
+      received: value,
+      allowed: 'a literal value known at synth time (it becomes part of physical names, which never change)',
+    });
+  }
+  return value;
+}
+
+/** Validates a platform name: a literal (never a token) that satisfies {@link NameRules.PLATFORM}. */
 export function validatePlatformName(scope: IConstruct, name: string, prop = 'platformName'): string {
-  return validateName(scope, NameRules.PLATFORM, prop, name);
+  return validateName(scope, NameRules.PLATFORM, prop, validateLiteralNamePart(scope, prop, name));
 }

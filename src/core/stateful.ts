@@ -1,8 +1,9 @@
 /**
- * Resource types whose deletion or replacement loses data. The kit retains every one of them
- * by default (`DeletionPolicy: Retain` on AWS, `lifecycle.prevent_destroy` on Terraform) and
- * the data-loss guards hold every example to that. Add a type here when a block starts
- * making it.
+ * Resource types whose deletion or replacement loses data: data stores, the keys their data is
+ * encrypted with, their logs, and streams holding undelivered events. The kit retains every one
+ * of them by default (`DeletionPolicy: Retain` on AWS, `lifecycle.prevent_destroy` on
+ * Terraform); the GCP and Azure packs' retention rules and the data-loss guards read this one
+ * list. Add a type here when a block starts making it.
  */
 export const STATEFUL_RESOURCE_TYPES = {
   /** CloudFormation types. */
@@ -29,11 +30,14 @@ export const STATEFUL_RESOURCE_TYPES = {
   azure: [
     'azurerm_storage_account',
     'azurerm_storage_container',
+    'azurerm_storage_data_lake_gen2_filesystem',
     'azurerm_key_vault',
     'azurerm_key_vault_key',
+    'azurerm_key_vault_managed_hardware_security_module',
     'azurerm_log_analytics_workspace',
     'azurerm_synapse_workspace',
     'azurerm_synapse_sql_pool',
+    'azurerm_eventhub_namespace',
     'azurerm_eventhub',
   ],
 } as const satisfies Record<string, readonly string[]>;

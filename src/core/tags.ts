@@ -14,6 +14,8 @@ export interface TagRule {
   readonly valuePattern: RegExp;
   readonly keyAllowed: string;
   readonly valueAllowed: string;
+  /** Whether two keys differing only in letter case are the same tag. */
+  readonly caseInsensitiveKeys?: boolean;
 }
 
 /** Tagging rules per cloud, with the limits each documents. */
@@ -56,6 +58,7 @@ export const TagRules = {
     valuePattern: /^[\s\S]{0,256}$/,
     keyAllowed: '1-128 characters without < > % & \\ ? /',
     valueAllowed: '0-256 characters',
+    caseInsensitiveKeys: true,
   },
 } satisfies Record<string, TagRule>;
 
@@ -92,6 +95,47 @@ export function validateTags(scope: IConstruct, rule: TagRule, tags: Tags | unde
   }
   ValidationError.throwIfAny(ErrorCode.INVALID_TAGS, scope, violations);
   return tags ?? {};
+}
+
+/**
+ * The tags of one resource: the kit's ({@link kitTags}) and then the user's, validated as the
+ * merged set the cloud will see: at most `maxCount` in all, and, where the cloud's tag names are
+ * case-insensitive (Azure), no two names that differ only in letter case. A user tag with the
+ * kit's exact name replaces the kit's value. Throws `DPK_INVALID_TAGS`.
+ */
+export function resourceTags(
+  scope: IConstruct,
+  rule: TagRule,
+  platform: string,
+  tags: Tags | undefined,
+  zone?: string,
+): Tags {
+  const kit = kitTags(platform, zone);
+  const merged: Tags = { ...kit, ...validateTags(scope, rule, tags) };
+  const keys = Object.keys(merged);
+  const violations: Violation[] = [];
+  if (keys.length > rule.maxCount) {
+    violations.push({
+      prop: 'tags',
+      received: `${keys.length - Object.keys(kit).length} ${rule.noun}s, ${keys.length} with the kit's`,
+      allowed: `at most ${rule.maxCount} ${rule.noun}s on a resource, the kit's ${Object.keys(kit).length} included`,
+    });
+  }
+  if (rule.caseInsensitiveKeys) {
+    const byLowerCase = new Map<string, string[]>();
+    for (const key of keys.filter((k) => !isUnresolved(k))) {
+      byLowerCase.set(key.toLowerCase(), [...(byLowerCase.get(key.toLowerCase()) ?? []), key]);
+    }
+    for (const same of [...byLowerCase.values()].filter((s) => s.length > 1)) {
+      violations.push({
+        prop: 'tags key',
+        received: same,
+        allowed: `${rule.noun} names that differ in more than letter case (they are case-insensitive)`,
+      });
+    }
+  }
+  ValidationError.throwIfAny(ErrorCode.INVALID_TAGS, scope, violations);
+  return merged;
 }
 
 /** The tags the kit puts on every resource it makes: the platform, and the zone where there is one. */

@@ -8,23 +8,29 @@
  * an in-memory check and of a `cdk.tf.json` on disk. Terraform ignores `//` keys.
  */
 import type { IConstruct } from 'constructs';
-import { type ComplianceReport, evaluateTerraform, type TerraformRule } from './compliance';
+import {
+  type ComplianceReport,
+  evaluateTerraform,
+  isValidAcknowledgement,
+  MIN_REASON_LENGTH,
+  type RuleAcknowledgement,
+  type TerraformRule,
+} from './compliance';
 import { ErrorCode, ValidationError } from './errors';
-import { Aspects, type IAspect, synthesizeStack, TerraformResource, TerraformStack } from './tf';
+import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT, type RemovalDecision } from './removal';
+import {
+  applyRemoval,
+  Aspects,
+  type IAspect,
+  synthesizeStack,
+  TerraformResource,
+  TerraformStack,
+} from './tf';
+
+export type { RuleAcknowledgement } from './compliance';
 
 /** Metadata type under which acknowledgements are stored on a construct. */
 export const ACKNOWLEDGEMENT_METADATA = 'data-platform-kit:acknowledgement';
-
-/** Fewest characters an acknowledgement's reason may have: a reason, not a placeholder. */
-export const MIN_REASON_LENGTH = 10;
-
-/** A rule accepted on a construct, with why. */
-export interface RuleAcknowledgement {
-  /** The rule id, e.g. `CKV_AZURE_189`. */
-  readonly id: string;
-  /** Why the finding is acceptable here (at least 10 characters). */
-  readonly reason: string;
-}
 
 interface StoredAcknowledgement {
   readonly ruleId: string;
@@ -54,7 +60,7 @@ const STAMPED = new WeakSet<TerraformStack>();
  * acknowledgeRule(vault, { id: 'CKV_AZURE_189', reason: 'Deployer IP allow-list; keys are created on the data plane' });
  */
 export function acknowledgeRule(scope: IConstruct, ack: RuleAcknowledgement): void {
-  if (!ack.id?.trim() || (ack.reason ?? '').trim().length < MIN_REASON_LENGTH) {
+  if (!isValidAcknowledgement(ack)) {
     throw ValidationError.of(ErrorCode.INVALID_ACKNOWLEDGEMENT, scope, {
       prop: 'acknowledgement',
       received: ack,
@@ -78,4 +84,44 @@ export function checkTerraformStack(
   rules: readonly TerraformRule[],
 ): ComplianceReport {
   return evaluateTerraform(synthesizeStack(stack), rules);
+}
+
+/**
+ * Runs `rules` on synthesized Terraform: on `scope` when it is a stack, on every stack below it
+ * when it is an app, or on the whole stack that holds it otherwise. The clouds' `checkCompliance`
+ * is this with their pack.
+ */
+export function checkTerraform(scope: IConstruct, rules: readonly TerraformRule[]): ComplianceReport {
+  const below = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  const stacks = below.length > 0 ? below : [TerraformStack.of(scope)];
+  const reports = stacks.map((stack) => checkTerraformStack(stack, rules));
+  return {
+    findings: reports.flatMap((r) => r.findings),
+    acknowledged: reports.flatMap((r) => r.acknowledged),
+    checks: reports.reduce((n, r) => n + r.checks, 0),
+  };
+}
+
+/** Why a resource the user chose to destroy is not a compliance finding. */
+export const DESTROY_ACKNOWLEDGEMENT_REASON =
+  `removalPolicy DESTROY was requested and the app context sets '${REMOVE_DATA_ON_DESTROY_CONTEXT}' ` +
+  'to true: the user chose, twice, to let this resource be destroyed.';
+
+/**
+ * Renders a removal decision (`applyRemoval`) and, when DESTROY took effect (the prop AND the
+ * app-level flag), acknowledges on each resource the rule that reports a missing
+ * `prevent_destroy`, with {@link DESTROY_ACKNOWLEDGEMENT_REASON}: the finding stays visible
+ * under `acknowledged` instead of failing a zero-findings gate. `targets` pairs each resource
+ * with that rule's id in the cloud's pack.
+ */
+export function applyDataRemoval(
+  scope: IConstruct,
+  decision: RemovalDecision,
+  targets: readonly (readonly [TerraformResource, string])[],
+): void {
+  applyRemoval(scope, decision, ...targets.map(([resource]) => resource));
+  if (decision.policy !== DataRemovalPolicy.DESTROY) return;
+  for (const [resource, ruleId] of targets) {
+    acknowledgeRule(resource, { id: ruleId, reason: DESTROY_ACKNOWLEDGEMENT_REASON });
+  }
 }

@@ -6,7 +6,13 @@ import * as path from 'node:path';
  * listing the engine packages in its module cache.
  */
 const ROOT = path.resolve(__dirname, '../..');
-const ENGINES = ['aws-cdk-lib', 'cdktf', '@cdktf/provider-google', '@cdktf/provider-azurerm'] as const;
+const ENGINES = [
+  'aws-cdk-lib',
+  'cdk-nag',
+  'cdktf',
+  '@cdktf/provider-google',
+  '@cdktf/provider-azurerm',
+] as const;
 
 function enginesLoadedBy(entry: string): string[] {
   const script = `
@@ -29,6 +35,9 @@ describe('entry points load only their own engine', () => {
     ['aws/index.ts', ['aws-cdk-lib']],
     ['gcp/index.ts', ['cdktf', '@cdktf/provider-google']],
     ['azure/index.ts', ['cdktf', '@cdktf/provider-azurerm']],
+    ['aws/compliance/index.ts', ['aws-cdk-lib', 'cdk-nag']],
+    ['gcp/compliance/index.ts', ['cdktf']],
+    ['azure/compliance/index.ts', ['cdktf']],
   ])('%s loads %p', (entry, expected) => {
     expect(enginesLoadedBy(entry)).toEqual(expected);
   });

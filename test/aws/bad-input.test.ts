@@ -118,14 +118,12 @@ const ROWS: Row[] = [
       build: (s) => lake(s, { platformName: name }),
       code: ErrorCode.INVALID_NAME,
       prop: 'platformName',
-      withToken: (s) => lake(s, { platformName: stringToken(s) }),
     },
     {
       description: `EncryptionKey platformName ${what}: ${JSON.stringify(name)}`,
       build: (s) => key(s, { platformName: name }),
       code: ErrorCode.INVALID_NAME,
       prop: 'platformName',
-      withToken: (s) => key(s, { platformName: stringToken(s) }),
     },
   ]),
   ...INVALID_BUCKET_NAMES.map(([what, name]): Row => ({
@@ -273,6 +271,17 @@ describe('AWS bad input', () => {
       ),
     );
   });
+
+  test.each([
+    ['LakeStorage', (s: Stack) => lake(s, { platformName: stringToken(s) })],
+    ['EncryptionKey', (s: Stack) => key(s, { platformName: stringToken(s) })],
+    ['EncryptionKey purpose', (s: Stack) => key(s, { purpose: stringToken(s) })],
+  ])(
+    '%s: a token platform name or purpose is DPK_INVALID_NAME (it would freeze into bucket names)',
+    (_, build) => {
+      expect(() => build(newAwsStack())).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_NAME }));
+    },
+  );
 
   const tokenRows = ROWS.filter((r) => r.withToken);
   test.each(tokenRows.map((r) => [r.description, r] as const))(

@@ -15,7 +15,6 @@ import {
   checkCompliance,
   DataPlatformChecks,
   FRAMEWORK_ACKNOWLEDGEMENTS,
-  MIN_ACKNOWLEDGEMENT_REASON_LENGTH,
   wildcardResourceFindingId,
 } from '../../src/aws/compliance';
 import {
@@ -24,6 +23,7 @@ import {
   REMOVE_DATA_ON_DESTROY_CONTEXT,
   ZoneAccess,
 } from '../../src/core';
+import { MIN_REASON_LENGTH } from '../../src/core/compliance';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over every AWS block, in its default
@@ -251,7 +251,7 @@ describe.each(FLAGS)('AwsSolutions + DataPlatformChecks under %s feature flags',
 describe("the kit's acknowledgements", () => {
   test('each names a reason', () => {
     for (const ack of FRAMEWORK_ACKNOWLEDGEMENTS) {
-      expect(ack.reason.trim().length).toBeGreaterThanOrEqual(MIN_ACKNOWLEDGEMENT_REASON_LENGTH);
+      expect(ack.reason.trim().length).toBeGreaterThanOrEqual(MIN_REASON_LENGTH);
     }
   });
 });

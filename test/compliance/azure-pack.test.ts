@@ -13,9 +13,10 @@ import { Principal } from '../../src/azure/iam/principal';
 import { EncryptionKey, KeyVaultSku } from '../../src/azure/security/encryption-key';
 import { LakeStorage, StorageReplication } from '../../src/azure/storage/lake-storage';
 import type { ComplianceReport } from '../../src/core/compliance';
+import { MIN_REASON_LENGTH } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
 import { App, type TerraformStack } from '../../src/core/tf';
-import { MIN_REASON_LENGTH } from '../../src/core/tf-compliance';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
 import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
 
 const OTHER_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
@@ -205,7 +206,7 @@ describe('Azure pack: weakened resources are reported', () => {
     expect(report.acknowledged.map((a) => a.ruleId)).toEqual(['CKV_AZURE_206']);
   });
 
-  test('DESTROY with the context flag is reported on every stateful resource', () => {
+  test('DESTROY with the context flag is acknowledged, with its reason, on every stateful resource', () => {
     // GIVEN a lake that may be destroyed (both keys turned)
     const stack = newAzureStack({ [REMOVE_DATA_ON_DESTROY_CONTEXT]: true });
     new LakeStorage(stack, 'Lake', {
@@ -213,10 +214,15 @@ describe('Azure pack: weakened resources are reported', () => {
       resourceGroup: RG,
       removalPolicy: DataRemovalPolicy.DESTROY,
     });
-    // WHEN checked / THEN the retention rule flags account, containers, workspace, vault and key
-    const findings = checkCompliance(stack).findings;
-    expect(new Set(findings.map((f) => f.ruleId))).toEqual(new Set(['DPK_AZURE_PREVENT_DESTROY']));
-    expect(findings.map((f) => f.address.split('.')[0]).sort()).toEqual([
+    // WHEN checked / THEN no finding, and the retention rule is acknowledged on account,
+    // containers, workspace, vault and key with the removal guard's reason
+    const report = checkCompliance(stack);
+    expect(report.findings).toEqual([]);
+    expect(new Set(report.acknowledged.map((a) => a.ruleId))).toEqual(new Set(['DPK_AZURE_PREVENT_DESTROY']));
+    expect(new Set(report.acknowledged.map((a) => a.reason))).toEqual(
+      new Set([DESTROY_ACKNOWLEDGEMENT_REASON]),
+    );
+    expect(report.acknowledged.map((f) => f.address.split('.')[0]).sort()).toEqual([
       'azurerm_key_vault',
       'azurerm_key_vault_key',
       'azurerm_log_analytics_workspace',

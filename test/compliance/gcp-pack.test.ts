@@ -3,13 +3,12 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import type { IConstruct } from 'constructs';
 import { build } from '../../examples/lake-storage-gcp/app';
-import { formatFindings } from '../../src/core/compliance';
+import { formatFindings, MIN_REASON_LENGTH } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
 import { App, type TerraformStack } from '../../src/core/tf';
-import { ACKNOWLEDGEMENT_METADATA, MIN_REASON_LENGTH } from '../../src/core/tf-compliance';
+import { ACKNOWLEDGEMENT_METADATA, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
 import { EncryptionKey, KeyProtectionLevel, LakeStorage, Principal } from '../../src/gcp';
 import { acknowledgeRule, checkCompliance } from '../../src/gcp/compliance';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/gcp/private/removal';
 import { newGcpStack } from '../gcp/support';
 
 /**

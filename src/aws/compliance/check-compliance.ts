@@ -13,23 +13,19 @@ import {
   type ComplianceReport,
   ErrorCode,
   type Finding,
+  isValidAcknowledgement,
+  MIN_REASON_LENGTH,
   RuleLevel,
+  type RuleAcknowledgement,
   ValidationError,
 } from '../../core';
 
-/** Fewest characters an acknowledgement's reason may have: a reason, not a placeholder. */
-export const MIN_ACKNOWLEDGEMENT_REASON_LENGTH = 10;
-
-/** A finding accepted on a construct, with why. */
-export interface RuleAcknowledgement {
-  /** The finding id exactly as reported, e.g. `AwsSolutions-IAM5[Resource::<LakeRawBucket1234ABCD.Arn>/*]`. */
-  readonly id: string;
-  /** Why the finding is acceptable here (at least 10 characters). */
-  readonly reason: string;
-}
+export type { RuleAcknowledgement } from '../../core';
 
 /**
- * Accepts findings of rule `id` on `scope` and every resource below it, with a reason: a thin
+ * Accepts findings of rule `id` (the finding id exactly as reported, e.g.
+ * `AwsSolutions-IAM5[Resource::<LakeRawBucket1234ABCD.Arn>/*]`) on `scope` and every resource
+ * below it, with a reason: a thin
  * wrapper over aws-cdk-lib's `Validations.of(scope).acknowledge`, which cdk-nag v3 reads.
  * A namespace prefix such as the synth report suggests (`AwsSolutions::AwsSolutions-S1`) is
  * dropped: cdk-nag 3.0.2 honours the bare id only. Throws `DPK_INVALID_ACKNOWLEDGEMENT` when the
@@ -42,11 +38,11 @@ export interface RuleAcknowledgement {
  * });
  */
 export function acknowledgeRule(scope: IConstruct, ack: RuleAcknowledgement): void {
-  if (!ack.id?.trim() || (ack.reason ?? '').trim().length < MIN_ACKNOWLEDGEMENT_REASON_LENGTH) {
+  if (!isValidAcknowledgement(ack)) {
     throw ValidationError.of(ErrorCode.INVALID_ACKNOWLEDGEMENT, scope, {
       prop: 'acknowledgement',
       received: ack,
-      allowed: `a rule id and a reason of at least ${MIN_ACKNOWLEDGEMENT_REASON_LENGTH} characters`,
+      allowed: `a rule id and a reason of at least ${MIN_REASON_LENGTH} characters`,
     });
   }
   Validations.of(scope).acknowledge({ id: bareRuleId(ack.id.trim()), reason: ack.reason });

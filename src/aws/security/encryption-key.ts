@@ -6,13 +6,13 @@ import {
   CommonDefaults,
   type EncryptionKeyCommonProps,
   isUnresolved,
-  kitTags,
+  resourceTags,
   NameRules,
   physicalName,
   TagRules,
   validateIntegerRange,
+  validateLiteralNamePart,
   validatePlatformName,
-  validateTags,
 } from '../../core';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
@@ -140,7 +140,7 @@ export class EncryptionKey extends EncryptionKeyBase {
   constructor(scope: Construct, id: string, props: EncryptionKeyProps = {}) {
     super(scope, id);
     const platform = props.platformName ?? EncryptionKey.DEFAULT_PLATFORM_NAME;
-    const purpose = props.purpose ?? EncryptionKey.DEFAULT_PURPOSE;
+    const purpose = validateLiteralNamePart(this, 'purpose', props.purpose ?? EncryptionKey.DEFAULT_PURPOSE);
     const rotationPeriodDays = props.rotationPeriodDays ?? EncryptionKey.DEFAULT_ROTATION_PERIOD_DAYS;
     const pendingWindowDays = props.pendingWindowDays ?? EncryptionKey.DEFAULT_PENDING_WINDOW_DAYS;
 
@@ -159,7 +159,7 @@ export class EncryptionKey extends EncryptionKeyBase {
       EncryptionKey.MIN_PENDING_WINDOW_DAYS,
       EncryptionKey.MAX_PENDING_WINDOW_DAYS,
     );
-    const tags = { ...kitTags(platform), ...validateTags(this, TagRules.AWS, props.tags) };
+    const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
     const aliasSuffix = physicalName(this, NameRules.KMS_ALIAS, {
       platform,
       parts: [purpose],

@@ -8,7 +8,7 @@ import {
   constructIdFrom,
   ErrorCode,
   findZone,
-  kitTags,
+  resourceTags,
   type LakeStorageCommonProps,
   nameViolation,
   NameRules,
@@ -19,7 +19,6 @@ import {
   type Tags as KitTags,
   validateIntegerRange,
   validatePlatformName,
-  validateTags,
   ValidationError,
   ZoneAccess,
   ZoneDefaults,
@@ -137,7 +136,8 @@ export class LakeStorage extends Construct implements ILakeStorage {
       });
     }
     validateIntegerRange(this, 'accessLogRetentionDays', accessLogRetentionDays, 1, ZoneDefaults.MAX_DAYS);
-    const userTags = validateTags(this, TagRules.AWS, props.tags);
+    const userTags = props.tags;
+    resourceTags(this, TagRules.AWS, platform, userTags);
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
 
     this.encryptionKey =
@@ -233,7 +233,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
     platform: string,
     retentionDays: number,
     removalPolicy: RemovalPolicy,
-    userTags: KitTags,
+    userTags: KitTags | undefined,
   ): s3.Bucket {
     const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
       bucketName: physicalName(this, NameRules.S3_BUCKET, {
@@ -263,7 +263,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
         },
       ],
     });
-    for (const [key, value] of Object.entries({ ...kitTags(platform), ...userTags })) {
+    for (const [key, value] of Object.entries(resourceTags(this, TagRules.AWS, platform, userTags))) {
       Tags.of(bucket).add(key, value);
     }
     return bucket;
@@ -274,7 +274,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
     index: number,
     platform: string,
     removalPolicy: RemovalPolicy,
-    userTags: KitTags,
+    userTags: KitTags | undefined,
   ): s3.Bucket {
     const bucketName = physicalName(this, NameRules.S3_BUCKET, {
       platform,
@@ -314,7 +314,9 @@ export class LakeStorage extends Construct implements ILakeStorage {
       ],
     });
     this.enableAccessLogs(bucket, bucketName, `${zone.name}/`);
-    for (const [key, value] of Object.entries({ ...kitTags(platform, zone.name), ...userTags })) {
+    for (const [key, value] of Object.entries(
+      resourceTags(this, TagRules.AWS, platform, userTags, zone.name),
+    )) {
       Tags.of(bucket).add(key, value);
     }
     return bucket;

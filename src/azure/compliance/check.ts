@@ -1,8 +1,7 @@
 import type { IConstruct } from 'constructs';
 import { DATA_PLATFORM_RULES } from './pack';
 import type { ComplianceReport } from '../../core/compliance';
-import { TerraformStack } from '../../core/tf';
-import { checkTerraformStack } from '../../core/tf-compliance';
+import { checkTerraform } from '../../core/tf-compliance';
 
 /**
  * Runs the kit's Azure pack ({@link DATA_PLATFORM_RULES}) on synthesized Terraform: on `scope`
@@ -15,12 +14,5 @@ import { checkTerraformStack } from '../../core/tf-compliance';
  * expect(formatFindings(report.findings)).toBe('');
  */
 export function checkCompliance(scope: IConstruct): ComplianceReport {
-  const below = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
-  const stacks = below.length > 0 ? below : [TerraformStack.of(scope)];
-  const reports = stacks.map((stack) => checkTerraformStack(stack, DATA_PLATFORM_RULES));
-  return {
-    findings: reports.flatMap((r) => r.findings),
-    acknowledged: reports.flatMap((r) => r.acknowledged),
-    checks: reports.reduce((n, r) => n + r.checks, 0),
-  };
+  return checkTerraform(scope, DATA_PLATFORM_RULES);
 }

@@ -5,7 +5,6 @@ export { acknowledgeRule } from '../../core/tf-compliance';
 export type { RuleAcknowledgement } from '../../core/tf-compliance';
 export { formatFindings } from '../../core/compliance';
 export type { ComplianceReport, Finding, AcknowledgedFinding, TerraformRule } from '../../core/compliance';
-export { STATEFUL_AZURE_TYPES } from './rules/dpk-azure-prevent-destroy';
 export { AVD_AZU_0061 } from './rules/avd-azu-0061';
 export { CKV_AZURE_3 } from './rules/ckv-azure-3';
 export { CKV_AZURE_34 } from './rules/ckv-azure-34';

@@ -5,15 +5,16 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError, type Violation } from '../../core/errors';
-import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
+import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
-import { applyRemoval, Fn, Token, warn } from '../../core/tf';
-import { acknowledgeRule, type RuleAcknowledgement } from '../../core/tf-compliance';
+import { resourceTags, TagRules } from '../../core/tags';
+import { Fn, Token, warn } from '../../core/tf';
+import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import type { IPrincipal } from '../iam/principal';
 import { grantRole } from '../private/grants';
-import { azureTags } from '../private/tags';
+import { PreventDestroyRule } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';
 
 /** Key Vault pricing tier; premium keeps keys in HSMs (`RSA-HSM`). */
@@ -216,7 +217,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
     const platform = validatePlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
-    const purpose = props.purpose ?? CommonDefaults.KEY_PURPOSE;
+    const purpose = validateLiteralNamePart(this, 'purpose', props.purpose ?? CommonDefaults.KEY_PURPOSE);
     const location = props.location ?? props.resourceGroup.location;
     const sku = props.sku ?? EncryptionKey.DEFAULT_SKU;
     const rotationDays = props.rotationPeriodDays ?? EncryptionKey.DEFAULT_ROTATION_PERIOD_DAYS;
@@ -228,7 +229,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
     validateIntegerRange(this, 'rotationPeriodDays', rotationDays, rot.min, rot.max);
     validateIntegerRange(this, 'softDeleteRetentionDays', softDeleteDays, soft.min, soft.max);
     const ipRanges = validateIpRanges(this, 'allowedIpRanges', props.allowedIpRanges);
-    const tags = azureTags(this, platform, props.tags);
+    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
     const vaultName = physicalName(this, NameRules.AZURE_KEY_VAULT, {
       platform,
       parts: [purpose],
@@ -293,7 +294,10 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       tags,
       dependsOn: this.deployerCryptoOfficer ? [this.deployerCryptoOfficer] : undefined,
     });
-    applyRemoval(this, decideRemoval(this, props.removalPolicy), this.keyVault, this.key);
+    applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
+      [this.keyVault, PreventDestroyRule.RETAINED],
+      [this.key, PreventDestroyRule.RETAINED],
+    ]);
 
     this.keyVaultId = this.keyVault.id;
     this.keyId = this.key.versionlessId;

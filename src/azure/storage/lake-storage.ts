@@ -13,12 +13,13 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { NameRules, physicalName, stableHash, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
-import { applyRemoval } from '../../core/tf';
+import { resourceTags, TagRules } from '../../core/tags';
+import { applyDataRemoval } from '../../core/tf-compliance';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../../core/zones';
 import { Principal, type IPrincipal } from '../iam/principal';
 import { grantRole } from '../private/grants';
 import { lifecycleRules } from '../private/lifecycle';
-import { azureTags } from '../private/tags';
+import { PreventDestroyRule } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
@@ -211,7 +212,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
     validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
     this.zones = resolveZones(this, props.zones);
     this.zoneNames = this.zones.map((z) => z.name);
-    const tags = azureTags(this, platform, props.tags);
+    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
     const accountName = physicalName(this, NameRules.AZURE_STORAGE_ACCOUNT, {
       platform,
       parts: ['lake'],
@@ -327,7 +328,11 @@ export class LakeStorage extends Construct implements ILakeStorage {
       ...Object.values(containers),
       ...(this.logWorkspace ? [this.logWorkspace] : []),
     ];
-    applyRemoval(this, decideRemoval(this, props.removalPolicy), ...stateful);
+    applyDataRemoval(
+      this,
+      decideRemoval(this, props.removalPolicy),
+      stateful.map((resource) => [resource, PreventDestroyRule.RETAINED] as const),
+    );
   }
 
   /** The custom write-only role, once a `grantWrite` has created it. */

@@ -80,6 +80,22 @@ export interface Acknowledgement {
   readonly reason: string;
 }
 
+/** Fewest characters an acknowledgement's reason may have: a reason, not a placeholder. */
+export const MIN_REASON_LENGTH = 10;
+
+/** A rule accepted on a construct (and everything below it), with why. */
+export interface RuleAcknowledgement {
+  /** The rule id, e.g. `CKV_AZURE_189` or `AwsSolutions-IAM5`. */
+  readonly id: string;
+  /** Why the finding is acceptable here (at least {@link MIN_REASON_LENGTH} characters). */
+  readonly reason: string;
+}
+
+/** True when an acknowledgement names a rule and gives a real reason. */
+export function isValidAcknowledgement(ack: RuleAcknowledgement): boolean {
+  return !!ack.id?.trim() && (ack.reason ?? '').trim().length >= MIN_REASON_LENGTH;
+}
+
 /** What a compliance run found. */
 export interface ComplianceReport {
   /** Unacknowledged findings: zero is the bar. */

@@ -4,18 +4,18 @@ import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
-import { NameRules, physicalName } from '../../core/naming';
+import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
-import { kitTags, TagRules, validateTags } from '../../core/tags';
+import { resourceTags, TagRules } from '../../core/tags';
+import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import type { IPrincipal } from '../iam/principal';
 import { kmsLocationFor, validateKmsLocation, validateLocation } from '../private/location';
 import { grantSuffix } from '../private/members';
-import { validateGcpPlatformName, validateLiteralNamePart } from '../private/naming';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { applyDataRemoval, PreventDestroyRule } from '../private/removal';
+import { PreventDestroyRule } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 
 /** Where a key's material lives and is used. */
@@ -192,7 +192,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
-    const platform = validateGcpPlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
+    const platform = validatePlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
     const purpose = validateLiteralNamePart(this, 'purpose', props.purpose ?? CommonDefaults.KEY_PURPOSE);
     const rotationDays = props.rotationPeriodDays ?? EncryptionKey.DEFAULT_ROTATION_PERIOD_DAYS;
     const protectionLevel = props.protectionLevel ?? EncryptionKey.DEFAULT_PROTECTION_LEVEL;
@@ -209,7 +209,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       1,
       EncryptionKey.MAX_DESTROY_SCHEDULED_DAYS,
     );
-    const labels = { ...kitTags(platform), ...validateTags(this, TagRules.GCP, props.tags) };
+    const labels = resourceTags(this, TagRules.GCP, platform, props.tags);
 
     this.keyRing = new KmsKeyRing(this, 'KeyRing', {
       project,

@@ -7,20 +7,20 @@ import { Construct, type IConstruct } from 'constructs';
 import { LOG_WRITER_ROLE, STORAGE_ANALYTICS_MEMBER, ZONE_ROLES } from './roles';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
-import { NameRules, physicalName } from '../../core/naming';
+import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
-import { kitTags, type Tags, TagRules, validateTags } from '../../core/tags';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import type { ITerraformDependable } from '../../core/tf';
+import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { kmsLocationFor, validateLocation } from '../private/location';
 import { grantSuffix } from '../private/members';
-import { validateGcpPlatformName } from '../private/naming';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { applyDataRemoval, PreventDestroyRule } from '../private/removal';
+import { PreventDestroyRule } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
@@ -141,7 +141,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
 
   constructor(scope: Construct, id: string, props: LakeStorageProps) {
     super(scope, id);
-    const platform = validateGcpPlatformName(this, props.platformName);
+    const platform = validatePlatformName(this, props.platformName);
     const softDeleteDays = props.softDeleteRetentionDays ?? LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
     const logRetentionDays = props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
     const apis = props.enableApis ?? LakeStorage.DEFAULT_ENABLE_APIS;
@@ -158,7 +158,8 @@ export class LakeStorage extends Construct implements ILakeStorage {
       LakeStorage.MAX_SOFT_DELETE_RETENTION_DAYS,
     );
     validateIntegerRange(this, 'accessLogRetentionDays', logRetentionDays, 1, ZoneDefaults.MAX_DAYS);
-    const tags = validateTags(this, TagRules.GCP, props.tags);
+    const tags = props.tags;
+    resourceTags(this, TagRules.GCP, platform, tags);
 
     this.encryptionKey =
       props.encryptionKey ??
@@ -201,7 +202,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
       softDeletePolicy: { retentionDurationSeconds: secondsSoftDeleted },
       encryption: { defaultKmsKeyName: this.encryptionKey.cryptoKeyId },
       forceDestroy: false,
-      labels: { ...labels, ...tags },
+      labels,
       dependsOn: [this.serviceAgentKeyGrant, ...deps, ...this.apiServices],
     });
 
@@ -214,7 +215,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
           overrideProp: 'logBucketName',
           uniqueness: [this.project],
         }),
-        kitTags(platform),
+        resourceTags(this, TagRules.GCP, platform, tags),
         [],
       ),
       lifecycleRule: [
@@ -245,7 +246,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
         uniqueness: [this.project],
       });
       buckets[zone.name] = new StorageBucket(this, `${constructIdFrom(zone.name)}Bucket`, {
-        ...hardened(name, kitTags(platform, zone.name), [this.logWriterGrant]),
+        ...hardened(name, resourceTags(this, TagRules.GCP, platform, tags, zone.name), [this.logWriterGrant]),
         logging: { logBucket: this.logBucket.name, logObjectPrefix: zone.name },
         lifecycleRule: [
           ...(zone.coolAfterDays === undefined

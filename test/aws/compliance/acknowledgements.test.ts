@@ -16,8 +16,8 @@ import {
   FRAMEWORK_ACKNOWLEDGEMENTS,
   FrameworkHelper,
   isDataBearingResourceType,
-  MIN_ACKNOWLEDGEMENT_REASON_LENGTH,
 } from '../../../src/aws/compliance';
+import { MIN_REASON_LENGTH } from '../../../src/core/compliance';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
 
 const SRC = path.resolve(__dirname, '../../../src/aws');
@@ -71,7 +71,7 @@ describe('FRAMEWORK_ACKNOWLEDGEMENTS', () => {
   test('every entry names a framework helper and gives a reason', () => {
     for (const ack of FRAMEWORK_ACKNOWLEDGEMENTS) {
       expect(Object.values(FrameworkHelper)).toContain(ack.helper);
-      expect(ack.reason.trim().length).toBeGreaterThanOrEqual(MIN_ACKNOWLEDGEMENT_REASON_LENGTH);
+      expect(ack.reason.trim().length).toBeGreaterThanOrEqual(MIN_REASON_LENGTH);
       expect(ack.ruleId).toMatch(/^(AwsSolutions|DPK-AWS)-/);
     }
   });

@@ -5,13 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LakeStorage } from '../../../src/aws';
-import {
-  acknowledgeRule,
-  checkCompliance,
-  MIN_ACKNOWLEDGEMENT_REASON_LENGTH,
-  wildcardResourceFindingId,
-} from '../../../src/aws/compliance';
+import { acknowledgeRule, checkCompliance, wildcardResourceFindingId } from '../../../src/aws/compliance';
 import { ErrorCode, RuleLevel } from '../../../src/core';
+import { MIN_REASON_LENGTH } from '../../../src/core/compliance';
 import { newAwsStack } from '../../helpers/aws-stack';
 
 const REASON = 'A reason long enough to be one.';
@@ -138,10 +134,7 @@ describe('acknowledgeRule', () => {
   test.each([
     ['an empty id', { id: ' ', reason: REASON }],
     ['no reason', { id: 'AwsSolutions-S1', reason: '' }],
-    [
-      'a placeholder reason',
-      { id: 'AwsSolutions-S1', reason: 'x'.repeat(MIN_ACKNOWLEDGEMENT_REASON_LENGTH - 1) },
-    ],
+    ['a placeholder reason', { id: 'AwsSolutions-S1', reason: 'x'.repeat(MIN_REASON_LENGTH - 1) }],
   ])('%s is DPK_INVALID_ACKNOWLEDGEMENT', (_, ack) => {
     const stack = newAwsStack();
     expect(() => acknowledgeRule(stack, ack)).toThrow(

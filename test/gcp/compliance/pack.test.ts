@@ -174,7 +174,12 @@ describe('the GCP pack over a whole data platform document', () => {
         },
       },
       google_pubsub_topic: {
-        events: { name: 'events', kms_key_name: KEY, message_retention_duration: '604800s' },
+        events: {
+          name: 'events',
+          kms_key_name: KEY,
+          message_retention_duration: '604800s',
+          lifecycle: { prevent_destroy: true },
+        },
       },
       google_pubsub_subscription_iam_member: {
         sub: {

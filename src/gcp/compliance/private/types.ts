@@ -1,10 +1,12 @@
-/** Resource types that hold data (or, for key rings, can never be deleted) and must be retained. */
-export const RETAINED_RESOURCE_TYPES: readonly string[] = [
-  'google_storage_bucket',
-  'google_kms_key_ring',
-  'google_bigquery_dataset',
-  'google_bigquery_table',
-];
+import { STATEFUL_RESOURCE_TYPES } from '../../../core/stateful';
+
+/**
+ * Resource types that must be retained: core's stateful GCP types except crypto keys, which
+ * CKV_GCP_82 covers under its public id.
+ */
+export const RETAINED_RESOURCE_TYPES: readonly string[] = STATEFUL_RESOURCE_TYPES.gcp.filter(
+  (type) => type !== 'google_kms_crypto_key',
+);
 
 /** Dataproc Serverless resources: batch workloads and interactive session templates. */
 export const DATAPROC_SERVERLESS_TYPES: readonly string[] = [
