@@ -109,7 +109,7 @@ function cdkViolations(outdir: string): Map<string, number> {
 function registersPacks(example: Example): boolean {
   const source = fs.readFileSync(path.join(example.dir, 'main.ts'), 'utf8');
   return ['addPlugins(', 'new AwsSolutionsChecks(', 'new DataPlatformChecks('].every((part) =>
-    main.includes(part),
+    source.includes(part),
   );
 }
 
