@@ -1,7 +1,8 @@
 /**
  * Keeps the README's code snippets identical to the runnable examples (STYLE.md rule 19).
  * A README block preceded by `<!-- example: <name> -->` holds the lines of
- * `examples/<name>/app.ts` between `// example:start` and `// example:end`.
+ * `examples/<name>/app.ts` between `// example:start` and `// example:end`;
+ * `<!-- example: <name>/<file> -->` quotes another file of the example the same way.
  *
  * `npx projen readme` rewrites the blocks; the docs test fails when they drift.
  */
@@ -10,11 +11,11 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
 export const README = path.join(ROOT, 'README.md');
-const BLOCK = /(<!-- example: ([a-z0-9-]+) -->\n```ts\n)([\s\S]*?)(```)/g;
+const BLOCK = /(<!-- example: ([a-z0-9-]+(?:\/[a-z0-9-]+\.ts)?) -->\n```ts\n)([\s\S]*?)(```)/g;
 
 /** The marked region of an example's app.ts, dedented. */
 export function exampleSnippet(name: string): string {
-  const file = path.join(ROOT, 'examples', name, 'app.ts');
+  const file = path.join(ROOT, 'examples', name.endsWith('.ts') ? name : path.join(name, 'app.ts'));
   const text = fs.readFileSync(file, 'utf8');
   const match = /\/\/ example:start\n([\s\S]*?)\n[ \t]*\/\/ example:end/.exec(text);
   if (!match) throw new Error(`${file} has no // example:start … // example:end region`);

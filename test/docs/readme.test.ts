@@ -6,8 +6,16 @@ const ROOT = path.resolve(__dirname, '../..');
 const readme = fs.readFileSync(README, 'utf8');
 
 describe('README', () => {
-  test('quotes every lake-storage example', () => {
-    expect(quotedExamples(readme)).toEqual(['lake-storage-aws', 'lake-storage-gcp', 'lake-storage-azure']);
+  test('quotes every lake-storage example and how the compliance packs run', () => {
+    expect(quotedExamples(readme)).toEqual(
+      expect.arrayContaining([
+        'lake-storage-aws',
+        'lake-storage-gcp',
+        'lake-storage-azure',
+        'lake-storage-aws/main.ts',
+        'lake-storage-gcp/main.ts',
+      ]),
+    );
   });
 
   test('snippets are identical to the examples (refresh with `npx projen readme`)', () => {

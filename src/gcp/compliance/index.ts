@@ -8,6 +8,7 @@ import { DATA_PLATFORM_RULES } from './pack';
 import type { ComplianceReport } from '../../core/compliance';
 import { checkTerraform } from '../../core/tf-compliance';
 
+export { formatFindings } from '../../core/compliance';
 export { acknowledgeRule, type RuleAcknowledgement } from '../../core/tf-compliance';
 export { DATA_PLATFORM_RULES } from './pack';
 export * from './rules/avd-gcp-0066';
