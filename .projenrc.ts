@@ -124,35 +124,20 @@ project.tryFindObjectFile('package.json')?.addOverride('jest.testMatch', ['<root
 // The provider roots load thousands of classes (seconds, gigabytes): deep paths only.
 // cdktf itself is reached through one seam file so a later engine switch is mechanical.
 const ENGINE_SEAM = 'src/core/tf.ts';
+const PROVIDER_ROOT_IMPORT = {
+  regex: '^@cdktf/provider-[^/]+$',
+  message: 'Import provider classes by deep path, e.g. @cdktf/provider-google/lib/storage-bucket.',
+};
+const ENGINE_IMPORT = {
+  regex: '^cdktf(/.*)?$',
+  message: `Import the Terraform engine through ${ENGINE_SEAM} only.`,
+};
 project.eslint?.addRules({
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: [
-        {
-          regex: '^@cdktf/provider-[^/]+$',
-          message: 'Import provider classes by deep path, e.g. @cdktf/provider-google/lib/storage-bucket.',
-        },
-        { regex: '^cdktf(/.*)?$', message: `Import the Terraform engine through ${ENGINE_SEAM} only.` },
-      ],
-    },
-  ],
+  'no-restricted-imports': ['error', { patterns: [PROVIDER_ROOT_IMPORT, ENGINE_IMPORT] }],
 });
 project.eslint?.addOverride({
   files: [ENGINE_SEAM, 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts'],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            regex: '^@cdktf/provider-[^/]+$',
-            message: 'Import provider classes by deep path, e.g. @cdktf/provider-google/lib/storage-bucket.',
-          },
-        ],
-      },
-    ],
-  },
+  rules: { 'no-restricted-imports': ['error', { patterns: [PROVIDER_ROOT_IMPORT] }] },
 });
 
 // Lint stays read-only in the test task (CI must fail on drift); this task applies the fixes.

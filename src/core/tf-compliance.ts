@@ -11,12 +11,10 @@ import type { IConstruct } from 'constructs';
 import {
   type ComplianceReport,
   evaluateTerraform,
-  isValidAcknowledgement,
-  MIN_REASON_LENGTH,
   type RuleAcknowledgement,
   type TerraformRule,
+  validateAcknowledgement,
 } from './compliance';
-import { ErrorCode, ValidationError } from './errors';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT, type RemovalDecision } from './removal';
 import {
   applyRemoval,
@@ -60,13 +58,7 @@ const STAMPED = new WeakSet<TerraformStack>();
  * acknowledgeRule(vault, { id: 'CKV_AZURE_189', reason: 'Deployer IP allow-list; keys are created on the data plane' });
  */
 export function acknowledgeRule(scope: IConstruct, ack: RuleAcknowledgement): void {
-  if (!isValidAcknowledgement(ack)) {
-    throw ValidationError.of(ErrorCode.INVALID_ACKNOWLEDGEMENT, scope, {
-      prop: 'acknowledgement',
-      received: ack,
-      allowed: `a rule id and a reason of at least ${MIN_REASON_LENGTH} characters`,
-    });
-  }
+  validateAcknowledgement(scope, ack);
   scope.node.addMetadata(ACKNOWLEDGEMENT_METADATA, { ruleId: ack.id, reason: ack.reason });
   const stack = TerraformStack.of(scope);
   if (!STAMPED.has(stack)) {

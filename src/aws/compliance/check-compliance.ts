@@ -11,13 +11,10 @@ import {
 import {
   type AcknowledgedFinding,
   type ComplianceReport,
-  ErrorCode,
   type Finding,
-  isValidAcknowledgement,
-  MIN_REASON_LENGTH,
   RuleLevel,
   type RuleAcknowledgement,
-  ValidationError,
+  validateAcknowledgement,
 } from '../../core';
 
 export type { RuleAcknowledgement } from '../../core';
@@ -38,13 +35,7 @@ export type { RuleAcknowledgement } from '../../core';
  * });
  */
 export function acknowledgeRule(scope: IConstruct, ack: RuleAcknowledgement): void {
-  if (!isValidAcknowledgement(ack)) {
-    throw ValidationError.of(ErrorCode.INVALID_ACKNOWLEDGEMENT, scope, {
-      prop: 'acknowledgement',
-      received: ack,
-      allowed: `a rule id and a reason of at least ${MIN_REASON_LENGTH} characters`,
-    });
-  }
+  validateAcknowledgement(scope, ack);
   Validations.of(scope).acknowledge({ id: bareRuleId(ack.id.trim()), reason: ack.reason });
 }
 

@@ -3,6 +3,8 @@
  * file, a pure tri-state check, and a pack table of id, description and level. Engine-free:
  * rules read synthesized Terraform JSON, so they run on a stack in a test or on `out/` files.
  */
+import type { IConstruct } from 'constructs';
+import { ErrorCode, ValidationError } from '../errors';
 
 /** How serious a finding is. */
 export enum RuleLevel {
@@ -94,6 +96,16 @@ export interface RuleAcknowledgement {
 /** True when an acknowledgement names a rule and gives a real reason. */
 export function isValidAcknowledgement(ack: RuleAcknowledgement): boolean {
   return !!ack.id?.trim() && (ack.reason ?? '').trim().length >= MIN_REASON_LENGTH;
+}
+
+/** Throws `DPK_INVALID_ACKNOWLEDGEMENT` on `scope` unless `ack` names a rule and gives a real reason. */
+export function validateAcknowledgement(scope: IConstruct, ack: RuleAcknowledgement): void {
+  if (isValidAcknowledgement(ack)) return;
+  throw ValidationError.of(ErrorCode.INVALID_ACKNOWLEDGEMENT, scope, {
+    prop: 'acknowledgement',
+    received: ack,
+    allowed: `a rule id and a reason of at least ${MIN_REASON_LENGTH} characters`,
+  });
 }
 
 /** What a compliance run found. */
