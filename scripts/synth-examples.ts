@@ -138,7 +138,7 @@ function reportCdktf(outdir: string): StackReport[] {
       (n, byName) => n + Object.keys(byName).length,
       0,
     );
-    const warnings = (stack.annotations ?? []).filter((a: any) => a.level === 'warn').length;
+    const warnings = (stack.annotations ?? []).filter((a: any) => a.level === '@cdktf/warn').length;
     const pack = Object.keys(doc.provider ?? {})
       .map((provider) => TERRAFORM_PACKS[provider])
       .find(Boolean);

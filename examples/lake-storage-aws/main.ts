@@ -1,7 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { DataPlatformChecks } from 'data-platform-kit/aws/compliance';
 import { build } from './app';
+import { DataPlatformChecks } from 'data-platform-kit/aws/compliance';
 
 // `cdk synth` in this folder, or CDK_OUTDIR=out/lake-storage-aws npx tsx main.ts from the repo root.
 const app = new App();

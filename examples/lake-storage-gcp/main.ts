@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
-import { checkCompliance, formatFindings } from 'data-platform-kit/gcp/compliance';
 import { build } from './app';
+import { checkCompliance, formatFindings } from 'data-platform-kit/gcp/compliance';
 
 // `cdktf synth` in this folder, or CDKTF_OUTDIR=out/lake-storage-gcp npx tsx main.ts from the repo root.
 const app = new App();

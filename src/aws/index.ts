@@ -2,3 +2,21 @@
 export * from './security/encryption-key';
 export * from './storage/lake-storage';
 export { ZONE_PERMISSIONS, type ZonePermissions } from './storage/perms';
+export * from './monitoring/notification-target';
+export {
+  STREAM_INGESTION_ACKNOWLEDGEMENTS,
+  type StreamIngestionAcknowledgement,
+} from './streaming/acknowledgements';
+export * from './streaming/stream-ingestion';
+export {
+  DELIVERY_PERMISSIONS,
+  type DeliveryPermissions,
+  STREAM_PERMISSIONS,
+  type StreamIntent,
+  type StreamPermissions,
+} from './streaming/perms';
+export * from './network/network';
+export * from './catalog/catalog';
+export { CATALOG_PERMISSIONS, type CatalogPermissions } from './catalog/perms';
+export * from './warehouse/warehouse';
+export { WAREHOUSE_QUERY_PERMISSIONS, type WarehouseQueryPermissions } from './warehouse/perms';

@@ -16,6 +16,7 @@ export const STATEFUL_RESOURCE_TYPES = {
     'AWS::Kinesis::Stream',
     'AWS::SecretsManager::Secret',
     'AWS::Logs::LogGroup',
+    'AWS::Athena::WorkGroup',
   ],
   /** Terraform types of the google provider. */
   gcp: [
@@ -25,6 +26,7 @@ export const STATEFUL_RESOURCE_TYPES = {
     'google_bigquery_dataset',
     'google_bigquery_table',
     'google_pubsub_topic',
+    'google_pubsub_subscription',
   ],
   /** Terraform types of the azurerm provider. */
   azure: [
@@ -37,6 +39,7 @@ export const STATEFUL_RESOURCE_TYPES = {
     'azurerm_log_analytics_workspace',
     'azurerm_synapse_workspace',
     'azurerm_synapse_sql_pool',
+    'azurerm_purview_account',
     'azurerm_eventhub_namespace',
     'azurerm_eventhub',
   ],

@@ -175,7 +175,14 @@ export interface AcknowledgementRecord {
   readonly resourceTypes: readonly string[];
 }
 
-/** Every acknowledgement made on `scope` or below, with the resource types each covers. */
+/** Rule ids of the packs `checkCompliance` runs (AwsSolutions and the kit's DPK-AWS rules). */
+const PACK_RULE_ID = /^(AwsSolutions-|DPK-AWS-)/;
+
+/**
+ * Every acknowledgement of a pack rule made on `scope` or below, with the resource types each
+ * covers. Acknowledgements of other tools' rules are left out (aws-cdk-lib itself acknowledges
+ * cfn-lint's W3010 on any stack that reads its availability zones).
+ */
 export function acknowledgementsIn(scope: IConstruct): AcknowledgementRecord[] {
   return scope.node.findAll().flatMap((construct) => {
     const entries = construct.node.metadata.filter(
@@ -191,12 +198,14 @@ export function acknowledgementsIn(scope: IConstruct): AcknowledgementRecord[] {
       ),
     ].sort();
     return entries.flatMap((m) =>
-      Object.entries((m.data ?? {}) as Record<string, string>).map(([id, reason]) => ({
-        path: construct.node.path,
-        ruleId: bareRuleId(id),
-        reason,
-        resourceTypes,
-      })),
+      Object.entries((m.data ?? {}) as Record<string, string>)
+        .filter(([id]) => PACK_RULE_ID.test(bareRuleId(id)))
+        .map(([id, reason]) => ({
+          path: construct.node.path,
+          ruleId: bareRuleId(id),
+          reason,
+          resourceTypes,
+        })),
     );
   });
 }

@@ -7,6 +7,7 @@ import {
   FirehoseS3DestinationKMS,
   GlueCatalogEncrypted,
   GlueConnectionPasswordEncrypted,
+  KinesisStreamKMSEncrypted,
   LakeFormationNoIAMAllowedPrincipals,
   RedshiftServerlessEnhancedVpcRouting,
   RedshiftServerlessNamespaceKMS,
@@ -261,6 +262,7 @@ export const KIT_RULES: readonly DataPlatformRule[] = [
   RedshiftServerlessEnhancedVpcRouting,
   RedshiftServerlessNamespaceKMS,
   FirehoseS3DestinationKMS,
+  KinesisStreamKMSEncrypted,
 ];
 
 /**

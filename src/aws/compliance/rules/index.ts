@@ -8,3 +8,4 @@ export * from './redshift-serverless-enhanced-vpc-routing';
 export * from './redshift-serverless-namespace-kms';
 export * from './redshift-serverless-workgroup-not-public';
 export * from './s3-data-bucket-kms-encrypted';
+export * from './kinesis-stream-kms-encrypted';

@@ -1,0 +1,434 @@
+import { Aws, DefaultStackSynthesizer, Fn, Stack, Tags } from 'aws-cdk-lib';
+import * as glue from 'aws-cdk-lib/aws-glue';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lf from 'aws-cdk-lib/aws-lakeformation';
+import { Construct, type IConstruct } from 'constructs';
+import { CATALOG_PERMISSIONS, LAKE_FORMATION_DATA_ACCESS_ACTION } from './perms';
+import {
+  constructIdFrom,
+  type DataRemovalPolicy,
+  ErrorCode,
+  findZone,
+  nameViolation,
+  physicalName,
+  resourceTags,
+  stableHash,
+  TagRules,
+  type Tags as KitTags,
+  validatePlatformName,
+  ValidationError,
+  ZoneAccess,
+} from '../../core';
+import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
+import { dataLakePrincipalArn, lakeFormationPermissions } from '../private/lake-formation';
+import { assertNotPublic } from '../private/principals';
+import { removalPolicyFor } from '../private/removal';
+import { AwsNameRules } from '../private/service-names';
+import type { IEncryptionKey } from '../security/encryption-key';
+import type { ILakeStorage } from '../storage/lake-storage';
+
+/** Who decides access to the catalog's databases and tables. */
+export enum CatalogPermissionModel {
+  /**
+   * AWS Lake Formation: grants on databases and tables, data read through Lake Formation's
+   * vended credentials, no IAMAllowedPrincipals defaults.
+   */
+  LAKE_FORMATION = 'lakeFormation',
+  /** Plain IAM: Glue Data Catalog actions plus S3 and KMS grants on the zone. */
+  IAM = 'iam',
+}
+
+/** Props of the AWS {@link Catalog}. */
+export interface CatalogProps {
+  /** Platform name that derived names start with. */
+  readonly platformName: string;
+  /** The lake whose zones get a database each. */
+  readonly lake: ILakeStorage;
+  /**
+   * The key the Data Catalog's metadata and connection passwords are encrypted with.
+   * @default - the lake's key
+   */
+  readonly encryptionKey?: IEncryptionKey;
+  /**
+   * Who decides access to databases and tables.
+   * @default CatalogPermissionModel.LAKE_FORMATION
+   */
+  readonly permissionModel?: CatalogPermissionModel;
+  /**
+   * Lake Formation administrators besides the deployment role. The data-lake settings REPLACE
+   * the account's: an administrator missing here loses the role. Lake Formation model only.
+   * @default - the deployment role only
+   */
+  readonly admins?: readonly (iam.IRole | iam.IUser)[];
+  /**
+   * The role CloudFormation deploys the stack with. It becomes a Lake Formation administrator,
+   * without which CloudFormation cannot create the databases and grants. Lake Formation model only.
+   * @default - the stack synthesizer's CloudFormation execution role (`DefaultStackSynthesizer`); required with any other synthesizer
+   */
+  readonly deploymentRole?: iam.IRole;
+  /**
+   * Whether this catalog owns the account-and-region-wide settings: the Data Catalog encryption
+   * settings and (Lake Formation model) the data-lake settings. Exactly one stack per account
+   * and region may own them; set `false` in every other, after the owner is deployed.
+   * @default true
+   */
+  readonly manageAccountSettings?: boolean;
+  /**
+   * Database names by zone, for zones whose name must be exact (a-z, 0-9, '_', 1-255, starting
+   * with a letter).
+   * @default - `<platform>_<zone>_<hash of the construct path>` per zone
+   */
+  readonly databaseNames?: Readonly<Record<string, string>>;
+  /**
+   * What happens to the databases (their table definitions) when they leave the stack. DESTROY
+   * also needs the `data-platform-kit:removeDataOnDestroy` context flag.
+   * @default DataRemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: DataRemovalPolicy;
+  /**
+   * Tags for the catalog's taggable resources (its location role), on top of the kit's own.
+   * @default - only the kit's `data-platform` tag
+   */
+  readonly tags?: KitTags;
+}
+
+/** What a catalog grant created. */
+export interface CatalogGrant {
+  /** The IAM side: Glue actions, the catalog key, and where the model needs them, S3 and Lake Formation data access. */
+  readonly grant: iam.Grant;
+  /** The Lake Formation permissions (Lake Formation model; empty for IAM). */
+  readonly lakeFormationPermissions: readonly lf.CfnPrincipalPermissions[];
+  /**
+   * The wildcard resources the IAM side names (all tables of the database, the zone's objects,
+   * `*` for `lakeformation:GetDataAccess`): what `AwsSolutions-IAM5` reports on the grantee.
+   */
+  readonly wildcardResourceArns: readonly string[];
+}
+
+/** A data catalog over a lake's zones, as the kit's warehouse and patterns use it. */
+export interface ICatalog extends IConstruct {
+  /** The lake the catalog describes. */
+  readonly lake: ILakeStorage;
+  /** The key the catalog's metadata is encrypted with. */
+  readonly encryptionKey: IEncryptionKey;
+  /** Who decides access. */
+  readonly permissionModel: CatalogPermissionModel;
+  /** The database name of `zone`; throws `DPK_UNKNOWN_ZONE` for a zone the lake does not have. */
+  databaseNameFor(zone: string): string;
+  /** Lets `principal` read the tables of `zone` (and their data). */
+  grantRead(principal: iam.IGrantable, zone: string): CatalogGrant;
+  /** Lets `principal` add tables, partitions and data to `zone` without reading it. */
+  grantWrite(principal: iam.IGrantable, zone: string): CatalogGrant;
+  /** Lets `principal` create, change, read and delete the tables of `zone` (and their data). */
+  grantReadWrite(principal: iam.IGrantable, zone: string): CatalogGrant;
+  /** Grants one {@link ZoneAccess} intent on `zone` through the permission model. */
+  grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): CatalogGrant;
+}
+
+/**
+ * A data catalog for a lake on AWS: one AWS Glue database per lake zone, whose `LocationUri` is
+ * the zone's bucket, with Lake Formation as the permission model.
+ *
+ * Secure defaults: the Data Catalog's metadata encrypted with SSE-KMS and the kit's key, and its
+ * connection passwords encrypted with the same key (`AWS::Glue::DataCatalogEncryptionSettings`);
+ * Lake Formation data-lake settings with the deployment role and `admins` as administrators and
+ * no IAMAllowedPrincipals defaults for new databases and tables (each database also sets empty
+ * table defaults); each zone bucket registered with Lake Formation through a dedicated role that
+ * may read and write that bucket and use the key; `DeletionPolicy: Retain` on the databases.
+ * Databases and grants depend on the settings, so CloudFormation acts as a Lake Formation
+ * administrator when it creates them.
+ *
+ * Grants: `grantRead` gives Lake Formation `DESCRIBE` on the database and `SELECT`/`DESCRIBE` on
+ * its tables, plus the Glue read actions, `lakeformation:GetDataAccess` and decrypt on the
+ * catalog key; readers reach the data only through Lake Formation's vended credentials.
+ * `grantReadWrite` adds `CREATE_TABLE`, `INSERT`/`ALTER`/`DELETE`/`DROP`, data-location access
+ * and IAM read/write on the zone. `CatalogPermissionModel.IAM` grants Glue, S3 and KMS in IAM
+ * only, and gives new tables the IAMAllowedPrincipals default it needs. The tables are
+ * `CATALOG_PERMISSIONS`.
+ *
+ * The encryption and data-lake settings are one per account and region: see `manageAccountSettings`.
+ *
+ * @see https://docs.aws.amazon.com/lake-formation/latest/dg/change-settings.html
+ * @see https://docs.aws.amazon.com/glue/latest/dg/encrypt-glue-data-catalog.html
+ * @example
+ * const catalog = new Catalog(stack, 'Catalog', { platformName: 'sales', lake });
+ * catalog.grantRead(analystRole, 'serving');
+ * catalog.grantReadWrite(engineerRole, 'curated');
+ */
+export class Catalog extends Construct implements ICatalog {
+  /** Permission model when none is given. */
+  public static readonly DEFAULT_PERMISSION_MODEL = CatalogPermissionModel.LAKE_FORMATION;
+  /** Whether the catalog owns the account-wide settings when not told. */
+  public static readonly DEFAULT_MANAGE_ACCOUNT_SETTINGS = true;
+  /** Lake Formation's group for "any IAM principal allowed by IAM", which the kit never grants by default. */
+  public static readonly IAM_ALLOWED_PRINCIPALS = 'IAM_ALLOWED_PRINCIPALS';
+
+  /** The lake the catalog describes. */
+  public readonly lake: ILakeStorage;
+  /** The key the catalog's metadata and connection passwords are encrypted with. */
+  public readonly encryptionKey: IEncryptionKey;
+  /** Who decides access to the databases and tables. */
+  public readonly permissionModel: CatalogPermissionModel;
+  /** Each zone's Glue database, by zone name (escape hatch). */
+  public readonly databases: Readonly<Record<string, glue.CfnDatabase>>;
+  /** The Data Catalog encryption settings, when this catalog owns them. */
+  public readonly encryptionSettings?: glue.CfnDataCatalogEncryptionSettings;
+  /** The Lake Formation data-lake settings (Lake Formation model, when this catalog owns them). */
+  public readonly dataLakeSettings?: lf.CfnDataLakeSettings;
+  /** The role Lake Formation reads and writes the registered zones with (Lake Formation model). */
+  public readonly locationRole?: iam.Role;
+  /** Each zone's Lake Formation location registration, by zone name (Lake Formation model). */
+  public readonly locations: Readonly<Record<string, lf.CfnResource>>;
+
+  private readonly databaseNames: Readonly<Record<string, string>>;
+  private readonly grants = new Map<string, CatalogGrant>();
+
+  constructor(scope: Construct, id: string, props: CatalogProps) {
+    super(scope, id);
+    const platform = validatePlatformName(this, props.platformName);
+    this.lake = props.lake;
+    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
+    this.permissionModel = props.permissionModel ?? Catalog.DEFAULT_PERMISSION_MODEL;
+    const manageSettings = props.manageAccountSettings ?? Catalog.DEFAULT_MANAGE_ACCOUNT_SETTINGS;
+    const lakeFormation = this.permissionModel === CatalogPermissionModel.LAKE_FORMATION;
+    this.validateLakeFormationProps(props, lakeFormation);
+    this.databaseNames = this.resolveDatabaseNames(platform, props.databaseNames);
+    const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
+    const removalPolicy = removalPolicyFor(this, props.removalPolicy);
+    const catalogId = Aws.ACCOUNT_ID;
+
+    if (manageSettings) {
+      this.encryptionSettings = new glue.CfnDataCatalogEncryptionSettings(this, 'EncryptionSettings', {
+        catalogId,
+        dataCatalogEncryptionSettings: {
+          encryptionAtRest: { catalogEncryptionMode: 'SSE-KMS', sseAwsKmsKeyId: this.encryptionKey.keyArn },
+          connectionPasswordEncryption: {
+            kmsKeyId: this.encryptionKey.keyArn,
+            returnConnectionPasswordEncrypted: true,
+          },
+        },
+      });
+    }
+    if (lakeFormation && manageSettings) {
+      this.dataLakeSettings = new lf.CfnDataLakeSettings(this, 'DataLakeSettings', {
+        mutationType: 'REPLACE',
+        admins: this.adminArns(props).map((arn) => ({ dataLakePrincipalIdentifier: arn })),
+        createDatabaseDefaultPermissions: [],
+        createTableDefaultPermissions: [],
+      });
+    }
+
+    const databases: Record<string, glue.CfnDatabase> = {};
+    for (const zone of this.lake.zoneNames) {
+      const db = new glue.CfnDatabase(this, `${constructIdFrom(zone)}Database`, {
+        catalogId,
+        databaseInput: {
+          name: this.databaseNames[zone],
+          description: `The ${zone} zone of the ${platform} lake`,
+          locationUri: `s3://${this.lake.bucketFor(zone).bucketName}/`,
+          createTableDefaultPermissions: lakeFormation
+            ? []
+            : [
+                {
+                  principal: { dataLakePrincipalIdentifier: Catalog.IAM_ALLOWED_PRINCIPALS },
+                  permissions: ['ALL'],
+                },
+              ],
+        },
+      });
+      db.applyRemovalPolicy(removalPolicy);
+      if (this.encryptionSettings) db.node.addDependency(this.encryptionSettings);
+      if (this.dataLakeSettings) db.node.addDependency(this.dataLakeSettings);
+      databases[zone] = db;
+    }
+    this.databases = databases;
+
+    const locations: Record<string, lf.CfnResource> = {};
+    if (lakeFormation) {
+      this.locationRole = new iam.Role(this, 'LocationRole', {
+        assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com'),
+        description: `Lake Formation reads and writes the ${platform} lake's registered zones with this role`,
+      });
+      for (const zone of this.lake.zoneNames) {
+        const grant = this.lake.grantReadWrite(this.locationRole, zone);
+        const location = new lf.CfnResource(this, `${constructIdFrom(zone)}Location`, {
+          resourceArn: this.lake.bucketFor(zone).bucketArn,
+          roleArn: this.locationRole.roleArn,
+          useServiceLinkedRole: false,
+          hybridAccessEnabled: false,
+        });
+        grant.applyBefore(location);
+        if (this.dataLakeSettings) location.node.addDependency(this.dataLakeSettings);
+        locations[zone] = location;
+      }
+      acknowledgeWildcards(
+        this.locationRole,
+        this.lake.zoneNames.map((z) => this.lake.bucketFor(z).arnForObjects('*')),
+        INHERENT_WILDCARD_REASONS.LOCATION_ROLE,
+      );
+    }
+    this.locations = locations;
+
+    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+  }
+
+  public databaseNameFor(zone: string): string {
+    return this.databaseNames[findZone(this, this.lake.zones, zone).name];
+  }
+
+  public grantRead(principal: iam.IGrantable, zone: string): CatalogGrant {
+    return this.grant(principal, zone, ZoneAccess.READ);
+  }
+
+  /** Lets `principal` add tables, partitions and data to `zone` without reading it. */
+  public grantWrite(principal: iam.IGrantable, zone: string): CatalogGrant {
+    return this.grant(principal, zone, ZoneAccess.WRITE);
+  }
+
+  public grantReadWrite(principal: iam.IGrantable, zone: string): CatalogGrant {
+    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
+  }
+
+  /**
+   * Grants one intent on `zone` (the actions of `CATALOG_PERMISSIONS[access]`) through the
+   * permission model; granting the same intent to the same principal twice returns the first
+   * grant. Throws `DPK_INVALID_PRINCIPAL` unless `principal` is an IAM role or user.
+   */
+  public grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): CatalogGrant {
+    const database = this.databaseNameFor(zone);
+    assertNotPublic(this, principal);
+    const principalArn = dataLakePrincipalArn(this, principal);
+    const stack = Stack.of(this);
+    const key = `${zone}|${access}|${JSON.stringify(stack.resolve(principalArn))}`;
+    const existing = this.grants.get(key);
+    if (existing) return existing;
+
+    const perms = CATALOG_PERMISSIONS[access];
+    const tablesArn = stack.formatArn({ service: 'glue', resource: 'table', resourceName: `${database}/*` });
+    const wildcards = [tablesArn];
+    let grant = iam.Grant.addToPrincipal({
+      grantee: principal,
+      actions: [...perms.glueActions],
+      resourceArns: [
+        stack.formatArn({ service: 'glue', resource: 'catalog' }),
+        stack.formatArn({ service: 'glue', resource: 'database', resourceName: database }),
+        tablesArn,
+      ],
+    }).combine(this.encryptionKey.key.grant(principal, ...perms.catalogKeyActions));
+
+    const lfPermissions: lf.CfnPrincipalPermissions[] = [];
+    if (this.permissionModel === CatalogPermissionModel.LAKE_FORMATION) {
+      grant = grant.combine(
+        iam.Grant.addToPrincipal({
+          grantee: principal,
+          actions: [LAKE_FORMATION_DATA_ACCESS_ACTION],
+          resourceArns: ['*'],
+        }),
+      );
+      wildcards.push('*');
+      lfPermissions.push(
+        ...lakeFormationPermissions(
+          new Construct(this, `${constructIdFrom(zone)}${constructIdFrom(access)}Grant${stableHash(key)}`),
+          {
+            principalArn,
+            databaseName: database,
+            locationArn: this.lake.bucketFor(zone).bucketArn,
+            perms,
+            after: [this.databases[zone], ...(this.dataLakeSettings ? [this.dataLakeSettings] : [])],
+            location: this.locations[zone],
+          },
+        ),
+      );
+    }
+    if (this.permissionModel === CatalogPermissionModel.IAM || perms.writesData) {
+      grant = grant.combine(this.lake.grant(principal, zone, access));
+      wildcards.push(this.lake.bucketFor(zone).arnForObjects('*'));
+    }
+    const result: CatalogGrant = {
+      grant,
+      lakeFormationPermissions: lfPermissions,
+      wildcardResourceArns: wildcards,
+    };
+    this.grants.set(key, result);
+    return result;
+  }
+
+  /** The administrators: `admins`, then the deployment role, without duplicates. */
+  private adminArns(props: CatalogProps): string[] {
+    const stack = Stack.of(this);
+    const arns = [
+      ...(props.admins ?? []).map((a) => ('roleArn' in a ? a.roleArn : a.userArn)),
+      this.deploymentRoleArn(props.deploymentRole),
+    ];
+    const seen = new Set<string>();
+    return arns.filter((arn) => {
+      const k = JSON.stringify(stack.resolve(arn));
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  }
+
+  private deploymentRoleArn(role: iam.IRole | undefined): string {
+    if (role) return role.roleArn;
+    const synthesizer = Stack.of(this).synthesizer;
+    if (synthesizer instanceof DefaultStackSynthesizer) {
+      return Fn.sub(synthesizer.cloudFormationExecutionRoleArn);
+    }
+    throw ValidationError.of(ErrorCode.INVALID_PRINCIPAL, this, {
+      prop: 'deploymentRole',
+      received: synthesizer.constructor.name,
+      allowed:
+        'the role CloudFormation deploys with, given explicitly when the stack synthesizer is not DefaultStackSynthesizer (it must be a Lake Formation administrator)',
+    });
+  }
+
+  private validateLakeFormationProps(props: CatalogProps, lakeFormation: boolean): void {
+    if (lakeFormation) return;
+    const given = (['admins', 'deploymentRole'] as const).find((p) => props[p] !== undefined);
+    if (given) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: given,
+        received: `permissionModel ${this.permissionModel}`,
+        allowed: 'unset unless permissionModel is CatalogPermissionModel.LAKE_FORMATION',
+      });
+    }
+  }
+
+  private resolveDatabaseNames(
+    platform: string,
+    overrides: Readonly<Record<string, string>> | undefined,
+  ): Record<string, string> {
+    for (const zone of Object.keys(overrides ?? {})) {
+      findZone(this, this.lake.zones, zone, `databaseNames.${zone}`);
+    }
+    ValidationError.throwIfAny(
+      ErrorCode.INVALID_NAME,
+      this,
+      Object.entries(overrides ?? {}).flatMap(
+        ([zone, name]) => nameViolation(AwsNameRules.GLUE_DATABASE, `databaseNames.${zone}`, name) ?? [],
+      ),
+    );
+    const names: Record<string, string> = {};
+    for (const zone of this.lake.zoneNames) {
+      names[zone] =
+        overrides?.[zone] ??
+        physicalName(this, AwsNameRules.GLUE_DATABASE, {
+          platform: platform.replace(/-/g, '_'),
+          parts: [zone.replace(/-/g, '_')],
+        });
+    }
+    const seen = new Set<string>();
+    for (const [zone, name] of Object.entries(names)) {
+      if (seen.has(name)) {
+        throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
+          prop: `databaseNames.${zone}`,
+          received: name,
+          allowed: 'a database name no other zone uses',
+        });
+      }
+      seen.add(name);
+    }
+    return names;
+  }
+}

@@ -1,0 +1,137 @@
+import { App, CfnParameter, CliCredentialsStackSynthesizer, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Catalog, CatalogPermissionModel, type CatalogProps, LakeStorage } from '../../../src/aws';
+import { ErrorCode, ZoneAccess } from '../../../src/core';
+import { newAwsStack } from '../../helpers/aws-stack';
+
+/**
+ * Every way Catalog rejects input, in one table (ErrorCode and prop per row; a token where the
+ * prop takes one must be skipped). Grants take a zone and an intent, never actions or `ALL`, so a
+ * wildcard permission cannot be asked for; the principal must be an IAM role or user of the
+ * account, never everyone.
+ */
+interface Row {
+  readonly description: string;
+  readonly build: (stack: Stack) => unknown;
+  readonly code: ErrorCode;
+  readonly prop: string;
+  readonly withToken?: (stack: Stack) => unknown;
+}
+
+const catalog = (stack: Stack, props: Partial<CatalogProps> = {}) =>
+  new Catalog(stack, 'Catalog', {
+    platformName: 'sales',
+    lake: new LakeStorage(stack, 'Lake', { platformName: 'sales' }),
+    ...props,
+  });
+const role = (stack: Stack) => new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() });
+const stringToken = (stack: Stack) => new CfnParameter(stack, 'Param').valueAsString;
+const cliStack = () =>
+  new Stack(new App(), 'Cli', {
+    env: { account: '111122223333', region: 'eu-west-1' },
+    synthesizer: new CliCredentialsStackSynthesizer(),
+  });
+
+const NOT_IAM_IDENTITIES: [string, () => iam.IGrantable][] = [
+  ['everyone', () => new iam.AnyPrincipal()],
+  ["everyone as ArnPrincipal('*')", () => new iam.ArnPrincipal('*')],
+  ['a service principal', () => new iam.ServicePrincipal('glue.amazonaws.com')],
+  ['another account', () => new iam.AccountPrincipal('444455556666')],
+  ['an organization', () => new iam.OrganizationPrincipal('o-abc123def45')],
+];
+
+const ROWS: Row[] = [
+  ...['Sales', 's', 'sales__x'].map((name): Row => ({
+    description: `platformName ${JSON.stringify(name)}`,
+    build: (s) => catalog(s, { platformName: name }),
+    code: ErrorCode.INVALID_NAME,
+    prop: 'platformName',
+  })),
+  ...['Sales', 'sales-raw', '9raw', '', 'a'.repeat(256)].map((name): Row => ({
+    description: `databaseNames.raw ${JSON.stringify(name.slice(0, 20))}`,
+    build: (s) => catalog(s, { databaseNames: { raw: name } }),
+    code: ErrorCode.INVALID_NAME,
+    prop: 'databaseNames.raw',
+    withToken: (s) => catalog(s, { databaseNames: { raw: stringToken(s) } }),
+  })),
+  {
+    description: 'databaseNames for a zone the lake does not have',
+    build: (s) => catalog(s, { databaseNames: { gold: 'gold' } }),
+    code: ErrorCode.UNKNOWN_ZONE,
+    prop: 'databaseNames.gold',
+  },
+  {
+    description: 'two zones with one database name',
+    build: (s) => catalog(s, { databaseNames: { raw: 'same', serving: 'same' } }),
+    code: ErrorCode.INVALID_NAME,
+    prop: 'databaseNames.serving',
+  },
+  ...(['admins', 'deploymentRole'] as const).map((prop): Row => ({
+    description: `${prop} with the IAM permission model`,
+    build: (s) => {
+      const r = iam.Role.fromRoleArn(s, 'R', 'arn:aws:iam::111122223333:role/r');
+      return catalog(s, {
+        permissionModel: CatalogPermissionModel.IAM,
+        ...(prop === 'admins' ? { admins: [r] } : { deploymentRole: r }),
+      });
+    },
+    code: ErrorCode.CONFLICTING_PROPS,
+    prop,
+  })),
+  {
+    description: 'no deploymentRole with a synthesizer that has no CloudFormation execution role',
+    build: () => catalog(cliStack()),
+    code: ErrorCode.INVALID_PRINCIPAL,
+    prop: 'deploymentRole',
+  },
+  {
+    description: 'tags with the reserved aws: prefix',
+    build: (s) => catalog(s, { tags: { 'aws:x': 'y' } }),
+    code: ErrorCode.INVALID_TAGS,
+    prop: 'tags key',
+  },
+  ...['gold', '*', ''].map((zone): Row => ({
+    description: `a grant on zone ${JSON.stringify(zone)}`,
+    build: (s) => catalog(s).grantRead(role(s), zone),
+    code: ErrorCode.UNKNOWN_ZONE,
+    prop: 'zone',
+  })),
+  ...NOT_IAM_IDENTITIES.flatMap(([what, principal]) =>
+    Object.values(ZoneAccess).map((access): Row => ({
+      description: `a ${access} grant to ${what}`,
+      build: (s) => catalog(s).grant(principal(), 'serving', access),
+      code: ErrorCode.INVALID_PRINCIPAL,
+      prop: 'principal',
+    })),
+  ),
+];
+
+describe('AWS Catalog bad input', () => {
+  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
+    expect(() => row.build(newAwsStack())).toThrow(
+      expect.objectContaining({ code: row.code, prop: row.prop }),
+    );
+  });
+
+  test.each(ROWS.filter((r) => r.withToken).map((r) => [r.description, r] as const))(
+    'the same prop as a token is skipped: %s',
+    (_, row) => {
+      const stack = newAwsStack();
+      row.withToken!(stack);
+      expect(() => Template.fromStack(stack)).not.toThrow();
+    },
+  );
+
+  test('the table covers every code Catalog can raise from input', () => {
+    expect(new Set(ROWS.map((r) => r.code))).toEqual(
+      new Set([
+        ErrorCode.INVALID_NAME,
+        ErrorCode.UNKNOWN_ZONE,
+        ErrorCode.CONFLICTING_PROPS,
+        ErrorCode.INVALID_PRINCIPAL,
+        ErrorCode.INVALID_TAGS,
+      ]),
+    );
+  });
+});
