@@ -45,7 +45,13 @@ export * from './rules/dpk-gcp-dataproc-serverless-service-account';
 export * from './rules/dpk-gcp-iam-basic-role';
 export * from './rules/dpk-gcp-iam-public-member';
 export * from './rules/dpk-gcp-prevent-destroy';
+export * from './rules/dpk-gcp-pubsub-dead-letter';
+export * from './rules/dpk-gcp-pubsub-subscription-expiry';
 export * from './rules/dpk-gcp-pubsub-topic-retention';
+export * from './rules/avd-gcp-0027';
+export * from './rules/ckv-gcp-26';
+export * from './rules/ckv-gcp-74';
+export * from './rules/dpk-gcp-network-custom-mode';
 
 /**
  * Runs {@link DATA_PLATFORM_RULES} on synthesized Terraform: on `scope` when it is a stack, on

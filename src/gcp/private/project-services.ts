@@ -8,11 +8,31 @@ import { isUnresolved } from '../../core/tokens';
 export enum GoogleApi {
   STORAGE = 'storage.googleapis.com',
   CLOUD_KMS = 'cloudkms.googleapis.com',
+  PUBSUB = 'pubsub.googleapis.com',
+  MONITORING = 'monitoring.googleapis.com',
+  COMPUTE = 'compute.googleapis.com',
+  BIGQUERY = 'bigquery.googleapis.com',
+  BIGQUERY_CONNECTION = 'bigqueryconnection.googleapis.com',
+  BIGQUERY_RESERVATION = 'bigqueryreservation.googleapis.com',
+  DATAPLEX = 'dataplex.googleapis.com',
+  CLOUD_QUOTAS = 'cloudquotas.googleapis.com',
+  LOGGING = 'logging.googleapis.com',
+  IAM = 'iam.googleapis.com',
 }
 
 const API_IDS: Readonly<Record<GoogleApi, string>> = {
   [GoogleApi.STORAGE]: 'Storage',
   [GoogleApi.CLOUD_KMS]: 'CloudKms',
+  [GoogleApi.PUBSUB]: 'PubSub',
+  [GoogleApi.MONITORING]: 'Monitoring',
+  [GoogleApi.COMPUTE]: 'Compute',
+  [GoogleApi.BIGQUERY]: 'BigQuery',
+  [GoogleApi.BIGQUERY_CONNECTION]: 'BigQueryConnection',
+  [GoogleApi.BIGQUERY_RESERVATION]: 'BigQueryReservation',
+  [GoogleApi.DATAPLEX]: 'Dataplex',
+  [GoogleApi.CLOUD_QUOTAS]: 'CloudQuotas',
+  [GoogleApi.LOGGING]: 'Logging',
+  [GoogleApi.IAM]: 'Iam',
 };
 
 /** Construct id of the per-stack holder, at the stack root. */

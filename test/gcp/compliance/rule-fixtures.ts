@@ -39,9 +39,14 @@ const CRYPTO_KEY = 'google_kms_crypto_key';
 const DATASET = 'google_bigquery_dataset';
 const TABLE = 'google_bigquery_table';
 const TOPIC = 'google_pubsub_topic';
+const SUBSCRIPTION = 'google_pubsub_subscription';
+const TOPIC_REF = '${google_pubsub_topic.events.id}';
+const DLQ_REF = '${google_pubsub_topic.dlq.id}';
 const CLUSTER = 'google_dataproc_cluster';
 const BATCH = 'google_dataproc_batch';
 const SESSION_TEMPLATE = 'google_dataproc_session_template';
+const SUBNET = 'google_compute_subnetwork';
+const FIREWALL = 'google_compute_firewall';
 
 const member = (resource: string, m: string, role = 'roles/viewer.custom') =>
   res(`google_${resource}_iam_member`, { role, member: m });
@@ -254,6 +259,51 @@ export const RULE_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
     compliant: [[res(TOPIC, { message_retention_duration: '604800s' })]],
     nonCompliant: [[res(TOPIC, {})], [res(TOPIC, { message_retention_duration: '' })]],
   },
+  DPK_GCP_PUBSUB_DEAD_LETTER: {
+    compliant: [
+      [res(SUBSCRIPTION, { topic: TOPIC_REF, dead_letter_policy: { dead_letter_topic: DLQ_REF } })],
+      [
+        res(SUBSCRIPTION, {
+          topic: 'events',
+          dead_letter_policy: [{ dead_letter_topic: 'projects/acme/topics/dlq' }],
+        }),
+      ],
+    ],
+    nonCompliant: [
+      [res(SUBSCRIPTION, { topic: TOPIC_REF })],
+      [res(SUBSCRIPTION, { topic: TOPIC_REF, dead_letter_policy: { max_delivery_attempts: 5 } })],
+      // Reading a topic nobody dead-letters into is no exception.
+      [
+        res(SUBSCRIPTION, { topic: '${google_pubsub_topic.other.id}' }),
+        res(SUBSCRIPTION, { topic: TOPIC_REF, dead_letter_policy: { dead_letter_topic: DLQ_REF } }, 'main'),
+      ],
+    ],
+    notApplicable: [
+      // The dead-letter subscription itself, whether the topic is named by id, name or reference.
+      [
+        res(SUBSCRIPTION, { topic: '${google_pubsub_topic.dlq.name}' }),
+        res(SUBSCRIPTION, { topic: TOPIC_REF, dead_letter_policy: { dead_letter_topic: DLQ_REF } }, 'main'),
+      ],
+      [
+        res(SUBSCRIPTION, { topic: 'dlq' }),
+        res(
+          SUBSCRIPTION,
+          { topic: 'events', dead_letter_policy: { dead_letter_topic: 'projects/acme/topics/dlq' } },
+          'main',
+        ),
+      ],
+    ],
+  },
+  DPK_GCP_PUBSUB_SUBSCRIPTION_EXPIRY: {
+    compliant: [
+      [res(SUBSCRIPTION, { topic: TOPIC_REF, expiration_policy: { ttl: '' } })],
+      [res(SUBSCRIPTION, { expiration_policy: [{ ttl: '' }] })],
+    ],
+    nonCompliant: [
+      [res(SUBSCRIPTION, { topic: TOPIC_REF })],
+      [res(SUBSCRIPTION, { topic: TOPIC_REF, expiration_policy: { ttl: '2678400s' } })],
+    ],
+  },
   CKV_GCP_91: {
     compliant: [[res(CLUSTER, { cluster_config: { encryption_config: { kms_key_name: KEY_REF } } })]],
     nonCompliant: [[res(CLUSTER, { cluster_config: {} })], [res(CLUSTER, {})]],
@@ -339,6 +389,66 @@ export const RULE_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
       [res('google_kms_key_ring', {})],
       [res(DATASET, { lifecycle: {} })],
       [res(TABLE, {})],
+    ],
+  },
+  // VPC networking
+  DPK_GCP_NETWORK_CUSTOM_MODE: {
+    compliant: [[res('google_compute_network', { name: 'vpc', auto_create_subnetworks: false })]],
+    nonCompliant: [
+      [res('google_compute_network', { name: 'vpc' })],
+      [res('google_compute_network', { name: 'vpc', auto_create_subnetworks: true })],
+      [res('google_compute_network', { name: 'vpc', auto_create_subnetworks: '${var.auto}' })],
+    ],
+  },
+  CKV_GCP_26: {
+    compliant: [
+      [res(SUBNET, { log_config: { aggregation_interval: 'INTERVAL_5_SEC', flow_sampling: 0.5 } })],
+      [res(SUBNET, { log_config: [{ metadata: 'INCLUDE_ALL_METADATA' }], enable_flow_logs: true })],
+    ],
+    nonCompliant: [
+      [res(SUBNET, {})],
+      [res(SUBNET, { enable_flow_logs: true })],
+      [res(SUBNET, { log_config: { flow_sampling: 0.5 }, enable_flow_logs: false })],
+    ],
+    notApplicable: [[res(SUBNET, { purpose: 'REGIONAL_MANAGED_PROXY' })]],
+  },
+  CKV_GCP_74: {
+    compliant: [[res(SUBNET, { private_ip_google_access: true })]],
+    nonCompliant: [
+      [res(SUBNET, {})],
+      [res(SUBNET, { private_ip_google_access: false })],
+      [res(SUBNET, { private_ip_google_access: '${var.pga}' })],
+    ],
+    notApplicable: [[res(SUBNET, { purpose: 'GLOBAL_MANAGED_PROXY' })]],
+  },
+  'AVD-GCP-0027': {
+    compliant: [
+      [res(FIREWALL, { allow: [{ protocol: 'tcp', ports: ['443'] }], source_ranges: ['10.40.0.0/16'] })],
+      [res(FIREWALL, { direction: 'INGRESS', allow: { protocol: 'all' }, source_tags: ['dataproc'] })],
+      [res(FIREWALL, { allow: [{ protocol: 'tcp' }], source_ranges: '${var.ranges}' })],
+    ],
+    nonCompliant: [
+      [res(FIREWALL, { allow: [{ protocol: 'tcp', ports: ['22'] }], source_ranges: ['0.0.0.0/0'] })],
+      [
+        res(FIREWALL, {
+          direction: 'INGRESS',
+          allow: [{ protocol: 'all' }],
+          source_ranges: ['10.0.0.0/8', '::/0'],
+        }),
+      ],
+      [res(FIREWALL, { allow: [{ protocol: 'tcp', ports: ['443'] }] })],
+      [res(FIREWALL, { allow: [{ protocol: 'tcp', ports: ['443'] }], source_ranges: [] })],
+    ],
+    notApplicable: [
+      [res(FIREWALL, { deny: [{ protocol: 'all' }], source_ranges: ['0.0.0.0/0'] })],
+      [
+        res(FIREWALL, {
+          direction: 'EGRESS',
+          allow: [{ protocol: 'all' }],
+          destination_ranges: ['0.0.0.0/0'],
+        }),
+      ],
+      [res(FIREWALL, { allow: [{ protocol: 'all' }], source_ranges: ['0.0.0.0/0'], disabled: true })],
     ],
   },
 };

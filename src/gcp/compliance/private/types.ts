@@ -16,3 +16,13 @@ export const DATAPROC_SERVERLESS_TYPES: readonly string[] = [
 
 /** Longest automatic rotation period CKV_GCP_43 accepts: 90 days, in seconds. */
 export const MAX_ROTATION_SECONDS = 90 * 86_400;
+
+/** Subnet purposes of proxy-only subnets: no VMs, no flow logs, no Private Google Access. */
+export const PROXY_ONLY_SUBNET_PURPOSES: readonly unknown[] = [
+  'REGIONAL_MANAGED_PROXY',
+  'GLOBAL_MANAGED_PROXY',
+  'INTERNAL_HTTPS_LOAD_BALANCER',
+];
+
+/** Source ranges that mean the whole internet. */
+export const INTERNET_RANGES: readonly string[] = ['0.0.0.0/0', '::/0'];

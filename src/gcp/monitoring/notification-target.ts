@@ -1,0 +1,155 @@
+import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
+import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { Construct } from 'constructs';
+import { CommonDefaults } from '../../core/blocks';
+import { ErrorCode, ValidationError } from '../../core/errors';
+import { stableHash, validatePlatformName } from '../../core/naming';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
+import { isUnresolved } from '../../core/tokens';
+import { validateProject } from '../private/project';
+import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
+
+/** Where alerts go: Cloud Monitoring notification channels, by full resource name. */
+export interface INotificationTarget {
+  /** `projects/{project}/notificationChannels/{id}` of each channel, as alert policies take them. */
+  readonly notificationChannelIds: readonly string[];
+}
+
+/** Props of {@link NotificationTarget}. */
+export interface NotificationTargetProps {
+  /**
+   * Platform name the channels' display names start with.
+   * @default 'data'
+   */
+  readonly platformName?: string;
+  /** Addresses to email, one channel each (1 to `MAX_CHANNELS`; repeats are made once). */
+  readonly emails: readonly string[];
+  /**
+   * Project that owns the channels; alert policies notifying them must be in the same project.
+   * @default - the provider's project
+   */
+  readonly project?: string;
+  /**
+   * User labels for the channels, on top of the kit's own.
+   * @default - only the kit's `data-platform` label
+   */
+  readonly tags?: Tags;
+  /**
+   * Enable the Cloud Monitoring API on the project (`google_project_service`, never disabled on destroy).
+   * @default true
+   */
+  readonly enableApis?: boolean;
+}
+
+const CHANNEL_ID = /^projects\/[^/]+\/notificationChannels\/[^/]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkCount(scope: Construct, prop: string, list: readonly unknown[], max: number): void {
+  if (list.length >= 1 && list.length <= max) return;
+  throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
+    prop,
+    received: list,
+    allowed: `from 1 to ${max} entries (an alert policy notifies at most ${max} channels)`,
+  });
+}
+
+/** Channels that exist already, brought by id. */
+class ImportedNotificationTarget implements INotificationTarget {
+  public readonly notificationChannelIds: readonly string[];
+
+  constructor(channelIds: readonly string[]) {
+    // Imported targets have no construct of their own; errors name 'NotificationTarget' as the path.
+    const scope = new Construct(undefined as unknown as Construct, 'NotificationTarget');
+    checkCount(scope, 'channelIds', channelIds, NotificationTarget.MAX_CHANNELS);
+    ValidationError.throwIfAny(
+      ErrorCode.INVALID_NAME,
+      scope,
+      channelIds.flatMap((id, i) =>
+        isUnresolved(id) || (typeof id === 'string' && CHANNEL_ID.test(id))
+          ? []
+          : [
+              {
+                prop: `channelIds[${i}]`,
+                received: id,
+                allowed: "a notification channel name 'projects/{project}/notificationChannels/{id}'",
+              },
+            ],
+      ),
+    );
+    this.notificationChannelIds = [...channelIds];
+  }
+}
+
+/**
+ * Cloud Monitoring notification channels that the kit's alert policies notify: email channels
+ * made from `emails`, or channels that already exist ({@link NotificationTarget.fromChannelIds}).
+ *
+ * Secure defaults: channels are enabled, never force-deleted while a policy still uses them
+ * (`force_delete = false`), labelled, and the Cloud Monitoring API is enabled first. Email
+ * addresses are not secrets; sensitive channel types (Slack, PagerDuty, webhooks with tokens) are
+ * better made outside the stack and brought by id, so their tokens stay out of Terraform state.
+ * Deployer prerequisite: `roles/monitoring.notificationChannelEditor` on the project (and
+ * `roles/serviceusage.serviceUsageAdmin` while `enableApis` is on).
+ *
+ * @see https://cloud.google.com/monitoring/support/notification-options
+ * @example
+ * const alerts = new NotificationTarget(stack, 'Alerts', { platformName: 'sales', emails: ['data-oncall@acme.com'] });
+ * const existing = NotificationTarget.fromChannelIds(['projects/acme-data/notificationChannels/1234567890']);
+ */
+export class NotificationTarget extends Construct implements INotificationTarget {
+  /** Most channels one alert policy may notify. */
+  public static readonly MAX_CHANNELS = 16;
+  /** Whether the kit enables the Cloud Monitoring API. */
+  public static readonly DEFAULT_ENABLE_APIS = true;
+
+  /**
+   * Channels that exist already, by full name (`projects/{project}/notificationChannels/{id}`).
+   * Throws `DPK_INVALID_NAME` for a malformed name and `DPK_OUT_OF_RANGE` for none or too many.
+   */
+  public static fromChannelIds(channelIds: readonly string[]): INotificationTarget {
+    return new ImportedNotificationTarget(channelIds);
+  }
+
+  /** The `google_monitoring_notification_channel` of each address, in the order given. */
+  public readonly channels: readonly MonitoringNotificationChannel[];
+  public readonly notificationChannelIds: readonly string[];
+  /** The `google_project_service` the channels wait for (shared in the stack). */
+  public readonly apiServices: readonly ProjectService[];
+
+  constructor(scope: Construct, id: string, props: NotificationTargetProps) {
+    super(scope, id);
+    const platform = validatePlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
+    const project = validateProject(this, props.project);
+    const apis = props.enableApis ?? NotificationTarget.DEFAULT_ENABLE_APIS;
+    const emails = [...new Set(props.emails)];
+    checkCount(this, 'emails', emails, NotificationTarget.MAX_CHANNELS);
+    ValidationError.throwIfAny(
+      ErrorCode.INVALID_NAME,
+      this,
+      props.emails.flatMap((email, i) =>
+        isUnresolved(email) || (typeof email === 'string' && EMAIL.test(email))
+          ? []
+          : [{ prop: `emails[${i}]`, received: email, allowed: "an email address 'name@domain.tld'" }],
+      ),
+    );
+    const userLabels = resourceTags(this, TagRules.GCP, platform, props.tags);
+
+    this.apiServices = enableApis(this, apis, project, GoogleApi.MONITORING);
+    this.channels = emails.map(
+      (email, i) =>
+        // Ids follow the address, not its position, so reordering the list replaces nothing.
+        new MonitoringNotificationChannel(this, `Email${isUnresolved(email) ? i : stableHash(email)}`, {
+          project,
+          type: 'email',
+          displayName: `${platform} data platform alerts (${isUnresolved(email) ? `email ${i + 1}` : email})`,
+          description: `Alerts of the ${platform} data platform, by email.`,
+          labels: { email_address: email },
+          enabled: true,
+          forceDelete: false,
+          userLabels,
+          dependsOn: dependsOnAll(this.apiServices),
+        }),
+    );
+    this.notificationChannelIds = this.channels.map((c) => c.name);
+  }
+}

@@ -1,0 +1,59 @@
+import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import type { IConstruct } from 'constructs';
+import { isUnresolved } from '../../core/tokens';
+import { type IPrincipal, Principal } from '../iam/principal';
+import type { IEncryptionKey } from '../security/encryption-key';
+
+/**
+ * Google-managed service agents the processing and orchestration blocks grant on a key, by the
+ * domain of their email (`service-<project number>@<domain>`).
+ * @see https://cloud.google.com/iam/docs/service-agents
+ */
+export enum ServiceAgent {
+  /** Dataproc Service Agent: creates the Serverless workload's resources. */
+  DATAPROC = 'dataproc-accounts.iam.gserviceaccount.com',
+  /** Compute Engine Service Agent: encrypts the workload VMs' persistent disks. */
+  COMPUTE = 'compute-system.iam.gserviceaccount.com',
+  /** Cloud Storage service agent: encrypts objects written with a key (the lake grants it too). */
+  STORAGE = 'gs-project-accounts.iam.gserviceaccount.com',
+  /** Workflows Service Agent: encrypts workflow sources and execution data. */
+  WORKFLOWS = 'gcp-sa-workflows.iam.gserviceaccount.com',
+}
+
+/** Grant-key prefixes, shared with the blocks that grant the same agents (the lake: `storage-service-agent`). */
+const GRANT_KEY_PREFIX: Readonly<Record<ServiceAgent, string>> = {
+  [ServiceAgent.DATAPROC]: 'dataproc-service-agent',
+  [ServiceAgent.COMPUTE]: 'compute-service-agent',
+  [ServiceAgent.STORAGE]: 'storage-service-agent',
+  [ServiceAgent.WORKFLOWS]: 'workflows-service-agent',
+};
+
+/**
+ * The service agent of `project` as a principal, from the project number. Its grant key names the
+ * project, so two blocks granting one agent on one key share one IAM member resource (the lake's
+ * storage-agent grant included); a project given as a token keys by `scope`'s path instead.
+ */
+export function serviceAgent(
+  scope: IConstruct,
+  agent: ServiceAgent,
+  projectNumber: string,
+  project: string | undefined,
+): IPrincipal {
+  const where =
+    project === undefined ? '<provider project>' : isUnresolved(project) ? scope.node.path : project;
+  return Principal.fromMember(
+    `serviceAccount:service-${projectNumber}@${agent}`,
+    `${GRANT_KEY_PREFIX[agent]}:${where}`,
+  );
+}
+
+/** Grants each of `agents` encrypt/decrypt on `key` (once per agent and key), in order. */
+export function grantAgentsOnKey(
+  scope: IConstruct,
+  key: IEncryptionKey,
+  projectNumber: string,
+  project: string | undefined,
+  agents: readonly ServiceAgent[],
+): KmsCryptoKeyIamMember[] {
+  return agents.map((agent) => key.grantEncryptDecrypt(serviceAgent(scope, agent, projectNumber, project)));
+}

@@ -1,0 +1,436 @@
+import { BigqueryTableIamMember } from '@cdktf/provider-google/lib/bigquery-table-iam-member';
+import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import type { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { PubsubSchema } from '@cdktf/provider-google/lib/pubsub-schema';
+import {
+  PubsubSubscription,
+  type PubsubSubscriptionConfig,
+} from '@cdktf/provider-google/lib/pubsub-subscription';
+import type { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
+import { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
+import type { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
+import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
+import type { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import { Construct } from 'constructs';
+import { PUBSUB_AGENT_ROLES, STREAM_ROLES } from './roles';
+import {
+  ALERTS_WITHOUT_CHANNELS_WARNING,
+  type BigQueryTableRef,
+  type IStreamIngestion,
+  StreamFileFormat,
+  type StreamReadGrant,
+  type StreamIngestionProps,
+  StreamSchemaEncoding,
+} from './stream-ingestion-types';
+import { CommonDefaults } from '../../core/blocks';
+import {
+  NameRules,
+  type NameParts,
+  physicalName,
+  validateLiteralNamePart,
+  validateName,
+  validatePlatformName,
+} from '../../core/naming';
+import { decideRemoval, type RemovalDecision } from '../../core/removal';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
+import { applyDataRemoval } from '../../core/tf-compliance';
+import { isUnresolved } from '../../core/tokens';
+import { constructIdFrom, findZone } from '../../core/zones';
+import { type IPrincipal, Principal } from '../iam/principal';
+import { grantSuffix } from '../private/members';
+import { validateProject } from '../private/project';
+import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
+import { duration, PUBSUB_NAME_RULE, pubsubServiceAgentEmail } from '../private/pubsub';
+import { bucketMember, subscriptionMember, topicMember } from '../private/pubsub-iam';
+import { PreventDestroyRule } from '../private/removal';
+import { streamAlerts } from '../private/stream-alerts';
+import { resolveStreamSettings, type StreamSettings } from '../private/stream-settings';
+import type { IEncryptionKey } from '../security/encryption-key';
+
+/**
+ * Streaming ingestion into the lake on Pub/Sub: a CMEK-encrypted topic that keeps messages for
+ * `retentionHours`, a Cloud Storage subscription that lands them in the lake zone's bucket under
+ * `<streamName>/<date>/`, a dead-letter topic and subscription that keep what could not be
+ * delivered, and alert policies on backlog age and dead-lettered messages.
+ *
+ * Secure defaults: CMEK on both topics (the lake's key unless another is given), messages stored
+ * only in `region` (message storage policy), Avro files with message metadata, a retry policy with
+ * exponential backoff (10 s to 600 s) and at most 10 delivery attempts before dead-lettering,
+ * subscriptions that never expire, labels, no public access (grants take a principal, never
+ * `allUsers`), and `prevent_destroy` on topics and subscriptions unless DESTROY is both requested
+ * and allowed by the `data-platform-kit:removeDataOnDestroy` flag.
+ *
+ * Deployable as is: the project's Pub/Sub service agent
+ * (`service-<project number>@gcp-sa-pubsub.iam.gserviceaccount.com`, the number read with
+ * `data.google_project`) is granted `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key before
+ * either topic exists; `roles/storage.objectCreator` and `roles/storage.legacyBucketReader` on the
+ * zone bucket and `roles/pubsub.publisher` on the dead-letter topic before any subscription exists;
+ * `roles/pubsub.subscriber` on each subscription that dead-letters (necessarily after it exists);
+ * and, with `bigQueryTable`, `roles/bigquery.dataEditor` on that table before the BigQuery
+ * subscription exists (BigQuery checks it at creation). The Pub/Sub and Cloud Monitoring APIs are
+ * enabled first. Deployer prerequisite: `roles/pubsub.admin`, `roles/monitoring.alertPolicyEditor`,
+ * the IAM admin roles of the key, bucket and table (e.g. `roles/cloudkms.admin`,
+ * `roles/storage.admin`, `roles/bigquery.dataOwner`) and, while `enableApis` is on,
+ * `roles/serviceusage.serviceUsageAdmin`.
+ *
+ * @see https://cloud.google.com/pubsub/docs/cloudstorage
+ * @example
+ * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', location: 'europe-west1' });
+ * const stream = new StreamIngestion(stack, 'Clickstream', { platformName: 'sales', streamName: 'clickstream', lake });
+ * stream.grantWrite(Principal.serviceAccount('web@acme-data.iam.gserviceaccount.com'));
+ * stream.grantRead(Principal.serviceAccount('fraud@acme-data.iam.gserviceaccount.com'));
+ */
+export class StreamIngestion extends Construct implements IStreamIngestion {
+  /** Hours the topic keeps messages (the replay window). */
+  public static readonly DEFAULT_RETENTION_HOURS = CommonDefaults.STREAM_RETENTION_HOURS;
+  /** Longest topic retention Pub/Sub allows: 31 days. */
+  public static readonly MAX_RETENTION_HOURS = 744;
+  /** Zone the stream lands in. */
+  public static readonly DEFAULT_ZONE = CommonDefaults.STREAM_ZONE;
+  /** File format of the landed objects. */
+  public static readonly DEFAULT_FILE_FORMAT = StreamFileFormat.AVRO;
+  /** Object name suffix per file format. */
+  public static readonly DEFAULT_FILENAME_SUFFIX: Readonly<Record<StreamFileFormat, string>> = {
+    [StreamFileFormat.AVRO]: '.avro',
+    [StreamFileFormat.TEXT]: '.txt',
+  };
+  /** Date-time part of object names, after `<streamName>/`: one folder per UTC day. */
+  public static readonly FILENAME_DATETIME_FORMAT = 'YYYY-MM-DD/hh_mm_ssZ';
+  /** Minutes before a new file is started (1-10). */
+  public static readonly DEFAULT_MAX_FILE_DURATION_MINUTES = 5;
+  /** MiB before a new file is started (1-10240). */
+  public static readonly DEFAULT_MAX_FILE_SIZE_MIB = 100;
+  /** Delivery attempts before a message is dead-lettered (5-100). */
+  public static readonly DEFAULT_MAX_DELIVERY_ATTEMPTS = 10;
+  /** Retry backoff bounds in seconds (0-600 each). */
+  public static readonly DEFAULT_RETRY_MINIMUM_BACKOFF_SECONDS = 10;
+  public static readonly DEFAULT_RETRY_MAXIMUM_BACKOFF_SECONDS = 600;
+  /** Days the dead-letter topic and subscription keep messages (1-31). */
+  public static readonly DEFAULT_DEAD_LETTER_RETENTION_DAYS = 7;
+  /** Days every subscription keeps unacknowledged messages (Pub/Sub's default, set explicitly). */
+  public static readonly SUBSCRIPTION_RETENTION_DAYS = 7;
+  /** Whether a BigQuery subscription writes message metadata columns. */
+  public static readonly DEFAULT_BIGQUERY_WRITE_METADATA = true;
+  /** Schema encoding publishers use. */
+  public static readonly DEFAULT_SCHEMA_ENCODING = StreamSchemaEncoding.JSON;
+  /** Minutes the oldest unacknowledged message may wait before the backlog alert fires. */
+  public static readonly DEFAULT_MESSAGE_AGE_ALERT_MINUTES = 15;
+  /** Hours after which an incident whose condition stopped reporting closes by itself. */
+  public static readonly DEFAULT_ALERT_AUTO_CLOSE_HOURS = 24;
+  /** Whether the kit enables the Pub/Sub and Cloud Monitoring APIs. */
+  public static readonly DEFAULT_ENABLE_APIS = true;
+
+  /** The `google_pubsub_topic` producers publish to. */
+  public readonly topic: PubsubTopic;
+  /** The `google_pubsub_topic` undeliverable messages are forwarded to. */
+  public readonly deadLetterTopic: PubsubTopic;
+  /** The `google_pubsub_subscription` that keeps dead-lettered messages for inspection and replay. */
+  public readonly deadLetterSubscription: PubsubSubscription;
+  /** The Cloud Storage `google_pubsub_subscription` landing messages in the zone bucket. */
+  public readonly landingSubscription: PubsubSubscription;
+  /** The BigQuery `google_pubsub_subscription`, with `bigQueryTable`. */
+  public readonly bigQuerySubscription?: PubsubSubscription;
+  /** The `google_pubsub_schema`, with `schema`. */
+  public readonly schema?: PubsubSchema;
+  public readonly topicId: string;
+  public readonly topicName: string;
+  /** The key both topics are encrypted with. */
+  public readonly encryptionKey: IEncryptionKey;
+  /** The region messages are stored in. */
+  public readonly region: string;
+  /** The zone the stream lands in, and its bucket. */
+  public readonly zone: string;
+  public readonly bucket: StorageBucket;
+  /** The `data.google_project` the Pub/Sub service agent's email is built from. */
+  public readonly projectData: DataGoogleProject;
+  /** The Pub/Sub service agent as a principal. */
+  public readonly serviceAgent: IPrincipal;
+  /** The service agent's key grant; both topics depend on it. */
+  public readonly serviceAgentKeyGrant: KmsCryptoKeyIamMember;
+  /** The service agent's `roles/storage.objectCreator` on the zone bucket (made by the lake). */
+  public readonly bucketWriterGrant: StorageBucketIamMember;
+  /** The service agent's `roles/storage.legacyBucketReader` on the zone bucket. */
+  public readonly bucketReaderGrant: StorageBucketIamMember;
+  /** The service agent's `roles/pubsub.publisher` on the dead-letter topic. */
+  public readonly deadLetterPublisherGrant: PubsubTopicIamMember;
+  /** The service agent's `roles/bigquery.dataEditor` on the table, with `bigQueryTable`. */
+  public readonly bigQueryWriterGrant?: BigqueryTableIamMember;
+  /** The backlog-age and dead-letter `google_monitoring_alert_policy`s. */
+  public readonly messageAgeAlert: MonitoringAlertPolicy;
+  public readonly deadLetterAlert: MonitoringAlertPolicy;
+  /** The `google_project_service` resources the stream waits for (shared in the stack). */
+  public readonly apiServices: readonly ProjectService[];
+
+  private readonly settings: StreamSettings;
+  private readonly platform: string;
+  private readonly streamName: string;
+  private readonly project?: string;
+  private readonly labels: Tags;
+  private readonly removal: RemovalDecision;
+  /** Every subscription to the topic, with its literal name, for the alerts and `consumerSubscriptions`. */
+  private readonly watched: { readonly subscription: PubsubSubscription; readonly name: string }[] = [];
+  private readonly pubsubApis: readonly ProjectService[];
+
+  constructor(scope: Construct, id: string, props: StreamIngestionProps) {
+    super(scope, id);
+    this.platform = validatePlatformName(this, props.platformName);
+    this.streamName = validateName(
+      this,
+      NameRules.COMPONENT,
+      'streamName',
+      validateLiteralNamePart(this, 'streamName', props.streamName),
+    );
+    this.project = validateProject(this, props.project);
+    this.zone = findZone(this, props.lake.zones, props.zone ?? StreamIngestion.DEFAULT_ZONE, 'zone').name;
+    this.bucket = props.lake.bucketFor(this.zone);
+    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
+    this.settings = resolveStreamSettings(this, props, this.encryptionKey, StreamIngestion);
+    this.region = this.settings.region;
+    this.labels = resourceTags(this, TagRules.GCP, this.platform, props.tags);
+    this.removal = decideRemoval(this, props.removalPolicy);
+    const settings = this.settings;
+
+    const pubsubApis = enableApis(this, settings.enableApis, this.project, GoogleApi.PUBSUB);
+    const monitoringApis = enableApis(this, settings.enableApis, this.project, GoogleApi.MONITORING);
+    this.pubsubApis = pubsubApis;
+    this.apiServices = [...pubsubApis, ...monitoringApis];
+
+    // The Pub/Sub service agent, by project number. The lookup waits for the API (which creates the
+    // agent), so every grant to the agent does too; one key grant per project on a shared key.
+    this.projectData = new DataGoogleProject(this, 'Project', {
+      projectId: this.project,
+      dependsOn: dependsOnAll(pubsubApis),
+    });
+    const agentKey = this.project === undefined ? '<provider project>' : this.project;
+    this.serviceAgent = Principal.fromMember(
+      `serviceAccount:${pubsubServiceAgentEmail(this.projectData.number)}`,
+      `pubsub-service-agent:${isUnresolved(agentKey) ? this.node.path : agentKey}`,
+    );
+    this.serviceAgentKeyGrant = this.encryptionKey.grantEncryptDecrypt(this.serviceAgent);
+
+    if (props.schema) {
+      this.schema = new PubsubSchema(this, 'Schema', {
+        project: this.project,
+        name: this.pubsubName('schemaName', [this.streamName]),
+        type: props.schema.type,
+        definition: props.schema.definition,
+        dependsOn: dependsOnAll(pubsubApis),
+      });
+    }
+    const topicBase = {
+      project: this.project,
+      kmsKeyName: this.encryptionKey.cryptoKeyId,
+      messageStoragePolicy: { allowedPersistenceRegions: [this.region] },
+      labels: this.labels,
+      dependsOn: [this.serviceAgentKeyGrant, ...pubsubApis],
+    };
+    this.topic = new PubsubTopic(this, 'Topic', {
+      ...topicBase,
+      name: this.pubsubName('topicName', [this.streamName], props.topicName),
+      messageRetentionDuration: duration(settings.retentionSeconds),
+      schemaSettings: this.schema && {
+        schema: this.schema.id,
+        encoding: props.schema?.encoding ?? StreamIngestion.DEFAULT_SCHEMA_ENCODING,
+      },
+    });
+    this.topicId = this.topic.id;
+    this.topicName = this.topic.name;
+    this.deadLetterTopic = new PubsubTopic(this, 'DeadLetterTopic', {
+      ...topicBase,
+      name: this.pubsubName('deadLetterTopicName', [this.streamName, 'dead-letter']),
+      messageRetentionDuration: duration(settings.deadLetterRetentionSeconds),
+    });
+    this.deadLetterPublisherGrant = topicMember(this, 'AgentDeadLetterPublisher', this.deadLetterTopic.name, {
+      project: this.project,
+      role: PUBSUB_AGENT_ROLES.deadLetterPublisher,
+      member: this.serviceAgent.iamMember,
+    });
+    // Dead letters wait here: a topic without subscriptions would drop them.
+    this.deadLetterSubscription = new PubsubSubscription(this, 'DeadLetterSubscription', {
+      project: this.project,
+      topic: this.deadLetterTopic.id,
+      name: this.pubsubName('deadLetterSubscriptionName', [this.streamName, 'dead-letters']),
+      messageRetentionDuration: duration(settings.deadLetterRetentionSeconds),
+      expirationPolicy: { ttl: '' },
+      labels: this.labels,
+      dependsOn: dependsOnAll(pubsubApis),
+    });
+
+    // Landing: the zone bucket, written by the Pub/Sub service agent.
+    this.bucketWriterGrant = props.lake.grantWrite(this.serviceAgent, this.zone);
+    this.bucketReaderGrant = bucketMember(
+      props.lake,
+      this,
+      `PubSubAgentBucketReader${constructIdFrom(this.zone)}${grantSuffix(this, this.serviceAgent)}`,
+      this.bucket.name,
+      { role: PUBSUB_AGENT_ROLES.bucketReader, member: this.serviceAgent.iamMember },
+    );
+    this.landingSubscription = this.subscription('LandingSubscription', [this.streamName, 'to', this.zone], {
+      labels: resourceTags(this, TagRules.GCP, this.platform, props.tags, this.zone),
+      cloudStorageConfig: {
+        bucket: this.bucket.name,
+        filenamePrefix: `${this.streamName}/`,
+        filenameSuffix: settings.filenameSuffix,
+        filenameDatetimeFormat: StreamIngestion.FILENAME_DATETIME_FORMAT,
+        maxDuration: duration(settings.maxFileDurationSeconds),
+        maxBytes: settings.maxFileBytes,
+        avroConfig:
+          settings.fileFormat === StreamFileFormat.AVRO
+            ? { writeMetadata: true, useTopicSchema: this.schema !== undefined }
+            : undefined,
+      },
+      dependsOn: [this.bucketWriterGrant, this.bucketReaderGrant],
+    });
+
+    if (props.bigQueryTable) {
+      const table: BigQueryTableRef = props.bigQueryTable;
+      this.bigQueryWriterGrant = new BigqueryTableIamMember(this, 'AgentBigQueryWriter', {
+        project: table.project,
+        datasetId: table.datasetId,
+        tableId: table.tableId,
+        role: PUBSUB_AGENT_ROLES.bigQueryWriter,
+        member: this.serviceAgent.iamMember,
+      });
+      this.bigQuerySubscription = this.subscription(
+        'BigQuerySubscription',
+        [this.streamName, 'to-bigquery'],
+        {
+          bigqueryConfig: {
+            table: `${table.project}.${table.datasetId}.${table.tableId}`,
+            useTopicSchema: this.schema !== undefined,
+            writeMetadata: props.bigQueryWriteMetadata ?? StreamIngestion.DEFAULT_BIGQUERY_WRITE_METADATA,
+          },
+          dependsOn: [this.bigQueryWriterGrant],
+        },
+      );
+    }
+
+    const alerts = streamAlerts(this, {
+      warningId: ALERTS_WITHOUT_CHANNELS_WARNING,
+      project: this.project,
+      platform: this.platform,
+      stream: this.streamName,
+      destination: `the ${this.zone} zone bucket under ${this.streamName}/`,
+      subscriptionNames: () => this.watched.map((w) => w.name),
+      target: props.notificationTarget,
+      messageAgeSeconds: settings.messageAgeAlertSeconds,
+      autoCloseSeconds: settings.alertAutoCloseSeconds,
+      labels: this.labels,
+      apiServices: monitoringApis,
+    });
+    this.messageAgeAlert = alerts.messageAge;
+    this.deadLetterAlert = alerts.deadLetters;
+
+    applyDataRemoval(this, this.removal, [
+      [this.topic, PreventDestroyRule.RETAINED],
+      [this.deadLetterTopic, PreventDestroyRule.RETAINED],
+      [this.deadLetterSubscription, PreventDestroyRule.RETAINED],
+    ]);
+  }
+
+  /** The consumer subscriptions `grantRead` made, in the order granted. */
+  public get consumerSubscriptions(): readonly PubsubSubscription[] {
+    return this.watched
+      .map((w) => w.subscription)
+      .filter((s) => s !== this.landingSubscription && s !== this.bigQuerySubscription);
+  }
+
+  /**
+   * Lets `principal` publish to the topic (`roles/pubsub.publisher` on the topic only); granting
+   * the same principal twice returns the first resource. No key grant is needed.
+   */
+  public grantWrite(principal: IPrincipal): PubsubTopicIamMember {
+    return topicMember(this, `Write${grantSuffix(this, principal)}`, this.topic.name, {
+      project: this.project,
+      role: STREAM_ROLES.write,
+      member: principal.iamMember,
+    });
+  }
+
+  /**
+   * Gives `principal` its own pull subscription (same retention, retry and dead-letter policy as
+   * the landing one, watched by the same alerts) and `roles/pubsub.subscriber` on it only, so
+   * consumers never take each other's messages nor the lake's. Granting the same principal twice
+   * returns the first grant.
+   */
+  public grantRead(principal: IPrincipal): StreamReadGrant {
+    const suffix = grantSuffix(this, principal);
+    const id = `Read${suffix}`;
+    const subscription =
+      (this.node.tryFindChild(id) as PubsubSubscription | undefined) ??
+      this.subscription(id, [this.streamName, 'read', suffix], { dependsOn: [] });
+    const grant = subscriptionMember(this, `${id}Grant`, subscription.name, {
+      project: this.project,
+      role: STREAM_ROLES.read,
+      member: principal.iamMember,
+    });
+    return { subscription, grant, serviceAgentGrant: this.agentSubscriber(id, subscription) };
+  }
+
+  /**
+   * Lets `principal` pull (and so inspect, acknowledge or replay) the dead-lettered messages:
+   * `roles/pubsub.subscriber` on the dead-letter subscription only.
+   */
+  public grantReadDeadLetters(principal: IPrincipal): PubsubSubscriptionIamMember {
+    const id = `ReadDeadLetters${grantSuffix(this, principal)}`;
+    return subscriptionMember(this, id, this.deadLetterSubscription.name, {
+      project: this.project,
+      role: STREAM_ROLES.read,
+      member: principal.iamMember,
+    });
+  }
+
+  /** A derived Pub/Sub name (or the validated override). */
+  private pubsubName(prop: string, parts: string[], override?: string): string {
+    const spec: NameParts = { platform: this.platform, parts, override, overrideProp: prop };
+    return physicalName(this, PUBSUB_NAME_RULE, spec);
+  }
+
+  /**
+   * A subscription to the topic with the stream's retention, retry and dead-letter policy, never
+   * expiring, watched by the alerts, retained like the topic, and the service agent's subscriber
+   * grant it needs to dead-letter.
+   */
+  private subscription(
+    id: string,
+    nameParts: string[],
+    config: Partial<PubsubSubscriptionConfig> & { dependsOn: PubsubSubscriptionConfig['dependsOn'] },
+  ): PubsubSubscription {
+    const s = this.settings;
+    const name = this.pubsubName(`${id} name`, nameParts);
+    const subscription = new PubsubSubscription(this, id, {
+      project: this.project,
+      topic: this.topic.id,
+      name,
+      labels: this.labels,
+      messageRetentionDuration: duration(StreamIngestion.SUBSCRIPTION_RETENTION_DAYS * 86_400),
+      expirationPolicy: { ttl: '' },
+      retryPolicy: {
+        minimumBackoff: duration(s.retryMinimumBackoffSeconds),
+        maximumBackoff: duration(s.retryMaximumBackoffSeconds),
+      },
+      deadLetterPolicy: {
+        deadLetterTopic: this.deadLetterTopic.id,
+        maxDeliveryAttempts: s.maxDeliveryAttempts,
+      },
+      ...config,
+      dependsOn: [...(config.dependsOn ?? []), this.deadLetterPublisherGrant, ...this.pubsubApis],
+    });
+    this.agentSubscriber(id, subscription);
+    this.watched.push({ subscription, name });
+    // The warning (if any) was emitted once for the topic; later subscriptions only follow the decision.
+    applyDataRemoval(this, { policy: this.removal.policy }, [[subscription, PreventDestroyRule.RETAINED]]);
+    return subscription;
+  }
+
+  /** The service agent's subscriber role on a subscription, so it can acknowledge what it dead-letters. */
+  private agentSubscriber(id: string, subscription: PubsubSubscription): PubsubSubscriptionIamMember {
+    return subscriptionMember(this, `${id}AgentSubscriber`, subscription.name, {
+      project: this.project,
+      role: PUBSUB_AGENT_ROLES.deadLetterSubscriber,
+      member: this.serviceAgent.iamMember,
+    });
+  }
+}
