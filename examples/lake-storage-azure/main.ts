@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
-import { checkCompliance, formatFindings } from 'data-platform-kit/azure/compliance';
 import { build } from './app';
+import { checkCompliance, formatFindings } from 'data-platform-kit/azure/compliance';
 
 // `cdktf synth` in this folder, or CDKTF_OUTDIR=out/lake-storage-azure npx tsx main.ts from the repo root.
 const app = new App();

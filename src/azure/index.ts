@@ -8,3 +8,32 @@ export { LakeStorage, StorageReplication } from './storage/lake-storage';
 export type { ILakeStorage, LakeStorageProps } from './storage/lake-storage';
 export { BLOB_WRITER_DATA_ACTIONS, ZONE_ROLES } from './storage/roles';
 export type { BuiltInZoneRole, CustomZoneRole, ZoneRole } from './storage/roles';
+export { NotificationTarget } from './monitoring/notification-target';
+export type { INotificationTarget, NotificationTargetProps } from './monitoring/notification-target';
+export { EVENT_HUBS_TIER_LIMITS, EventHubsSku } from './streaming/event-hubs-sku';
+export type { EventHubsTierLimits } from './streaming/event-hubs-sku';
+export { CAPTURE_ZONE_ACCESS, DEPLOYER_CAPTURE_ROLE, STREAM_ROLES, StreamAccess } from './streaming/roles';
+export { StreamIngestion } from './streaming/stream-ingestion';
+export type { IStreamIngestion, StreamIngestionProps } from './streaming/stream-ingestion-types';
+export { PrivateDnsZoneName, PrivateEndpointSubresource, SUBRESOURCE_DNS_ZONES } from './network/endpoints';
+export { Network } from './network/network';
+export type {
+  ExistingNetworkAttributes,
+  INetwork,
+  NetworkProps,
+  PrivateEndpointOptions,
+} from './network/network';
+export { Catalog } from './catalog/catalog';
+export type { CatalogProps, ICatalog } from './catalog/catalog';
+export { DEDICATED_POOL_SKUS, SynapseRole, WAREHOUSE_ZONE_ROLES } from './warehouse/roles';
+export { Warehouse } from './warehouse/warehouse';
+export type { SqlAdministrator, WarehouseGrant, WarehouseProps } from './warehouse/warehouse-props';
+export { SPARK_RUN_ROLES, SPARK_STEP_ZONE_ACCESS, SynapseRoleScope } from './processing/roles';
+export type { ScopedSynapseRole } from './processing/roles';
+export { SPARK_STEP_PATH_PARAMETERS } from './processing/spark-step';
+export type { SparkStep } from './processing/spark-step';
+export { SparkJob, SparkNodeSize, SparkVersion } from './processing/spark-job';
+export type { SparkJobProps } from './processing/spark-job';
+export { Pipeline } from './orchestration/pipeline';
+export { ScheduleFrequency } from './orchestration/pipeline-types';
+export type { PipelineProps, PipelineSchedule } from './orchestration/pipeline-types';

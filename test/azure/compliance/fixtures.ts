@@ -57,6 +57,53 @@ export function compliantResources(): Resources {
           { category: 'StorageDelete' },
         ],
       },
+      eventhub: {
+        name: 'eventhub-logs',
+        target_resource_id: '${azurerm_eventhub_namespace.ns.id}',
+        log_analytics_workspace_id: '${azurerm_log_analytics_workspace.logs.id}',
+        enabled_log: [{ category_group: 'allLogs' }],
+      },
+      adf: {
+        name: 'data-factory-run-logs',
+        target_resource_id: '${azurerm_data_factory.adf.id}',
+        log_analytics_workspace_id: '${azurerm_log_analytics_workspace.logs.id}',
+        enabled_log: [
+          { category: 'PipelineRuns' },
+          { category: 'ActivityRuns' },
+          { category: 'TriggerRuns' },
+        ],
+      },
+    },
+    azurerm_monitor_metric_alert: {
+      adf: {
+        name: 'adf-failed-runs',
+        scopes: ['${azurerm_data_factory.adf.id}'],
+        criteria: [
+          {
+            metric_namespace: 'Microsoft.DataFactory/factories',
+            metric_name: 'PipelineFailedRuns',
+            aggregation: 'Total',
+            operator: 'GreaterThan',
+            threshold: 0,
+          },
+        ],
+      },
+    },
+    azurerm_data_factory_integration_runtime_azure: {
+      ir: {
+        name: 'managed-vnet-ir',
+        data_factory_id: '${azurerm_data_factory.adf.id}',
+        virtual_network_enabled: true,
+      },
+    },
+    azurerm_synapse_spark_pool: {
+      pool: {
+        name: 'salespool',
+        node_size_family: 'MemoryOptimized',
+        node_size: 'Small',
+        auto_pause: { delay_in_minutes: 15 },
+        session_level_packages_enabled: false,
+      },
     },
     azurerm_log_analytics_workspace: {
       logs: { name: 'logs', retention_in_days: 365, lifecycle: { prevent_destroy: true } },
@@ -101,6 +148,7 @@ export function compliantResources(): Resources {
       ns: {
         eventhub_namespace_id: '${azurerm_eventhub_namespace.ns.id}',
         key_vault_key_ids: ['${azurerm_key_vault_key.key.versionless_id}'],
+        infrastructure_encryption_enabled: true,
       },
     },
     azurerm_synapse_workspace: {
@@ -112,6 +160,69 @@ export function compliantResources(): Resources {
         azuread_authentication_only: true,
         customer_managed_key: { key_versionless_id: '${azurerm_key_vault_key.key.versionless_id}' },
         lifecycle: { prevent_destroy: true },
+      },
+    },
+    azurerm_synapse_sql_pool: {
+      dw: {
+        name: 'sales_dw',
+        synapse_workspace_id: '${azurerm_synapse_workspace.ws.id}',
+        sku_name: 'DW100c',
+        storage_account_type: 'GRS',
+        data_encrypted: true,
+        lifecycle: { prevent_destroy: true },
+      },
+    },
+    azurerm_purview_account: {
+      catalog: {
+        name: 'sales-catalog',
+        identity: { type: 'SystemAssigned' },
+        public_network_enabled: false,
+        managed_event_hub_enabled: false,
+        lifecycle: { prevent_destroy: true },
+      },
+    },
+    azurerm_subnet: {
+      endpoints: {
+        name: 'private-endpoints',
+        virtual_network_name: '${azurerm_virtual_network.vnet.name}',
+        address_prefixes: ['10.40.0.0/24'],
+      },
+    },
+    azurerm_network_security_group: { nsg: { name: 'sales-nsg' } },
+    azurerm_network_security_rule: {
+      vnet: {
+        name: 'AllowVnetHttpsInbound',
+        network_security_group_name: '${azurerm_network_security_group.nsg.name}',
+        priority: 200,
+        direction: 'Inbound',
+        access: 'Allow',
+        protocol: 'Tcp',
+        source_address_prefix: 'VirtualNetwork',
+        source_port_range: '*',
+        destination_address_prefix: '*',
+        destination_port_range: '443',
+      },
+    },
+    azurerm_subnet_network_security_group_association: {
+      endpoints: {
+        subnet_id: '${azurerm_subnet.endpoints.id}',
+        network_security_group_id: '${azurerm_network_security_group.nsg.id}',
+      },
+    },
+    azurerm_private_endpoint: {
+      dfs: {
+        name: 'sales-pe-dfs',
+        subnet_id: '${azurerm_subnet.endpoints.id}',
+        private_service_connection: {
+          name: 'sales-pe-dfs',
+          private_connection_resource_id: '${azurerm_storage_account.lake.id}',
+          subresource_names: ['dfs'],
+          is_manual_connection: false,
+        },
+        private_dns_zone_group: {
+          name: 'default',
+          private_dns_zone_ids: ['${azurerm_private_dns_zone.dfs.id}'],
+        },
       },
     },
     azurerm_data_factory: {

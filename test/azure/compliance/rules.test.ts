@@ -11,6 +11,27 @@ const ADF = 'azurerm_data_factory';
 const RA = 'azurerm_role_assignment';
 const RD = 'azurerm_role_definition';
 const { COMPLIANT: C, NON_COMPLIANT: NC, NOT_APPLICABLE: NA } = RuleResult;
+const EH_CMK = 'azurerm_eventhub_namespace_customer_managed_key';
+const ADF_IR = 'azurerm_data_factory_integration_runtime_azure';
+const SPARK = 'azurerm_synapse_spark_pool';
+
+/** Changes (or, with `undefined`, removes) the factory's diagnostic setting in the fixture. */
+const adfLogs =
+  (patch: Record<string, unknown> | undefined) =>
+  (r: Record<string, Record<string, Record<string, unknown>>>): void => {
+    const settings = r.azurerm_monitor_diagnostic_setting;
+    if (patch === undefined) delete settings.adf;
+    else Object.assign(settings.adf, patch);
+  };
+
+/** Changes (or, with `undefined`, removes) the namespace's diagnostic setting in the fixture. */
+const ehLogs =
+  (patch: Record<string, unknown> | undefined) =>
+  (r: Record<string, Record<string, Record<string, unknown>>>): void => {
+    const settings = r.azurerm_monitor_diagnostic_setting;
+    if (patch === undefined) delete settings.eventhub;
+    else Object.assign(settings.eventhub, patch);
+  };
 
 /** What one rule concludes on a whole document: a finding anywhere, no check at all, or compliant. */
 function outcome(ruleId: string, doc: TerraformDocument): RuleResult {
@@ -335,6 +356,43 @@ const CASES: [string, string, Parameters<typeof docWith>[0], RuleResult][] = [
     all(set(EH, { sku: 'Standard' }), drop('azurerm_eventhub_namespace_customer_managed_key')),
     NA,
   ],
+  [
+    'DPK_AZURE_EVENTHUB_INFRASTRUCTURE_ENCRYPTION',
+    'double encryption off',
+    set(EH_CMK, { infrastructure_encryption_enabled: false }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_EVENTHUB_INFRASTRUCTURE_ENCRYPTION',
+    'unset (azurerm default off)',
+    set(EH_CMK, { infrastructure_encryption_enabled: undefined }),
+    NC,
+  ],
+  ['DPK_AZURE_EVENTHUB_DIAGNOSTIC_LOGS', 'no diagnostic setting', ehLogs(undefined), NC],
+  [
+    'DPK_AZURE_EVENTHUB_DIAGNOSTIC_LOGS',
+    'a setting on an event hub, not the namespace',
+    ehLogs({ target_resource_id: '${azurerm_eventhub_namespace.ns.id}/eventhubs/clicks' }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_EVENTHUB_DIAGNOSTIC_LOGS',
+    'Capture errors only',
+    ehLogs({ enabled_log: [{ category: 'ArchiveLogs' }] }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_EVENTHUB_DIAGNOSTIC_LOGS',
+    'Capture and operational logs',
+    ehLogs({ enabled_log: [{ category: 'ArchiveLogs' }, { category: 'OperationalLogs' }] }),
+    C,
+  ],
+  [
+    'DPK_AZURE_EVENTHUB_DIAGNOSTIC_LOGS',
+    'the audit group',
+    ehLogs({ enabled_log: { category_group: 'audit' } }),
+    C,
+  ],
   // Synapse
   [
     'CKV_AZURE_58',
@@ -367,6 +425,26 @@ const CASES: [string, string, Parameters<typeof docWith>[0], RuleResult][] = [
     NC,
   ],
   ['CKV_AZURE_240', 'no customer-managed key', set(SYN, { customer_managed_key: undefined }), NC],
+  ['CKV_AZURE_241', 'a pool without TDE', set('azurerm_synapse_sql_pool', { data_encrypted: false }), NC],
+  [
+    'CKV_AZURE_241',
+    'unset (azurerm default off)',
+    set('azurerm_synapse_sql_pool', { data_encrypted: undefined }),
+    NC,
+  ],
+  ['DPK_AZURE_SYNAPSE_SPARK_AUTO_PAUSE', 'no auto-pause', set(SPARK, { auto_pause: undefined }), NC],
+  [
+    'DPK_AZURE_SYNAPSE_SPARK_SESSION_PACKAGES',
+    'session packages on',
+    set(SPARK, { session_level_packages_enabled: true }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_SYNAPSE_SPARK_SESSION_PACKAGES',
+    'unset (azurerm default off)',
+    set(SPARK, { session_level_packages_enabled: undefined }),
+    C,
+  ],
   // Data Factory
   ['CKV_AZURE_104', 'unset (azurerm default public)', set(ADF, { public_network_enabled: undefined }), NC],
   [
@@ -377,6 +455,50 @@ const CASES: [string, string, Parameters<typeof docWith>[0], RuleResult][] = [
   ],
   ['CKV2_AZURE_15', 'no customer-managed key', set(ADF, { customer_managed_key_id: undefined }), NC],
   ['DPK_AZURE_DATA_FACTORY_MANAGED_IDENTITY', 'no identity', set(ADF, { identity: undefined }), NC],
+  [
+    'DPK_AZURE_DATA_FACTORY_IR_MANAGED_VNET',
+    'a runtime on the public network',
+    set(ADF_IR, { virtual_network_enabled: false }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_DATA_FACTORY_IR_MANAGED_VNET',
+    'unset (azurerm default public)',
+    set(ADF_IR, { virtual_network_enabled: undefined }),
+    NC,
+  ],
+  ['DPK_AZURE_DATA_FACTORY_DIAGNOSTIC_LOGS', 'no diagnostic setting', adfLogs(undefined), NC],
+  [
+    'DPK_AZURE_DATA_FACTORY_DIAGNOSTIC_LOGS',
+    'trigger runs missing',
+    adfLogs({ enabled_log: [{ category: 'PipelineRuns' }, { category: 'ActivityRuns' }] }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_DATA_FACTORY_DIAGNOSTIC_LOGS',
+    'the allLogs group',
+    adfLogs({ enabled_log: [{ category_group: 'allLogs' }] }),
+    C,
+  ],
+  [
+    'DPK_AZURE_DATA_FACTORY_DIAGNOSTIC_LOGS',
+    'a setting on another resource',
+    adfLogs({ target_resource_id: '${azurerm_data_factory.other.id}' }),
+    NC,
+  ],
+  ['DPK_AZURE_DATA_FACTORY_FAILURE_ALERT', 'no metric alert', drop('azurerm_monitor_metric_alert'), NC],
+  [
+    'DPK_AZURE_DATA_FACTORY_FAILURE_ALERT',
+    'an alert on another metric',
+    set('azurerm_monitor_metric_alert', { criteria: [{ metric_name: 'ActivitySucceededRuns' }] }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_DATA_FACTORY_FAILURE_ALERT',
+    'a disabled alert',
+    set('azurerm_monitor_metric_alert', { enabled: false }),
+    NC,
+  ],
   // Role assignments and definitions
   ['DPK_AZURE_PRIVILEGED_ROLE_SCOPE', 'Owner on a subscription', set(RA, { scope: SUBSCRIPTION }), NC],
   ['DPK_AZURE_PRIVILEGED_ROLE_SCOPE', 'Owner on the tenant root', set(RA, { scope: '/' }), NC],
@@ -425,6 +547,92 @@ const CASES: [string, string, Parameters<typeof docWith>[0], RuleResult][] = [
     'narrow actions assignable on a subscription',
     set(RD, { permissions: [{ actions: ['Microsoft.Storage/*/read'] }], assignable_scopes: [SUBSCRIPTION] }),
     C,
+  ],
+  // Private networking and Purview
+  [
+    'CKV2_AZURE_31',
+    'a subnet without a security group',
+    drop('azurerm_subnet_network_security_group_association'),
+    NC,
+  ],
+  [
+    'CKV2_AZURE_31',
+    'a group associated with another subnet',
+    set('azurerm_subnet_network_security_group_association', { subnet_id: '${azurerm_subnet.other.id}' }),
+    NC,
+  ],
+  [
+    'CKV2_AZURE_31',
+    'the gateway subnet',
+    all(
+      set('azurerm_subnet', { name: 'GatewaySubnet' }),
+      drop('azurerm_subnet_network_security_group_association'),
+    ),
+    NA,
+  ],
+  [
+    'DPK_AZURE_NSG_INTERNET_INBOUND',
+    'an allow rule from the internet',
+    set('azurerm_network_security_rule', { source_address_prefix: 'Internet' }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_NSG_INTERNET_INBOUND',
+    'an allow rule from anywhere, in a prefix list',
+    set('azurerm_network_security_rule', {
+      source_address_prefix: undefined,
+      source_address_prefixes: ['10.0.0.0/8', '0.0.0.0/0'],
+    }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_NSG_INTERNET_INBOUND',
+    'an inline allow rule from *',
+    set('azurerm_network_security_group', {
+      security_rule: [{ name: 'ssh', direction: 'Inbound', access: 'Allow', source_address_prefix: '*' }],
+    }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_NSG_INTERNET_INBOUND',
+    'a deny rule from the internet',
+    all(
+      set('azurerm_network_security_rule', { access: 'Deny', source_address_prefix: 'Internet' }),
+      drop('azurerm_network_security_group'),
+    ),
+    NA,
+  ],
+  [
+    'DPK_AZURE_NSG_INTERNET_INBOUND',
+    'an outbound allow rule to anywhere',
+    set('azurerm_network_security_rule', { direction: 'Outbound', source_address_prefix: '*' }),
+    NA,
+  ],
+  [
+    'DPK_AZURE_PRIVATE_ENDPOINT_DNS',
+    'no DNS zone group',
+    set('azurerm_private_endpoint', { private_dns_zone_group: undefined }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_PRIVATE_ENDPOINT_DNS',
+    'a group without zones',
+    set('azurerm_private_endpoint', {
+      private_dns_zone_group: { name: 'default', private_dns_zone_ids: [] },
+    }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_PURVIEW_PUBLIC_NETWORK',
+    'public',
+    set('azurerm_purview_account', { public_network_enabled: true }),
+    NC,
+  ],
+  [
+    'DPK_AZURE_PURVIEW_PUBLIC_NETWORK',
+    'unset (azurerm default public)',
+    set('azurerm_purview_account', { public_network_enabled: undefined }),
+    NC,
   ],
 ];
 

@@ -1,0 +1,106 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { type App, TerraformOutput, TerraformStack } from 'cdktf';
+import {
+  EncryptionKey,
+  LakeStorage,
+  Network,
+  NotificationTarget,
+  Pipeline,
+  Principal,
+  ScheduleFrequency,
+  SparkJob,
+  Warehouse,
+} from 'data-platform-kit/azure';
+
+/**
+ * App context key: set it to true in `cdktf.json`'s `context` when `terraform apply` runs on a
+ * runner inside the network, so the warehouse makes its data-plane resources and the pipeline's
+ * factory gets its Synapse roles.
+ */
+export const DEPLOYER_REACHES_WORKSPACE_CONTEXT = 'pipeline-azure:deployerReachesWorkspace';
+
+/** The Entra group of the example's SQL administrators (object id). */
+const SQL_ADMINS = '3f6c2a51-8d0e-4b7a-9c21-5e4d3b2a1f00';
+
+/** Adds the `pipeline-azure` stack to `app` and returns it. */
+export function build(app: App): TerraformStack[] {
+  const stack = new TerraformStack(app, 'pipeline-azure');
+  new AzurermProvider(stack, 'Azurerm', {
+    // The storage account has no public endpoint and no shared keys: Entra ID auth only, and
+    // no data-plane reads of queue/static-website properties the deployer could not reach.
+    features: [{ storage: [{ dataPlaneAvailable: false }] }],
+    storageUseAzuread: true,
+  });
+  const deployerReachesWorkspace = app.node.tryGetContext(DEPLOYER_REACHES_WORKSPACE_CONTEXT) === true;
+
+  // example:start
+  const rg = new ResourceGroup(stack, 'ResourceGroup', { name: 'rg-sales-pipeline', location: 'westeurope' });
+
+  // One key for the lake, the warehouse and the factory; the deployer creates it from its range.
+  const key = new EncryptionKey(stack, 'Key', {
+    resourceGroup: rg,
+    platformName: 'sales',
+    allowedIpRanges: ['203.0.113.0/24'],
+  });
+  const lake = new LakeStorage(stack, 'Lake', {
+    platformName: 'sales',
+    resourceGroup: rg,
+    encryptionKey: key,
+  });
+  const network = new Network(stack, 'Network', {
+    platformName: 'sales',
+    resourceGroup: rg,
+    lake,
+    encryptionKeys: [key],
+  });
+
+  // The Synapse workspace the Spark pool runs in. Its identity is what the job runs as: no read
+  // zones beyond what the steps below need.
+  const warehouse = new Warehouse(stack, 'Warehouse', {
+    platformName: 'sales',
+    resourceGroup: rg,
+    lake,
+    network,
+    encryptionKey: key,
+    sqlAdministrator: { login: 'sales-sql-admins', principal: Principal.group(SQL_ADMINS) },
+    readZones: [],
+    deployerReachesWorkspace,
+  });
+
+  // Two steps, raw -> curated -> serving, each a notebook published in the workspace. The
+  // workspace identity gets read on raw, read/write on curated and serving, and nothing else.
+  const job = new SparkJob(stack, 'Orders', {
+    platformName: 'sales',
+    jobName: 'orders',
+    warehouse,
+    lake,
+    steps: [
+      { name: 'clean', sourceZone: 'raw', targetZone: 'curated', notebook: 'clean_orders' },
+      { name: 'publish', sourceZone: 'curated', targetZone: 'serving', notebook: 'publish_orders' },
+    ],
+  });
+
+  const alerts = new NotificationTarget(stack, 'Alerts', {
+    platformName: 'sales',
+    resourceGroup: rg,
+    emails: ['data-oncall@example.com'],
+  });
+
+  // A private, CMK-encrypted Data Factory runs the steps in order every day at 02:00 UTC, retries
+  // each step twice, and alerts the on-call group when a run or its trigger fails.
+  const pipeline = new Pipeline(stack, 'Pipeline', {
+    platformName: 'sales',
+    pipelineName: 'orders',
+    resourceGroup: rg,
+    sparkJob: job,
+    encryptionKey: key,
+    schedule: { frequency: ScheduleFrequency.DAY, hours: [2], minutes: [0] },
+    notificationTarget: alerts,
+  });
+  // example:end
+
+  new TerraformOutput(stack, 'DataFactoryName', { value: pipeline.factory.name });
+  new TerraformOutput(stack, 'SparkPoolName', { value: job.sparkPoolName });
+  return [stack];
+}

@@ -1,0 +1,83 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { type App, TerraformOutput, TerraformStack } from 'cdktf';
+import { Catalog, EncryptionKey, LakeStorage, Network, Principal, Warehouse } from 'data-platform-kit/azure';
+
+/**
+ * App context key: set it to true in `cdktf.json`'s `context` when `terraform apply` runs on a
+ * runner inside the network, so the warehouse also creates its data-plane resources.
+ */
+export const DEPLOYER_REACHES_WORKSPACE_CONTEXT = 'warehouse-azure:deployerReachesWorkspace';
+
+/** Entra groups of the example (object ids). */
+const GROUPS = {
+  sqlAdmins: '3f6c2a51-8d0e-4b7a-9c21-5e4d3b2a1f00',
+  analysts: '7b2e9d40-1c3f-4a85-b6d7-2e8f9a0b1c11',
+  engineers: 'c4a1f7e2-9b3d-4e60-8a2c-1d5e6f7a8b22',
+} as const;
+
+/** Adds the `warehouse-azure` stack to `app` and returns it. */
+export function build(app: App): TerraformStack[] {
+  const stack = new TerraformStack(app, 'warehouse-azure');
+  new AzurermProvider(stack, 'Azurerm', {
+    // The storage account has no public endpoint and no shared keys: Entra ID auth only, and
+    // no data-plane reads of queue/static-website properties the deployer could not reach.
+    features: [{ storage: [{ dataPlaneAvailable: false }] }],
+    storageUseAzuread: true,
+  });
+  const deployerReachesWorkspace = app.node.tryGetContext(DEPLOYER_REACHES_WORKSPACE_CONTEXT) === true;
+
+  // example:start
+  const rg = new ResourceGroup(stack, 'ResourceGroup', {
+    name: 'rg-sales-warehouse',
+    location: 'westeurope',
+  });
+
+  // One key for the lake and the warehouse. The deployer creates it on the vault's data plane:
+  // from its IP range on the first apply, through the network's vault endpoint afterwards.
+  const key = new EncryptionKey(stack, 'Key', {
+    resourceGroup: rg,
+    platformName: 'sales',
+    allowedIpRanges: ['203.0.113.0/24'],
+  });
+  const lake = new LakeStorage(stack, 'Lake', {
+    platformName: 'sales',
+    resourceGroup: rg,
+    encryptionKey: key,
+  });
+
+  // A VNet with a private-endpoint subnet (internet inbound denied), endpoints for the lake's
+  // blob and dfs and for the vault, and the private DNS zones they register in.
+  const network = new Network(stack, 'Network', {
+    platformName: 'sales',
+    resourceGroup: rg,
+    lake,
+    encryptionKeys: [key],
+  });
+
+  // One lake-database location per zone, for Synapse lake databases over the lake.
+  const catalog = new Catalog(stack, 'Catalog', { platformName: 'sales', resourceGroup: rg, lake, network });
+
+  // Synapse on the lake's curated filesystem: managed VNet, exfiltration protection, no public
+  // access, Entra-only auth, the shared customer-managed key, private endpoints in the network.
+  const warehouse = new Warehouse(stack, 'Warehouse', {
+    platformName: 'sales',
+    resourceGroup: rg,
+    lake,
+    network,
+    catalog,
+    encryptionKey: key,
+    sqlAdministrator: { login: 'sales-sql-admins', principal: Principal.group(GROUPS.sqlAdmins) },
+    // Managed private endpoints and Synapse RBAC live on the workspace's data plane: apply once
+    // from anywhere, then again from a runner inside the network with this set to true.
+    deployerReachesWorkspace,
+  });
+
+  // Analysts read serving; engineers read and write curated (storage roles + Synapse RBAC).
+  warehouse.grantRead(Principal.group(GROUPS.analysts), 'serving');
+  warehouse.grantReadWrite(Principal.group(GROUPS.engineers), 'curated');
+  // example:end
+
+  new TerraformOutput(stack, 'ServingDatabaseLocation', { value: catalog.databaseLocation('serving') });
+  return [stack];
+}

@@ -1,0 +1,348 @@
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { Eventhub } from '@cdktf/provider-azurerm/lib/eventhub';
+import { EventhubConsumerGroup } from '@cdktf/provider-azurerm/lib/eventhub-consumer-group';
+import { EventhubNamespace } from '@cdktf/provider-azurerm/lib/eventhub-namespace';
+import { EventhubNamespaceCustomerManagedKey } from '@cdktf/provider-azurerm/lib/eventhub-namespace-customer-managed-key';
+import type { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import type { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Construct } from 'constructs';
+import { EventHubsSku } from './event-hubs-sku';
+import { CAPTURE_ZONE_ACCESS, DEPLOYER_CAPTURE_ROLE, StreamAccess } from './roles';
+import type { IStreamIngestion, StreamIngestionProps } from './stream-ingestion-types';
+
+export type { IStreamIngestion, StreamIngestionProps } from './stream-ingestion-types';
+import { CommonDefaults } from '../../core/blocks';
+import { ErrorCode, ValidationError } from '../../core/errors';
+import { physicalName, validatePlatformName } from '../../core/naming';
+import { decideRemoval } from '../../core/removal';
+import { resourceTags, TagRules } from '../../core/tags';
+import { warn } from '../../core/tf';
+import { applyDataRemoval } from '../../core/tf-compliance';
+import { constructIdFrom } from '../../core/zones';
+import { Principal, type IPrincipal } from '../iam/principal';
+import type { INotificationTarget } from '../monitoring/notification-target';
+import { PreventDestroyRule } from '../private/removal';
+import {
+  DEFAULT_CONSUMER_GROUP,
+  grantStream,
+  ImportedStream,
+  validateConsumerGroupName,
+} from '../private/stream-import';
+import { streamMonitoring } from '../private/stream-monitoring';
+import { type StreamSettings, validateStreamName, validateStreamSettings } from '../private/stream-settings';
+import { archiveNameFormat, containerNameOf, lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
+import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
+import type { ILakeStorage } from '../storage/lake-storage';
+
+/**
+ * Streaming ingestion into the lake: an Event Hubs namespace and event hub whose Capture lands
+ * every event in a lake zone as Avro files, with alerts on throttling and capture backlog.
+ *
+ * Secure defaults: no public network access, local (SAS key) authentication off (Entra ID and
+ * RBAC only), TLS 1.2, a user-assigned identity; on PREMIUM a customer-managed key with
+ * infrastructure (double) encryption, the identity granted on the key before the key is set and
+ * the event hub created after it (Event Hubs encrypts only empty namespaces); diagnostic logs
+ * (all categories, Capture errors included) to Log Analytics; namespace and hub retained on
+ * destroy; grants only on the hub or one consumer group.
+ *
+ * Capture writes `<stream>/{Namespace}/{EventHub}/{PartitionId}/{Year}/…/{Second}` Avro files
+ * into the zone's container, every `captureIntervalSeconds` or `captureSizeLimitBytes`.
+ *
+ * Deployability:
+ * - azurerm 4.55 cannot choose Capture's authentication (its `destination` block has no identity;
+ *   `storage_authentication_type` came later, hashicorp/terraform-provider-azurerm#31265), so
+ *   Capture starts in its default SAS mode, which signs with the storage account's keys. The
+ *   kit's lake turns Shared Key authorization off, so SAS Capture cannot write there: switch the
+ *   hub's Capture authentication to the namespace's user-assigned identity (portal, CLI or ARM
+ *   `captureDescription.destination.identity`) after the first apply. The identity already holds
+ *   "Storage Blob Data Contributor" on the zone's container. A warning with
+ *   {@link StreamIngestion.CAPTURE_AUTHENTICATION_WARNING} says so on every synth; the
+ *   capture-backlog alert and the `ArchiveLogs` diagnostic category show Capture failing.
+ *   Any later Terraform update of the hub re-sends Capture without an identity (SAS again).
+ * - Creating the hub passes Event Hubs' linked access check only if the deployer may write to
+ *   the container (`assignDeployerCaptureAccess`); role assignments take minutes to propagate,
+ *   so a first apply that fails there succeeds when re-run.
+ * - Producers and consumers reach the namespace through a private endpoint (public access is off).
+ *
+ * @see https://learn.microsoft.com/azure/event-hubs/event-hubs-capture-overview
+ * @example
+ * const clicks = new StreamIngestion(stack, 'Clickstream', {
+ *   platformName: 'sales',
+ *   streamName: 'clickstream',
+ *   resourceGroup: rg,
+ *   lake,
+ *   notificationTarget: alerts,
+ * });
+ * clicks.grantWrite(Principal.fromUserAssignedIdentity(producer));
+ */
+export class StreamIngestion extends Construct implements IStreamIngestion {
+  /** Tier when `sku` is unset. */
+  public static readonly DEFAULT_SKU = EventHubsSku.STANDARD;
+  /** Throughput or processing units when `capacity` is unset. */
+  public static readonly DEFAULT_CAPACITY = 1;
+  /** Partitions when `partitionCount` is unset. */
+  public static readonly DEFAULT_PARTITION_COUNT = 4;
+  /** Hours of retention when `retentionHours` is unset. */
+  public static readonly DEFAULT_RETENTION_HOURS = CommonDefaults.STREAM_RETENTION_HOURS;
+  /** Zone when `zone` is unset. */
+  public static readonly DEFAULT_ZONE = CommonDefaults.STREAM_ZONE;
+  /** Capture time window when `captureIntervalSeconds` is unset (Event Hubs' default). */
+  public static readonly DEFAULT_CAPTURE_INTERVAL_SECONDS = 300;
+  /** Capture size window when `captureSizeLimitBytes` is unset (Event Hubs' default, 300 MiB). */
+  public static readonly DEFAULT_CAPTURE_SIZE_LIMIT_BYTES = 314572800;
+  /** Capture-backlog alert threshold when `captureBacklogThreshold` is unset. */
+  public static readonly DEFAULT_CAPTURE_BACKLOG_THRESHOLD = 10000;
+  /** Whether the deployer gets write on the landing container when `assignDeployerCaptureAccess` is unset. */
+  public static readonly DEFAULT_ASSIGN_DEPLOYER_CAPTURE_ACCESS = true;
+  /** Capture file format. */
+  public static readonly CAPTURE_ENCODING = 'Avro';
+  /** Minimum TLS version of the namespace. */
+  public static readonly MINIMUM_TLS_VERSION = '1.2';
+  /** Warning id: Capture starts in SAS mode and must be switched to the identity. */
+  public static readonly CAPTURE_AUTHENTICATION_WARNING = 'data-platform-kit:eventHubsCaptureAuthentication';
+  /** Warning id: the alerts have no action group. */
+  public static readonly NO_NOTIFICATION_WARNING = 'data-platform-kit:alertsWithoutNotification';
+
+  /** An existing event hub, by resource id, to grant on. A malformed literal id throws `DPK_INVALID_NAME`. */
+  public static fromEventHubId(scope: Construct, id: string, eventHubId: string): IStreamIngestion {
+    return new ImportedStream(scope, id, eventHubId);
+  }
+
+  /** The namespace's identity: reaches the key (PREMIUM) and the landing container (Capture). */
+  public readonly identity: UserAssignedIdentity;
+  /** The key encrypting the namespace, when `customerManagedKey`. */
+  public readonly encryptionKey?: IEncryptionKey;
+  /** The identity's "Key Vault Crypto Service Encryption User" assignment on the key, when `customerManagedKey`. */
+  public readonly identityKeyAccess?: RoleAssignment;
+  public readonly namespace: EventhubNamespace;
+  /** The namespace's customer-managed key setting, when `customerManagedKey`. */
+  public readonly customerManagedKeySetting?: EventhubNamespaceCustomerManagedKey;
+  /** The identity's "Storage Blob Data Contributor" assignment on the landing container (made by the lake). */
+  public readonly captureAccess: RoleAssignment;
+  /** The deploying identity, when `assignDeployerCaptureAccess`. */
+  public readonly deployer?: DataAzurermClientConfig;
+  /** The deployer's write access to the landing container, when `assignDeployerCaptureAccess`. */
+  public readonly deployerCaptureAccess?: RoleAssignment;
+  public readonly eventHub: Eventhub;
+  /** Consumer groups by name (`$Default` is not managed). */
+  public readonly consumerGroups: Readonly<Record<string, EventhubConsumerGroup>>;
+  /** The diagnostic-log workspace, when the stream had to create one. */
+  public readonly logWorkspace?: LogAnalyticsWorkspace;
+  /** The namespace's diagnostic logs. */
+  public readonly diagnostics: MonitorDiagnosticSetting;
+  /** Alerts when Event Hubs throttles requests. */
+  public readonly throttledRequestsAlert: MonitorMetricAlert;
+  /** Alerts when Capture falls behind. */
+  public readonly captureBacklogAlert: MonitorMetricAlert;
+  /** Where the alerts notify, when anywhere. */
+  public readonly notificationTarget?: INotificationTarget;
+  public readonly eventHubId: string;
+  public readonly eventHubName: string;
+  public readonly namespaceId: string;
+  /** The zone Capture lands in. */
+  public readonly zone: string;
+
+  constructor(scope: Construct, id: string, props: StreamIngestionProps) {
+    super(scope, id);
+    const s = this.resolve(props);
+    const tags = resourceTags(this, TagRules.AZURE, s.platform, props.tags);
+    const group = { location: s.location, resourceGroupName: props.resourceGroup.name };
+    this.zone = s.zone;
+
+    this.identity = new UserAssignedIdentity(this, 'Identity', {
+      name: physicalName(this, StreamNameRules.MANAGED_IDENTITY, {
+        platform: s.platform,
+        parts: [s.stream, 'eh'],
+      }),
+      ...group,
+      tags,
+    });
+    const identity = Principal.fromUserAssignedIdentity(this.identity);
+    if (s.customerManagedKey) {
+      this.encryptionKey =
+        props.encryptionKey ??
+        new EncryptionKey(this, 'Key', {
+          resourceGroup: props.resourceGroup,
+          location: s.location,
+          platformName: s.platform,
+          purpose: 'stream',
+          removalPolicy: props.removalPolicy,
+          tags: props.tags,
+          allowedIpRanges: props.keyVaultAllowedIpRanges,
+        });
+      this.identityKeyAccess = this.encryptionKey.grantEncryptDecrypt(identity);
+    }
+
+    this.namespace = new EventhubNamespace(this, 'Namespace', {
+      name: physicalName(this, StreamNameRules.EVENTHUB_NAMESPACE, {
+        platform: s.platform,
+        parts: [s.stream],
+        override: props.namespaceName,
+        overrideProp: 'namespaceName',
+        // Namespace names are global (<name>.servicebus.windows.net): the resource group joins the hash.
+        uniqueness: [props.resourceGroup.name],
+      }),
+      ...group,
+      sku: s.sku,
+      capacity: s.capacity,
+      autoInflateEnabled: s.maximumThroughputUnits === undefined ? undefined : true,
+      maximumThroughputUnits: s.maximumThroughputUnits,
+      publicNetworkAccessEnabled: false,
+      localAuthenticationEnabled: false,
+      minimumTlsVersion: StreamIngestion.MINIMUM_TLS_VERSION,
+      identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
+      tags,
+    });
+    this.namespaceId = this.namespace.id;
+    if (this.encryptionKey && this.identityKeyAccess) {
+      this.customerManagedKeySetting = new EventhubNamespaceCustomerManagedKey(this, 'CustomerManagedKey', {
+        eventhubNamespaceId: this.namespace.id,
+        keyVaultKeyIds: [this.encryptionKey.keyId],
+        userAssignedIdentityId: this.identity.id,
+        infrastructureEncryptionEnabled: true,
+        // The identity must hold its key role before the namespace first uses the key.
+        dependsOn: [this.identityKeyAccess],
+      });
+    }
+
+    this.captureAccess = props.lake.grant(identity, s.zone, CAPTURE_ZONE_ACCESS);
+    if (s.assignDeployerCaptureAccess) {
+      this.deployer = new DataAzurermClientConfig(this, 'Deployer');
+      this.deployerCaptureAccess = new RoleAssignment(this, 'DeployerCaptureAccess', {
+        scope: props.lake.containerResourceId(s.zone),
+        roleDefinitionName: DEPLOYER_CAPTURE_ROLE,
+        // The deployer may be a user or a service principal: Azure resolves the type.
+        principalId: this.deployer.objectId,
+        description:
+          'Lets the deployer configure Event Hubs Capture into this container (linked access check).',
+      });
+    }
+    this.eventHub = this.makeEventHub(s, props.lake);
+    this.eventHubId = this.eventHub.id;
+    this.eventHubName = this.eventHub.name;
+
+    const consumerGroups: Record<string, EventhubConsumerGroup> = {};
+    for (const name of s.consumerGroups) {
+      consumerGroups[name] = new EventhubConsumerGroup(this, `ConsumerGroup${constructIdFrom(name)}`, {
+        name,
+        namespaceName: this.namespace.name,
+        eventhubName: this.eventHub.name,
+        resourceGroupName: props.resourceGroup.name,
+      });
+    }
+    this.consumerGroups = consumerGroups;
+
+    const monitoring = streamMonitoring(this, {
+      ...s,
+      resourceGroup: props.resourceGroup,
+      namespaceId: this.namespace.id,
+      notificationTarget: props.notificationTarget,
+      notificationEmails: props.notificationEmails,
+      tags,
+      userTags: props.tags,
+      noNotificationWarning: StreamIngestion.NO_NOTIFICATION_WARNING,
+    });
+    this.logWorkspace = monitoring.logWorkspace;
+    this.diagnostics = monitoring.diagnostics;
+    this.notificationTarget = monitoring.notificationTarget;
+    this.throttledRequestsAlert = monitoring.throttledRequests;
+    this.captureBacklogAlert = monitoring.captureBacklog;
+
+    applyDataRemoval(
+      this,
+      decideRemoval(this, props.removalPolicy),
+      [this.namespace, this.eventHub, ...(this.logWorkspace ? [this.logWorkspace] : [])].map(
+        (resource) => [resource, PreventDestroyRule.RETAINED] as const,
+      ),
+    );
+    warn(
+      this,
+      StreamIngestion.CAPTURE_AUTHENTICATION_WARNING,
+      'azurerm 4.55 cannot set Event Hubs Capture authentication, so Capture starts in SAS mode, which ' +
+        "the lake's disabled Shared Key authorization rejects. After the first apply, switch the event " +
+        "hub's Capture authentication to the user-assigned identity " +
+        `'${this.identity.node.path}' (it holds Storage Blob Data Contributor on the landing container).`,
+    );
+  }
+
+  public grantWrite(principal: IPrincipal): RoleAssignment {
+    return grantStream(this, principal, StreamAccess.WRITE, { scope: this.eventHub.id });
+  }
+
+  public grantRead(principal: IPrincipal, consumerGroup?: string): RoleAssignment {
+    if (consumerGroup === undefined) {
+      return grantStream(this, principal, StreamAccess.READ, { scope: this.eventHub.id });
+    }
+    const name = validateConsumerGroupName(this, consumerGroup);
+    const declared = this.consumerGroups[name];
+    if (!declared && name !== DEFAULT_CONSUMER_GROUP) {
+      throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
+        prop: 'consumerGroup',
+        received: consumerGroup,
+        allowed: `one of the stream's consumer groups: ${[DEFAULT_CONSUMER_GROUP, ...Object.keys(this.consumerGroups)].join(', ')}`,
+      });
+    }
+    return grantStream(this, principal, StreamAccess.READ, {
+      scope: declared ? declared.id : `${this.eventHub.id}/consumergroups/${DEFAULT_CONSUMER_GROUP}`,
+      consumerGroup: name,
+    });
+  }
+
+  /** Every default resolved once, then every check (see `validateStreamSettings`). */
+  private resolve(props: StreamIngestionProps): StreamSettings {
+    const sku = props.sku ?? StreamIngestion.DEFAULT_SKU;
+    const settings: StreamSettings = {
+      platform: validatePlatformName(this, props.platformName),
+      stream: validateStreamName(this, props.streamName),
+      zone: props.zone ?? StreamIngestion.DEFAULT_ZONE,
+      location: props.location ?? props.resourceGroup.location,
+      sku,
+      capacity: props.capacity ?? StreamIngestion.DEFAULT_CAPACITY,
+      maximumThroughputUnits: props.maximumThroughputUnits,
+      partitionCount: props.partitionCount ?? StreamIngestion.DEFAULT_PARTITION_COUNT,
+      retentionHours: props.retentionHours ?? StreamIngestion.DEFAULT_RETENTION_HOURS,
+      customerManagedKey:
+        props.customerManagedKey ?? (props.encryptionKey !== undefined || sku === EventHubsSku.PREMIUM),
+      captureIntervalSeconds:
+        props.captureIntervalSeconds ?? StreamIngestion.DEFAULT_CAPTURE_INTERVAL_SECONDS,
+      captureSizeLimitBytes: props.captureSizeLimitBytes ?? StreamIngestion.DEFAULT_CAPTURE_SIZE_LIMIT_BYTES,
+      consumerGroups: props.consumerGroups ?? [],
+      captureBacklogThreshold:
+        props.captureBacklogThreshold ?? StreamIngestion.DEFAULT_CAPTURE_BACKLOG_THRESHOLD,
+      workspaceId: props.logAnalyticsWorkspaceId ?? lakeWorkspaceIdOf(props.lake),
+      assignDeployerCaptureAccess:
+        props.assignDeployerCaptureAccess ?? StreamIngestion.DEFAULT_ASSIGN_DEPLOYER_CAPTURE_ACCESS,
+    };
+    validateStreamSettings(this, settings, props);
+    return settings;
+  }
+
+  private makeEventHub(s: StreamSettings, lake: ILakeStorage): Eventhub {
+    const after = [this.captureAccess, this.deployerCaptureAccess, this.customerManagedKeySetting];
+    return new Eventhub(this, 'EventHub', {
+      name: s.stream,
+      namespaceId: this.namespace.id,
+      partitionCount: s.partitionCount,
+      retentionDescription: { cleanupPolicy: 'Delete', retentionTimeInHours: s.retentionHours },
+      captureDescription: {
+        enabled: true,
+        encoding: StreamIngestion.CAPTURE_ENCODING,
+        intervalInSeconds: s.captureIntervalSeconds,
+        sizeLimitInBytes: s.captureSizeLimitBytes,
+        skipEmptyArchives: true,
+        destination: {
+          name: 'EventHubArchive.AzureBlockBlob',
+          archiveNameFormat: archiveNameFormat(s.stream),
+          blobContainerName: containerNameOf(lake, s.zone),
+          storageAccountId: lake.storageAccountId,
+        },
+      },
+      // Capture's destination must be writable first; on PREMIUM, Event Hubs encrypts only an
+      // empty namespace, so the key is set before the hub exists.
+      dependsOn: after.filter((d): d is NonNullable<typeof d> => d !== undefined),
+    });
+  }
+}
