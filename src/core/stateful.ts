@@ -27,6 +27,7 @@ export const STATEFUL_RESOURCE_TYPES = {
     'google_bigquery_table',
     'google_pubsub_topic',
     'google_pubsub_subscription',
+    'google_logging_project_bucket_config',
   ],
   /** Terraform types of the azurerm provider. */
   azure: [

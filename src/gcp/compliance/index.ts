@@ -52,6 +52,9 @@ export * from './rules/avd-gcp-0027';
 export * from './rules/ckv-gcp-26';
 export * from './rules/ckv-gcp-74';
 export * from './rules/dpk-gcp-network-custom-mode';
+export * from './rules/dpk-gcp-scheduler-authenticated';
+export * from './rules/dpk-gcp-workflows-cmek';
+export * from './rules/dpk-gcp-workflows-service-account';
 
 /**
  * Runs {@link DATA_PLATFORM_RULES} on synthesized Terraform: on `scope` when it is a stack, on

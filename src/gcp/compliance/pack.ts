@@ -39,6 +39,9 @@ import { DPK_GCP_PREVENT_DESTROY } from './rules/dpk-gcp-prevent-destroy';
 import { DPK_GCP_PUBSUB_DEAD_LETTER } from './rules/dpk-gcp-pubsub-dead-letter';
 import { DPK_GCP_PUBSUB_SUBSCRIPTION_EXPIRY } from './rules/dpk-gcp-pubsub-subscription-expiry';
 import { DPK_GCP_PUBSUB_TOPIC_RETENTION } from './rules/dpk-gcp-pubsub-topic-retention';
+import { DPK_GCP_SCHEDULER_AUTHENTICATED } from './rules/dpk-gcp-scheduler-authenticated';
+import { DPK_GCP_WORKFLOWS_CMEK } from './rules/dpk-gcp-workflows-cmek';
+import { DPK_GCP_WORKFLOWS_SERVICE_ACCOUNT } from './rules/dpk-gcp-workflows-service-account';
 import type { TerraformRule } from '../../core/compliance';
 
 /**
@@ -94,6 +97,9 @@ export const DATA_PLATFORM_RULES: readonly TerraformRule[] = [
   DPK_GCP_DATAPROC_SERVERLESS_CMEK,
   DPK_GCP_DATAPROC_SERVERLESS_SERVICE_ACCOUNT,
   // Workflows and Cloud Scheduler
+  DPK_GCP_WORKFLOWS_CMEK,
+  DPK_GCP_WORKFLOWS_SERVICE_ACCOUNT,
+  DPK_GCP_SCHEDULER_AUTHENTICATED,
   // IAM
   CKV_GCP_117,
   CKV_GCP_116,

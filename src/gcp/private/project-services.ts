@@ -16,6 +16,9 @@ export enum GoogleApi {
   BIGQUERY_RESERVATION = 'bigqueryreservation.googleapis.com',
   DATAPLEX = 'dataplex.googleapis.com',
   CLOUD_QUOTAS = 'cloudquotas.googleapis.com',
+  DATAPROC = 'dataproc.googleapis.com',
+  WORKFLOWS = 'workflows.googleapis.com',
+  CLOUD_SCHEDULER = 'cloudscheduler.googleapis.com',
   LOGGING = 'logging.googleapis.com',
   IAM = 'iam.googleapis.com',
 }
@@ -31,6 +34,9 @@ const API_IDS: Readonly<Record<GoogleApi, string>> = {
   [GoogleApi.BIGQUERY_RESERVATION]: 'BigQueryReservation',
   [GoogleApi.DATAPLEX]: 'Dataplex',
   [GoogleApi.CLOUD_QUOTAS]: 'CloudQuotas',
+  [GoogleApi.DATAPROC]: 'Dataproc',
+  [GoogleApi.WORKFLOWS]: 'Workflows',
+  [GoogleApi.CLOUD_SCHEDULER]: 'CloudScheduler',
   [GoogleApi.LOGGING]: 'Logging',
   [GoogleApi.IAM]: 'Iam',
 };

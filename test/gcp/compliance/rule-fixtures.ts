@@ -4,6 +4,7 @@
  * the first is the one judged, the rest are context (a log bucket's sources, a table's dataset).
  */
 
+import { PIPELINE_RULE_FIXTURES } from './pipeline-rule-fixtures';
 import type { TerraformDocument } from '../../../src/core/compliance';
 
 /** One resource of a fixture document. */
@@ -451,4 +452,5 @@ export const RULE_FIXTURES: Readonly<Record<string, RuleFixtures>> = {
       [res(FIREWALL, { allow: [{ protocol: 'all' }], source_ranges: ['0.0.0.0/0'], disabled: true })],
     ],
   },
+  ...PIPELINE_RULE_FIXTURES,
 };

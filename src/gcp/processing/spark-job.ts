@@ -1,0 +1,275 @@
+import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import type { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import { Construct } from 'constructs';
+import { PROCESSING_ROLES } from './roles';
+import type { DataprocBatchRequest, SparkJobProps } from './spark-job-types';
+import { ErrorCode, ValidationError } from '../../core/errors';
+import {
+  NameRules,
+  physicalName,
+  stableHash,
+  validateLiteralNamePart,
+  validateName,
+  validatePlatformName,
+} from '../../core/naming';
+import { resourceTags, TagRules } from '../../core/tags';
+import type { ITerraformDependable } from '../../core/tf';
+import { isUnresolved } from '../../core/tokens';
+import { findZone } from '../../core/zones';
+import { type IPrincipal, Principal } from '../iam/principal';
+import { type INetwork, Network } from '../network/network';
+import { projectIdOf } from '../private/bigquery';
+import { grantSuffix } from '../private/members';
+import { PipelineNameRules } from '../private/pipeline-names';
+import { validateProject } from '../private/project';
+import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
+import { grantAgentsOnKey, ServiceAgent } from '../private/service-agents';
+import { resolveSparkSettings, validateRole } from '../private/spark-settings';
+import type { IEncryptionKey } from '../security/encryption-key';
+
+/**
+ * A Spark job on Dataproc Serverless: its own service account, exactly the lake access it needs,
+ * and the batch request that runs it.
+ *
+ * A Dataproc Serverless batch is a one-shot run, not a standing resource, so the job is a spec:
+ * the construct makes the identity and the grants and renders the batches API request body
+ * (`batchRequest`, `batchRequestJson`), which a {@link Pipeline} submits on schedule (or anything
+ * else: `gcloud dataproc batches submit`, Cloud Composer, a Workflows program).
+ *
+ * Secure defaults: a dedicated service account per job (no keys), granted `roles/storage.objectViewer`
+ * on the source zone's bucket and `roles/storage.objectUser` on the target zone's bucket only (the
+ * lake's `grantRead` / `grantReadWrite`); the workload encrypted with the lake's key (CMEK,
+ * `kms_key`), run in the network's data subnet (internal IPs only: Dataproc Serverless never gives
+ * workloads external addresses, and the kit's subnet reaches Google APIs through Private Google
+ * Access), a run timeout (`ttl`, 4 hours), labels, and the run's staging data in the target zone's
+ * bucket, so it is CMEK-encrypted and retained like the zone.
+ *
+ * One broader grant is required by Dataproc: `roles/dataproc.worker` on the project for the job's
+ * service account (a predefined role, not a basic one). It also carries Cloud Storage object
+ * permissions on the project's buckets; keep the lake in its own project, or pass `workerRole`
+ * with a custom role without them, for strict zone isolation.
+ *
+ * Deployable as is: the Dataproc, Compute Engine and Cloud Storage service agents (their emails
+ * built from the project number, `data.google_project`) are granted
+ * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key; whatever submits the batch must wait
+ * for `deployDependencies` (a `Pipeline` does). The Dataproc, Compute Engine and IAM APIs are
+ * enabled. A kit `Network` must have `allowInternalIngress: true` (Dataproc Serverless needs
+ * ingress between its VMs). Deployer prerequisite: `roles/iam.serviceAccountAdmin`,
+ * `roles/resourcemanager.projectIamAdmin`, the key's and buckets' IAM admin roles and, while
+ * `enableApis` is on, `roles/serviceusage.serviceUsageAdmin`.
+ *
+ * @see https://cloud.google.com/dataproc-serverless/docs/guides/cmek-serverless
+ * @see https://cloud.google.com/dataproc-serverless/docs/concepts/network
+ * @example
+ * const network = new Network(stack, 'Network', { platformName: 'sales', region: 'europe-west1', allowInternalIngress: true });
+ * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', location: 'europe-west1' });
+ * const clean = new SparkJob(stack, 'Clean', {
+ *   platformName: 'sales', jobName: 'clean', lake, network,
+ *   sourceZone: 'raw', targetZone: 'curated', mainPythonFileUri: 'gs://acme-code/clean.py',
+ * });
+ */
+export class SparkJob extends Construct {
+  /** Dataproc Serverless runtime version. */
+  public static readonly DEFAULT_RUNTIME_VERSION = '2.2';
+  /** Minutes a run may take (the batch `ttl`; Dataproc's own default for batches). */
+  public static readonly DEFAULT_TIMEOUT_MINUTES = 240;
+  /** Shortest and longest `ttl` Dataproc Serverless accepts, in minutes. */
+  public static readonly MIN_TIMEOUT_MINUTES = 10;
+  public static readonly MAX_TIMEOUT_MINUTES = 20_160;
+  /** Role the job's service account gets on the project. */
+  public static readonly DEFAULT_WORKER_ROLE = PROCESSING_ROLES.worker;
+  /** Whether the kit enables the Dataproc, Compute Engine and IAM APIs. */
+  public static readonly DEFAULT_ENABLE_APIS = true;
+
+  /** The job name. */
+  public readonly jobName: string;
+  /** The zone the job reads, and the zone it writes. */
+  public readonly sourceZone: string;
+  public readonly targetZone: string;
+  /** The region the batches run in (the network's). */
+  public readonly region: string;
+  /** The project, or undefined for the provider's project. */
+  public readonly project?: string;
+  /** The key the workload is encrypted with. */
+  public readonly encryptionKey: IEncryptionKey;
+  /** Minutes a run may take. */
+  public readonly timeoutMinutes: number;
+  /** The job's `google_service_account` (no keys). */
+  public readonly serviceAccount: ServiceAccount;
+  /** The job's service account as a principal. */
+  public readonly principal: IPrincipal;
+  /** `roles/storage.objectViewer` on the source zone's bucket (made by the lake). */
+  public readonly sourceGrant: StorageBucketIamMember;
+  /** `roles/storage.objectUser` on the target zone's bucket (made by the lake). */
+  public readonly targetGrant: StorageBucketIamMember;
+  /** The `workerRole` on the project (`google_project_iam_member`). */
+  public readonly workerGrant: ProjectIamMember;
+  /** The `data.google_project` the service agents' emails are built from. */
+  public readonly projectData: DataGoogleProject;
+  /** The Dataproc, Compute Engine and Cloud Storage service agents' grants on the key, in that order. */
+  public readonly serviceAgentKeyGrants: readonly KmsCryptoKeyIamMember[];
+  /** The batches API request body of one run. */
+  public readonly batchRequest: DataprocBatchRequest;
+  /** `batchRequest` as JSON (deploy-time values as Terraform references). */
+  public readonly batchRequestJson: string;
+  /**
+   * What batch ids of this job start with: `<jobName>-<6 hex of the construct path>` (27 characters
+   * at most), so a 32-character run id and an attempt number still fit Dataproc's 63.
+   */
+  public readonly batchIdPrefix: string;
+  /** The `google_project_service` resources the job waits for (shared in the stack). */
+  public readonly apiServices: readonly ProjectService[];
+
+  constructor(scope: Construct, id: string, props: SparkJobProps) {
+    super(scope, id);
+    const platform = validatePlatformName(this, props.platformName);
+    this.jobName = validateName(
+      this,
+      NameRules.COMPONENT,
+      'jobName',
+      validateLiteralNamePart(this, 'jobName', props.jobName),
+    );
+    this.project = validateProject(this, props.project);
+    const lake = props.lake;
+    this.sourceZone = findZone(this, lake.zones, props.sourceZone, 'sourceZone').name;
+    this.targetZone = findZone(this, lake.zones, props.targetZone, 'targetZone').name;
+    if (this.sourceZone === this.targetZone) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: 'targetZone',
+        received: this.targetZone,
+        allowed: `a zone other than sourceZone (${JSON.stringify(this.sourceZone)}): a job reads one zone and writes another`,
+      });
+    }
+    this.region = props.network.region;
+    this.checkNetwork(props.network);
+    this.encryptionKey = props.encryptionKey ?? lake.encryptionKey;
+    this.checkKeyLocation();
+    const settings = resolveSparkSettings(this, props, SparkJob);
+    this.timeoutMinutes = settings.timeoutMinutes;
+    const workerRole = validateRole(this, 'workerRole', props.workerRole ?? SparkJob.DEFAULT_WORKER_ROLE);
+    const labels = resourceTags(this, TagRules.GCP, platform, props.tags, this.targetZone);
+    const apis = props.enableApis ?? SparkJob.DEFAULT_ENABLE_APIS;
+    this.batchIdPrefix = `${this.jobName}-${stableHash(this.node.path, 6)}`;
+
+    this.apiServices = enableApis(
+      this,
+      apis,
+      this.project,
+      GoogleApi.DATAPROC,
+      GoogleApi.COMPUTE,
+      GoogleApi.IAM,
+    );
+    this.serviceAccount = new ServiceAccount(this, 'ServiceAccount', {
+      project: this.project,
+      accountId: physicalName(this, PipelineNameRules.SERVICE_ACCOUNT, {
+        platform,
+        parts: [this.jobName],
+        override: props.serviceAccountId,
+        overrideProp: 'serviceAccountId',
+      }),
+      displayName: `${platform} ${this.jobName} Spark job`,
+      description: `Runs the ${this.jobName} Spark job of the ${platform} data platform: reads ${this.sourceZone}, writes ${this.targetZone}.`,
+      dependsOn: dependsOnAll(this.apiServices),
+    });
+    this.principal = Principal.fromServiceAccount(this.serviceAccount);
+    this.sourceGrant = lake.grantRead(this.principal, this.sourceZone);
+    this.targetGrant = lake.grantReadWrite(this.principal, this.targetZone);
+    this.workerGrant = new ProjectIamMember(this, 'WorkerRole', {
+      project: projectIdOf(this, this.project),
+      role: workerRole,
+      member: this.principal.iamMember,
+    });
+
+    // The service agents, by project number; the lookup waits for the APIs that create them.
+    this.projectData = new DataGoogleProject(this, 'Project', {
+      projectId: this.project,
+      dependsOn: dependsOnAll(this.apiServices),
+    });
+    this.serviceAgentKeyGrants = grantAgentsOnKey(
+      this,
+      this.encryptionKey,
+      this.projectData.number,
+      this.project,
+      [ServiceAgent.DATAPROC, ServiceAgent.COMPUTE, ServiceAgent.STORAGE],
+    );
+
+    this.batchRequest = {
+      [settings.driverKind]: settings.driver,
+      runtimeConfig: {
+        version: settings.runtimeVersion,
+        ...(settings.properties ? { properties: settings.properties } : {}),
+      },
+      environmentConfig: {
+        executionConfig: {
+          serviceAccount: this.serviceAccount.email,
+          subnetworkUri: props.network.subnetworkId,
+          kmsKey: this.encryptionKey.cryptoKeyId,
+          stagingBucket: props.stagingBucket ?? lake.bucketFor(this.targetZone).name,
+          ttl: `${settings.timeoutMinutes * 60}s`,
+        },
+      },
+      labels: { ...labels },
+    } as DataprocBatchRequest;
+    this.batchRequestJson = JSON.stringify(this.batchRequest);
+  }
+
+  /**
+   * Everything a submitter must wait for before the first run: the service account, its grants,
+   * the service agents' key grants and the APIs.
+   */
+  public get deployDependencies(): ITerraformDependable[] {
+    return [
+      this.serviceAccount,
+      this.sourceGrant,
+      this.targetGrant,
+      this.workerGrant,
+      ...this.serviceAgentKeyGrants,
+      ...this.apiServices,
+    ];
+  }
+
+  /**
+   * Lets `principal` submit this job's batches as the job's service account:
+   * `roles/iam.serviceAccountUser` on that service account only (once per principal). The submitter
+   * also needs `dataproc.batches.create` on the project (a `Pipeline` grants its workflow
+   * `roles/dataproc.editor`).
+   */
+  public grantSubmit(principal: IPrincipal): ServiceAccountIamMember {
+    const id = `Submit${grantSuffix(this, principal)}`;
+    return (
+      (this.node.tryFindChild(id) as ServiceAccountIamMember | undefined) ??
+      new ServiceAccountIamMember(this, id, {
+        serviceAccountId: this.serviceAccount.name,
+        role: PROCESSING_ROLES.submit,
+        member: principal.iamMember,
+      })
+    );
+  }
+
+  /** A kit network must let the workload's VMs talk to each other, as Dataproc Serverless requires. */
+  private checkNetwork(network: INetwork): void {
+    if (!(network instanceof Network) || network.allowInternalIngress !== undefined) return;
+    throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+      prop: 'network',
+      received: network.node.path,
+      allowed:
+        'a Network with allowInternalIngress: true (Dataproc Serverless needs ingress between its VMs on all ports inside the subnet)',
+    });
+  }
+
+  /** The key must be in the batches' region (`DPK_INVALID_LOCATION`). */
+  private checkKeyLocation(): void {
+    const actual = this.encryptionKey.location;
+    if (isUnresolved(actual) || isUnresolved(this.region) || actual === this.region) return;
+    throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
+      prop: 'encryptionKey',
+      received: actual,
+      allowed: `a key in the region the job runs in, ${JSON.stringify(this.region)} (the network's region): pass encryptionKey when the lake's key is elsewhere`,
+    });
+  }
+}
