@@ -20,3 +20,13 @@ export * from './catalog/catalog';
 export { CATALOG_PERMISSIONS, type CatalogPermissions } from './catalog/perms';
 export * from './warehouse/warehouse';
 export { WAREHOUSE_QUERY_PERMISSIONS, type WarehouseQueryPermissions } from './warehouse/perms';
+export * from './processing/spark-job-types';
+export * from './processing/spark-job';
+export {
+  SPARK_JOB_PERMISSIONS,
+  SPARK_JOB_RUN_PERMISSIONS,
+  type SparkJobPermissions,
+} from './processing/perms';
+export * from './orchestration/pipeline-types';
+export * from './orchestration/pipeline';
+export { PIPELINE_PERMISSIONS, type PipelinePermissions } from './orchestration/perms';

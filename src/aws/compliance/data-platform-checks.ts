@@ -9,7 +9,8 @@ import { DATA_PLATFORM_RULES } from './data-platform-rules';
  * The kit's cdk-nag v3 pack for data platforms: a curated set of cdk-nag's HIPAA Security,
  * NIST 800-53 R5 and PCI DSS 3.2.1 rules, plus the kit's own rules for the data services those
  * packs do not check (Glue Data Catalog, Athena, Lake Formation, Redshift Serverless, Kinesis
- * streams, Firehose to S3, and S3 encryption that knows access-log buckets). Findings are `DPK-AWS-<rule>`; the
+ * streams, Firehose to S3, Glue jobs, Step Functions state machines, EventBridge Scheduler
+ * schedules, and S3 encryption that knows access-log buckets). Findings are `DPK-AWS-<rule>`; the
  * table is {@link DATA_PLATFORM_RULES}. Run it next to `AwsSolutionsChecks`: some rules
  * overlap on purpose, so the pack also stands alone for a HIPAA, NIST or PCI review.
  *

@@ -7,12 +7,16 @@ import {
   FirehoseS3DestinationKMS,
   GlueCatalogEncrypted,
   GlueConnectionPasswordEncrypted,
+  GlueJobEncrypted,
   KinesisStreamKMSEncrypted,
   LakeFormationNoIAMAllowedPrincipals,
   RedshiftServerlessEnhancedVpcRouting,
   RedshiftServerlessNamespaceKMS,
   RedshiftServerlessWorkgroupNotPublic,
   S3DataBucketKMSEncrypted,
+  SchedulerScheduleKMS,
+  StepFunctionsStateMachineKMS,
+  StepFunctionsStateMachineLogged,
 } from './rules';
 
 const HIPAA = ComplianceFramework.HIPAA_SECURITY;
@@ -263,6 +267,10 @@ export const KIT_RULES: readonly DataPlatformRule[] = [
   RedshiftServerlessNamespaceKMS,
   FirehoseS3DestinationKMS,
   KinesisStreamKMSEncrypted,
+  GlueJobEncrypted,
+  StepFunctionsStateMachineKMS,
+  StepFunctionsStateMachineLogged,
+  SchedulerScheduleKMS,
 ];
 
 /**

@@ -9,3 +9,7 @@ export * from './redshift-serverless-namespace-kms';
 export * from './redshift-serverless-workgroup-not-public';
 export * from './s3-data-bucket-kms-encrypted';
 export * from './kinesis-stream-kms-encrypted';
+export * from './glue-job-encrypted';
+export * from './step-functions-state-machine-kms';
+export * from './step-functions-state-machine-logged';
+export * from './scheduler-schedule-kms';

@@ -1,0 +1,214 @@
+import { CfnParameter, type Stack, Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { twoSteps } from './support';
+import { NotificationTarget, Pipeline, type PipelineProps, type PipelineStep } from '../../../src/aws';
+import { ErrorCode } from '../../../src/core';
+import { newAwsStack } from '../../helpers/aws-stack';
+import { lakeIn, script } from '../processing/support';
+
+/**
+ * Every way Pipeline rejects input, in one table: each row builds the pipeline with one bad prop
+ * and names the ErrorCode and prop it must throw. Where the prop accepts a deploy-time value, the
+ * row also builds it with an unresolved token, which validation must skip. `maxAttempts`,
+ * `retryDelaySeconds` and `timeoutMinutes` are part of the state machine definition, rendered at
+ * synth time: a token there is rejected, like a token in a name.
+ *
+ * No prop can weaken the pipeline's security: the state machine's encryption, logging and
+ * tracing, the schedule's encryption and role, and each step's grants are fixed; the one
+ * public-exposure input is a start grant to everyone ('*'), rejected below.
+ */
+interface Row {
+  readonly description: string;
+  readonly build: (stack: Stack) => unknown;
+  readonly code: ErrorCode;
+  readonly prop?: string;
+  readonly withToken?: (stack: Stack) => unknown;
+}
+
+const pipeline = (stack: Stack, props: Partial<PipelineProps> = {}) =>
+  new Pipeline(stack, 'Daily', {
+    platformName: 'sales',
+    pipelineName: 'daily',
+    lake: lakeIn(stack),
+    steps: twoSteps(),
+    ...props,
+  });
+const step = (overrides: Partial<PipelineStep>): PipelineStep => ({
+  name: 'clean',
+  sourceZone: 'raw',
+  targetZone: 'curated',
+  script: script(),
+  ...overrides,
+});
+const numberToken = (stack: Stack, id = 'Number') =>
+  Token.asNumber(new CfnParameter(stack, id, { type: 'Number' }).value);
+const stringToken = (stack: Stack, id = 'Param') => new CfnParameter(stack, id).valueAsString;
+
+const range = (prop: keyof PipelineProps & string, values: number[], allowed: string, token = true): Row[] =>
+  values.map((value) => ({
+    description: `${prop} ${value} (${allowed})`,
+    build: (s) => pipeline(s, { [prop]: value }),
+    code: ErrorCode.OUT_OF_RANGE,
+    prop,
+    withToken: token ? (s) => pipeline(s, { [prop]: numberToken(s) }) : undefined,
+  }));
+
+const DEFINITION_PROPS = ['maxAttempts', 'retryDelaySeconds', 'timeoutMinutes'] as const;
+
+const ROWS: Row[] = [
+  // Names
+  ...['s', 'Sales', 'sales_eu'].map((platformName): Row => ({
+    description: `platformName ${JSON.stringify(platformName)}`,
+    build: (s) => pipeline(s, { platformName }),
+    code: ErrorCode.INVALID_NAME,
+    prop: 'platformName',
+  })),
+  ...['', 'p'.repeat(21), 'Daily', '1daily', 'daily-', 'dai--ly'].map((pipelineName): Row => ({
+    description: `pipelineName ${JSON.stringify(pipelineName)}`,
+    build: (s) => pipeline(s, { pipelineName }),
+    code: ErrorCode.INVALID_NAME,
+    prop: 'pipelineName',
+  })),
+  {
+    description: 'pipelineName as a token',
+    build: (s) => pipeline(s, { pipelineName: stringToken(s) }),
+    code: ErrorCode.INVALID_NAME,
+    prop: 'pipelineName',
+  },
+  // Steps
+  {
+    description: 'no steps',
+    build: (s) => pipeline(s, { steps: [] }),
+    code: ErrorCode.OUT_OF_RANGE,
+    prop: 'steps',
+  },
+  {
+    description: `more than MAX_STEPS (${Pipeline.MAX_STEPS}) steps`,
+    build: (s) =>
+      pipeline(s, {
+        steps: Array.from({ length: Pipeline.MAX_STEPS + 1 }, (_, i) => step({ name: `step${i}` })),
+      }),
+    code: ErrorCode.OUT_OF_RANGE,
+    prop: 'steps',
+  },
+  ...['', 'Clean', 'clean_orders', 's'.repeat(21)].map((name): Row => ({
+    description: `step name ${JSON.stringify(name)}`,
+    build: (s) => pipeline(s, { steps: [step({ name })] }),
+    code: ErrorCode.INVALID_NAME,
+    prop: 'steps[0].name',
+  })),
+  {
+    description: 'a step name used twice',
+    build: (s) => pipeline(s, { steps: [step({}), step({ sourceZone: 'curated', targetZone: 'serving' })] }),
+    code: ErrorCode.INVALID_NAME,
+    prop: 'steps[1].name',
+  },
+  {
+    description: 'a step name as a token',
+    build: (s) => pipeline(s, { steps: [step({ name: stringToken(s) })] }),
+    code: ErrorCode.INVALID_NAME,
+    prop: 'steps[0].name',
+  },
+  {
+    description: 'a step source zone the lake does not have',
+    build: (s) => pipeline(s, { steps: [step({ sourceZone: 'landing' })] }),
+    code: ErrorCode.UNKNOWN_ZONE,
+    prop: 'steps[0].sourceZone',
+  },
+  {
+    description: 'a step target zone the lake does not have',
+    build: (s) => pipeline(s, { steps: [step({ targetZone: 'gold' })] }),
+    code: ErrorCode.UNKNOWN_ZONE,
+    prop: 'steps[0].targetZone',
+  },
+  {
+    description: 'a step writing the zone it reads',
+    build: (s) => pipeline(s, { steps: [step({ targetZone: 'raw' })] }),
+    code: ErrorCode.CONFLICTING_PROPS,
+    prop: 'steps[0].targetZone',
+  },
+  {
+    description: "a step's own runtime options are validated by its job",
+    build: (s) => pipeline(s, { steps: [step({ workerCount: 1 })] }),
+    code: ErrorCode.OUT_OF_RANGE,
+    prop: 'workerCount',
+  },
+  // Ranges
+  ...range('maxAttempts', [0, 11, 1.5], '1-10', false),
+  ...range('retryDelaySeconds', [0, 3601, 2.5], '1-3600', false),
+  ...range('timeoutMinutes', [0, 525601], '1-525600', false),
+  ...DEFINITION_PROPS.map((prop): Row => ({
+    description: `${prop} as a token (the state machine definition is rendered at synth time)`,
+    build: (s) => pipeline(s, { [prop]: numberToken(s) }),
+    code: ErrorCode.OUT_OF_RANGE,
+    prop,
+  })),
+  ...range('logRetentionDays', [0, 2, 364, 3654], 'a CloudWatch Logs retention'),
+  // Conflicts
+  {
+    description: 'alarmEmailAddresses with a brought notificationTarget',
+    build: (s) =>
+      pipeline(s, {
+        notificationTarget: new NotificationTarget(s, 'Shared', { platformName: 'sales' }),
+        alarmEmailAddresses: ['oncall@example.com'],
+      }),
+    code: ErrorCode.CONFLICTING_PROPS,
+    prop: 'alarmEmailAddresses',
+  },
+  ...['oncall', 'oncall@', 'on call@example.com'].map((email): Row => ({
+    description: `alarmEmailAddresses ${JSON.stringify(email)}`,
+    build: (s) => pipeline(s, { alarmEmailAddresses: [email] }),
+    code: ErrorCode.INVALID_PRINCIPAL,
+    prop: 'emailAddresses[0]',
+    withToken: (s) => pipeline(s, { alarmEmailAddresses: [stringToken(s)] }),
+  })),
+  // Tags
+  ...([{ 'aws:team': 'data' }, { team: 'v'.repeat(257) }] as Record<string, string>[]).map((tags): Row => ({
+    description: `tags ${JSON.stringify(tags).slice(0, 40)}`,
+    build: (s) => pipeline(s, { tags }),
+    code: ErrorCode.INVALID_TAGS,
+    withToken: (s) => pipeline(s, { tags: { team: stringToken(s) } }),
+  })),
+  // Grants to everyone
+  ...[new iam.AnyPrincipal(), new iam.StarPrincipal(), new iam.ArnPrincipal('*')].map((principal): Row => ({
+    description: `grantStart to everyone (${principal.constructor.name})`,
+    build: (s) => pipeline(s).grantStart(principal),
+    code: ErrorCode.INVALID_PRINCIPAL,
+    prop: 'grantee',
+  })),
+];
+
+describe('AWS orchestration bad input', () => {
+  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
+    const stack = newAwsStack();
+    expect(() => row.build(stack)).toThrow(
+      expect.objectContaining(
+        row.prop === undefined ? { code: row.code } : { code: row.code, prop: row.prop },
+      ),
+    );
+  });
+
+  const tokenRows = ROWS.filter((r) => r.withToken);
+  test.each(tokenRows.map((r) => [r.description, r] as const))(
+    'the same prop as a token is skipped: %s',
+    (_, row) => {
+      const stack = newAwsStack();
+      row.withToken!(stack);
+      expect(() => Template.fromStack(stack)).not.toThrow();
+    },
+  );
+
+  test('the table covers every code Pipeline can raise from input', () => {
+    expect(new Set(ROWS.map((r) => r.code))).toEqual(
+      new Set([
+        ErrorCode.INVALID_NAME,
+        ErrorCode.UNKNOWN_ZONE,
+        ErrorCode.CONFLICTING_PROPS,
+        ErrorCode.OUT_OF_RANGE,
+        ErrorCode.INVALID_PRINCIPAL,
+        ErrorCode.INVALID_TAGS,
+      ]),
+    );
+  });
+});
