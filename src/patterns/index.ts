@@ -1,2 +1,2 @@
-// Cloud-neutral pattern specs (LakehouseSpec, …) land here with the pattern issues.
-export {};
+// Cloud-neutral pattern specs: what a pattern means, decided once and rendered per cloud.
+export * from './lakehouse';
