@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { EncryptionKey, type EncryptionKeyProps, LakeStorage, type LakeStorageProps } from '../../src/aws';
 import { ErrorCode, ZoneAccess, type ZoneInput } from '../../src/core';
 import { newAwsStack, newRecommendedAwsStack } from '../helpers/aws-stack';
+import { type BadInputRow, describeBadInput } from '../helpers/bad-input';
 
 /**
  * Every way the AWS blocks reject input, in one table: each row builds a construct with one bad
@@ -17,15 +18,7 @@ import { newAwsStack, newRecommendedAwsStack } from '../helpers/aws-stack';
  * never actions, so a wildcard action cannot be asked for; the emitted policies are checked for
  * wildcards at the end.
  */
-interface Row {
-  readonly description: string;
-  readonly build: (stack: Stack) => unknown;
-  readonly code: ErrorCode;
-  /** The violated prop, when the error names one. */
-  readonly prop?: string;
-  /** The same prop as an unresolved token: must synthesize without a throw. */
-  readonly withToken?: (stack: Stack) => unknown;
-}
+type Row = BadInputRow<Stack>;
 
 const lake = (stack: Stack, props: Partial<LakeStorageProps> = {}) =>
   new LakeStorage(stack, 'Lake', { platformName: 'sales', ...props });
@@ -262,40 +255,15 @@ const ROWS: Row[] = [
   ]),
 ];
 
-describe('AWS bad input', () => {
-  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
-    const stack = newAwsStack();
-    expect(() => row.build(stack)).toThrow(
-      expect.objectContaining(
-        row.prop === undefined ? { code: row.code } : { code: row.code, prop: row.prop },
-      ),
-    );
-  });
-
-  test.each([
-    ['LakeStorage', (s: Stack) => lake(s, { platformName: stringToken(s) })],
-    ['EncryptionKey', (s: Stack) => key(s, { platformName: stringToken(s) })],
-    ['EncryptionKey purpose', (s: Stack) => key(s, { purpose: stringToken(s) })],
-  ])(
-    '%s: a token platform name or purpose is DPK_INVALID_NAME (it would freeze into bucket names)',
-    (_, build) => {
-      expect(() => build(newAwsStack())).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_NAME }));
-    },
-  );
-
-  const tokenRows = ROWS.filter((r) => r.withToken);
-  test.each(tokenRows.map((r) => [r.description, r] as const))(
-    'the same prop as a token is skipped: %s',
-    (_, row) => {
-      const stack = newAwsStack();
-      row.withToken!(stack);
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    },
-  );
-
-  test('the table covers every code the AWS blocks can raise from input', () => {
-    expect(new Set(ROWS.map((r) => r.code))).toEqual(
-      new Set([
+describeBadInput(
+  'AWS bad input',
+  ROWS,
+  {
+    newStack: () => newAwsStack(),
+    synth: (stack) => Template.fromStack(stack),
+    codes: {
+      title: 'the table covers every code the AWS blocks can raise from input',
+      expected: [
         ErrorCode.INVALID_NAME,
         ErrorCode.INVALID_ZONE,
         ErrorCode.DUPLICATE_ZONE,
@@ -305,16 +273,30 @@ describe('AWS bad input', () => {
         ErrorCode.OUT_OF_RANGE,
         ErrorCode.CONFLICTING_PROPS,
         ErrorCode.INVALID_PRINCIPAL,
-      ]),
+      ],
+    },
+  },
+  () => {
+    test.each([
+      ['LakeStorage', (s: Stack) => lake(s, { platformName: stringToken(s) })],
+      ['EncryptionKey', (s: Stack) => key(s, { platformName: stringToken(s) })],
+      ['EncryptionKey purpose', (s: Stack) => key(s, { purpose: stringToken(s) })],
+    ])(
+      '%s: a token platform name or purpose is DPK_INVALID_NAME (it would freeze into bucket names)',
+      (_, build) => {
+        expect(() => build(newAwsStack())).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_NAME }));
+      },
     );
-  });
 
-  test('everyone narrowed by a condition is the explicit escape hatch: the grant is made', () => {
-    const stack = newAwsStack();
-    const org = new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } });
-    expect(lake(stack).grantRead(org, 'serving').success).toBe(true);
-  });
-});
+    test('everyone narrowed by a condition is the explicit escape hatch: the grant is made', () => {
+      const stack = newAwsStack();
+      const org = new iam.AnyPrincipal().withConditions({
+        StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' },
+      });
+      expect(lake(stack).grantRead(org, 'serving').success).toBe(true);
+    });
+  },
+);
 
 /** Every Allow statement of a policy document, with actions and resources as lists. */
 function allowStatements(document: any): { actions: string[]; resources: unknown[]; principal: unknown }[] {

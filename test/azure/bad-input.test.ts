@@ -9,6 +9,7 @@ import {
 import { LakeStorage, type LakeStorageProps } from '../../src/azure/storage/lake-storage';
 import { ErrorCode, ValidationError } from '../../src/core/errors';
 import { type TerraformStack } from '../../src/core/tf';
+import { describeBadInput, expectThrownInstance, tupleRows } from '../helpers/bad-input';
 import { TfTemplate } from '../helpers/tf-template';
 
 /**
@@ -468,36 +469,25 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('Azure bad input', () => {
-  test.each(ROWS)('%s → ValidationError', (_, build, code, prop) => {
-    // GIVEN one bad prop / WHEN the construct is built / THEN the error names its code and prop
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ code, prop });
-  });
-
-  test('there is a row for every code the Azure blocks throw', () => {
-    const codes = new Set(ROWS.map(([, , code]) => code));
-    expect([...codes].sort()).toEqual(
-      [
-        ErrorCode.INVALID_NAME,
-        ErrorCode.INVALID_ZONE,
-        ErrorCode.DUPLICATE_ZONE,
-        ErrorCode.NO_ZONES,
-        ErrorCode.UNKNOWN_ZONE,
-        ErrorCode.INVALID_TAGS,
-        ErrorCode.OUT_OF_RANGE,
-        ErrorCode.CONFLICTING_PROPS,
-        ErrorCode.INVALID_PRINCIPAL,
-        ErrorCode.INVALID_IP_RANGE,
-      ].sort(),
-    );
-  });
+describeBadInput('Azure bad input', tupleRows(ROWS), {
+  newStack: () => undefined,
+  expectError: expectThrownInstance(ValidationError),
+  rowTitle: '%s → ValidationError',
+  codes: {
+    title: 'there is a row for every code the Azure blocks throw',
+    expected: [
+      ErrorCode.INVALID_NAME,
+      ErrorCode.INVALID_ZONE,
+      ErrorCode.DUPLICATE_ZONE,
+      ErrorCode.NO_ZONES,
+      ErrorCode.UNKNOWN_ZONE,
+      ErrorCode.INVALID_TAGS,
+      ErrorCode.OUT_OF_RANGE,
+      ErrorCode.CONFLICTING_PROPS,
+      ErrorCode.INVALID_PRINCIPAL,
+      ErrorCode.INVALID_IP_RANGE,
+    ],
+  },
 });
 
 /** [what, build]: the same props as unresolved tokens are skipped, and the stack still synthesizes. */

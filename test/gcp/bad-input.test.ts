@@ -13,6 +13,7 @@ import {
 } from '../../src/gcp';
 import { acknowledgeRule, checkCompliance } from '../../src/gcp/compliance';
 import { BASIC_ROLES, isPublicPrincipal } from '../../src/gcp/compliance/private/iam';
+import { describeBadInput, tupleRows } from '../helpers/bad-input';
 import { TfTemplate } from '../helpers/tf-template';
 
 /**
@@ -346,15 +347,11 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('GCP bad input', () => {
-  test.each(ROWS)('rejects %s', (_, build, code, prop) => {
-    // GIVEN a fresh stack / WHEN the construct is built with the bad prop / THEN it throws the code for the prop
-    expectValidationError(() => build(newGcpStack()), code, prop);
-  });
-
-  test('every row is a distinct case', () => {
-    expect(new Set(ROWS.map(([description]) => description)).size).toBe(ROWS.length);
-  });
+describeBadInput('GCP bad input', tupleRows(ROWS), {
+  newStack: () => newGcpStack(),
+  expectError: expectValidationError,
+  rowTitle: 'rejects %s',
+  distinctTitle: 'every row is a distinct case',
 });
 
 /** A deploy-time string: what a user passes when the value comes from a variable or another resource. */

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Catalog, CatalogPermissionModel, type CatalogProps, LakeStorage } from '../../../src/aws';
 import { ErrorCode, ZoneAccess } from '../../../src/core';
 import { newAwsStack } from '../../helpers/aws-stack';
+import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 
 /**
  * Every way Catalog rejects input, in one table (ErrorCode and prop per row; a token where the
@@ -11,13 +12,7 @@ import { newAwsStack } from '../../helpers/aws-stack';
  * wildcard permission cannot be asked for; the principal must be an IAM role or user of the
  * account, never everyone.
  */
-interface Row {
-  readonly description: string;
-  readonly build: (stack: Stack) => unknown;
-  readonly code: ErrorCode;
-  readonly prop: string;
-  readonly withToken?: (stack: Stack) => unknown;
-}
+type Row = BadInputRow<Stack> & { readonly prop: string };
 
 const catalog = (stack: Stack, props: Partial<CatalogProps> = {}) =>
   new Catalog(stack, 'Catalog', {
@@ -107,31 +102,17 @@ const ROWS: Row[] = [
   ),
 ];
 
-describe('AWS Catalog bad input', () => {
-  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
-    expect(() => row.build(newAwsStack())).toThrow(
-      expect.objectContaining({ code: row.code, prop: row.prop }),
-    );
-  });
-
-  test.each(ROWS.filter((r) => r.withToken).map((r) => [r.description, r] as const))(
-    'the same prop as a token is skipped: %s',
-    (_, row) => {
-      const stack = newAwsStack();
-      row.withToken!(stack);
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    },
-  );
-
-  test('the table covers every code Catalog can raise from input', () => {
-    expect(new Set(ROWS.map((r) => r.code))).toEqual(
-      new Set([
-        ErrorCode.INVALID_NAME,
-        ErrorCode.UNKNOWN_ZONE,
-        ErrorCode.CONFLICTING_PROPS,
-        ErrorCode.INVALID_PRINCIPAL,
-        ErrorCode.INVALID_TAGS,
-      ]),
-    );
-  });
+describeBadInput('AWS Catalog bad input', ROWS, {
+  newStack: () => newAwsStack(),
+  synth: (stack) => Template.fromStack(stack),
+  codes: {
+    title: 'the table covers every code Catalog can raise from input',
+    expected: [
+      ErrorCode.INVALID_NAME,
+      ErrorCode.UNKNOWN_ZONE,
+      ErrorCode.CONFLICTING_PROPS,
+      ErrorCode.INVALID_PRINCIPAL,
+      ErrorCode.INVALID_TAGS,
+    ],
+  },
 });

@@ -3,18 +3,13 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { NotificationTarget, type NotificationTargetProps } from '../../../src/aws';
 import { ErrorCode } from '../../../src/core';
 import { newAwsStack } from '../../helpers/aws-stack';
+import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 
 /**
  * Every way NotificationTarget rejects input, in one table (see test/aws/bad-input.test.ts).
  * The topic's encryption and TLS-only policy are fixed: no prop can turn them off.
  */
-interface Row {
-  readonly description: string;
-  readonly build: (stack: Stack) => unknown;
-  readonly code: ErrorCode;
-  readonly prop?: string;
-  readonly withToken?: (stack: Stack) => unknown;
-}
+type Row = BadInputRow<Stack>;
 
 const target = (stack: Stack, props: Partial<NotificationTargetProps> = {}) =>
   new NotificationTarget(stack, 'Alerts', { platformName: 'sales', ...props });
@@ -56,38 +51,27 @@ const ROWS: Row[] = [
   })),
 ];
 
-describe('AWS monitoring bad input', () => {
-  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
-    expect(() => row.build(newAwsStack())).toThrow(
-      expect.objectContaining(
-        row.prop === undefined ? { code: row.code } : { code: row.code, prop: row.prop },
-      ),
-    );
-  });
-
-  test.each(ROWS.filter((r) => r.withToken).map((r) => [r.description, r] as const))(
-    'the same prop as a token is skipped: %s',
-    (_, row) => {
-      const stack = newAwsStack();
-      row.withToken!(stack);
-      expect(() => Template.fromStack(stack)).not.toThrow();
+describeBadInput(
+  'AWS monitoring bad input',
+  ROWS,
+  {
+    newStack: () => newAwsStack(),
+    synth: (stack) => Template.fromStack(stack),
+    codes: {
+      title: 'the table covers every code NotificationTarget can raise from input',
+      expected: [ErrorCode.INVALID_NAME, ErrorCode.INVALID_PRINCIPAL, ErrorCode.INVALID_TAGS],
     },
-  );
-
-  test('every invalid address is reported at once', () => {
-    expect(() => target(newAwsStack(), { emailAddresses: ['a', 'ok@example.com', 'b'] })).toThrow(
-      expect.objectContaining({
-        violations: [
-          expect.objectContaining({ prop: 'emailAddresses[0]' }),
-          expect.objectContaining({ prop: 'emailAddresses[2]' }),
-        ],
-      }),
-    );
-  });
-
-  test('the table covers every code NotificationTarget can raise from input', () => {
-    expect(new Set(ROWS.map((r) => r.code))).toEqual(
-      new Set([ErrorCode.INVALID_NAME, ErrorCode.INVALID_PRINCIPAL, ErrorCode.INVALID_TAGS]),
-    );
-  });
-});
+  },
+  () => {
+    test('every invalid address is reported at once', () => {
+      expect(() => target(newAwsStack(), { emailAddresses: ['a', 'ok@example.com', 'b'] })).toThrow(
+        expect.objectContaining({
+          violations: [
+            expect.objectContaining({ prop: 'emailAddresses[0]' }),
+            expect.objectContaining({ prop: 'emailAddresses[2]' }),
+          ],
+        }),
+      );
+    });
+  },
+);

@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Network, type NetworkProps } from '../../../src/aws';
 import { ErrorCode } from '../../../src/core';
 import { newAwsStack } from '../../helpers/aws-stack';
+import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 
 /**
  * Every way Network rejects input, in one table: each row builds it with one bad prop and names
@@ -11,13 +12,7 @@ import { newAwsStack } from '../../helpers/aws-stack';
  * a token, which validation must skip. The CIDR and the zone count shape the subnets at synth time,
  * so they must be literals. The network has no public-access prop: it never has public subnets.
  */
-interface Row {
-  readonly description: string;
-  readonly build: (stack: Stack) => unknown;
-  readonly code: ErrorCode;
-  readonly prop: string;
-  readonly withToken?: (stack: Stack) => unknown;
-}
+type Row = BadInputRow<Stack> & { readonly prop: string };
 
 const network = (stack: Stack, props: Partial<NetworkProps> = {}) =>
   new Network(stack, 'Network', { platformName: 'sales', ...props });
@@ -86,30 +81,16 @@ const ROWS: Row[] = [
   },
 ];
 
-describe('AWS Network bad input', () => {
-  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
-    expect(() => row.build(newAwsStack())).toThrow(
-      expect.objectContaining({ code: row.code, prop: row.prop }),
-    );
-  });
-
-  test.each(ROWS.filter((r) => r.withToken).map((r) => [r.description, r] as const))(
-    'the same prop as a token is skipped: %s',
-    (_, row) => {
-      const stack = newAwsStack();
-      row.withToken!(stack);
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    },
-  );
-
-  test('the table covers every code Network can raise from input', () => {
-    expect(new Set(ROWS.map((r) => r.code))).toEqual(
-      new Set([
-        ErrorCode.INVALID_NAME,
-        ErrorCode.INVALID_IP_RANGE,
-        ErrorCode.OUT_OF_RANGE,
-        ErrorCode.INVALID_TAGS,
-      ]),
-    );
-  });
+describeBadInput('AWS Network bad input', ROWS, {
+  newStack: () => newAwsStack(),
+  synth: (stack) => Template.fromStack(stack),
+  codes: {
+    title: 'the table covers every code Network can raise from input',
+    expected: [
+      ErrorCode.INVALID_NAME,
+      ErrorCode.INVALID_IP_RANGE,
+      ErrorCode.OUT_OF_RANGE,
+      ErrorCode.INVALID_TAGS,
+    ],
+  },
 });

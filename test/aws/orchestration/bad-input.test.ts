@@ -5,6 +5,7 @@ import { twoSteps } from './support';
 import { NotificationTarget, Pipeline, type PipelineProps, type PipelineStep } from '../../../src/aws';
 import { ErrorCode } from '../../../src/core';
 import { newAwsStack } from '../../helpers/aws-stack';
+import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 import { lakeIn, script } from '../processing/support';
 
 /**
@@ -18,13 +19,7 @@ import { lakeIn, script } from '../processing/support';
  * tracing, the schedule's encryption and role, and each step's grants are fixed; the one
  * public-exposure input is a start grant to everyone ('*'), rejected below.
  */
-interface Row {
-  readonly description: string;
-  readonly build: (stack: Stack) => unknown;
-  readonly code: ErrorCode;
-  readonly prop?: string;
-  readonly withToken?: (stack: Stack) => unknown;
-}
+type Row = BadInputRow<Stack>;
 
 const pipeline = (stack: Stack, props: Partial<PipelineProps> = {}) =>
   new Pipeline(stack, 'Daily', {
@@ -179,36 +174,18 @@ const ROWS: Row[] = [
   })),
 ];
 
-describe('AWS orchestration bad input', () => {
-  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
-    const stack = newAwsStack();
-    expect(() => row.build(stack)).toThrow(
-      expect.objectContaining(
-        row.prop === undefined ? { code: row.code } : { code: row.code, prop: row.prop },
-      ),
-    );
-  });
-
-  const tokenRows = ROWS.filter((r) => r.withToken);
-  test.each(tokenRows.map((r) => [r.description, r] as const))(
-    'the same prop as a token is skipped: %s',
-    (_, row) => {
-      const stack = newAwsStack();
-      row.withToken!(stack);
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    },
-  );
-
-  test('the table covers every code Pipeline can raise from input', () => {
-    expect(new Set(ROWS.map((r) => r.code))).toEqual(
-      new Set([
-        ErrorCode.INVALID_NAME,
-        ErrorCode.UNKNOWN_ZONE,
-        ErrorCode.CONFLICTING_PROPS,
-        ErrorCode.OUT_OF_RANGE,
-        ErrorCode.INVALID_PRINCIPAL,
-        ErrorCode.INVALID_TAGS,
-      ]),
-    );
-  });
+describeBadInput('AWS orchestration bad input', ROWS, {
+  newStack: () => newAwsStack(),
+  synth: (stack) => Template.fromStack(stack),
+  codes: {
+    title: 'the table covers every code Pipeline can raise from input',
+    expected: [
+      ErrorCode.INVALID_NAME,
+      ErrorCode.UNKNOWN_ZONE,
+      ErrorCode.CONFLICTING_PROPS,
+      ErrorCode.OUT_OF_RANGE,
+      ErrorCode.INVALID_PRINCIPAL,
+      ErrorCode.INVALID_TAGS,
+    ],
+  },
 });

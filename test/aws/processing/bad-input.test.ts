@@ -7,6 +7,7 @@ import { lakeIn, script } from './support';
 import { SparkJob, SparkJobLanguage, type SparkJobProps, SparkJobScript } from '../../../src/aws';
 import { ErrorCode } from '../../../src/core';
 import { newAwsStack } from '../../helpers/aws-stack';
+import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 
 /**
  * Every way SparkJob rejects input, in one table: each row builds the job with one bad prop and
@@ -17,13 +18,7 @@ import { newAwsStack } from '../../helpers/aws-stack';
  * and bookmarks with a KMS key), the role's scope and its log groups are fixed; the one
  * public-exposure input is a run grant to everyone ('*'), rejected below.
  */
-interface Row {
-  readonly description: string;
-  readonly build: (stack: Stack) => unknown;
-  readonly code: ErrorCode;
-  readonly prop?: string;
-  readonly withToken?: (stack: Stack) => unknown;
-}
+type Row = BadInputRow<Stack>;
 
 const job = (stack: Stack, props: Partial<SparkJobProps> = {}) =>
   new SparkJob(stack, 'Clean', {
@@ -185,37 +180,19 @@ const ROWS: Row[] = [
   })),
 ];
 
-describe('AWS processing bad input', () => {
-  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
-    const stack = newAwsStack();
-    expect(() => row.build(stack)).toThrow(
-      expect.objectContaining(
-        row.prop === undefined ? { code: row.code } : { code: row.code, prop: row.prop },
-      ),
-    );
-  });
-
-  const tokenRows = ROWS.filter((r) => r.withToken);
-  test.each(tokenRows.map((r) => [r.description, r] as const))(
-    'the same prop as a token is skipped: %s',
-    (_, row) => {
-      const stack = newAwsStack();
-      row.withToken!(stack);
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    },
-  );
-
-  test('the table covers every code SparkJob can raise from input', () => {
-    expect(new Set(ROWS.map((r) => r.code))).toEqual(
-      new Set([
-        ErrorCode.INVALID_NAME,
-        ErrorCode.UNKNOWN_ZONE,
-        ErrorCode.CONFLICTING_PROPS,
-        ErrorCode.OUT_OF_RANGE,
-        ErrorCode.INVALID_LOCATION,
-        ErrorCode.INVALID_TAGS,
-        ErrorCode.INVALID_PRINCIPAL,
-      ]),
-    );
-  });
+describeBadInput('AWS processing bad input', ROWS, {
+  newStack: () => newAwsStack(),
+  synth: (stack) => Template.fromStack(stack),
+  codes: {
+    title: 'the table covers every code SparkJob can raise from input',
+    expected: [
+      ErrorCode.INVALID_NAME,
+      ErrorCode.UNKNOWN_ZONE,
+      ErrorCode.CONFLICTING_PROPS,
+      ErrorCode.OUT_OF_RANGE,
+      ErrorCode.INVALID_LOCATION,
+      ErrorCode.INVALID_TAGS,
+      ErrorCode.INVALID_PRINCIPAL,
+    ],
+  },
 });

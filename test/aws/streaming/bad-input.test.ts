@@ -10,6 +10,7 @@ import {
 } from '../../../src/aws';
 import { ErrorCode } from '../../../src/core';
 import { newAwsStack } from '../../helpers/aws-stack';
+import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 
 /**
  * Every way StreamIngestion rejects input, in one table: each row builds the block with one bad
@@ -20,13 +21,7 @@ import { newAwsStack } from '../../helpers/aws-stack';
  * destination key and the delivery role's scope are fixed; the one public-exposure input is a
  * grant to everyone ('*'), rejected below.
  */
-interface Row {
-  readonly description: string;
-  readonly build: (stack: Stack) => unknown;
-  readonly code: ErrorCode;
-  readonly prop?: string;
-  readonly withToken?: (stack: Stack) => unknown;
-}
+type Row = BadInputRow<Stack>;
 
 const ingest = (stack: Stack, props: Partial<StreamIngestionProps> = {}) =>
   new StreamIngestion(stack, 'Clicks', {
@@ -171,42 +166,31 @@ const ROWS: Row[] = [
   ]),
 ];
 
-describe('AWS streaming bad input', () => {
-  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
-    const stack = newAwsStack();
-    expect(() => row.build(stack)).toThrow(
-      expect.objectContaining(
-        row.prop === undefined ? { code: row.code } : { code: row.code, prop: row.prop },
-      ),
-    );
-  });
-
-  const tokenRows = ROWS.filter((r) => r.withToken);
-  test.each(tokenRows.map((r) => [r.description, r] as const))(
-    'the same prop as a token is skipped: %s',
-    (_, row) => {
-      const stack = newAwsStack();
-      row.withToken!(stack);
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    },
-  );
-
-  test('the table covers every code StreamIngestion can raise from input', () => {
-    expect(new Set(ROWS.map((r) => r.code))).toEqual(
-      new Set([
+describeBadInput(
+  'AWS streaming bad input',
+  ROWS,
+  {
+    newStack: () => newAwsStack(),
+    synth: (stack) => Template.fromStack(stack),
+    codes: {
+      title: 'the table covers every code StreamIngestion can raise from input',
+      expected: [
         ErrorCode.INVALID_NAME,
         ErrorCode.UNKNOWN_ZONE,
         ErrorCode.OUT_OF_RANGE,
         ErrorCode.CONFLICTING_PROPS,
         ErrorCode.INVALID_PRINCIPAL,
         ErrorCode.INVALID_TAGS,
-      ]),
-    );
-  });
-
-  test('everyone narrowed by a condition is the explicit escape hatch: the grant is made', () => {
-    const stack = newAwsStack();
-    const org = new iam.AnyPrincipal().withConditions({ StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } });
-    expect(ingest(stack).grantRead(org).success).toBe(true);
-  });
-});
+      ],
+    },
+  },
+  () => {
+    test('everyone narrowed by a condition is the explicit escape hatch: the grant is made', () => {
+      const stack = newAwsStack();
+      const org = new iam.AnyPrincipal().withConditions({
+        StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' },
+      });
+      expect(ingest(stack).grantRead(org).success).toBe(true);
+    });
+  },
+);

@@ -12,6 +12,7 @@ import {
 } from '../../../src/aws';
 import { ErrorCode, WarehouseSize } from '../../../src/core';
 import { newAwsStack } from '../../helpers/aws-stack';
+import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 
 /**
  * Every way Warehouse rejects input, in one table (ErrorCode and prop per row; a token where the
@@ -19,13 +20,7 @@ import { newAwsStack } from '../../helpers/aws-stack';
  * workgroup is never publicly accessible and always uses enhanced VPC routing, so neither can be
  * weakened through input.
  */
-interface Row {
-  readonly description: string;
-  readonly build: (stack: Stack) => unknown;
-  readonly code: ErrorCode;
-  readonly prop: string;
-  readonly withToken?: (stack: Stack) => unknown;
-}
+type Row = BadInputRow<Stack> & { readonly prop: string };
 
 function warehouse(stack: Stack, props: Partial<WarehouseProps> = {}): Warehouse {
   const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales' });
@@ -171,32 +166,18 @@ const ROWS: Row[] = [
   })),
 ];
 
-describe('AWS Warehouse bad input', () => {
-  test.each(ROWS.map((r) => [r.description, r] as const))('%s', (_, row) => {
-    expect(() => row.build(newAwsStack())).toThrow(
-      expect.objectContaining({ code: row.code, prop: row.prop }),
-    );
-  });
-
-  test.each(ROWS.filter((r) => r.withToken).map((r) => [r.description, r] as const))(
-    'the same prop as a token is skipped: %s',
-    (_, row) => {
-      const stack = newAwsStack();
-      row.withToken!(stack);
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    },
-  );
-
-  test('the table covers every code Warehouse can raise from input', () => {
-    expect(new Set(ROWS.map((r) => r.code))).toEqual(
-      new Set([
-        ErrorCode.INVALID_NAME,
-        ErrorCode.OUT_OF_RANGE,
-        ErrorCode.UNKNOWN_ZONE,
-        ErrorCode.CONFLICTING_PROPS,
-        ErrorCode.INVALID_TAGS,
-        ErrorCode.INVALID_PRINCIPAL,
-      ]),
-    );
-  });
+describeBadInput('AWS Warehouse bad input', ROWS, {
+  newStack: () => newAwsStack(),
+  synth: (stack) => Template.fromStack(stack),
+  codes: {
+    title: 'the table covers every code Warehouse can raise from input',
+    expected: [
+      ErrorCode.INVALID_NAME,
+      ErrorCode.OUT_OF_RANGE,
+      ErrorCode.UNKNOWN_ZONE,
+      ErrorCode.CONFLICTING_PROPS,
+      ErrorCode.INVALID_TAGS,
+      ErrorCode.INVALID_PRINCIPAL,
+    ],
+  },
 });

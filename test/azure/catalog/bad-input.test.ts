@@ -1,6 +1,7 @@
 import { Catalog, type CatalogProps } from '../../../src/azure/catalog/catalog';
 import { LakeStorage } from '../../../src/azure/storage/lake-storage';
 import { ErrorCode, ValidationError } from '../../../src/core/errors';
+import { describeBadInput, expectThrownInstance, tupleRows } from '../../helpers/bad-input';
 import { newAzureStack, RG } from '../azure-stack';
 
 /**
@@ -76,16 +77,7 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('Catalog bad input', () => {
-  test.each(ROWS)('%s', (_, build, code, prop) => {
-    // GIVEN one bad prop / WHEN built / THEN a ValidationError with the code and the prop
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ code, prop });
-  });
+describeBadInput('Catalog bad input', tupleRows(ROWS), {
+  newStack: () => undefined,
+  expectError: expectThrownInstance(ValidationError),
 });

@@ -1,6 +1,7 @@
 import { PrivateDnsZoneName, PrivateEndpointSubresource } from '../../../src/azure/network/endpoints';
 import { Network, type NetworkProps } from '../../../src/azure/network/network';
 import { ErrorCode, ValidationError } from '../../../src/core/errors';
+import { describeBadInput, expectThrownInstance, tupleRows } from '../../helpers/bad-input';
 import { newAzureStack, RG, tokens } from '../azure-stack';
 
 /**
@@ -110,22 +111,18 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('Network bad input', () => {
-  test.each(ROWS)('%s', (_, build, code, prop) => {
-    // GIVEN one bad prop / WHEN built / THEN a ValidationError with the code and the prop
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ code, prop });
-  });
-
-  test('every valid RFC 1918 range from /8 to /24 is accepted', () => {
-    for (const cidr of ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '172.31.255.0/24']) {
-      expect(() => network({ cidr })).not.toThrow();
-    }
-  });
-});
+describeBadInput(
+  'Network bad input',
+  tupleRows(ROWS),
+  {
+    newStack: () => undefined,
+    expectError: expectThrownInstance(ValidationError),
+  },
+  () => {
+    test('every valid RFC 1918 range from /8 to /24 is accepted', () => {
+      for (const cidr of ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '172.31.255.0/24']) {
+        expect(() => network({ cidr })).not.toThrow();
+      }
+    });
+  },
+);

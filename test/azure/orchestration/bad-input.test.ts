@@ -2,6 +2,7 @@ import { ScheduleFrequency } from '../../../src/azure/orchestration/pipeline-typ
 import type { PipelineProps } from '../../../src/azure/orchestration/pipeline-types';
 import { EncryptionKey } from '../../../src/azure/security/encryption-key';
 import { ErrorCode, ValidationError } from '../../../src/core/errors';
+import { describeBadInput, expectThrownInstance, tupleRows } from '../../helpers/bad-input';
 import { tokens } from '../azure-stack';
 import { newPipeline } from '../processing/pipeline-fixtures';
 
@@ -175,16 +176,7 @@ const ROWS: Row[] = [
   ['a tag name with %', () => pipeline({ tags: { '100%': 'x' } }), ErrorCode.INVALID_TAGS, 'tags key'],
 ];
 
-describe('Pipeline bad input', () => {
-  test.each(ROWS)('%s', (_, build, code, prop) => {
-    // GIVEN one bad prop / WHEN built / THEN a ValidationError with the code and the prop
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ code, prop });
-  });
+describeBadInput('Pipeline bad input', tupleRows(ROWS), {
+  newStack: () => undefined,
+  expectError: expectThrownInstance(ValidationError),
 });

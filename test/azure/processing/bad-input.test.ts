@@ -5,6 +5,7 @@ import type { SparkStep } from '../../../src/azure/processing/spark-step';
 import { ErrorCode, ValidationError } from '../../../src/core/errors';
 import { OBJECT_ID, tokens } from '../azure-stack';
 import { newSparkJob, TWO_STEPS } from './pipeline-fixtures';
+import { describeBadInput, expectThrownInstance, tupleRows } from '../../helpers/bad-input';
 
 /**
  * Bad input to `SparkJob`, table-driven: each row builds one job (or grant) with one bad prop and
@@ -175,16 +176,7 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('SparkJob bad input', () => {
-  test.each(ROWS)('%s', (_, build, code, prop) => {
-    // GIVEN one bad prop / WHEN built / THEN a ValidationError with the code and the prop
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ code, prop });
-  });
+describeBadInput('SparkJob bad input', tupleRows(ROWS), {
+  newStack: () => undefined,
+  expectError: expectThrownInstance(ValidationError),
 });

@@ -9,6 +9,7 @@ import type { TerraformStack } from '../../../src/core/tf';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newAzureStack, OBJECT_ID, RG, tokens } from '../azure-stack';
 import { newStream } from './support';
+import { describeBadInput, expectThrownInstance, tupleRows } from '../../helpers/bad-input';
 
 /**
  * Bad input to the Azure streaming blocks, table-driven like test/azure/bad-input.test.ts: each
@@ -272,32 +273,22 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('Azure streaming bad input', () => {
-  test.each(ROWS)('%s → ValidationError', (_, build, code, prop) => {
-    // GIVEN one bad prop / WHEN the construct is built / THEN the error names its code and prop
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ code, prop });
-  });
-
-  test('there is a row for every code the streaming blocks throw', () => {
-    expect([...new Set(ROWS.map(([, , code]) => code))].sort()).toEqual(
-      [
-        ErrorCode.INVALID_NAME,
-        ErrorCode.UNKNOWN_ZONE,
-        ErrorCode.OUT_OF_RANGE,
-        ErrorCode.CONFLICTING_PROPS,
-        ErrorCode.INVALID_PRINCIPAL,
-        ErrorCode.INVALID_TAGS,
-        ErrorCode.INVALID_IP_RANGE,
-      ].sort(),
-    );
-  });
+describeBadInput('Azure streaming bad input', tupleRows(ROWS), {
+  newStack: () => undefined,
+  expectError: expectThrownInstance(ValidationError),
+  rowTitle: '%s → ValidationError',
+  codes: {
+    title: 'there is a row for every code the streaming blocks throw',
+    expected: [
+      ErrorCode.INVALID_NAME,
+      ErrorCode.UNKNOWN_ZONE,
+      ErrorCode.OUT_OF_RANGE,
+      ErrorCode.CONFLICTING_PROPS,
+      ErrorCode.INVALID_PRINCIPAL,
+      ErrorCode.INVALID_TAGS,
+      ErrorCode.INVALID_IP_RANGE,
+    ],
+  },
 });
 
 describe('Azure streaming bad input: unresolved tokens are skipped', () => {

@@ -5,6 +5,7 @@ import type { WarehouseProps } from '../../../src/azure/warehouse/warehouse-prop
 import { ErrorCode, ValidationError } from '../../../src/core/errors';
 import { newAzureStack } from '../azure-stack';
 import { newWarehouse } from './warehouse-fixtures';
+import { describeBadInput, expectThrownInstance, tupleRows } from '../../helpers/bad-input';
 
 /**
  * Bad input to `Warehouse`, table-driven: each row builds one warehouse (or grant) with one bad
@@ -118,16 +119,7 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('Warehouse bad input', () => {
-  test.each(ROWS)('%s', (_, build, code, prop) => {
-    // GIVEN one bad prop / WHEN built / THEN a ValidationError with the code and the prop
-    let error: unknown;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ code, prop });
-  });
+describeBadInput('Warehouse bad input', tupleRows(ROWS), {
+  newStack: () => undefined,
+  expectError: expectThrownInstance(ValidationError),
 });

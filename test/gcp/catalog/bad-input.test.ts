@@ -12,6 +12,7 @@ import {
 import { TfTemplate } from '../../helpers/tf-template';
 import { expectValidationError, newGcpStack } from '../support';
 import { newCatalog, newLake } from './catalog-fixtures';
+import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 
 /**
  * Bad input to the GCP Catalog, one table: each row builds a catalog (or a grant on one) with one
@@ -156,15 +157,11 @@ const ROWS: Row[] = [
   ["an imported location 'ASIA'", imported({ location: 'ASIA' }), ErrorCode.INVALID_LOCATION, 'location'],
 ];
 
-describe('GCP Catalog bad input', () => {
-  test.each(ROWS)('rejects %s', (_, build, code, prop) => {
-    // GIVEN a fresh stack / WHEN the construct is built with the bad prop / THEN it throws the code for the prop
-    expectValidationError(() => build(newGcpStack()), code, prop);
-  });
-
-  test('every row is a distinct case', () => {
-    expect(new Set(ROWS.map(([description]) => description)).size).toBe(ROWS.length);
-  });
+describeBadInput('GCP Catalog bad input', tupleRows(ROWS), {
+  newStack: () => newGcpStack(),
+  expectError: expectValidationError,
+  rowTitle: 'rejects %s',
+  distinctTitle: 'every row is a distinct case',
 });
 
 const token = (stack: TerraformStack, id: string) =>

@@ -2,6 +2,7 @@ import { TerraformVariable } from 'cdktf';
 import { ErrorCode } from '../../../src/core/errors';
 import type { TerraformStack } from '../../../src/core/tf';
 import { Network, type NetworkAttributes, type NetworkProps } from '../../../src/gcp';
+import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { TfTemplate } from '../../helpers/tf-template';
 import { expectValidationError, newGcpStack } from '../support';
 
@@ -91,15 +92,11 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('GCP Network bad input', () => {
-  test.each(ROWS)('rejects %s', (_, build, code, prop) => {
-    // GIVEN a fresh stack / WHEN the construct is built with the bad prop / THEN it throws the code for the prop
-    expectValidationError(() => build(newGcpStack()), code, prop);
-  });
-
-  test('every row is a distinct case', () => {
-    expect(new Set(ROWS.map(([description]) => description)).size).toBe(ROWS.length);
-  });
+describeBadInput('GCP Network bad input', tupleRows(ROWS), {
+  newStack: () => newGcpStack(),
+  expectError: expectValidationError,
+  rowTitle: 'rejects %s',
+  distinctTitle: 'every row is a distinct case',
 });
 
 const token = (stack: TerraformStack, id: string) =>

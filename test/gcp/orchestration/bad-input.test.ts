@@ -3,6 +3,7 @@ import { newLake, newPipeline, STEPS } from './pipeline-fixtures';
 import { ErrorCode } from '../../../src/core/errors';
 import type { TerraformStack } from '../../../src/core/tf';
 import { EncryptionKey, Network, Pipeline, type PipelineProps, type PipelineStep } from '../../../src/gcp';
+import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { expectValidationError, newGcpStack } from '../support';
 
 /**
@@ -183,20 +184,24 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('Pipeline rejects bad input', () => {
-  test.each(ROWS)('%s', (_, build, code, prop) => {
-    expectValidationError(() => build(newGcpStack()), code, prop);
-  });
+describeBadInput(
+  'Pipeline rejects bad input',
+  tupleRows(ROWS),
+  {
+    newStack: () => newGcpStack(),
+    expectError: expectValidationError,
+  },
+  () => {
+    test('jobFor a step the pipeline does not have', () => {
+      const stack = newGcpStack();
+      expectValidationError(() => newPipeline(stack).jobFor('load'), ErrorCode.INVALID_NAME, 'step');
+    });
 
-  test('jobFor a step the pipeline does not have', () => {
-    const stack = newGcpStack();
-    expectValidationError(() => newPipeline(stack).jobFor('load'), ErrorCode.INVALID_NAME, 'step');
-  });
-
-  test.each(['*/15 * * * *', '0 3 1,15 * *', '0 8-18/2 * * MON-FRI', '0 3 * JAN,JUL 0', '0 0 1 1 7'])(
-    'a valid cron passes: %s',
-    (expression) => {
-      expect(() => cron(expression)(newGcpStack())).not.toThrow();
-    },
-  );
-});
+    test.each(['*/15 * * * *', '0 3 1,15 * *', '0 8-18/2 * * MON-FRI', '0 3 * JAN,JUL 0', '0 0 1 1 7'])(
+      'a valid cron passes: %s',
+      (expression) => {
+        expect(() => cron(expression)(newGcpStack())).not.toThrow();
+      },
+    );
+  },
+);

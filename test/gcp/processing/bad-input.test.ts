@@ -3,6 +3,7 @@ import { newJob, newLake } from './spark-job-fixtures';
 import { ErrorCode } from '../../../src/core/errors';
 import type { TerraformStack } from '../../../src/core/tf';
 import { EncryptionKey, LakeStorage, Network, type SparkJobProps } from '../../../src/gcp';
+import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { expectValidationError, newGcpStack } from '../support';
 
 /**
@@ -153,18 +154,22 @@ const ROWS: Row[] = [
   ['workerRole without roles/', job({ workerRole: 'dataproc.worker' }), ErrorCode.INVALID_NAME, 'workerRole'],
 ];
 
-describe('SparkJob rejects bad input', () => {
-  test.each(ROWS)('%s', (_, build, code, prop) => {
-    expectValidationError(() => build(newGcpStack()), code, prop);
-  });
-
-  test('a lake from another stack is fine as long as the zones exist', () => {
-    const stack = newGcpStack();
-    const lake = new LakeStorage(stack, 'Other', {
-      platformName: 'sales',
-      location: 'europe-west1',
-      zones: ['a', 'b'],
+describeBadInput(
+  'SparkJob rejects bad input',
+  tupleRows(ROWS),
+  {
+    newStack: () => newGcpStack(),
+    expectError: expectValidationError,
+  },
+  () => {
+    test('a lake from another stack is fine as long as the zones exist', () => {
+      const stack = newGcpStack();
+      const lake = new LakeStorage(stack, 'Other', {
+        platformName: 'sales',
+        location: 'europe-west1',
+        zones: ['a', 'b'],
+      });
+      expect(() => newJob(stack, { lake, sourceZone: 'a', targetZone: 'b' })).not.toThrow();
     });
-    expect(() => newJob(stack, { lake, sourceZone: 'a', targetZone: 'b' })).not.toThrow();
-  });
-});
+  },
+);

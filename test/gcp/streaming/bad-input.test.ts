@@ -10,6 +10,7 @@ import {
   Principal,
   type StreamIngestionProps,
 } from '../../../src/gcp';
+import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { expectValidationError, newGcpStack } from '../support';
 
 /**
@@ -246,8 +247,7 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('GCP streaming bad input', () => {
-  test.each(ROWS)('%s', (_, build, code, prop) => {
-    expectValidationError(() => build(newGcpStack()), code, prop);
-  });
+describeBadInput('GCP streaming bad input', tupleRows(ROWS), {
+  newStack: () => newGcpStack(),
+  expectError: expectValidationError,
 });

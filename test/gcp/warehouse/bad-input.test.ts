@@ -12,6 +12,7 @@ import {
 import { TfTemplate } from '../../helpers/tf-template';
 import { expectValidationError, newGcpStack } from '../support';
 import { newCatalog } from './warehouse-fixtures';
+import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 
 /**
  * Bad input to the GCP Warehouse, one table: each row builds a warehouse (or a grant on one) with
@@ -141,15 +142,11 @@ const ROWS: Row[] = [
   ],
 ];
 
-describe('GCP Warehouse bad input', () => {
-  test.each(ROWS)('rejects %s', (_, build, code, prop) => {
-    // GIVEN a fresh stack / WHEN the construct is built with the bad prop / THEN it throws the code for the prop
-    expectValidationError(() => build(newGcpStack()), code, prop);
-  });
-
-  test('every row is a distinct case', () => {
-    expect(new Set(ROWS.map(([description]) => description)).size).toBe(ROWS.length);
-  });
+describeBadInput('GCP Warehouse bad input', tupleRows(ROWS), {
+  newStack: () => newGcpStack(),
+  expectError: expectValidationError,
+  rowTitle: 'rejects %s',
+  distinctTitle: 'every row is a distinct case',
 });
 
 const token = (stack: TerraformStack, id: string) =>
