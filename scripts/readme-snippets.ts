@@ -2,7 +2,8 @@
  * Keeps the README's code snippets identical to the runnable examples (STYLE.md rule 19).
  * A README block preceded by `<!-- example: <name> -->` holds the lines of
  * `examples/<name>/app.ts` between `// example:start` and `// example:end`;
- * `<!-- example: <name>/<file> -->` quotes another file of the example the same way.
+ * `<!-- example: <name>/<file> -->` quotes another file of the example the same way, and
+ * `<!-- example: <file>.ts -->` a file shared by several examples (`examples/<file>.ts`).
  *
  * `npx projen readme` rewrites the blocks; the docs test fails when they drift.
  */
@@ -11,7 +12,7 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
 export const README = path.join(ROOT, 'README.md');
-const BLOCK = /(<!-- example: ([a-z0-9-]+(?:\/[a-z0-9-]+\.ts)?) -->\n```ts\n)([\s\S]*?)(```)/g;
+const BLOCK = /(<!-- example: ([a-z0-9-]+(?:\.ts|\/[a-z0-9-]+\.ts)?) -->\n```ts\n)([\s\S]*?)(```)/g;
 
 /** The marked region of an example's app.ts, dedented. */
 export function exampleSnippet(name: string): string {

@@ -30,3 +30,4 @@ export {
 export * from './orchestration/pipeline-types';
 export * from './orchestration/pipeline';
 export { PIPELINE_PERMISSIONS, type PipelinePermissions } from './orchestration/perms';
+export * from './patterns/lakehouse';

@@ -37,3 +37,4 @@ export type { SparkJobProps } from './processing/spark-job';
 export { Pipeline } from './orchestration/pipeline';
 export { ScheduleFrequency } from './orchestration/pipeline-types';
 export type { PipelineProps, PipelineSchedule } from './orchestration/pipeline-types';
+export { Lakehouse, type LakehouseProps } from './patterns/lakehouse';

@@ -16,3 +16,4 @@ export * from './processing/spark-job-types';
 export * from './orchestration/roles';
 export * from './orchestration/pipeline';
 export * from './orchestration/pipeline-types';
+export * from './patterns/lakehouse';

@@ -1,0 +1,223 @@
+import { Tags } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { scheduleExpressionFor } from './private/lakehouse-schedule';
+import { ErrorCode, ValidationError } from '../../core';
+import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns';
+import { Catalog } from '../catalog/catalog';
+import { NotificationTarget } from '../monitoring/notification-target';
+import { Network } from '../network/network';
+import { Pipeline } from '../orchestration/pipeline';
+import { acknowledgeWildcards } from '../private/acknowledgements';
+import type { SparkJobScript } from '../processing/spark-job-types';
+import { EncryptionKey } from '../security/encryption-key';
+import { LakeStorage } from '../storage/lake-storage';
+import { StreamIngestion } from '../streaming/stream-ingestion';
+import { Warehouse } from '../warehouse/warehouse';
+
+/** Props of the AWS {@link Lakehouse}: the cloud-neutral spec plus AWS's own options. */
+export interface LakehouseProps extends LakehouseSpec {
+  /**
+   * The script each pipeline step runs, keyed `'<pipeline>/<step>'` (e.g. `'daily/clean'`).
+   * Every step of every pipeline needs one: the spec says what a step reads and writes, not
+   * the code it runs. Throws `DPK_CONFLICTING_PROPS` for a missing or unknown key.
+   * @default - none (a spec without pipelines)
+   */
+  readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
+}
+
+/** Why a persona role's zone grants name every object of a zone. */
+const PERSONA_WILDCARD_REASON =
+  "A persona's zone grant reads or writes every object of the zone: that is the access the lakehouse spec gives the persona.";
+
+/**
+ * A whole secure lakehouse on AWS from one cloud-neutral {@link LakehouseSpec}: one KMS key for
+ * the platform, S3 lake storage with the spec's zones, an IAM role per persona (assumable from
+ * the account) granted exactly the spec's access matrix, an SNS alert topic, a Kinesis →
+ * Firehose stream per stream, a Glue + Step Functions pipeline per pipeline on an EventBridge
+ * Scheduler schedule, and (by default) a Glue/Lake Formation catalog with a Redshift
+ * Serverless + Athena warehouse in a private network.
+ *
+ * Secure defaults are the blocks' own: customer-managed key with rotation, TLS only, Block
+ * Public Access, versioning, access logs, data retained on delete, least-privilege grants by
+ * intent. The pattern re-implements none of them: it plans the spec once (`planLakehouse`) and
+ * composes the blocks through their public props and methods.
+ *
+ * @see https://docs.aws.amazon.com/prescriptive-guidance/latest/modern-data-centric-use-cases/data-lake-for-analytics.html
+ * @example
+ * const lakehouse = new Lakehouse(stack, 'Lakehouse', {
+ *   name: 'sales',
+ *   streams: [{ name: 'orders' }],
+ *   alerts: { emails: ['data-oncall@example.com'] },
+ * });
+ * lakehouse.personas.analyst; // the analyst's IAM role: reads the serving zone
+ */
+export class Lakehouse extends Construct {
+  /** The plan the spec stands for (zones, personas, access matrix, streams, pipelines). */
+  public readonly plan: LakehousePlan;
+  /** The platform key every zone, stream, pipeline, catalog and warehouse is encrypted with. */
+  public readonly key: EncryptionKey;
+  /** The lake: one bucket per zone, encrypted with {@link key}. */
+  public readonly storage: LakeStorage;
+  /** The private network of the warehouse and the pipelines' workers; absent when neither exists. */
+  public readonly network?: Network;
+  /** One IAM role per persona, by persona name, assumable by the account's principals it allows. */
+  public readonly personas: Readonly<Record<string, iam.Role>>;
+  /** Where alarms notify: the topic the spec's alert recipients are subscribed to. */
+  public readonly notifications: NotificationTarget;
+  /** One stream ingestion per stream, by stream name. */
+  public readonly streams: Readonly<Record<string, StreamIngestion>>;
+  /** One pipeline per pipeline, by pipeline name. */
+  public readonly pipelines: Readonly<Record<string, Pipeline>>;
+  /** The Glue Data Catalog databases of the zones; present when the warehouse is enabled. */
+  public readonly catalog?: Catalog;
+  /** The Redshift Serverless and Athena warehouse; present when the warehouse is enabled. */
+  public readonly warehouse?: Warehouse;
+
+  constructor(scope: Construct, id: string, props: LakehouseProps) {
+    super(scope, id);
+    const plan = planLakehouse(this, props);
+    this.plan = plan;
+    const platformName = plan.name;
+    const removalPolicy = plan.removalPolicy;
+    const tags = plan.tags;
+    const scripts = this.resolveScripts(plan, props.stepScripts ?? {});
+
+    this.key = new EncryptionKey(this, 'Key', { platformName, purpose: 'lakehouse', removalPolicy, tags });
+    this.storage = new LakeStorage(this, 'Storage', {
+      platformName,
+      // A resolved zone without a cool tier means never: 0 keeps LakeStorage from re-applying a default.
+      zones: plan.zones.map((z) => ({ ...z, coolAfterDays: z.coolAfterDays ?? 0 })),
+      encryptionKey: this.key,
+      removalPolicy,
+      tags,
+    });
+
+    if (plan.warehouse.enabled || plan.pipelines.length > 0) {
+      this.network = new Network(this, 'Network', {
+        platformName,
+        encryptionKey: this.key,
+        removalPolicy,
+        tags,
+      });
+    }
+
+    const personas: Record<string, iam.Role> = {};
+    for (const persona of plan.personas) {
+      const role = new iam.Role(this, `Persona${pascal(persona.name)}`, {
+        assumedBy: new iam.AccountRootPrincipal(),
+        description: `${persona.name} persona of the ${platformName} lakehouse`,
+      });
+      for (const [key, value] of Object.entries(tags)) Tags.of(role).add(key, value);
+      personas[persona.name] = role;
+    }
+    for (const grant of plan.grants) {
+      const role = personas[grant.persona];
+      this.storage.grant(role, grant.zone, grant.access);
+      acknowledgeWildcards(
+        role,
+        [this.storage.bucketFor(grant.zone).arnForObjects('*')],
+        PERSONA_WILDCARD_REASON,
+      );
+    }
+    this.personas = personas;
+
+    this.notifications = new NotificationTarget(this, 'Alerts', {
+      platformName,
+      encryptionKey: this.key,
+      emailAddresses: plan.alertEmails,
+      removalPolicy,
+      tags,
+    });
+
+    const streams: Record<string, StreamIngestion> = {};
+    for (const stream of plan.streams) {
+      streams[stream.name] = new StreamIngestion(this, `Stream${pascal(stream.name)}`, {
+        platformName,
+        streamName: stream.name,
+        storage: this.storage,
+        zone: stream.zone,
+        retentionHours: stream.retentionHours,
+        encryptionKey: this.key,
+        notificationTarget: this.notifications,
+        removalPolicy,
+        tags,
+      });
+    }
+    this.streams = streams;
+
+    const pipelines: Record<string, Pipeline> = {};
+    plan.pipelines.forEach((pipeline, i) => {
+      pipelines[pipeline.name] = new Pipeline(this, `Pipeline${pascal(pipeline.name)}`, {
+        platformName,
+        pipelineName: pipeline.name,
+        lake: this.storage,
+        network: this.network,
+        steps: pipeline.steps.map((step) => ({
+          name: step.name,
+          sourceZone: step.sourceZone,
+          targetZone: step.targetZone,
+          script: scripts[`${pipeline.name}/${step.name}`],
+        })),
+        schedule: scheduleExpressionFor(this, `pipelines[${i}].schedule.cron`, pipeline.schedule),
+        notificationTarget: this.notifications,
+        encryptionKey: this.key,
+        removalPolicy,
+        tags,
+      });
+    });
+    this.pipelines = pipelines;
+
+    if (plan.warehouse.enabled && this.network) {
+      this.catalog = new Catalog(this, 'Catalog', {
+        platformName,
+        lake: this.storage,
+        encryptionKey: this.key,
+        removalPolicy,
+        tags,
+      });
+      this.warehouse = new Warehouse(this, 'Warehouse', {
+        platformName,
+        network: this.network,
+        catalog: this.catalog,
+        encryptionKey: this.key,
+        size: plan.warehouse.size,
+        readZones: [plan.zones[plan.zones.length - 1].name],
+        removalPolicy,
+        tags,
+      });
+    }
+  }
+
+  /** Every step's script, checked against the plan: none missing, none unknown. */
+  private resolveScripts(
+    plan: LakehousePlan,
+    given: Readonly<Record<string, SparkJobScript>>,
+  ): Record<string, SparkJobScript> {
+    const needed = plan.pipelines.flatMap((p) => p.steps.map((s) => `${p.name}/${s.name}`));
+    const missing = needed.filter((k) => given[k] === undefined);
+    const unknown = Object.keys(given).filter((k) => !needed.includes(k));
+    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
+      ...missing.map((k) => ({
+        prop: `stepScripts['${k}']`,
+        received: 'undefined',
+        allowed: 'a SparkJobScript for every pipeline step, keyed <pipeline>/<step>',
+      })),
+      ...unknown.map((k) => ({
+        prop: `stepScripts['${k}']`,
+        received: k,
+        allowed: `a key naming a pipeline step of the spec: ${needed.join(', ') || 'none (no pipelines)'}`,
+      })),
+    ]);
+    return { ...given };
+  }
+}
+
+/** `daily-orders` → `DailyOrders`: a stable construct id part from a validated spec name. */
+function pascal(name: string): string {
+  return name
+    .split('-')
+    .filter((p) => p.length > 0)
+    .map((p) => p[0].toUpperCase() + p.slice(1))
+    .join('');
+}

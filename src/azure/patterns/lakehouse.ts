@@ -1,0 +1,256 @@
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Construct } from 'constructs';
+import { renderSchedule } from './private/lakehouse-schedule';
+import { ErrorCode, ValidationError } from '../../core/errors';
+import { physicalName } from '../../core/naming';
+import { resourceTags, TagRules } from '../../core/tags';
+import { constructIdFrom } from '../../core/zones';
+import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns/lakehouse';
+import { Catalog } from '../catalog/catalog';
+import { Principal } from '../iam/principal';
+import { NotificationTarget } from '../monitoring/notification-target';
+import { Network } from '../network/network';
+import { Pipeline } from '../orchestration/pipeline';
+import { StreamNameRules } from '../private/streaming';
+import { SparkJob } from '../processing/spark-job';
+import type { ResourceGroupRef } from '../resource-group';
+import { EncryptionKey } from '../security/encryption-key';
+import { LakeStorage } from '../storage/lake-storage';
+import { StreamIngestion } from '../streaming/stream-ingestion';
+import { Warehouse } from '../warehouse/warehouse';
+import type { SqlAdministrator } from '../warehouse/warehouse-props';
+
+/** Props of the Azure {@link Lakehouse}: the cloud-neutral spec plus Azure's own options. */
+export interface LakehouseProps extends LakehouseSpec {
+  /** Resource group everything deploys into; its location is the lakehouse's. */
+  readonly resourceGroup: ResourceGroupRef;
+  /**
+   * The deployer's IPv4 ranges allowed through the firewall of the shared Key Vault (see
+   * `EncryptionKeyProps.allowedIpRanges`): the key is created on the vault's data plane.
+   * @default - the vault has no public endpoint (a warning explains the deployer's reach)
+   */
+  readonly keyVaultAllowedIpRanges?: string[];
+  /**
+   * The Synapse workspace's Entra SQL administrator.
+   * @default - the first admin persona's identity, login `<name>-sql-admin`
+   */
+  readonly sqlAdministrator?: SqlAdministrator;
+  /**
+   * Whether `terraform apply` runs inside the network, so the Synapse workspace's data-plane
+   * resources (managed private endpoints, Synapse RBAC) are made (see `WarehouseProps`).
+   * @default false
+   */
+  readonly deployerReachesWorkspace?: boolean;
+}
+
+/**
+ * A whole lakehouse on Azure from one cloud-neutral {@link LakehouseSpec}: one shared
+ * customer-managed key, an ADLS Gen2 lake with a filesystem per zone, a user-assigned managed
+ * identity per persona granted exactly the spec's access matrix on the zones' filesystems, an
+ * Event Hubs stream per spec stream captured into its zone, a Synapse Spark job and a Data
+ * Factory pipeline per spec pipeline, a Purview-free Catalog and a Synapse Warehouse (dedicated
+ * SQL pool sized by the spec), a private network for the lake, vault and workspace, and an
+ * action group for the alert recipients.
+ *
+ * Composition only: every part is a kit block built through its public props and methods.
+ * What the spec means is decided once by `planLakehouse`; this class renders the plan.
+ *
+ * Azure specifics:
+ * - Pipelines run on Synapse Spark, so a Synapse workspace (`warehouse`) exists whenever the spec
+ *   has pipelines, even with the warehouse disabled (then without a dedicated SQL pool or catalog).
+ * - Each pipeline step runs the published Synapse notebook `<pipeline>_<step>` ('-' as '_').
+ * - Cron schedules render as Data Factory schedule triggers (minute, hourly or daily recurrences;
+ *   IANA time zones mapped to Windows ids, see `WINDOWS_TIME_ZONES`).
+ * - `notifications` exists only when the spec has alert recipients (an action group needs one).
+ *
+ * @example
+ * const rg = new ResourceGroup(stack, 'ResourceGroup', { name: 'rg-sales', location: 'westeurope' });
+ * const lakehouse = new Lakehouse(stack, 'Lakehouse', {
+ *   ...SALES_LAKEHOUSE,
+ *   resourceGroup: rg,
+ *   keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+ * });
+ * lakehouse.personas.analyst; // the analyst's user-assigned identity
+ */
+export class Lakehouse extends Construct {
+  /** Login of the default SQL administrator: `<name>` + this suffix. */
+  public static readonly SQL_ADMIN_LOGIN_SUFFIX = '-sql-admin';
+
+  /** The decisions the spec stands for (zones, access matrix, streams, pipelines…). */
+  public readonly plan: LakehousePlan;
+  /** The one customer-managed key shared by the lake, the warehouse and the pipelines. */
+  public readonly key: EncryptionKey;
+  /** The lake: one ADLS Gen2 account, a filesystem per zone. */
+  public readonly storage: LakeStorage;
+  /** Private endpoints for the lake, the vault and the workspace; when there is a warehouse or a pipeline. */
+  public readonly network?: Network;
+  /** One user-assigned managed identity per persona, by persona name. */
+  public readonly personas: Readonly<Record<string, UserAssignedIdentity>>;
+  /** One Event Hubs ingestion per stream, by stream name. */
+  public readonly streams: Readonly<Record<string, StreamIngestion>>;
+  /** The Synapse Spark job of each pipeline, by pipeline name. */
+  public readonly sparkJobs: Readonly<Record<string, SparkJob>>;
+  /** One Data Factory pipeline per spec pipeline, by pipeline name. */
+  public readonly pipelines: Readonly<Record<string, Pipeline>>;
+  /** Lake-database locations per zone; when the warehouse is enabled. */
+  public readonly catalog?: Catalog;
+  /** The Synapse workspace; when the warehouse is enabled or a pipeline needs Spark. */
+  public readonly warehouse?: Warehouse;
+  /** The action group alerting the spec's recipients; when there are any. */
+  public readonly notifications?: NotificationTarget;
+
+  constructor(scope: Construct, id: string, props: LakehouseProps) {
+    super(scope, id);
+    const plan = planLakehouse(this, props);
+    this.plan = plan;
+    const { resourceGroup } = props;
+    const common = { platformName: plan.name, removalPolicy: plan.removalPolicy, tags: plan.tags };
+
+    this.key = new EncryptionKey(this, 'Key', {
+      ...common,
+      resourceGroup,
+      allowedIpRanges: props.keyVaultAllowedIpRanges,
+    });
+    this.storage = new LakeStorage(this, 'Storage', {
+      ...common,
+      resourceGroup,
+      zones: plan.zones,
+      encryptionKey: this.key,
+    });
+
+    const tags = resourceTags(this, TagRules.AZURE, plan.name, plan.tags);
+    const personas: Record<string, UserAssignedIdentity> = {};
+    for (const persona of plan.personas) {
+      const identity = new UserAssignedIdentity(this, `${constructIdFrom(persona.name)}Persona`, {
+        name: physicalName(this, StreamNameRules.MANAGED_IDENTITY, {
+          platform: plan.name,
+          parts: [persona.name],
+        }),
+        location: resourceGroup.location,
+        resourceGroupName: resourceGroup.name,
+        tags,
+      });
+      personas[persona.name] = identity;
+    }
+    this.personas = personas;
+    for (const grant of plan.grants) {
+      this.storage.grant(
+        Principal.fromUserAssignedIdentity(personas[grant.persona]),
+        grant.zone,
+        grant.access,
+      );
+    }
+
+    if (plan.alertEmails.length > 0) {
+      this.notifications = new NotificationTarget(this, 'Notifications', {
+        platformName: plan.name,
+        resourceGroup,
+        emails: [...plan.alertEmails],
+        tags: plan.tags,
+      });
+    }
+
+    const streams: Record<string, StreamIngestion> = {};
+    for (const stream of plan.streams) {
+      streams[stream.name] = new StreamIngestion(this, `${constructIdFrom(stream.name)}Stream`, {
+        ...common,
+        streamName: stream.name,
+        zone: stream.zone,
+        retentionHours: stream.retentionHours,
+        resourceGroup,
+        lake: this.storage,
+        notificationTarget: this.notifications,
+      });
+    }
+    this.streams = streams;
+
+    const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
+    if (needsWorkspace) {
+      this.network = new Network(this, 'Network', {
+        platformName: plan.name,
+        resourceGroup,
+        lake: this.storage,
+        encryptionKeys: [this.key],
+        tags: plan.tags,
+      });
+    }
+    if (plan.warehouse.enabled) {
+      this.catalog = new Catalog(this, 'Catalog', {
+        ...common,
+        resourceGroup,
+        lake: this.storage,
+        network: this.network,
+      });
+    }
+    if (needsWorkspace) {
+      const zoneNames = plan.zones.map((z) => z.name);
+      const workspaceZone = zoneNames.includes('curated')
+        ? 'curated'
+        : zoneNames[Math.min(1, zoneNames.length - 1)];
+      const lastZone = zoneNames[zoneNames.length - 1];
+      this.warehouse = new Warehouse(this, 'Warehouse', {
+        ...common,
+        resourceGroup,
+        lake: this.storage,
+        network: this.network,
+        catalog: this.catalog,
+        encryptionKey: this.key,
+        sqlAdministrator: props.sqlAdministrator ?? this.defaultSqlAdministrator(plan, personas),
+        workspaceZone,
+        readZones: lastZone === workspaceZone ? [] : [lastZone],
+        dedicatedSqlPool: plan.warehouse.enabled,
+        size: plan.warehouse.enabled ? plan.warehouse.size : undefined,
+        deployerReachesWorkspace: props.deployerReachesWorkspace,
+      });
+    }
+
+    const sparkJobs: Record<string, SparkJob> = {};
+    const pipelines: Record<string, Pipeline> = {};
+    plan.pipelines.forEach((pipeline, i) => {
+      const pipelineId = constructIdFrom(pipeline.name);
+      const job = new SparkJob(this, `${pipelineId}SparkJob`, {
+        platformName: plan.name,
+        jobName: pipeline.name,
+        warehouse: this.warehouse as Warehouse,
+        lake: this.storage,
+        steps: pipeline.steps.map((step) => ({
+          name: step.name,
+          sourceZone: step.sourceZone,
+          targetZone: step.targetZone,
+          notebook: `${pipeline.name}_${step.name}`.replace(/-/g, '_'),
+        })),
+        tags: plan.tags,
+      });
+      sparkJobs[pipeline.name] = job;
+      pipelines[pipeline.name] = new Pipeline(this, `${pipelineId}Pipeline`, {
+        ...common,
+        pipelineName: pipeline.name,
+        resourceGroup,
+        sparkJob: job,
+        encryptionKey: this.key,
+        schedule: renderSchedule(this, `pipelines[${i}].schedule`, pipeline.schedule),
+        notificationTarget: this.notifications,
+      });
+    });
+    this.sparkJobs = sparkJobs;
+    this.pipelines = pipelines;
+  }
+
+  private defaultSqlAdministrator(
+    plan: LakehousePlan,
+    personas: Record<string, UserAssignedIdentity>,
+  ): SqlAdministrator {
+    const admin = plan.personas.find((p) => p.admin);
+    if (admin === undefined) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: 'sqlAdministrator',
+        received: undefined,
+        allowed: 'a SQL administrator, or an admin persona (`admin: true`) whose identity becomes it',
+      });
+    }
+    return {
+      login: `${plan.name}${Lakehouse.SQL_ADMIN_LOGIN_SUFFIX}`,
+      principal: Principal.fromUserAssignedIdentity(personas[admin.name]),
+    };
+  }
+}

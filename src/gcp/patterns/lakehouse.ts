@@ -1,0 +1,263 @@
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+import { Construct } from 'constructs';
+import { ZoneAccess } from '../../core/blocks';
+import { ErrorCode, ValidationError } from '../../core/errors';
+import { physicalName } from '../../core/naming';
+import { constructIdFrom } from '../../core/zones';
+import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns/lakehouse';
+import { Catalog } from '../catalog/catalog';
+import { type IPrincipal, Principal } from '../iam/principal';
+import { NotificationTarget } from '../monitoring/notification-target';
+import { Network } from '../network/network';
+import { Pipeline } from '../orchestration/pipeline';
+import { isMultiRegion } from '../private/dataplex';
+import { PipelineNameRules } from '../private/pipeline-names';
+import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';
+import { EncryptionKey } from '../security/encryption-key';
+import { LakeStorage } from '../storage/lake-storage';
+import { StreamIngestion } from '../streaming/stream-ingestion';
+import { Warehouse } from '../warehouse/warehouse';
+
+/** Props of {@link Lakehouse}: the cloud-neutral spec plus GCP's own options. */
+export interface LakehouseProps extends LakehouseSpec {
+  /**
+   * Project of every resource.
+   * @default - the provider's project
+   */
+  readonly project?: string;
+  /**
+   * Where the data lives (buckets, datasets, key): a region like `europe-west1`, or one of the
+   * multi-regions `EU`, `US`, `ASIA`.
+   */
+  readonly location: string;
+  /**
+   * The region of the regional services: the network and pipelines, the streams' message
+   * storage, the Dataplex lake. Must lie in `location`.
+   * @default - `location` when it is a region (required with a multi-region `location` when the
+   *   spec has streams, pipelines or a warehouse)
+   */
+  readonly region?: string;
+  /**
+   * What each pipeline step runs, by pipeline name then step name.
+   * @default - each step runs the PySpark file
+   *   `gs://<source zone bucket>/_jobs/<pipeline>/<step>.py` (its identity already reads that zone)
+   */
+  readonly stepRuntime?: Readonly<Record<string, Readonly<Record<string, SparkJobRuntimeOptions>>>>;
+  /**
+   * Cap the project's query slots with a BigQuery reservation sized by the spec's warehouse size
+   * (`Warehouse.SLOT_CAPS`, autoscaling with no baseline). Off: on-demand pricing, and the size
+   * only documents intent.
+   * @default true
+   */
+  readonly warehouseReservation?: boolean;
+}
+
+/**
+ * A whole secure lakehouse on GCP from one cloud-neutral {@link LakehouseSpec}: one Cloud KMS key,
+ * the lake's buckets (one per zone), one service account per persona granted exactly the spec's
+ * access matrix on the zone buckets (and its READ and READ_WRITE grants on the matching BigQuery
+ * datasets, with `roles/bigquery.jobUser` for the warehouse's zone; BigQuery has no write-only
+ * role, so WRITE-only grants stay on the buckets), email alert
+ * channels, a Pub/Sub stream per stream, a scheduled Dataproc Serverless pipeline per pipeline in
+ * a private network, and a BigQuery catalog and warehouse.
+ *
+ * Composes the kit's blocks only, so their secure defaults hold: CMEK with 90-day rotation on
+ * every bucket, topic, dataset and workflow; public access prevention, uniform bucket-level
+ * access, versioning and soft delete on every bucket; least-privilege identities without keys;
+ * data retained on delete (`prevent_destroy`) unless DESTROY is requested and allowed by the
+ * `data-platform-kit:removeDataOnDestroy` flag. Admins get READ_WRITE on every zone, not
+ * project-level roles.
+ *
+ * @see https://cloud.google.com/architecture/big-data-analytics/analytics-lakehouse
+ * @example
+ * new Lakehouse(stack, 'Lakehouse', {
+ *   name: 'sales',
+ *   location: 'europe-west1',
+ *   streams: [{ name: 'clickstream' }],
+ *   pipelines: [{ name: 'daily', steps: [{ name: 'clean', sourceZone: 'raw', targetZone: 'curated' }] }],
+ *   alerts: { emails: ['data-oncall@example.com'] },
+ * });
+ */
+export class Lakehouse extends Construct {
+  /** Whether the warehouse caps slots with a reservation. */
+  public static readonly DEFAULT_WAREHOUSE_RESERVATION = true;
+
+  /** The plan the spec stands for (zones, access matrix, streams, pipelines, …). */
+  public readonly plan: LakehousePlan;
+  /** The one key every bucket, topic, dataset and workflow is encrypted with. */
+  public readonly key: EncryptionKey;
+  /** The lake: one bucket per zone. */
+  public readonly storage: LakeStorage;
+  /** The network the pipelines run in (only when the spec has pipelines). */
+  public readonly network?: Network;
+  /** One `google_service_account` per persona, by persona name. */
+  public readonly personas: Readonly<Record<string, ServiceAccount>>;
+  /** Each persona's service account as a principal, by persona name. */
+  public readonly principals: Readonly<Record<string, IPrincipal>>;
+  /** One stream per spec stream, by stream name. */
+  public readonly streams: Readonly<Record<string, StreamIngestion>>;
+  /** One pipeline per spec pipeline, by pipeline name. */
+  public readonly pipelines: Readonly<Record<string, Pipeline>>;
+  /** The BigQuery catalog (only with the warehouse enabled). */
+  public readonly catalog?: Catalog;
+  /** The warehouse serving the last zone (only with the warehouse enabled). */
+  public readonly warehouse?: Warehouse;
+  /** The email channels (only when the spec has alert recipients). */
+  public readonly notifications?: NotificationTarget;
+
+  constructor(scope: Construct, id: string, props: LakehouseProps) {
+    super(scope, id);
+    const plan = planLakehouse(this, props);
+    this.plan = plan;
+    const platformName = plan.name;
+    const project = props.project;
+    const location = props.location;
+    const tags = plan.tags;
+    const removalPolicy = plan.removalPolicy;
+    const region = this.resolveRegion(props, plan);
+
+    this.key = new EncryptionKey(this, 'Key', {
+      platformName,
+      purpose: 'lake',
+      project,
+      location,
+      removalPolicy,
+      tags,
+    });
+    this.storage = new LakeStorage(this, 'Storage', {
+      platformName,
+      project,
+      location,
+      zones: plan.zones,
+      encryptionKey: this.key,
+      removalPolicy,
+      tags,
+    });
+
+    this.notifications =
+      plan.alertEmails.length > 0
+        ? new NotificationTarget(this, 'Notifications', {
+            platformName,
+            project,
+            emails: plan.alertEmails,
+            tags,
+          })
+        : undefined;
+
+    if (plan.warehouse.enabled) {
+      this.catalog = new Catalog(this, 'Catalog', {
+        platformName,
+        project,
+        lake: this.storage,
+        dataplexRegion: region,
+        removalPolicy,
+        tags,
+      });
+      this.warehouse = new Warehouse(this, 'Warehouse', {
+        platformName,
+        project,
+        catalog: this.catalog,
+        zones: [plan.zones[plan.zones.length - 1].name],
+        size: plan.warehouse.size,
+        reservation: props.warehouseReservation ?? Lakehouse.DEFAULT_WAREHOUSE_RESERVATION,
+        removalPolicy,
+        tags,
+      });
+    }
+
+    const personas: Record<string, ServiceAccount> = {};
+    const principals: Record<string, IPrincipal> = {};
+    for (const persona of plan.personas) {
+      const account = new ServiceAccount(this, `${constructIdFrom(persona.name)}Persona`, {
+        project,
+        accountId: physicalName(this, PipelineNameRules.SERVICE_ACCOUNT, {
+          platform: platformName,
+          parts: [persona.name],
+          uniqueness: [persona.name],
+        }),
+        displayName: `${platformName} ${persona.name}`,
+        description: `The ${persona.name} persona of the ${platformName} lakehouse.`,
+      });
+      personas[persona.name] = account;
+      principals[persona.name] = Principal.fromServiceAccount(account);
+    }
+    this.personas = personas;
+    this.principals = principals;
+
+    const served = new Set(this.warehouse?.zoneNames ?? []);
+    for (const grant of plan.grants) {
+      const principal = principals[grant.persona];
+      this.storage.grant(principal, grant.zone, grant.access);
+      // BigQuery has no write-only dataset role: a WRITE-only grant stays on the bucket, so the
+      // datasets never give more than the matrix.
+      if (grant.access === ZoneAccess.WRITE) continue;
+      if (this.warehouse && served.has(grant.zone)) this.warehouse.grant(principal, grant.zone, grant.access);
+      else this.catalog?.grant(principal, grant.zone, grant.access);
+    }
+
+    const streams: Record<string, StreamIngestion> = {};
+    for (const stream of plan.streams) {
+      streams[stream.name] = new StreamIngestion(this, `${constructIdFrom(stream.name)}Stream`, {
+        platformName,
+        streamName: stream.name,
+        project,
+        lake: this.storage,
+        zone: stream.zone,
+        region,
+        retentionHours: stream.retentionHours,
+        notificationTarget: this.notifications,
+        removalPolicy,
+        tags,
+      });
+    }
+    this.streams = streams;
+
+    if (plan.pipelines.length > 0) {
+      this.network = new Network(this, 'Network', {
+        platformName,
+        project,
+        region: region as string,
+        // Dataproc Serverless needs ingress between its VMs inside the subnet.
+        allowInternalIngress: true,
+        tags,
+      });
+    }
+    const pipelines: Record<string, Pipeline> = {};
+    for (const pipeline of plan.pipelines) {
+      const runtime = props.stepRuntime?.[pipeline.name] ?? {};
+      pipelines[pipeline.name] = new Pipeline(this, `${constructIdFrom(pipeline.name)}Pipeline`, {
+        platformName,
+        pipelineName: pipeline.name,
+        project,
+        lake: this.storage,
+        network: this.network as Network,
+        schedule: pipeline.schedule,
+        notificationTarget: this.notifications,
+        removalPolicy,
+        tags,
+        steps: pipeline.steps.map((step) => ({
+          name: step.name,
+          sourceZone: step.sourceZone,
+          targetZone: step.targetZone,
+          ...(runtime[step.name] ?? {
+            mainPythonFileUri: `gs://${this.storage.bucketFor(step.sourceZone).name}/_jobs/${pipeline.name}/${step.name}.py`,
+          }),
+        })),
+      });
+    }
+    this.pipelines = pipelines;
+  }
+
+  /** `region`, or `location` when it is a region; required for a multi-region with regional services. */
+  private resolveRegion(props: LakehouseProps, plan: LakehousePlan): string | undefined {
+    if (props.region !== undefined) return props.region;
+    if (!isMultiRegion(props.location)) return props.location;
+    const needsRegion = plan.streams.length > 0 || plan.pipelines.length > 0 || plan.warehouse.enabled;
+    if (!needsRegion) return undefined;
+    throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
+      prop: 'region',
+      received: props.region,
+      allowed: `a GCP region in ${JSON.stringify(props.location)} (required with a multi-region location when the lakehouse has streams, pipelines or a warehouse)`,
+    });
+  }
+}

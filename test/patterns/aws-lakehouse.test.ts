@@ -1,0 +1,219 @@
+import * as path from 'node:path';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
+import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
+import { checkCompliance } from '../../src/aws/compliance';
+import { ErrorCode, ZoneAccess } from '../../src/core';
+import { planLakehouse } from '../../src/patterns';
+import { newAwsStack } from '../helpers/aws-stack';
+
+/**
+ * The AWS Lakehouse: snapshots of the default and a maximal spec (each with the properties that
+ * matter asserted too), zero unacknowledged compliance findings, and the persona × zone access
+ * read back from the synthesized IAM policies equal to the plan's matrix.
+ */
+const SCRIPT = SparkJobScript.fromAsset(path.join(__dirname, '../aws/processing/fixtures/clean.py'));
+const DEFAULT_SPEC: LakehouseProps = { name: 'sales' };
+const MAXIMAL_SPEC: LakehouseProps = {
+  ...SALES_LAKEHOUSE,
+  stepScripts: { 'daily-orders/clean': SCRIPT, 'daily-orders/publish': SCRIPT },
+};
+
+function build(props: LakehouseProps): { stack: Stack; lakehouse: Lakehouse; template: Template } {
+  const stack = newAwsStack();
+  const lakehouse = new Lakehouse(stack, 'Lakehouse', props);
+  return { stack, lakehouse, template: Template.fromStack(stack) };
+}
+
+const logicalId = (stack: Stack, c: { node: { defaultChild?: unknown } }) =>
+  stack.getLogicalId(c.node.defaultChild as CfnElement);
+
+/** The logical ids a CloudFormation value references (Ref and Fn::GetAtt), anywhere in it. */
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.Ref === 'string') return [v.Ref];
+    if (Array.isArray(v['Fn::GetAtt'])) return [v['Fn::GetAtt'][0] as string];
+    return Object.values(v).flatMap(refsIn);
+  }
+  return [];
+}
+
+/** Persona → zone → access, read back from the object actions of each persona role's policies. */
+function accessReadBack(stack: Stack, lakehouse: Lakehouse, template: Template) {
+  const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+  const matrix: Record<string, Record<string, ZoneAccess | undefined>> = {};
+  for (const [persona, role] of Object.entries(lakehouse.personas)) {
+    const roleId = logicalId(stack, role);
+    const statements = policies
+      .filter((p) => refsIn(p.Properties.Roles).includes(roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>);
+    matrix[persona] = {};
+    for (const zone of lakehouse.storage.zoneNames) {
+      const bucketId = logicalId(stack, lakehouse.storage.bucketFor(zone));
+      const actions = new Set(
+        statements
+          .filter((s) => s.Effect === 'Allow' && refsIn(s.Resource).includes(bucketId))
+          .flatMap((s) => [s.Action].flat() as string[]),
+      );
+      const read = actions.has('s3:GetObject');
+      const write = actions.has('s3:PutObject');
+      matrix[persona][zone] =
+        read && write && actions.has('s3:DeleteObject')
+          ? ZoneAccess.READ_WRITE
+          : read
+            ? ZoneAccess.READ
+            : write
+              ? ZoneAccess.WRITE
+              : undefined;
+    }
+  }
+  return matrix;
+}
+
+/** The properties that matter, whatever the spec: zones encrypted with the key, retained, grants present. */
+function expectSecureLake(stack: Stack, lakehouse: Lakehouse, template: Template): void {
+  const keyId = logicalId(stack, lakehouse.key.key);
+  template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  for (const zone of lakehouse.storage.zoneNames) {
+    const bucketId = logicalId(stack, lakehouse.storage.bucketFor(zone));
+    const bucket = template.toJSON().Resources[bucketId];
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.UpdateReplacePolicy).toBe('Retain');
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]).toEqual({
+      BucketKeyEnabled: true,
+      ServerSideEncryptionByDefault: {
+        KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+        SSEAlgorithm: 'aws:kms',
+      },
+    });
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+  }
+  expect(Object.keys(lakehouse.personas)).toEqual(lakehouse.plan.personas.map((p) => p.name));
+  expect(accessReadBack(stack, lakehouse, template)).toEqual(lakehouse.plan.accessMatrix);
+}
+
+describe('aws.Lakehouse', () => {
+  test('default spec: snapshot and the properties that matter', () => {
+    // GIVEN / WHEN
+    const { stack, lakehouse, template } = build(DEFAULT_SPEC);
+    // THEN
+    expect(template.toJSON()).toMatchSnapshot();
+    expectSecureLake(stack, lakehouse, template);
+    expect(lakehouse.storage.zoneNames).toEqual(['raw', 'curated', 'serving']);
+    expect(Object.keys(lakehouse.personas)).toEqual(['ingest', 'engineer', 'analyst', 'admin']);
+    expect(lakehouse.streams).toEqual({});
+    expect(lakehouse.pipelines).toEqual({});
+    expect(lakehouse.network).toBeDefined();
+    expect(lakehouse.catalog).toBeDefined();
+    expect(lakehouse.warehouse?.baseCapacityRpus).toBe(8);
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { AWS: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':root$')])] } },
+          }),
+        ],
+      },
+      Description: 'analyst persona of the sales lakehouse',
+    });
+  });
+
+  test('maximal spec (the shared SALES_LAKEHOUSE): snapshot and the properties that matter', () => {
+    // GIVEN / WHEN
+    const { stack, lakehouse, template } = build(MAXIMAL_SPEC);
+    // THEN
+    expect(template.toJSON()).toMatchSnapshot();
+    expectSecureLake(stack, lakehouse, template);
+    expect(Object.keys(lakehouse.streams)).toEqual(['clickstream']);
+    expect(Object.keys(lakehouse.pipelines)).toEqual(['daily-orders']);
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResourceProperties('AWS::Kinesis::Stream', { RetentionPeriodHours: 48 });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'data-platform@example.com',
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Etc/UTC',
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      Tags: Match.arrayWith([{ Key: 'team', Value: 'sales-data' }]),
+    });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      Tags: Match.arrayWith([{ Key: 'team', Value: 'sales-data' }]),
+      Description: 'ingest persona of the sales lakehouse',
+    });
+  });
+
+  test.each([
+    ['default', DEFAULT_SPEC],
+    ['maximal', MAXIMAL_SPEC],
+  ])('%s spec: zero unacknowledged compliance findings', (_name, spec) => {
+    const { stack } = build(spec);
+    expect(checkCompliance(stack).findings).toEqual([]);
+  });
+
+  test('the persona × zone grants equal the plan of a custom spec', () => {
+    // GIVEN: custom zones and personas, no warehouse
+    const spec: LakehouseProps = {
+      name: 'ops',
+      zones: ['landing', 'gold'],
+      personas: [
+        { name: 'loader', access: { landing: ZoneAccess.WRITE } },
+        { name: 'auditor', access: { landing: ZoneAccess.READ, gold: ZoneAccess.READ } },
+        { name: 'owner', admin: true },
+      ],
+      warehouse: { enabled: false },
+    };
+    // WHEN
+    const { stack, lakehouse, template } = build(spec);
+    // THEN
+    expect(accessReadBack(stack, lakehouse, template)).toEqual(planLakehouse(stack, spec).accessMatrix);
+    expect(lakehouse.network).toBeUndefined();
+    expect(lakehouse.catalog).toBeUndefined();
+    expect(lakehouse.warehouse).toBeUndefined();
+    template.resourceCountIs('AWS::EC2::VPC', 0);
+  });
+
+  test('renders a day-of-week schedule in EventBridge numbering', () => {
+    const { template } = build({
+      ...MAXIMAL_SPEC,
+      pipelines: [
+        { ...SALES_LAKEHOUSE.pipelines![0], schedule: { cron: '30 6 * * 1-5', timeZone: 'Europe/Brussels' } },
+      ],
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 6 ? * 2-6 *)',
+      ScheduleExpressionTimezone: 'Europe/Brussels',
+    });
+  });
+
+  test('a missing or unknown step script is DPK_CONFLICTING_PROPS', () => {
+    expect(() => build({ ...SALES_LAKEHOUSE })).toThrow(
+      expect.objectContaining({ code: ErrorCode.CONFLICTING_PROPS }),
+    );
+    expect(() => build({ name: 'sales', stepScripts: { 'x/y': SCRIPT } })).toThrow(
+      expect.objectContaining({ code: ErrorCode.CONFLICTING_PROPS }),
+    );
+  });
+
+  test('a cron restricting both day of month and day of week is DPK_OUT_OF_RANGE', () => {
+    expect(() =>
+      build({
+        ...MAXIMAL_SPEC,
+        pipelines: [{ ...SALES_LAKEHOUSE.pipelines![0], schedule: { cron: '0 2 1 * 1' } }],
+      }),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.OUT_OF_RANGE }));
+  });
+});

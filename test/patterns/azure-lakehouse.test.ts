@@ -1,0 +1,158 @@
+import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
+import { Lakehouse } from '../../src/azure';
+import { checkCompliance, formatFindings } from '../../src/azure/compliance';
+import { ZoneAccess } from '../../src/core';
+import { Testing, type TerraformStack } from '../../src/core/tf';
+import type { AccessMatrix } from '../../src/patterns';
+import { newAzureStack, RG } from '../azure/azure-stack';
+import { TfTemplate } from '../helpers/tf-template';
+
+const OPTIONS = { resourceGroup: RG, keyVaultAllowedIpRanges: ['203.0.113.0/24'] };
+
+function build(spec: Partial<typeof SALES_LAKEHOUSE> = {}): { stack: TerraformStack; lakehouse: Lakehouse } {
+  const stack = newAzureStack();
+  const lakehouse = new Lakehouse(stack, 'Lakehouse', { name: 'sales', ...spec, ...OPTIONS });
+  return { stack, lakehouse };
+}
+
+const ROLE_ACCESS: Readonly<Record<string, ZoneAccess>> = {
+  'Storage Blob Data Reader': ZoneAccess.READ,
+  'Storage Blob Data Contributor': ZoneAccess.READ_WRITE,
+};
+
+/** Persona × zone access read back from the synthesized role assignments of each persona identity. */
+function synthesizedMatrix(stack: TerraformStack, lakehouse: Lakehouse): AccessMatrix {
+  const t = TfTemplate.fromStack(stack);
+  const writerRoles = new Set(t.resources('azurerm_role_definition').map((r) => r.address));
+  const zoneByScope = new Map(
+    lakehouse.storage.zoneNames.map((zone) => [
+      `azurerm_storage_container.${stack.getLogicalId(lakehouse.storage.containerFor(zone))}.name}`,
+      zone,
+    ]),
+  );
+  const matrix: Record<string, Record<string, ZoneAccess | undefined>> = {};
+  for (const [persona, identity] of Object.entries(lakehouse.personas)) {
+    const principal = `\${azurerm_user_assigned_identity.${stack.getLogicalId(identity)}.principal_id}`;
+    const row: Record<string, ZoneAccess | undefined> = Object.fromEntries(
+      lakehouse.storage.zoneNames.map((z) => [z, undefined]),
+    );
+    for (const ra of t.resources('azurerm_role_assignment', { principal_id: principal })) {
+      const scope = String(ra.config.scope);
+      const zone = [...zoneByScope].find(([ref]) => scope.endsWith(ref))?.[1];
+      if (zone === undefined) continue;
+      const byName = ROLE_ACCESS[String(ra.config.role_definition_name)];
+      const custom = [...writerRoles].some((a) => String(ra.config.role_definition_id).includes(a));
+      expect(row[zone]).toBeUndefined();
+      row[zone] = byName ?? (custom ? ZoneAccess.WRITE : undefined);
+    }
+    matrix[persona] = row;
+  }
+  return matrix;
+}
+
+/** The properties that matter: zones encrypted with the one key, grants present, data retained. */
+function expectSecure(stack: TerraformStack, lakehouse: Lakehouse): void {
+  const t = TfTemplate.fromStack(stack);
+  const account = t.hasResourceProperties('azurerm_storage_account', {
+    is_hns_enabled: true,
+    public_network_access_enabled: false,
+    https_traffic_only_enabled: true,
+    min_tls_version: 'TLS1_2',
+    shared_access_key_enabled: false,
+  });
+  expect(JSON.stringify(account.config.customer_managed_key)).toContain(
+    `azurerm_key_vault_key.${stack.getLogicalId(lakehouse.key.key)}`,
+  );
+  t.hasResourceProperties('azurerm_key_vault_key', { rotation_policy: expect.anything() });
+  // every zone's filesystem lives in that account; one per zone
+  t.resourceCountIs('azurerm_storage_account', 1);
+  t.resourceCountIs('azurerm_storage_container', lakehouse.plan.zones.length);
+  expect(lakehouse.storage.zoneNames).toEqual(lakehouse.plan.zones.map((z) => z.name));
+  // retained on destroy
+  for (const type of [
+    'azurerm_storage_account',
+    'azurerm_storage_container',
+    'azurerm_key_vault',
+    'azurerm_key_vault_key',
+  ]) {
+    for (const r of t.resources(type)) {
+      expect({ r: r.address, lifecycle: r.config.lifecycle }).toEqual({
+        r: r.address,
+        lifecycle: expect.objectContaining({ prevent_destroy: true }),
+      });
+    }
+  }
+  // one identity per persona, each granted exactly its row of the plan's matrix
+  expect(Object.keys(lakehouse.personas)).toEqual(lakehouse.plan.personas.map((p) => p.name));
+  expect(synthesizedMatrix(stack, lakehouse)).toEqual(lakehouse.plan.accessMatrix);
+}
+
+describe('azure.Lakehouse', () => {
+  test('default spec: snapshot and the properties that matter', () => {
+    // GIVEN / WHEN the default spec
+    const { stack, lakehouse } = build();
+    // THEN
+    expect(Testing.synth(stack)).toMatchSnapshot();
+    expectSecure(stack, lakehouse);
+    expect(lakehouse.warehouse).toBeDefined();
+    expect(lakehouse.catalog).toBeDefined();
+    expect(lakehouse.network).toBeDefined();
+    expect(lakehouse.notifications).toBeUndefined();
+    expect(lakehouse.streams).toEqual({});
+    expect(lakehouse.pipelines).toEqual({});
+  });
+
+  test('maximal spec (SALES_LAKEHOUSE): snapshot and the properties that matter', () => {
+    // GIVEN / WHEN the shared example spec
+    const { stack, lakehouse } = build(SALES_LAKEHOUSE);
+    // THEN
+    expect(Testing.synth(stack)).toMatchSnapshot();
+    expectSecure(stack, lakehouse);
+    expect(Object.keys(lakehouse.streams)).toEqual(['clickstream']);
+    expect(Object.keys(lakehouse.pipelines)).toEqual(['daily-orders']);
+    expect(lakehouse.notifications).toBeDefined();
+    TfTemplate.fromStack(stack).hasResourceProperties('azurerm_data_factory_trigger_schedule', {
+      frequency: 'Day',
+      interval: 1,
+      schedule: { hours: [2], minutes: [0] },
+      time_zone: 'UTC',
+    });
+  });
+
+  test.each([
+    ['default', {}],
+    ['maximal', SALES_LAKEHOUSE],
+  ])('%s spec: zero unacknowledged compliance findings', (_what, spec) => {
+    const { stack } = build(spec);
+    expect(formatFindings(checkCompliance(stack).findings)).toBe('');
+  });
+
+  test('persona × zone grants equal the plan for custom personas and zones', () => {
+    const { stack, lakehouse } = build({
+      zones: ['landing', 'gold'],
+      personas: [
+        { name: 'loader', access: { landing: ZoneAccess.WRITE } },
+        { name: 'scientist', access: { landing: ZoneAccess.READ, gold: ZoneAccess.READ_WRITE } },
+        { name: 'ops', admin: true },
+      ],
+      warehouse: { enabled: false },
+    });
+    expect(synthesizedMatrix(stack, lakehouse)).toEqual(lakehouse.plan.accessMatrix);
+    expect(lakehouse.warehouse).toBeUndefined();
+    expect(lakehouse.network).toBeUndefined();
+  });
+
+  test('a cron Data Factory cannot run is rejected', () => {
+    expect(() =>
+      build({
+        pipelines: [
+          {
+            name: 'weekly',
+            steps: [{ name: 'a', sourceZone: 'raw', targetZone: 'curated' }],
+            schedule: { cron: '0 2 * * 1' },
+          },
+        ],
+      }),
+    ).toThrow(/DPK_OUT_OF_RANGE/);
+  });
+});

@@ -1,0 +1,125 @@
+import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
+import type { ZoneAccess } from '../../src/core/blocks';
+import { Testing } from '../../src/core/tf';
+import { Lakehouse, type LakehouseProps } from '../../src/gcp';
+import { checkCompliance } from '../../src/gcp/compliance';
+import { ZONE_ROLES } from '../../src/gcp/storage/roles';
+import { newGcpStack } from '../gcp/support';
+import { TfTemplate } from '../helpers/tf-template';
+
+/** The GCP options every spec needs. */
+const GCP = { project: 'acme-data-test', location: 'europe-west1' } as const;
+
+const DEFAULT: LakehouseProps = { name: 'sales', ...GCP };
+const MAXIMAL: LakehouseProps = { ...SALES_LAKEHOUSE, ...GCP };
+
+function synth(props: LakehouseProps) {
+  const stack = newGcpStack();
+  const lakehouse = new Lakehouse(stack, 'Lakehouse', props);
+  return { stack, lakehouse, template: TfTemplate.fromStack(stack) };
+}
+
+type Resources = Record<string, Record<string, Record<string, any>>>;
+const resources = (t: TfTemplate) => (t.doc.resource ?? {}) as Resources;
+const ref = (type: string, name: string, attr: string) => `\${${type}.${name}.${attr}}`;
+
+/** Persona → zone → access, read back from the bucket IAM members of each persona's service account. */
+function accessMatrixOf(
+  t: TfTemplate,
+  lakehouse: Lakehouse,
+): Record<string, Record<string, ZoneAccess | undefined>> {
+  const res = resources(t);
+  const accounts = res.google_service_account ?? {};
+  const buckets = res.google_storage_bucket ?? {};
+  const members = Object.values(res.google_storage_bucket_iam_member ?? {});
+  const roleToAccess = new Map(
+    Object.entries(ZONE_ROLES).map(([access, role]) => [role, access as ZoneAccess]),
+  );
+  const matrix: Record<string, Record<string, ZoneAccess | undefined>> = {};
+  for (const persona of lakehouse.plan.personas) {
+    const accountName = Object.keys(accounts).find(
+      (n) => accounts[n].display_name === `${lakehouse.plan.name} ${persona.name}`,
+    );
+    expect(accountName).toBeDefined();
+    const member = ref('google_service_account', accountName!, 'member');
+    const row: Record<string, ZoneAccess | undefined> = {};
+    for (const zone of lakehouse.storage.zoneNames) {
+      const bucketName = Object.keys(buckets).find((n) => buckets[n].labels?.['data-zone'] === zone);
+      const roles = members
+        .filter((m) => m.member === member && m.bucket === ref('google_storage_bucket', bucketName!, 'name'))
+        .map((m) => roleToAccess.get(m.role));
+      expect(roles.length).toBeLessThanOrEqual(1);
+      row[zone] = roles[0];
+    }
+    matrix[persona.name] = row;
+  }
+  return matrix;
+}
+
+function expectSecureZones(t: TfTemplate, lakehouse: Lakehouse): void {
+  const buckets = Object.values(resources(t).google_storage_bucket);
+  const key = Object.keys(resources(t).google_kms_crypto_key);
+  expect(key).toHaveLength(1);
+  const zoneBuckets = buckets.filter((b) => b.labels?.['data-zone'] !== undefined);
+  expect(zoneBuckets.map((b) => b.labels['data-zone']).sort()).toEqual(
+    [...lakehouse.storage.zoneNames].sort(),
+  );
+  for (const b of buckets) {
+    expect(b.encryption.default_kms_key_name).toBe(ref('google_kms_crypto_key', key[0], 'id'));
+    expect(b.public_access_prevention).toBe('enforced');
+    expect(b.versioning.enabled).toBe(true);
+    expect(b.lifecycle.prevent_destroy).toBe(true);
+  }
+}
+
+describe.each([
+  ['default', DEFAULT],
+  ['maximal', MAXIMAL],
+])('gcp.Lakehouse, %s spec', (_name, props) => {
+  test('snapshot, zones encrypted with the key, persona grants present, retained', () => {
+    const { stack, lakehouse, template } = synth(props);
+    expect(Testing.synth(stack)).toMatchSnapshot();
+    expectSecureZones(template, lakehouse);
+    expect(Object.keys(lakehouse.personas)).toEqual(lakehouse.plan.personas.map((p) => p.name));
+    expect(template.doc.resource?.google_storage_bucket_iam_member).toBeDefined();
+  });
+
+  test('zero unacknowledged compliance findings', () => {
+    const { stack } = synth(props);
+    expect(checkCompliance(stack).findings).toEqual([]);
+  });
+
+  test('the persona × zone grants equal the plan', () => {
+    const { lakehouse, template } = synth(props);
+    expect(accessMatrixOf(template, lakehouse)).toEqual(lakehouse.plan.accessMatrix);
+  });
+});
+
+describe('gcp.Lakehouse children', () => {
+  test('the maximal spec composes every block', () => {
+    const { lakehouse } = synth(MAXIMAL);
+    expect(Object.keys(lakehouse.streams)).toEqual(['clickstream']);
+    expect(Object.keys(lakehouse.pipelines)).toEqual(['daily-orders']);
+    expect(lakehouse.pipelines['daily-orders'].jobs.map((j) => j.jobName)).toEqual(['clean', 'publish']);
+    expect(lakehouse.network).toBeDefined();
+    expect(lakehouse.catalog).toBeDefined();
+    expect(lakehouse.warehouse?.zoneNames).toEqual(['serving']);
+    expect(lakehouse.notifications?.channels).toHaveLength(1);
+  });
+
+  test('the default spec has no network, streams, pipelines nor alert channels', () => {
+    const { lakehouse } = synth(DEFAULT);
+    expect(lakehouse.network).toBeUndefined();
+    expect(lakehouse.streams).toEqual({});
+    expect(lakehouse.pipelines).toEqual({});
+    expect(lakehouse.notifications).toBeUndefined();
+    expect(lakehouse.warehouse).toBeDefined();
+  });
+
+  test('a multi-region location needs a region when there are regional services', () => {
+    const stack = newGcpStack();
+    expect(() => new Lakehouse(stack, 'Lakehouse', { name: 'sales', location: 'EU' })).toThrow(
+      expect.objectContaining({ code: 'DPK_INVALID_LOCATION', prop: 'region' }),
+    );
+  });
+});
