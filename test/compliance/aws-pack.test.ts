@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { awsAppWith as appWith, expectClean } from './support';
 import { build as buildExample } from '../../examples/lake-storage-aws/app';
 import { EncryptionKey, LakeStorage } from '../../src/aws';
 import {
@@ -17,13 +18,9 @@ import {
   FRAMEWORK_ACKNOWLEDGEMENTS,
   wildcardResourceFindingId,
 } from '../../src/aws/compliance';
-import {
-  DataRemovalPolicy,
-  formatFindings,
-  REMOVE_DATA_ON_DESTROY_CONTEXT,
-  ZoneAccess,
-} from '../../src/core';
+import { DataRemovalPolicy, ZoneAccess } from '../../src/core';
 import { MIN_REASON_LENGTH } from '../../src/core/compliance';
+import type { ComplianceReport } from '../../src/core/compliance';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over every AWS block, in its default
@@ -128,18 +125,7 @@ function addMaximalBlocks(app: App): LakeStorage {
   return lake;
 }
 
-function appWith(context: Record<string, unknown>, add: (app: App) => unknown): App {
-  const app = new App({ context: { ...context, [REMOVE_DATA_ON_DESTROY_CONTEXT]: true } });
-  add(app);
-  return app;
-}
-
-/** Fails with the findings listed, one per line, so a regression says what broke. */
-function expectNoFindings(scope: IConstruct): void {
-  const report = checkCompliance(scope);
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-}
+const expectNoFindings = (scope: IConstruct): ComplianceReport => expectClean(checkCompliance(scope));
 
 describe.each(FLAGS)('AwsSolutions + DataPlatformChecks under %s feature flags', (_, context) => {
   test('the blocks in their default configurations: zero findings, nothing acknowledged', () => {

@@ -7,6 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { awsAppWith as appWith, expectClean } from './support';
 import { build as buildExample } from '../../examples/streaming-aws/app';
 import {
   DeliveryCompression,
@@ -23,7 +24,8 @@ import {
   checkCompliance,
   DataPlatformChecks,
 } from '../../src/aws/compliance';
-import { DataRemovalPolicy, formatFindings, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core';
+import { DataRemovalPolicy, formatFindings } from '../../src/core';
+import type { ComplianceReport } from '../../src/core/compliance';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over the streaming blocks
@@ -106,17 +108,7 @@ function addMaximalBlocks(app: App): void {
   }).grantRead(consumer);
 }
 
-function appWith(context: Record<string, unknown>, add: (app: App) => unknown): App {
-  const app = new App({ context: { ...context, [REMOVE_DATA_ON_DESTROY_CONTEXT]: true } });
-  add(app);
-  return app;
-}
-
-function expectNoFindings(scope: IConstruct): void {
-  const report = checkCompliance(scope);
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-}
+const expectNoFindings = (scope: IConstruct): ComplianceReport => expectClean(checkCompliance(scope));
 
 describe.each(FLAGS)(
   'AwsSolutions + DataPlatformChecks over the streaming blocks under %s feature flags',

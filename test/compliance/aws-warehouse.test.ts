@@ -8,6 +8,7 @@ import type * as redshift from 'aws-cdk-lib/aws-redshiftserverless';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { awsAppWith as appWith, expectClean } from './support';
 import { build as buildExample } from '../../examples/warehouse-aws/app';
 import {
   Catalog,
@@ -26,12 +27,8 @@ import {
   DataPlatformChecks,
   wildcardResourceFindingId,
 } from '../../src/aws/compliance';
-import {
-  DataRemovalPolicy,
-  formatFindings,
-  REMOVE_DATA_ON_DESTROY_CONTEXT,
-  WarehouseSize,
-} from '../../src/core';
+import { DataRemovalPolicy, WarehouseSize } from '../../src/core';
+import type { ComplianceReport } from '../../src/core/compliance';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over Network, Catalog and Warehouse, in
@@ -140,17 +137,7 @@ function addMaximalBlocks(app: App): void {
 /** An acknowledgement of a rule the kit's packs report (cdk-nag's AwsSolutions or DataPlatformChecks). */
 const isPackRule = (a: { readonly ruleId: string }) => /^(AwsSolutions|DPK-AWS)-/.test(a.ruleId);
 
-function appWith(context: Record<string, unknown>, add: (app: App) => unknown): App {
-  const app = new App({ context: { ...context, [REMOVE_DATA_ON_DESTROY_CONTEXT]: true } });
-  add(app);
-  return app;
-}
-
-function expectNoFindings(scope: IConstruct): void {
-  const report = checkCompliance(scope);
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-}
+const expectNoFindings = (scope: IConstruct): ComplianceReport => expectClean(checkCompliance(scope));
 
 describe.each(FLAGS)(
   'AwsSolutions + DataPlatformChecks over the warehouse blocks under %s flags',

@@ -2,13 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { expectClean } from './support';
 import { build } from '../../examples/lake-storage-azure/app';
-import {
-  acknowledgeRule,
-  checkCompliance,
-  DATA_PLATFORM_RULES,
-  formatFindings,
-} from '../../src/azure/compliance';
+import { acknowledgeRule, checkCompliance, DATA_PLATFORM_RULES } from '../../src/azure/compliance';
 import { Principal } from '../../src/azure/iam/principal';
 import { EncryptionKey, KeyVaultSku } from '../../src/azure/security/encryption-key';
 import { LakeStorage, StorageReplication } from '../../src/azure/storage/lake-storage';
@@ -22,13 +18,6 @@ import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
 const OTHER_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
 const WORKSPACE_ID =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/central';
-
-/** Asserts zero unacknowledged findings, printing them when there are some; returns the report. */
-function expectClean(report: ComplianceReport): ComplianceReport {
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-  return report;
-}
 
 const ackIds = (report: ComplianceReport) => report.acknowledged.map((a) => `${a.ruleId} ${a.path}`);
 

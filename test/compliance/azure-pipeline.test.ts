@@ -1,14 +1,14 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { expectClean } from './support';
 import { build } from '../../examples/pipeline-azure/app';
-import { checkCompliance, DATA_PLATFORM_RULES, formatFindings } from '../../src/azure/compliance';
+import { checkCompliance, DATA_PLATFORM_RULES } from '../../src/azure/compliance';
 import { Principal } from '../../src/azure/iam/principal';
 import { NotificationTarget } from '../../src/azure/monitoring/notification-target';
 import { Pipeline } from '../../src/azure/orchestration/pipeline';
 import { ScheduleFrequency } from '../../src/azure/orchestration/pipeline-types';
 import { SparkJob, SparkNodeSize, SparkVersion } from '../../src/azure/processing/spark-job';
 import { EncryptionKey } from '../../src/azure/security/encryption-key';
-import type { ComplianceReport } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
 import { App, type TerraformStack } from '../../src/core/tf';
 import { checkTerraform, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
@@ -17,13 +17,6 @@ import { newPipeline, newPlatform, newSparkJob, TWO_STEPS } from '../azure/proce
 
 const LOGS =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/central';
-
-/** Asserts zero unacknowledged findings, printing them when there are some; returns the report. */
-function expectClean(report: ComplianceReport): ComplianceReport {
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-  return report;
-}
 
 /** The job and pipeline with every option, on a platform the deployer reaches. */
 function maximal(): TerraformStack {

@@ -1,8 +1,9 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { expectClean } from './support';
 import { build } from '../../examples/streaming-azure/app';
-import { checkCompliance, formatFindings } from '../../src/azure/compliance';
+import { checkCompliance } from '../../src/azure/compliance';
 import { Principal } from '../../src/azure/iam/principal';
 import { NotificationTarget } from '../../src/azure/monitoring/notification-target';
 import { EncryptionKey } from '../../src/azure/security/encryption-key';
@@ -15,13 +16,6 @@ import { App, type TerraformStack } from '../../src/core/tf';
 import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
 import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
 import { ForeignLake } from '../azure/streaming/support';
-
-/** Asserts zero unacknowledged findings, printing them when there are some; returns the report. */
-function expectClean(report: ComplianceReport): ComplianceReport {
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-  return report;
-}
 
 /** A lake and a stream `clicks` on it, in `stack`. */
 function streamIn(stack: TerraformStack, props: Partial<StreamIngestionProps> = {}): StreamIngestion {

@@ -1,9 +1,10 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
+import { expectClean } from './support';
 import { build } from '../../examples/warehouse-azure/app';
 import { Catalog } from '../../src/azure/catalog/catalog';
-import { checkCompliance, DATA_PLATFORM_RULES, formatFindings } from '../../src/azure/compliance';
+import { checkCompliance, DATA_PLATFORM_RULES } from '../../src/azure/compliance';
 import { Principal } from '../../src/azure/iam/principal';
 import { PrivateDnsZoneName } from '../../src/azure/network/endpoints';
 import { Network } from '../../src/azure/network/network';
@@ -12,7 +13,6 @@ import { LakeStorage } from '../../src/azure/storage/lake-storage';
 import { SynapseRole } from '../../src/azure/warehouse/roles';
 import { Warehouse } from '../../src/azure/warehouse/warehouse';
 import { WarehouseSize } from '../../src/core/blocks';
-import type { ComplianceReport } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
 import { App, type TerraformStack } from '../../src/core/tf';
 import { checkTerraform, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
@@ -22,13 +22,6 @@ const OTHER_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
 const LOGS = `${SUB}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/central`;
 const HUB_VNET = `${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/spoke`;
-
-/** Asserts zero unacknowledged findings, printing them when there are some; returns the report. */
-function expectClean(report: ComplianceReport): ComplianceReport {
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-  return report;
-}
 
 /** A stack with a key, a lake on it and a network connecting both. */
 function platform(stack: TerraformStack = newAzureStack()) {

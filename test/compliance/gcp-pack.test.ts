@@ -1,12 +1,13 @@
 import * as os from 'node:os';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
-import type { IConstruct } from 'constructs';
+import { expectClean, terraformAcknowledgements } from './support';
 import { build } from '../../examples/lake-storage-gcp/app';
-import { formatFindings, MIN_REASON_LENGTH } from '../../src/core/compliance';
+import { MIN_REASON_LENGTH } from '../../src/core/compliance';
+import type { ComplianceReport } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
 import { App, type TerraformStack } from '../../src/core/tf';
-import { ACKNOWLEDGEMENT_METADATA, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
 import { EncryptionKey, KeyProtectionLevel, LakeStorage, Principal } from '../../src/gcp';
 import { acknowledgeRule, checkCompliance } from '../../src/gcp/compliance';
 import { newGcpStack } from '../gcp/support';
@@ -17,19 +18,9 @@ import { newGcpStack } from '../gcp/support';
  * DESTROY, with a reason).
  */
 
-/** Asserts zero findings, printing them one per line when there are some. */
-function expectCompliant(stack: TerraformStack): void {
-  const report = checkCompliance(stack);
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-}
+const expectCompliant = (stack: TerraformStack): ComplianceReport => expectClean(checkCompliance(stack));
 
-/** Every acknowledgement recorded anywhere under `scope`. */
-function acknowledgements(scope: IConstruct): { ruleId: string; reason: string }[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === ACKNOWLEDGEMENT_METADATA).map((m) => m.data));
-}
+const acknowledgements = terraformAcknowledgements;
 
 /** A stack with a lake in its maximal configuration: every prop set, grants to every principal kind. */
 function maximalStack(context: Record<string, unknown> = {}): { stack: TerraformStack; lake: LakeStorage } {

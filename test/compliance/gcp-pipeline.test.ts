@@ -1,9 +1,10 @@
 import * as os from 'node:os';
 import { DataprocBatch } from '@cdktf/provider-google/lib/dataproc-batch';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import type { IConstruct } from 'constructs';
+import { expectClean, terraformAcknowledgements } from './support';
 import { build } from '../../examples/pipeline-gcp/app';
-import { formatFindings, RuleLevel } from '../../src/core/compliance';
+import { RuleLevel } from '../../src/core/compliance';
+import type { ComplianceReport } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
 import { App, type TerraformStack } from '../../src/core/tf';
 import { ACKNOWLEDGEMENT_METADATA, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
@@ -31,17 +32,9 @@ import { newGcpStack } from '../gcp/support';
  * resource is reported.
  */
 
-function expectCompliant(stack: TerraformStack): void {
-  const report = checkCompliance(stack);
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-}
+const expectCompliant = (stack: TerraformStack): ComplianceReport => expectClean(checkCompliance(stack));
 
-function acknowledgements(scope: IConstruct): { ruleId: string; reason: string }[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === ACKNOWLEDGEMENT_METADATA).map((m) => m.data));
-}
+const acknowledgements = terraformAcknowledgements;
 
 function base(stack: TerraformStack, project?: string) {
   const network = new Network(stack, 'Network', {

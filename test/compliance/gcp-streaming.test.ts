@@ -1,12 +1,13 @@
 import * as os from 'node:os';
 import { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
-import type { IConstruct } from 'constructs';
+import { expectClean, terraformAcknowledgements } from './support';
 import { build } from '../../examples/streaming-gcp/app';
-import { formatFindings, RuleLevel } from '../../src/core/compliance';
+import { RuleLevel } from '../../src/core/compliance';
+import type { ComplianceReport } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
 import { App, type TerraformStack } from '../../src/core/tf';
-import { ACKNOWLEDGEMENT_METADATA, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
 import {
   EncryptionKey,
   LakeStorage,
@@ -31,17 +32,9 @@ import { newGcpStack } from '../gcp/support';
  * resource is reported.
  */
 
-function expectCompliant(stack: TerraformStack): void {
-  const report = checkCompliance(stack);
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.checks).toBeGreaterThan(0);
-}
+const expectCompliant = (stack: TerraformStack): ComplianceReport => expectClean(checkCompliance(stack));
 
-function acknowledgements(scope: IConstruct): { ruleId: string; reason: string }[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === ACKNOWLEDGEMENT_METADATA).map((m) => m.data));
-}
+const acknowledgements = terraformAcknowledgements;
 
 /** A stream in its maximal configuration: every prop set, every grant, a BigQuery subscription. */
 function maximalStack(context: Record<string, unknown> = {}): {

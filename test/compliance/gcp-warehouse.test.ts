@@ -2,12 +2,11 @@ import * as os from 'node:os';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
-import type { IConstruct } from 'constructs';
+import { expectClean, terraformAcknowledgements } from './support';
 import { build } from '../../examples/warehouse-gcp/app';
 import { WarehouseSize } from '../../src/core/blocks';
-import { formatFindings } from '../../src/core/compliance';
+import type { ComplianceReport } from '../../src/core/compliance';
 import { App, type TerraformStack } from '../../src/core/tf';
-import { ACKNOWLEDGEMENT_METADATA } from '../../src/core/tf-compliance';
 import {
   Catalog,
   EncryptionKey,
@@ -27,18 +26,9 @@ import { newGcpStack } from '../gcp/support';
  * reported.
  */
 
-function expectCompliant(stack: TerraformStack): void {
-  const report = checkCompliance(stack);
-  expect(formatFindings(report.findings)).toBe('');
-  expect(report.acknowledged).toEqual([]);
-  expect(report.checks).toBeGreaterThan(0);
-}
+const expectCompliant = (stack: TerraformStack): ComplianceReport => expectClean(checkCompliance(stack));
 
-function acknowledgements(scope: IConstruct): unknown[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === ACKNOWLEDGEMENT_METADATA));
-}
+const acknowledgements = terraformAcknowledgements;
 
 /** Network, lake, catalog and warehouse with every option set and grants of every kind. */
 function maximalStack(): {
