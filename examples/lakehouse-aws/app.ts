@@ -9,7 +9,7 @@ export function build(app: App): Stack[] {
 
   // example:start
   // The shared spec, plus what only AWS needs: the script each pipeline step runs.
-  const jobs = path.join(__dirname, 'jobs');
+  const jobs = path.join(__dirname, '..', 'jobs');
   new Lakehouse(stack, 'Lakehouse', {
     ...SALES_LAKEHOUSE,
     stepScripts: {

@@ -42,7 +42,7 @@ const refs = (value: unknown): string[] => {
 
 function awsFacts(): Facts {
   const stack = newAwsStack();
-  const jobs = path.resolve(__dirname, '../../examples/lakehouse-aws/jobs');
+  const jobs = path.resolve(__dirname, '../../examples/jobs');
   const lakehouse = new aws.Lakehouse(stack, 'Lakehouse', {
     ...SALES_LAKEHOUSE,
     stepScripts: {
