@@ -205,6 +205,8 @@ export interface LakehouseSpec {
 /** Default persona names, in order. */
 export const DEFAULT_PERSONA_NAMES = ['ingest', 'engineer', 'analyst', 'admin'] as const;
 
+const UTC = 'Etc/UTC';
+
 /** Lakehouse defaults and limits, shared by docs, code and tests. */
 export const LakehouseDefaults = {
   /** Zone a stream lands in. */
@@ -218,9 +220,9 @@ export const LakehouseDefaults = {
   /** Most steps in one pipeline every cloud accepts (AWS: 10). */
   MAX_PIPELINE_STEPS: 10,
   /** Time zone of a schedule. */
-  TIME_ZONE: 'Etc/UTC',
+  TIME_ZONE: UTC,
   /** When a pipeline runs: every day at 02:00 UTC. */
-  SCHEDULE: { cron: '0 2 * * *', timeZone: 'Etc/UTC' } as Required<LakehouseSchedule>,
+  SCHEDULE: { cron: '0 2 * * *', timeZone: UTC } as Required<LakehouseSchedule>,
   /** Whether the lakehouse has a warehouse. */
   WAREHOUSE_ENABLED: true,
   /** Warehouse capacity class. */
