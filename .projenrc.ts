@@ -7,6 +7,10 @@ const ENGINE_PEERS = {
   cdktf: '0.21.0',
   '@cdktf/provider-google': '16.12.1',
   '@cdktf/provider-azurerm': '14.23.1',
+  // GCP service identities (google_project_service_identity) exist in the beta provider only.
+  '@cdktf/provider-google-beta': '16.12.1',
+  // time_sleep: a wait between a batch of grants and their first consumer (GCP and Azure).
+  '@cdktf/provider-time': '11.0.1',
   'cdk-nag': '^3.0.2',
 };
 
@@ -72,7 +76,11 @@ const project = new typescript.TypeScriptProject({
     'cdktf@0.21.0',
     '@cdktf/provider-google@16.12.1',
     '@cdktf/provider-azurerm@14.23.1',
+    '@cdktf/provider-google-beta@16.12.1',
+    '@cdktf/provider-time@11.0.1',
     'cdk-nag@^3.0.2',
+    // Offline IAM policy simulator for the AWS persona journeys (test/journeys).
+    '@cloud-copilot/iam-simulate@^0.1.173',
     'tsx@^4.23.0',
     'fast-check@^4',
     '@aws-cdk/cloudformation-diff@^2.187.5',

@@ -210,6 +210,35 @@ export function validateName(scope: IConstruct, rule: NameRule, prop: string, na
   return name;
 }
 
+/**
+ * How one cloud completes a globally unique name whose deployment scope (account, project,
+ * subscription, resource group) is only known at deploy time. Core cannot import an engine,
+ * so each cloud supplies this: AWS appends the scope with `Fn::Join`; the Terraform clouds
+ * hash the scope with Terraform's own `sha256()` at plan time.
+ */
+export interface DeployTimeNaming {
+  /** Most characters the deploy-time part adds after `<body><separator><hash>`. */
+  extraLength(unresolved: readonly string[]): number;
+  /**
+   * The whole name, as an engine token.
+   * @param body the synth-time `<platform>-<parts…>`, already trimmed to leave room
+   * @param hashInput the construct path, then every scope value in order (literal or token)
+   */
+  render(body: string, separator: string, hashInput: readonly string[]): string;
+}
+
+/** Where a deployment lives, for names that must differ between two deployments of one app. */
+export interface DeploymentScope {
+  /**
+   * The scope's values in a fixed order (e.g. account and region; project; subscription and
+   * resource group). Literals join the synth-time hash; unresolved tokens are bound into the
+   * name at deploy time by `deployTime` — never dropped.
+   */
+  readonly values: readonly (string | undefined)[];
+  /** How the cloud binds unresolved values into the name. */
+  readonly deployTime: DeployTimeNaming;
+}
+
 /** What a derived name is made of. */
 export interface NameParts {
   /** Platform name (validated with {@link NameRules.PLATFORM}). */
@@ -221,24 +250,35 @@ export interface NameParts {
   /** The prop the override came from, for errors. */
   readonly overrideProp?: string;
   /**
-   * Where the deployment lives (AWS account and region, GCP project, Azure subscription or
-   * resource group), mixed into the hash so one app deployed twice, to two accounts or
-   * projects, derives distinct globally unique names. Unresolved tokens are left out.
+   * Literal values mixed into the hash to tell names apart within one deployment (a persona,
+   * a step). Unresolved tokens are left out: use `deploymentScope` for names that must differ
+   * between deployments.
    * @default - the construct path alone
    */
   readonly uniqueness?: readonly (string | undefined)[];
+  /**
+   * The deployment scope of a globally unique name (S3 and GCS buckets, storage accounts, Key
+   * Vaults, …). Two deployments into different scopes always derive different names, also when
+   * the scope is a token at synth time.
+   * @default - the name is unique within the construct tree only
+   */
+  readonly deploymentScope?: DeploymentScope;
 }
+
+const isGiven = (u: string | undefined): u is string => u !== undefined && u !== '';
 
 /** The hash input for a derived name: the construct path plus the resolved uniqueness parts. */
 export function nameHashInput(scope: IConstruct, uniqueness: readonly (string | undefined)[] = []): string {
-  const parts = uniqueness.filter((u): u is string => u !== undefined && u !== '' && !isUnresolved(u));
-  return [scope.node.path, ...parts].join('|');
+  return [scope.node.path, ...uniqueness.filter((u) => isGiven(u) && !isUnresolved(u))].join('|');
 }
 
 /**
  * A deterministic, cloud-legal physical name: `<platform>-<parts…>-<hash>`, where the hash is
- * taken from the construct path and the deployment's `uniqueness` parts, so two deployments
- * never collide and one never renames.
+ * taken from the construct path, the `uniqueness` parts and the deployment scope, so two
+ * deployments never collide and one never renames. When part of the scope is only known at
+ * deploy time, the cloud's {@link DeployTimeNaming} completes the name as an engine token; when
+ * the whole scope is literal the name is a literal (and equal to what the deploy-time form
+ * resolves to on the Terraform clouds).
  * Long bodies are truncated before the hash; characters the rule forbids are dropped.
  * An explicit override is validated instead.
  */
@@ -246,11 +286,15 @@ export function physicalName(scope: IConstruct, rule: NameRule, spec: NameParts)
   if (spec.override !== undefined) {
     return validateName(scope, rule, spec.overrideProp ?? 'name', spec.override);
   }
-  const hash = stableHash(nameHashInput(scope, spec.uniqueness));
+  const scopeValues = (spec.deploymentScope?.values ?? []).filter(isGiven);
+  const unresolved = scopeValues.filter((v) => isUnresolved(v));
+  const deployTime = unresolved.length > 0 ? spec.deploymentScope?.deployTime : undefined;
+  const hashInput = nameHashInput(scope, [...(spec.uniqueness ?? []), ...scopeValues]);
+  const hash = stableHash(hashInput);
   const sep = rule.separator;
   const keep = (s: string) => [...s.toLowerCase()].filter((c) => c === sep || rule.charset.test(c)).join('');
   const body = [spec.platform, ...(spec.parts ?? [])].map(keep).filter(Boolean).join(sep);
-  const room = rule.maxLength - hash.length - sep.length;
+  const room = rule.maxLength - hash.length - sep.length - (deployTime?.extraLength(unresolved) ?? 0);
   let trimmed = body.slice(0, room);
   while (sep && trimmed.endsWith(sep)) trimmed = trimmed.slice(0, -1);
   const name = `${trimmed}${sep}${hash}`;
@@ -262,7 +306,9 @@ export function physicalName(scope: IConstruct, rule: NameRule, spec: NameParts)
       allowed: `a name from which a valid ${rule.target} can be derived (derived ${JSON.stringify(name)}; ${rule.allowed})`,
     });
   }
-  return name;
+  if (!deployTime) return name;
+  const literalParts = (spec.uniqueness ?? []).filter((u): u is string => isGiven(u) && !isUnresolved(u));
+  return deployTime.render(trimmed, sep, [scope.node.path, ...literalParts, ...scopeValues]);
 }
 
 /**

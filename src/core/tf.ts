@@ -3,9 +3,10 @@
  * from here, so a switch to the community fork (cdktn) is a change to this file. Not exported
  * from the `core` entry point: loading `data-platform-kit/core` or `/aws` never loads cdktf.
  */
-import { Annotations, type TerraformResource, type TerraformStack } from 'cdktf';
+import { Annotations, Fn, type TerraformResource, type TerraformStack } from 'cdktf';
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import type { IConstruct } from 'constructs';
+import { type DeployTimeNaming, NAME_HASH_LENGTH } from './naming';
 import { DataRemovalPolicy, type RemovalDecision } from './removal';
 
 export {
@@ -49,3 +50,16 @@ export function synthesizeStack(stack: TerraformStack): Record<string, any> {
   stack.runAllValidations();
   return stack.toTerraform();
 }
+
+/**
+ * Deploy-time naming for the Terraform clouds: when part of a name's deployment scope (a
+ * project, a subscription, a resource group) is a Terraform reference, the name's hash is
+ * computed by Terraform's `sha256()` over the same input the kit hashes at synth time, so the
+ * name is known at plan, differs per deployment, never changes within one, and equals the
+ * literal name the kit would derive had the scope been given as literals.
+ */
+export const TERRAFORM_DEPLOY_TIME_NAMING: DeployTimeNaming = {
+  extraLength: () => 0,
+  render: (body, separator, hashInput) =>
+    `${body}${separator}${Fn.substr(Fn.sha256(Fn.join('|', [...hashInput])), 0, NAME_HASH_LENGTH)}`,
+};

@@ -1,6 +1,7 @@
 import * as cdk from 'aws-cdk-lib';
 import { ErrorCode } from '../../src/core/errors';
 import {
+  type DeployTimeNaming,
   NAME_HASH_LENGTH,
   nameViolation,
   NameRules,
@@ -164,9 +165,52 @@ describe('name uniqueness', () => {
     );
   });
 
-  test('unresolved and missing parts are left out, so env-agnostic names stay stable', () => {
+  test('unresolved and missing uniqueness parts are left out (uniqueness is for literals only)', () => {
     const token = cdk.Token.asString({ resolve: () => 'x' });
     expect(derive([token, undefined, ''])).toBe(derive());
     expect(derive()).toBe(`sales-raw-${stableHash('Stack/Lake')}`);
+  });
+});
+
+describe('deployment scope', () => {
+  /** A stand-in engine: renders the deploy-time part as a readable marker. */
+  const deployTime: DeployTimeNaming = {
+    extraLength: (unresolved) => unresolved.length * 13,
+    render: (body, sep, input) => `${body}${sep}HASH(${input.join('|')})`,
+  };
+  const derive = (values: (string | undefined)[], parts = ['raw']) =>
+    physicalName(newScope(), NameRules.S3_BUCKET, {
+      platform: 'sales',
+      parts,
+      deploymentScope: { values, deployTime },
+    });
+  const account = cdk.Token.asString({ resolve: () => '111122223333' });
+
+  test('a literal scope joins the synth-time hash: two accounts, two literal names', () => {
+    expect(derive(['111122223333', 'eu-west-1'])).toBe(
+      `sales-raw-${stableHash('Stack/Lake|111122223333|eu-west-1')}`,
+    );
+    expect(derive(['111122223333', 'eu-west-1'])).not.toBe(derive(['444455556666', 'eu-west-1']));
+  });
+
+  test('an unresolved scope is never dropped: the cloud binds it into the name at deploy time', () => {
+    expect(derive([account, 'eu-west-1'])).toBe(`sales-raw-HASH(Stack/Lake|${account}|eu-west-1)`);
+    expect(derive([account, 'eu-west-1'])).not.toBe(derive([undefined, 'eu-west-1']));
+  });
+
+  test('the body is trimmed to leave room for the deploy-time part', () => {
+    const long = derive([account], ['a-very-long-zone-name', 'and-a-purpose-too']);
+    const body = long.slice(0, long.indexOf('-HASH('));
+    expect(body.length).toBeLessThanOrEqual(NameRules.S3_BUCKET.maxLength - 13 - NAME_HASH_LENGTH - 1);
+    expect(body.endsWith('-')).toBe(false);
+  });
+
+  test('an override is used as is, whatever the scope', () => {
+    const name = physicalName(newScope(), NameRules.S3_BUCKET, {
+      platform: 'sales',
+      override: 'my-bucket',
+      deploymentScope: { values: [account], deployTime },
+    });
+    expect(name).toBe('my-bucket');
   });
 });

@@ -2,6 +2,7 @@ import { type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { awsDeploymentScope } from './deployment-scope';
 import { kitBucket } from './kit-bucket';
 import { NameRules, physicalName } from '../../core';
 import type { IEncryptionKey } from '../security/encryption-key';
@@ -34,7 +35,7 @@ export function athenaWorkGroup(
     bucketName: physicalName(scope, NameRules.S3_BUCKET, {
       platform: options.platform,
       parts: ['athena-results'],
-      uniqueness: [stack.account, stack.region],
+      deploymentScope: awsDeploymentScope(scope),
     }),
     key: options.key,
     removalPolicy: options.removalPolicy,

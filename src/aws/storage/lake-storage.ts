@@ -23,6 +23,7 @@ import {
   ZoneAccess,
   ZoneDefaults,
 } from '../../core';
+import { awsDeploymentScope } from '../private/deployment-scope';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -223,12 +224,6 @@ export class LakeStorage extends Construct implements ILakeStorage {
     );
   }
 
-  /** Bucket names are global: the account and region (when known) join the name hash. */
-  private nameUniqueness(): string[] {
-    const stack = Stack.of(this);
-    return [stack.account, stack.region];
-  }
-
   private createAccessLogsBucket(
     platform: string,
     retentionDays: number,
@@ -239,7 +234,8 @@ export class LakeStorage extends Construct implements ILakeStorage {
       bucketName: physicalName(this, NameRules.S3_BUCKET, {
         platform,
         parts: ['logs'],
-        uniqueness: this.nameUniqueness(),
+        // Bucket names are global: the account and region join the name (at deploy time if tokens).
+        deploymentScope: awsDeploymentScope(this),
       }),
       // Deliberate exception to "every bucket uses the kit's key": S3 server access logging
       // only delivers to SSE-S3 buckets (see DEPLOYABILITY.md).
@@ -281,7 +277,8 @@ export class LakeStorage extends Construct implements ILakeStorage {
       parts: [zone.name],
       override: zone.storageName,
       overrideProp: `zones[${index}].storageName`,
-      uniqueness: this.nameUniqueness(),
+      // Bucket names are global: the account and region join the name (at deploy time if tokens).
+      deploymentScope: awsDeploymentScope(this),
     });
     const bucket = new s3.Bucket(this, `${constructIdFrom(zone.name)}Bucket`, {
       bucketName,

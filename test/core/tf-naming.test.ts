@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { NameRules, physicalName, stableHash } from '../../src/core/naming';
+import { TERRAFORM_DEPLOY_TIME_NAMING } from '../../src/core/tf';
+
+/** Synthesizes one output holding a derived name and returns its rendered value. */
+function renderedName(scopeValue: (stack: TerraformStack) => string): { name: string; path: string } {
+  const stack = new TerraformStack(Testing.app(), 'Stack');
+  const name = physicalName(stack, NameRules.AZURE_STORAGE_ACCOUNT, {
+    platform: 'sales',
+    parts: ['lake'],
+    deploymentScope: { values: [scopeValue(stack)], deployTime: TERRAFORM_DEPLOY_TIME_NAMING },
+  });
+  new TerraformOutput(stack, 'Name', { value: name });
+  return { name: JSON.parse(Testing.synth(stack)).output.Name.value, path: stack.node.path };
+}
+
+describe('Terraform deploy-time naming', () => {
+  test('a literal scope gives a literal name', () => {
+    const { name } = renderedName(() => 'rg-a');
+    expect(name).toBe(`saleslake${stableHash('Stack|rg-a')}`);
+  });
+
+  test("a reference scope is hashed by Terraform's sha256() over the same input", () => {
+    const { name } = renderedName(
+      (stack) => new TerraformVariable(stack, 'resource_group', { type: 'string' }).stringValue,
+    );
+    expect(name).toBe('saleslake${substr(sha256(join("|", ["Stack", var.resource_group])), 0, 8)}');
+  });
+
+  test('the plan-time hash equals the synth-time hash once the reference resolves', () => {
+    // Terraform's sha256() is the hex digest of the UTF-8 string; join("|", …) is the kit's input.
+    const terraformValue = createHash('sha256').update(['Stack', 'rg-a'].join('|')).digest('hex').slice(0, 8);
+    expect(renderedName(() => 'rg-a').name).toBe(`saleslake${terraformValue}`);
+  });
+});
