@@ -24,12 +24,26 @@ export interface PersonaGrant extends ZoneGrant {
   readonly persona: string;
 }
 
-/** A persona as planned. */
+/**
+ * A persona as planned, with what it may do beyond zone access. Every cloud renders the same
+ * capabilities through its blocks' grants, and the journey tests hold each cloud to them.
+ */
 export interface PlannedPersona {
   /** Persona name. */
   readonly name: string;
-  /** Whether the persona manages the platform (read-write on every zone). */
+  /** Whether the persona manages the platform (read-write on every zone, catalog admin). */
   readonly admin: boolean;
+  /** Streams the persona may publish to: those landing in a zone it may write. */
+  readonly publishStreams: readonly string[];
+  /** Zones whose tables the persona may query through the query engines (READ or READ_WRITE). */
+  readonly queryZones: readonly string[];
+  /** Zones where the persona may create, alter and write tables (READ_WRITE). */
+  readonly tableZones: readonly string[];
+  /**
+   * Pipelines the persona may start and observe: those whose every target zone it may
+   * read-write (the engineer, on the default personas; admins operate every pipeline).
+   */
+  readonly operatePipelines: readonly string[];
 }
 
 /** Persona → zone → access (`undefined`: none). Every declared persona and zone is a key, in declaration order. */
@@ -118,17 +132,18 @@ export function planLakehouse(scope: IConstruct, spec: LakehouseSpec): Lakehouse
   }
 
   const warehouse = spec.warehouse ?? {};
+  const streams: PlannedStream[] = (spec.streams ?? []).map((s) => ({
+    name: s.name,
+    zone: s.zone ?? LakehouseDefaults.STREAM_ZONE,
+    retentionHours: s.retentionHours ?? LakehouseDefaults.STREAM_RETENTION_HOURS,
+  }));
   return {
     name: spec.name,
     zones,
-    personas: personas.map((p) => ({ name: p.name, admin: p.admin === true })),
+    personas: personas.map((p) => planPersona(p.name, p.admin === true, accessMatrix[p.name], streams, spec)),
     accessMatrix,
     grants,
-    streams: (spec.streams ?? []).map((s) => ({
-      name: s.name,
-      zone: s.zone ?? LakehouseDefaults.STREAM_ZONE,
-      retentionHours: s.retentionHours ?? LakehouseDefaults.STREAM_RETENTION_HOURS,
-    })),
+    streams,
     pipelines: (spec.pipelines ?? []).map((p) => ({
       name: p.name,
       steps: p.steps.map((s) => ({
@@ -152,5 +167,31 @@ export function planLakehouse(scope: IConstruct, spec: LakehouseSpec): Lakehouse
     alertEmails: [...new Set(spec.alerts?.emails ?? [])],
     removalPolicy: spec.removalPolicy ?? DataRemovalPolicy.RETAIN,
     tags: { ...kitTags(spec.name), ...(spec.tags ?? {}) },
+  };
+}
+
+const WRITES = new Set<ZoneAccess | undefined>([ZoneAccess.WRITE, ZoneAccess.READ_WRITE]);
+const READS = new Set<ZoneAccess | undefined>([ZoneAccess.READ, ZoneAccess.READ_WRITE]);
+
+/** A persona's capabilities, derived from its row of the access matrix. */
+function planPersona(
+  name: string,
+  admin: boolean,
+  row: Readonly<Record<string, ZoneAccess | undefined>>,
+  streams: readonly PlannedStream[],
+  spec: LakehouseSpec,
+): PlannedPersona {
+  const zonesWith = (accesses: ReadonlySet<ZoneAccess | undefined>) =>
+    Object.keys(row).filter((zone) => accesses.has(row[zone]));
+  const tableZones = zonesWith(new Set([ZoneAccess.READ_WRITE]));
+  return {
+    name,
+    admin,
+    publishStreams: streams.filter((s) => WRITES.has(row[s.zone])).map((s) => s.name),
+    queryZones: zonesWith(READS),
+    tableZones,
+    operatePipelines: (spec.pipelines ?? [])
+      .filter((p) => p.steps.every((step) => tableZones.includes(step.targetZone)))
+      .map((p) => p.name),
   };
 }

@@ -53,7 +53,9 @@ describe('LakehouseSpec defaults', () => {
 
   test('personas default to ingest, engineer, analyst, admin with the default matrix', () => {
     const p = plan();
-    expect(p.personas).toEqual(DEFAULT_PERSONA_NAMES.map((name) => ({ name, admin: name === 'admin' })));
+    expect(p.personas.map(({ name, admin }) => ({ name, admin }))).toEqual(
+      DEFAULT_PERSONA_NAMES.map((name) => ({ name, admin: name === 'admin' })),
+    );
     expect(p.accessMatrix).toEqual({
       ingest: { raw: WRITE, curated: undefined, serving: undefined },
       engineer: { raw: READ, curated: READ_WRITE, serving: READ_WRITE },
@@ -153,7 +155,7 @@ describe('LakehouseSpec options', () => {
       { name: 'idle' },
     ];
     const p = plan({ personas });
-    expect(p.personas).toEqual([
+    expect(p.personas.map(({ name, admin }) => ({ name, admin }))).toEqual([
       { name: 'auditor', admin: false },
       { name: 'ops', admin: true },
       { name: 'idle', admin: false },
@@ -166,6 +168,46 @@ describe('LakehouseSpec options', () => {
     expect(p.grants.filter((g) => g.persona === 'auditor')).toEqual([
       { persona: 'auditor', zone: 'curated', access: READ },
     ]);
+  });
+
+  test('persona capabilities follow the access matrix: publish, query, tables, pipelines', () => {
+    const p = plan({
+      streams: [{ name: 'clicks' }, { name: 'events', zone: 'curated' }],
+      pipelines: [
+        { name: 'daily', steps: [{ name: 'clean', sourceZone: 'raw', targetZone: 'curated' }] },
+        { name: 'publish', steps: [{ name: 'serve', sourceZone: 'curated', targetZone: 'serving' }] },
+      ],
+      personas: [
+        { name: 'ingest', access: { raw: WRITE } },
+        { name: 'curator', access: { raw: READ, curated: READ_WRITE } },
+        { name: 'auditor', access: { curated: READ, serving: READ } },
+        { name: 'ops', admin: true },
+      ],
+    });
+    const capabilities = Object.fromEntries(
+      p.personas.map(({ name, admin: _admin, ...rest }) => [name, rest]),
+    );
+    expect(capabilities).toEqual({
+      ingest: { publishStreams: ['clicks'], queryZones: [], tableZones: [], operatePipelines: [] },
+      curator: {
+        publishStreams: ['events'],
+        queryZones: ['raw', 'curated'],
+        tableZones: ['curated'],
+        operatePipelines: ['daily'],
+      },
+      auditor: {
+        publishStreams: [],
+        queryZones: ['curated', 'serving'],
+        tableZones: [],
+        operatePipelines: [],
+      },
+      ops: {
+        publishStreams: ['clicks', 'events'],
+        queryZones: ['raw', 'curated', 'serving'],
+        tableZones: ['raw', 'curated', 'serving'],
+        operatePipelines: ['daily', 'publish'],
+      },
+    });
   });
 
   test('streams with a zone and retention', () => {
