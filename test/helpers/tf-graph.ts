@@ -24,10 +24,14 @@ function referencesIn(value: unknown, known: ReadonlySet<TfAddress>, into: Set<T
       if (k === '//') continue;
       // depends_on lists bare addresses, not expressions.
       if (k === 'depends_on' && Array.isArray(v)) {
-        for (const d of v)
-          if (typeof d === 'string' && known.has(d.replace(/^\$\{|\}$/g, '')))
+        for (const d of v) {
+          if (typeof d === 'string' && known.has(d.replace(/^\$\{|\}$/g, ''))) {
             into.add(d.replace(/^\$\{|\}$/g, ''));
-      } else referencesIn(v, known, into);
+          }
+        }
+      } else {
+        referencesIn(v, known, into);
+      }
     }
   }
 }
@@ -45,8 +49,9 @@ export class TfGraph {
       ['data', 'data.'],
     ] as const) {
       for (const [type, byName] of Object.entries(doc[kind] ?? {})) {
-        for (const [name, config] of Object.entries(byName))
+        for (const [name, config] of Object.entries(byName)) {
           this.configs.set(`${prefix}${type}.${name}`, config);
+        }
       }
     }
     const known = new Set(this.configs.keys());
