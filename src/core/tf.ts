@@ -3,9 +3,11 @@
  * from here, so a switch to the community fork (cdktn) is a change to this file. Not exported
  * from the `core` entry point: loading `data-platform-kit/core` or `/aws` never loads cdktf.
  */
-import { Annotations, Fn, type TerraformResource, type TerraformStack } from 'cdktf';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
+import { Annotations, Fn, type ITerraformDependable, type TerraformResource, TerraformStack } from 'cdktf';
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
-import type { IConstruct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { type DeployTimeNaming, NAME_HASH_LENGTH } from './naming';
 import { DataRemovalPolicy, type RemovalDecision } from './removal';
 
@@ -63,3 +65,20 @@ export const TERRAFORM_DEPLOY_TIME_NAMING: DeployTimeNaming = {
   render: (body, separator, hashInput) =>
     `${body}${separator}${Fn.substr(Fn.sha256(Fn.join('|', [...hashInput])), 0, NAME_HASH_LENGTH)}`,
 };
+
+/**
+ * A wait (hashicorp/time `time_sleep`) between a batch of grants and their first consumers:
+ * IAM on GCP and role assignments on Azure take seconds to minutes to reach the services that
+ * check them when a resource is created. Make every consumer depend on the returned wait, not
+ * on the grants directly. Adds the `time` provider to the stack once, unless it has one.
+ */
+export function propagationWait(
+  scope: Construct,
+  id: string,
+  grants: readonly ITerraformDependable[],
+  seconds: number,
+): Sleep {
+  const stack = TerraformStack.of(scope);
+  if (!stack.node.children.some((c) => c instanceof TimeProvider)) new TimeProvider(stack, 'TimeProvider');
+  return new Sleep(scope, id, { createDuration: `${seconds}s`, dependsOn: [...grants] });
+}

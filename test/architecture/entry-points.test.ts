@@ -12,6 +12,7 @@ const ENGINES = [
   'cdktf',
   '@cdktf/provider-google',
   '@cdktf/provider-azurerm',
+  '@cdktf/provider-time',
 ] as const;
 
 function enginesLoadedBy(entry: string): string[] {
@@ -33,11 +34,11 @@ describe('entry points load only their own engine', () => {
     ['core/index.ts', []],
     ['patterns/index.ts', []],
     ['aws/index.ts', ['aws-cdk-lib']],
-    ['gcp/index.ts', ['cdktf', '@cdktf/provider-google']],
-    ['azure/index.ts', ['cdktf', '@cdktf/provider-azurerm']],
+    ['gcp/index.ts', ['cdktf', '@cdktf/provider-google', '@cdktf/provider-time']],
+    ['azure/index.ts', ['cdktf', '@cdktf/provider-azurerm', '@cdktf/provider-time']],
     ['aws/compliance/index.ts', ['aws-cdk-lib', 'cdk-nag']],
-    ['gcp/compliance/index.ts', ['cdktf']],
-    ['azure/compliance/index.ts', ['cdktf']],
+    ['gcp/compliance/index.ts', ['cdktf', '@cdktf/provider-time']],
+    ['azure/compliance/index.ts', ['cdktf', '@cdktf/provider-time']],
   ])('%s loads %p', (entry, expected) => {
     expect(enginesLoadedBy(entry)).toEqual(expected);
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { NameRules, physicalName, stableHash } from '../../src/core/naming';
-import { TERRAFORM_DEPLOY_TIME_NAMING } from '../../src/core/tf';
+import { propagationWait, TERRAFORM_DEPLOY_TIME_NAMING } from '../../src/core/tf';
 
 /** Synthesizes one output holding a derived name and returns its rendered value. */
 function renderedName(scopeValue: (stack: TerraformStack) => string): { name: string; path: string } {
@@ -32,5 +32,21 @@ describe('Terraform deploy-time naming', () => {
     // Terraform's sha256() is the hex digest of the UTF-8 string; join("|", …) is the kit's input.
     const terraformValue = createHash('sha256').update(['Stack', 'rg-a'].join('|')).digest('hex').slice(0, 8);
     expect(renderedName(() => 'rg-a').name).toBe(`saleslake${terraformValue}`);
+  });
+});
+
+describe('propagationWait', () => {
+  test('waits after the grants, adds the time provider once', () => {
+    const stack = new TerraformStack(Testing.app(), 'Stack');
+    const first = propagationWait(stack, 'WaitA', [], 60);
+    propagationWait(stack, 'WaitB', [first], 120);
+    const doc = JSON.parse(Testing.synth(stack));
+    expect(Object.keys(doc.provider)).toEqual(['time']);
+    expect(doc.provider.time).toHaveLength(1);
+    expect(doc.resource.time_sleep.WaitA.create_duration).toBe('60s');
+    expect(doc.resource.time_sleep.WaitB).toMatchObject({
+      create_duration: '120s',
+      depends_on: ['time_sleep.WaitA'],
+    });
   });
 });
