@@ -82,6 +82,8 @@ const project = new typescript.TypeScriptProject({
     // Offline IAM policy simulator for the AWS persona journeys (test/journeys).
     '@cloud-copilot/iam-simulate@^0.1.173',
     'tsx@^4.23.0',
+    // The CDK CLI, so `npx cdk synth` works in the AWS examples from a fresh clone.
+    'aws-cdk@^2.1149.0',
     'fast-check@^4',
     '@aws-cdk/cloudformation-diff@^2.187.5',
   ],
@@ -93,6 +95,9 @@ const project = new typescript.TypeScriptProject({
       lib: ['ES2022'],
       isolatedModules: true,
       skipLibCheck: true,
+      // The package ships plain JavaScript and declarations: no inline maps doubling lib/.
+      inlineSourceMap: false,
+      inlineSources: false,
     },
   },
   tsconfigDevFile: 'tsconfig.dev.json',
@@ -125,6 +130,14 @@ project.package.addField('exports', {
   ),
   './package.json': './package.json',
 });
+
+// typesVersions: the subpath entries also resolve for TypeScript under `moduleResolution: node`
+// (node10), the default of `cdktf init` and older `cdk init` apps, which ignores `exports`.
+project.package.addField('typesVersions', {
+  '*': Object.fromEntries(ENTRY_POINTS.map((entry) => [entry, [`lib/${entry}/index.d.ts`]])),
+});
+// A lean package: the compiled library and its docs; never examples, scripts, out/ or CI files.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'docs/**/*.md']);
 
 // Tests live only under test/ (projen's default also globs src/ and projenrc/).
 project.tryFindObjectFile('package.json')?.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);

@@ -14,7 +14,15 @@ const ROOT = path.resolve(__dirname, '..');
 export const README = path.join(ROOT, 'README.md');
 const BLOCK = /(<!-- example: ([a-z0-9-]+(?:\.ts|\/[a-z0-9-]+\.ts)?) -->\n```ts\n)([\s\S]*?)(```)/g;
 
-/** The marked region of an example's app.ts, dedented. */
+/** The file's import statements (single- or multi-line), in order, so a snippet shows where names come from. */
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/^import [\s\S]*?from '[^']+';$/gm)].map((m) => m[0]);
+}
+
+/**
+ * The marked region of an example's file, dedented, preceded by the file's imports so a reader
+ * sees where every name comes from.
+ */
 export function exampleSnippet(name: string): string {
   const file = path.join(ROOT, 'examples', name.endsWith('.ts') ? name : path.join(name, 'app.ts'));
   const text = fs.readFileSync(file, 'utf8');
@@ -22,7 +30,9 @@ export function exampleSnippet(name: string): string {
   if (!match) throw new Error(`${file} has no // example:start … // example:end region`);
   const lines = match[1].split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
-  return lines.map((l) => l.slice(indent)).join('\n') + '\n';
+  const region = lines.map((l) => l.slice(indent)).join('\n') + '\n';
+  const imports = importsOf(text);
+  return imports.length > 0 ? `${imports.join('\n')}\n\n${region}` : region;
 }
 
 /** The README with every example block replaced by its current snippet. */

@@ -1,0 +1,193 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * The first hour of a user, offline: the kit is compiled and packed as npm would publish it,
+ * unpacked into a fresh consumer app next to the engines it needs (linked from this repo, no
+ * network), type-checked under the module resolutions users have — `node` (node10, the default
+ * of `cdktf init` and older `cdk init` apps), `node16` and `bundler` — and synthesized on each
+ * cloud with plain Node.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const ENGINES = [
+  'aws-cdk-lib',
+  'constructs',
+  'cdktf',
+  'cdk-nag',
+  '@cdktf/provider-google',
+  '@cdktf/provider-google-beta',
+  '@cdktf/provider-azurerm',
+  '@cdktf/provider-time',
+  '@types/node',
+];
+
+/** What each cloud's consumer does: build one lake and synthesize it. */
+const CONSUMERS: Record<string, string> = {
+  'aws.ts': `
+import { App, Stack } from 'aws-cdk-lib';
+import { LakeStorage } from 'data-platform-kit/aws';
+import { DataRemovalPolicy } from 'data-platform-kit/core';
+const app = new App({ outdir: process.argv[2] });
+const stack = new Stack(app, 'PaymentsAws', { env: { account: '111122223333', region: 'eu-west-1' } });
+new LakeStorage(stack, 'Lake', { platformName: 'payments', removalPolicy: DataRemovalPolicy.RETAIN });
+app.synth();
+`,
+  'gcp.ts': `
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { App, TerraformStack } from 'cdktf';
+import { LakeStorage } from 'data-platform-kit/gcp';
+import { checkCompliance } from 'data-platform-kit/gcp/compliance';
+const app = new App({ outdir: process.argv[2] });
+const stack = new TerraformStack(app, 'payments-gcp');
+new GoogleProvider(stack, 'Google', { project: 'acme-payments', region: 'europe-west1' });
+new LakeStorage(stack, 'Lake', { platformName: 'payments', location: 'europe-west1' });
+if (checkCompliance(app).findings.length > 0) throw new Error('findings');
+app.synth();
+`,
+  'azure.ts': `
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { App, TerraformStack } from 'cdktf';
+import { LakeStorage } from 'data-platform-kit/azure';
+const app = new App({ outdir: process.argv[2] });
+const stack = new TerraformStack(app, 'payments-azure');
+new AzurermProvider(stack, 'Azurerm', { features: [{}], storageUseAzuread: true });
+const rg = new ResourceGroup(stack, 'ResourceGroup', { name: 'rg-payments', location: 'westeurope' });
+new LakeStorage(stack, 'Lake', { platformName: 'payments', resourceGroup: rg, keyVaultAllowedIpRanges: ['52.178.10.0/24'] });
+app.synth();
+`,
+};
+
+const RESOLUTIONS = {
+  node10: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' },
+  node16: { module: 'node16', moduleResolution: 'node16' },
+  bundler: { module: 'esnext', moduleResolution: 'bundler' },
+} as const;
+
+/** Runs a command; on failure, throws with what it printed (a compiler's diagnostics). */
+function run(cmd: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
+}
+
+let work: string;
+let packedFiles: string[];
+let consumer: string;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'dpk-consumer-'));
+  const lib = path.join(work, 'build');
+  fs.cpSync(path.join(ROOT, 'package.json'), path.join(lib, 'package.json'));
+  fs.cpSync(path.join(ROOT, 'README.md'), path.join(lib, 'README.md'));
+  fs.cpSync(path.join(ROOT, 'LICENSE'), path.join(lib, 'LICENSE'));
+  if (fs.existsSync(path.join(ROOT, 'docs'))) {
+    fs.cpSync(path.join(ROOT, 'docs'), path.join(lib, 'docs'), { recursive: true });
+  }
+  // Compile as the package build does (the project's tsconfig), into the scratch copy.
+  run(
+    process.execPath,
+    [TSC, '-p', path.join(ROOT, 'tsconfig.json'), '--outDir', path.join(lib, 'lib')],
+    ROOT,
+  );
+  const pack = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], lib)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
+  packedFiles = pack[0].files.map((f) => f.path);
+
+  consumer = path.join(work, 'app');
+  const installed = path.join(consumer, 'node_modules', 'data-platform-kit');
+  fs.mkdirSync(installed, { recursive: true });
+  run('tar', ['-xzf', path.join(work, pack[0].filename), '-C', installed, '--strip-components=1'], work);
+  for (const engine of ENGINES) {
+    const link = path.join(consumer, 'node_modules', engine);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules', engine), link, 'dir');
+  }
+  for (const [file, text] of Object.entries(CONSUMERS)) fs.writeFileSync(path.join(consumer, file), text);
+}, 180_000);
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe('the packed package', () => {
+  test('ships the compiled library, its docs, README and LICENSE only — no maps, sources or examples', () => {
+    const strays = packedFiles.filter(
+      (f) =>
+        !/^lib\/.+\.(js|d\.ts)$/.test(f) &&
+        !/^docs\/.+\.md$/.test(f) &&
+        !['package.json', 'README.md', 'LICENSE'].includes(f),
+    );
+    expect(strays).toEqual([]);
+    expect(packedFiles).toContain('lib/aws/index.d.ts');
+  });
+
+  test('has no inline source maps in its JavaScript', () => {
+    const js = fs.readFileSync(
+      path.join(consumer, 'node_modules/data-platform-kit/lib/core/naming.js'),
+      'utf8',
+    );
+    expect(js).not.toContain('sourceMappingURL');
+  });
+});
+
+describe.each(Object.entries(RESOLUTIONS))('a consumer app under moduleResolution %s', (name, options) => {
+  test('type-checks every entry it imports', () => {
+    const tsconfig = path.join(consumer, `tsconfig.${name}.json`);
+    fs.writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        compilerOptions: {
+          ...options,
+          target: 'ES2022',
+          strict: true,
+          skipLibCheck: true,
+          noEmit: true,
+          types: ['node'],
+        },
+        files: Object.keys(CONSUMERS),
+      }),
+    );
+    run(process.execPath, [TSC, '-p', tsconfig], consumer);
+  }, 60_000);
+});
+
+describe('a consumer app synthesizes on each cloud with plain Node', () => {
+  beforeAll(() => {
+    const tsconfig = path.join(consumer, 'tsconfig.emit.json');
+    fs.writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        compilerOptions: {
+          ...RESOLUTIONS.node10,
+          target: 'ES2022',
+          skipLibCheck: true,
+          outDir: 'dist',
+          types: ['node'],
+        },
+        files: Object.keys(CONSUMERS),
+      }),
+    );
+    run(process.execPath, [TSC, '-p', tsconfig], consumer);
+  }, 60_000);
+
+  test.each([
+    ['aws', 'PaymentsAws.template.json'],
+    ['gcp', 'stacks/payments-gcp/cdk.tf.json'],
+    ['azure', 'stacks/payments-azure/cdk.tf.json'],
+  ])(
+    '%s',
+    (cloud, output) => {
+      const out = path.join(work, `out-${cloud}`);
+      run(process.execPath, [path.join('dist', `${cloud}.js`), out], consumer);
+      expect(fs.existsSync(path.join(out, output))).toBe(true);
+    },
+    60_000,
+  );
+});
