@@ -33,6 +33,11 @@ export enum ErrorCode {
 
 /** What was wrong with one prop: the prop, the value received and what is allowed. */
 export interface Violation {
+  /**
+   * The kind of problem, when one error reports several kinds (a whole spec checked at once).
+   * @default - the error's own code
+   */
+  readonly code?: ErrorCode;
   /** The prop, as the user wrote it (e.g. `zones[1].storageName`). */
   readonly prop: string;
   /** The value received. */
@@ -52,12 +57,22 @@ export function formatReceived(value: unknown): string {
   }
 }
 
+/** The kit's brand on its errors: survives two installed copies of the kit, unlike `instanceof`. */
+const KIT_VALIDATION_ERROR = Symbol.for('data-platform-kit.ValidationError');
+/** aws-cdk-lib's brands, so `Errors.isValidationError` from aws-cdk-lib recognises the kit's errors too. */
+const CDK_CONSTRUCT_ERROR = Symbol.for('@aws-cdk/core.SynthesisError');
+const CDK_VALIDATION_ERROR = Symbol.for('@aws-cdk/core.ValidationError');
+
 /**
  * The one error the kit throws for bad input, at construction time.
  *
  * Carries a stable `code`, the construct path, and for each violated prop the prop name,
- * the received value and what is allowed. Name validators collect every violation and
- * throw once, so `violations` may hold more than one entry.
+ * the received value and what is allowed. Validators collect every violation and throw once,
+ * so `violations` may hold more than one entry, and — when a whole spec is checked — more than
+ * one kind (`codes`), grouped by code in the message.
+ *
+ * Recognise it with `ValidationError.isValidationError(e)` (or aws-cdk-lib's
+ * `Errors.isValidationError(e)`), which also works across two installed copies of the kit.
  *
  * @example
  * throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
@@ -75,7 +90,32 @@ export class ValidationError extends Error {
     if (violations.length > 0) throw new ValidationError(code, scope, violations);
   }
 
-  /** Stable error code. */
+  /**
+   * Throws one error for violations of several kinds (each with its `code`), grouped by code in
+   * `order`, or does nothing when there are none. The error's `code` is the first kind found.
+   */
+  public static throwAll(
+    scope: IConstruct,
+    violations: readonly Violation[],
+    order: readonly ErrorCode[],
+  ): void {
+    const rank = (v: Violation) => {
+      const i = order.indexOf(v.code as ErrorCode);
+      return i < 0 ? order.length : i;
+    };
+    const sorted = violations
+      .map((v, i) => ({ v, i }))
+      .sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i)
+      .map(({ v }) => v);
+    if (sorted.length > 0) throw new ValidationError(sorted[0].code ?? order[0], scope, sorted);
+  }
+
+  /** Whether `x` is a kit `ValidationError`, from this copy of the kit or another. */
+  public static isValidationError(x: unknown): x is ValidationError {
+    return x !== null && typeof x === 'object' && KIT_VALIDATION_ERROR in x;
+  }
+
+  /** Stable error code (the first kind, when the error reports several). */
   public readonly code: ErrorCode;
   /** Path of the construct that rejected the input. */
   public readonly constructPath: string;
@@ -84,14 +124,24 @@ export class ValidationError extends Error {
 
   private constructor(code: ErrorCode, scope: IConstruct, violations: readonly Violation[]) {
     const path = scope.node.path || '<root>';
-    const details = violations
-      .map((v) => `'${v.prop}' must be ${v.allowed}. Received: ${formatReceived(v.received)}`)
-      .join('; ');
-    super(`[${code}] ${path}: ${details}`);
+    const withCodes = violations.map((v) => ({ ...v, code: v.code ?? code }));
+    const groups = new Map<ErrorCode, Violation[]>();
+    for (const v of withCodes) groups.set(v.code, [...(groups.get(v.code) ?? []), v]);
+    const render = (vs: readonly Violation[]) =>
+      vs.map((v) => `'${v.prop}' must be ${v.allowed}. Received: ${formatReceived(v.received)}`).join('; ');
+    super([...groups].map(([c, vs]) => `[${c}] ${path}: ${render(vs)}`).join('\n'));
+    for (const brand of [KIT_VALIDATION_ERROR, CDK_CONSTRUCT_ERROR, CDK_VALIDATION_ERROR]) {
+      Object.defineProperty(this, brand, { value: true });
+    }
     this.name = 'ValidationError';
     this.code = code;
     this.constructPath = path;
     this.violations = violations;
+  }
+
+  /** Every kind of problem reported, in the order of the message. */
+  public get codes(): readonly ErrorCode[] {
+    return [...new Set(this.violations.map((v) => v.code ?? this.code))];
   }
 
   /** The first violated prop. */

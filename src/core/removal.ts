@@ -41,7 +41,8 @@ export function decideRemoval(scope: IConstruct, requested: DataRemovalPolicy | 
       id: REMOVAL_DOWNGRADED_WARNING,
       message:
         `removalPolicy DESTROY was requested but the context flag '${REMOVE_DATA_ON_DESTROY_CONTEXT}' ` +
-        'is not true, so the data is RETAINED. Set the flag to true in the app context to allow deletion.',
+        'is not true, so the data is RETAINED (for every block of this stack that asked for DESTROY). ' +
+        'Set the flag to true in the app context to allow deletion.',
     },
   };
 }

@@ -24,9 +24,13 @@ export {
 } from 'cdktf';
 export type { IAspect, ITerraformDependable } from 'cdktf';
 
+/** Stacks that already carry the removal guard's warning: it is said once per stack. */
+const warnedStacks = new WeakSet<TerraformStack>();
+
 /**
  * Renders a removal decision on Terraform resources: `lifecycle.prevent_destroy = true`
- * unless DESTROY took effect; emits the guard's warning on `scope`.
+ * unless DESTROY took effect; emits the guard's warning on `scope`, once per stack (the first
+ * block that asked for DESTROY carries it; the flag is app-wide, so one warning says it all).
  */
 export function applyRemoval(
   scope: IConstruct,
@@ -35,7 +39,11 @@ export function applyRemoval(
 ): void {
   const preventDestroy = decision.policy !== DataRemovalPolicy.DESTROY;
   for (const resource of resources) resource.addOverride('lifecycle.prevent_destroy', preventDestroy);
-  if (decision.warning) warn(scope, decision.warning.id, decision.warning.message);
+  if (!decision.warning) return;
+  const stack = TerraformStack.of(scope);
+  if (warnedStacks.has(stack)) return;
+  warnedStacks.add(stack);
+  warn(scope, decision.warning.id, decision.warning.message);
 }
 
 /** Adds a warning with a stable id to `scope` (shown by `cdktf synth`). */

@@ -1,3 +1,4 @@
+import * as cdk from 'aws-cdk-lib';
 import { ErrorCode, formatReceived, ValidationError } from '../../src/core/errors';
 
 import { newScope } from '../helpers/scope';
@@ -53,5 +54,48 @@ describe('ValidationError', () => {
     [['x'], '["x"]'],
   ])('formats received value %p as %s', (value, expected) => {
     expect(formatReceived(value)).toBe(expected);
+  });
+});
+
+describe('ValidationError brand', () => {
+  const error = () =>
+    ValidationError.of(ErrorCode.OUT_OF_RANGE, newScope(), { prop: 'p', received: 1, allowed: '2' });
+
+  test('isValidationError recognises the kit error, also from another copy of the kit', () => {
+    expect(ValidationError.isValidationError(error())).toBe(true);
+    // A second installed copy has its own class, but the same registered symbol.
+    const fromOtherCopy = Object.defineProperty(
+      new Error('x'),
+      Symbol.for('data-platform-kit.ValidationError'),
+      {
+        value: true,
+      },
+    );
+    expect(ValidationError.isValidationError(fromOtherCopy)).toBe(true);
+    expect(ValidationError.isValidationError(new Error('x'))).toBe(false);
+    expect(ValidationError.isValidationError(undefined)).toBe(false);
+  });
+
+  test("aws-cdk-lib's Errors.isValidationError recognises it", () => {
+    expect(cdk.Errors.isValidationError(error())).toBe(true);
+  });
+
+  test('throwAll groups violations of several codes in the given order', () => {
+    expect.assertions(3);
+    try {
+      ValidationError.throwAll(
+        newScope(),
+        [
+          { code: ErrorCode.OUT_OF_RANGE, prop: 'b', received: 1, allowed: 'x' },
+          { code: ErrorCode.INVALID_NAME, prop: 'a', received: 'A', allowed: 'y' },
+        ],
+        [ErrorCode.INVALID_NAME, ErrorCode.OUT_OF_RANGE],
+      );
+    } catch (e) {
+      const err = e as ValidationError;
+      expect(err.code).toBe(ErrorCode.INVALID_NAME);
+      expect(err.codes).toEqual([ErrorCode.INVALID_NAME, ErrorCode.OUT_OF_RANGE]);
+      expect(err.message.split('\n')).toHaveLength(2);
+    }
   });
 });

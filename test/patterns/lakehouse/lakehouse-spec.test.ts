@@ -308,10 +308,10 @@ describe('validateLakehouseSpec', () => {
     });
     expect(e.code).toBe(ErrorCode.INVALID_NAME);
     expect(e.violations.map((v) => v.prop)).toEqual([
-      'personas[0].name',
-      'streams[0].name',
-      'pipelines[0].name',
-      'pipelines[0].steps[0].name',
+      'personas["Bad"].name',
+      'streams["9x"].name',
+      'pipelines["a--b"].name',
+      'pipelines["a--b"].steps[0].name',
     ]);
   });
 
@@ -335,16 +335,16 @@ describe('validateLakehouseSpec', () => {
     });
     expect(e.code).toBe(ErrorCode.UNKNOWN_ZONE);
     expect(e.violations.map((v) => v.prop)).toEqual([
-      'personas[0].access["gold"]',
-      'streams[0].zone',
-      'pipelines[0].steps[0].sourceZone',
+      'personas["bi"].access["gold"]',
+      'streams["orders"].zone',
+      'pipelines["daily"].steps["clean"].sourceZone',
     ]);
     expect(e.allowed).toContain('raw, curated, serving');
   });
 
   test('UNKNOWN_ZONE: a stream left on the default zone when there is no raw zone', () => {
     const e = rejects({ zones: ['landing'], streams: [{ name: 'orders' }] });
-    expect([e.code, e.prop, e.received]).toEqual([ErrorCode.UNKNOWN_ZONE, 'streams[0].zone', 'raw']);
+    expect([e.code, e.prop, e.received]).toEqual([ErrorCode.UNKNOWN_ZONE, 'streams["orders"].zone', 'raw']);
   });
 
   test('OUT_OF_RANGE: zone lifecycle', () => {
@@ -378,14 +378,14 @@ describe('validateLakehouseSpec', () => {
     });
     expect(e.code).toBe(ErrorCode.OUT_OF_RANGE);
     expect(e.violations.map((v) => v.prop)).toEqual([
-      'personas[0].access["serving"]',
-      'streams[0].retentionHours',
-      'streams[1].retentionHours',
-      'streams[2].retentionHours',
-      'pipelines[0].steps',
-      'pipelines[1].steps',
-      'pipelines[2].schedule.cron',
-      'pipelines[2].schedule.timeZone',
+      'personas["bi"].access["serving"]',
+      'streams["a"].retentionHours',
+      'streams["b"].retentionHours',
+      'streams["c"].retentionHours',
+      'pipelines["empty"].steps',
+      'pipelines["long"].steps',
+      'pipelines["bad-cron"].schedule.cron',
+      'pipelines["bad-cron"].schedule.timeZone',
       'warehouse.size',
       'removalPolicy',
     ]);
@@ -422,13 +422,43 @@ describe('validateLakehouseSpec', () => {
     });
     expect(e.code).toBe(ErrorCode.CONFLICTING_PROPS);
     expect(e.violations.map((v) => v.prop)).toEqual([
-      'personas[2].access',
+      'personas["ops"].access',
       'personas[1].name',
       'streams[1].name',
       'pipelines[0].steps[1].name',
-      'pipelines[1].steps[0].targetZone',
+      'pipelines[1].steps["loop"].targetZone',
       'pipelines[1].name',
     ]);
+  });
+
+  test('one error reports every violation of the spec, grouped by code, elements named', () => {
+    const e = rejects({
+      zones: ['raw', 'Curated'],
+      personas: [{ name: 'Auditor', access: { gold: READ } }],
+      streams: [{ name: 'clicks', retentionHours: 1 }],
+    });
+    expect(e.codes).toEqual([
+      ErrorCode.INVALID_ZONE,
+      ErrorCode.INVALID_NAME,
+      ErrorCode.UNKNOWN_ZONE,
+      ErrorCode.OUT_OF_RANGE,
+    ]);
+    expect(e.violations.map((v) => v.prop)).toEqual([
+      'zones[1].name',
+      'personas["Auditor"].name',
+      'personas["Auditor"].access["gold"]',
+      'streams["clicks"].retentionHours',
+    ]);
+    expect(e.message.split('\n').map((line) => line.slice(0, line.indexOf(']') + 1))).toEqual(
+      e.codes.map((c) => `[${c}]`),
+    );
+    expect(ValidationError.isValidationError(e)).toBe(true);
+  });
+
+  test('a missing value prints as undefined, not as a string', () => {
+    const e = rejects({ pipelines: [{ name: 'p', steps: [{ name: 's', sourceZone: 'raw' } as never] }] });
+    expect(e.message).toContain('Received: undefined');
+    expect(e.message).not.toContain('"undefined"');
   });
 
   test('errors name the scope and the received value', () => {
@@ -439,7 +469,7 @@ describe('validateLakehouseSpec', () => {
       }),
     );
     expect(e.constructPath).toBe('Stack/Lakehouse');
-    expect(e.message).toContain("'streams[0].retentionHours' must be an integer from 24 to 744");
+    expect(e.message).toContain(`'streams["s"].retentionHours' must be an integer from 24 to 744`);
     expect(e.message).toContain('Received: 1');
   });
 });

@@ -72,15 +72,40 @@ class Violations {
 
   public add(code: ErrorCode, violation: Violation | undefined): void {
     if (!violation) return;
-    this.byCode.set(code, [...(this.byCode.get(code) ?? []), violation]);
+    this.byCode.set(code, [...(this.byCode.get(code) ?? []), { ...violation, code }]);
   }
 
+  /** Runs a validator that throws, keeping its violations instead; returns its result or undefined. */
+  public collect<T>(validate: () => T): T | undefined {
+    try {
+      return validate();
+    } catch (e) {
+      if (!ValidationError.isValidationError(e)) throw e;
+      for (const v of e.violations) this.add(v.code ?? e.code, v);
+      return undefined;
+    }
+  }
+
+  /** Throws one error holding every violation, grouped by code. */
   public throwIfAny(scope: IConstruct): void {
-    for (const code of ORDER) ValidationError.throwIfAny(code, scope, this.byCode.get(code) ?? []);
+    ValidationError.throwAll(scope, [...this.byCode.values()].flat(), ORDER);
   }
 }
 
+/**
+ * How an element of a list is named in errors: by its name when that name is a non-empty string
+ * no other element shares (`personas["auditor"]`), by its index otherwise (`personas[4]`).
+ */
+function element(list: string, items: readonly { readonly name?: unknown }[], index: number): string {
+  const name = items[index].name;
+  const unique = typeof name === 'string' && name !== '' && items.filter((x) => x.name === name).length === 1;
+  return unique ? `${list}[${JSON.stringify(name)}]` : `${list}[${index}]`;
+}
+
 const ORDER = [
+  ErrorCode.INVALID_ZONE,
+  ErrorCode.DUPLICATE_ZONE,
+  ErrorCode.NO_ZONES,
   ErrorCode.INVALID_NAME,
   ErrorCode.CONFLICTING_PROPS,
   ErrorCode.UNKNOWN_ZONE,
@@ -111,41 +136,51 @@ function checkZone(v: Violations, zones: ReadonlySet<string>, prop: string, zone
   });
 }
 
+/** The names the spec's zones declare, for membership checks when the zones themselves are invalid. */
+function declaredZoneNames(spec: LakehouseSpec): string[] {
+  return (spec.zones ?? []).flatMap((z) => {
+    const name = typeof z === 'string' ? z : (z as { name?: unknown } | undefined)?.name;
+    return typeof name === 'string' ? [name] : [];
+  });
+}
+
 /**
- * Validates a lakehouse spec and returns its resolved zones. Throws the zone errors of
- * `resolveZones` first, then, collecting every violation of a kind: `DPK_INVALID_NAME`,
- * `DPK_CONFLICTING_PROPS`, `DPK_UNKNOWN_ZONE`, `DPK_OUT_OF_RANGE`, `DPK_INVALID_PRINCIPAL`.
+ * Validates a lakehouse spec and returns its resolved zones. Every violation of the whole spec
+ * is reported in one `ValidationError`, grouped by code: the zone errors of `resolveZones`,
+ * `DPK_INVALID_NAME`, `DPK_CONFLICTING_PROPS`, `DPK_UNKNOWN_ZONE`, `DPK_OUT_OF_RANGE`,
+ * `DPK_INVALID_PRINCIPAL`. Elements are named by their name where they have one.
  */
 export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): ResolvedZone[] {
-  validatePlatformName(scope, spec.name, 'name');
-  const zones = resolveZones(scope, spec.zones, 'zones');
-  const zoneNames = new Set(zones.map((z) => z.name));
   const v = new Violations();
+  v.collect(() => validatePlatformName(scope, spec.name, 'name'));
+  const zones = v.collect(() => resolveZones(scope, spec.zones, 'zones'));
+  const zoneNames = new Set(zones ? zones.map((z) => z.name) : declaredZoneNames(spec));
   const component = (prop: string, name: unknown) =>
     v.add(ErrorCode.INVALID_NAME, nameViolation(NameRules.COMPONENT, prop, name));
 
   const personas = spec.personas ?? [];
   personas.forEach((p, i) => {
-    component(`personas[${i}].name`, p.name);
+    const persona = element('personas', personas, i);
+    component(`${persona}.name`, p.name);
     if (p.admin !== undefined && typeof p.admin !== 'boolean') {
       v.add(ErrorCode.CONFLICTING_PROPS, {
-        prop: `personas[${i}].admin`,
+        prop: `${persona}.admin`,
         received: p.admin,
         allowed: 'true or false',
       });
     }
     if (p.admin === true && p.access !== undefined) {
       v.add(ErrorCode.CONFLICTING_PROPS, {
-        prop: `personas[${i}].access`,
+        prop: `${persona}.access`,
         received: p.access,
         allowed: 'no access map on an admin persona (admin: true already manages every zone)',
       });
     }
     for (const [zone, access] of Object.entries(p.access ?? {})) {
-      checkZone(v, zoneNames, `personas[${i}].access[${JSON.stringify(zone)}]`, zone);
+      checkZone(v, zoneNames, `${persona}.access[${JSON.stringify(zone)}]`, zone);
       if (!isEnumValue(ZoneAccess, access)) {
         v.add(ErrorCode.OUT_OF_RANGE, {
-          prop: `personas[${i}].access[${JSON.stringify(zone)}]`,
+          prop: `${persona}.access[${JSON.stringify(zone)}]`,
           received: access,
           allowed: `one of ${Object.values(ZoneAccess).join(', ')}`,
         });
@@ -161,14 +196,15 @@ export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): Reso
 
   const streams = spec.streams ?? [];
   streams.forEach((s, i) => {
-    component(`streams[${i}].name`, s.name);
-    checkZone(v, zoneNames, `streams[${i}].zone`, s.zone ?? LakehouseDefaults.STREAM_ZONE);
+    const stream = element('streams', streams, i);
+    component(`${stream}.name`, s.name);
+    checkZone(v, zoneNames, `${stream}.zone`, s.zone ?? LakehouseDefaults.STREAM_ZONE);
     const hours = s.retentionHours;
     if (hours !== undefined && !isUnresolved(hours)) {
       const { MIN_STREAM_RETENTION_HOURS: min, MAX_STREAM_RETENTION_HOURS: max } = LakehouseDefaults;
       if (!Number.isInteger(hours) || hours < min || hours > max) {
         v.add(ErrorCode.OUT_OF_RANGE, {
-          prop: `streams[${i}].retentionHours`,
+          prop: `${stream}.retentionHours`,
           received: hours,
           allowed: `an integer from ${min} to ${max} (what every cloud's streaming service accepts)`,
         });
@@ -184,17 +220,18 @@ export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): Reso
 
   const pipelines = spec.pipelines ?? [];
   pipelines.forEach((p, i) => {
-    component(`pipelines[${i}].name`, p.name);
+    const pipeline = element('pipelines', pipelines, i);
+    component(`${pipeline}.name`, p.name);
     const steps = p.steps ?? [];
     if (steps.length < 1 || steps.length > LakehouseDefaults.MAX_PIPELINE_STEPS) {
       v.add(ErrorCode.OUT_OF_RANGE, {
-        prop: `pipelines[${i}].steps`,
+        prop: `${pipeline}.steps`,
         received: `${steps.length} steps`,
         allowed: `from 1 to ${LakehouseDefaults.MAX_PIPELINE_STEPS} steps`,
       });
     }
     steps.forEach((s, j) => {
-      const prop = `pipelines[${i}].steps[${j}]`;
+      const prop = element(`${pipeline}.steps`, steps, j);
       component(`${prop}.name`, s.name);
       checkZone(v, zoneNames, `${prop}.sourceZone`, s.sourceZone);
       checkZone(v, zoneNames, `${prop}.targetZone`, s.targetZone);
@@ -208,14 +245,14 @@ export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): Reso
     });
     checkUnique(
       v,
-      `pipelines[${i}].steps`,
+      `${pipeline}.steps`,
       steps.map((s) => s.name),
       'step',
     );
     if (p.schedule !== undefined) {
       if (!isUnresolved(p.schedule.cron) && !isValidCron(p.schedule.cron)) {
         v.add(ErrorCode.OUT_OF_RANGE, {
-          prop: `pipelines[${i}].schedule.cron`,
+          prop: `${pipeline}.schedule.cron`,
           received: p.schedule.cron,
           allowed: CRON_ALLOWED,
         });
@@ -223,7 +260,7 @@ export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): Reso
       const tz = p.schedule.timeZone;
       if (tz !== undefined && !isUnresolved(tz) && !isValidTimeZone(tz)) {
         v.add(ErrorCode.OUT_OF_RANGE, {
-          prop: `pipelines[${i}].schedule.timeZone`,
+          prop: `${pipeline}.schedule.timeZone`,
           received: tz,
           allowed: "an IANA time zone (e.g. 'Etc/UTC', 'Europe/Brussels')",
         });
@@ -270,5 +307,5 @@ export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): Reso
   });
 
   v.throwIfAny(scope);
-  return zones;
+  return zones ?? [];
 }

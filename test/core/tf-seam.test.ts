@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformOutput, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { NameRules, physicalName, stableHash } from '../../src/core/naming';
-import { propagationWait, TERRAFORM_DEPLOY_TIME_NAMING } from '../../src/core/tf';
+import { DataRemovalPolicy, decideRemoval, REMOVAL_DOWNGRADED_WARNING } from '../../src/core/removal';
+import { applyRemoval, propagationWait, TERRAFORM_DEPLOY_TIME_NAMING } from '../../src/core/tf';
+import { warningsOf } from '../helpers/tf-template';
 
 /** Synthesizes one output holding a derived name and returns its rendered value. */
 function renderedName(scopeValue: (stack: TerraformStack) => string): { name: string; path: string } {
@@ -48,5 +50,21 @@ describe('propagationWait', () => {
       create_duration: '120s',
       depends_on: ['time_sleep.WaitA'],
     });
+  });
+});
+
+describe('applyRemoval', () => {
+  test("the removal guard's warning is said once per stack, however many blocks asked for DESTROY", () => {
+    const stack = new TerraformStack(Testing.app(), 'Stack');
+    const decision = decideRemoval(stack, DataRemovalPolicy.DESTROY);
+    const first = new TerraformResource(stack, 'First', { terraformResourceType: 'null_resource' });
+    const second = new TerraformResource(stack, 'Second', { terraformResourceType: 'null_resource' });
+    applyRemoval(first, decision, first);
+    applyRemoval(second, decision, second);
+    expect(warningsOf(stack)).toEqual([expect.stringContaining(REMOVAL_DOWNGRADED_WARNING)]);
+    expect(warningsOf(first)).toHaveLength(1);
+    expect(JSON.parse(Testing.synth(stack)).resource.null_resource.Second.lifecycle.prevent_destroy).toBe(
+      true,
+    );
   });
 });
