@@ -117,7 +117,7 @@ export interface LakehousePlan {
 export function planLakehouse(scope: IConstruct, spec: LakehouseSpec): LakehousePlan {
   const zones = checkLakehouseSpec(scope, spec);
   const zoneNames = zones.map((z) => z.name);
-  const personas = spec.personas ?? defaultPersonas(zoneNames);
+  const personas = [...(spec.personas ?? defaultPersonas(zoneNames)), ...(spec.additionalPersonas ?? [])];
 
   const accessMatrix: Record<string, Record<string, ZoneAccess | undefined>> = {};
   const grants: PersonaGrant[] = [];

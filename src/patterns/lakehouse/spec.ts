@@ -161,13 +161,21 @@ export interface LakehouseSpec {
    */
   readonly zones?: readonly ZoneInput[];
   /**
-   * Who uses the platform and their access to zones.
+   * Who uses the platform and their access to zones. Giving this list REPLACES the default
+   * personas; use `additionalPersonas` to add to them instead.
    * @default - `defaultPersonas(zones)`: ingest writes the first zone; engineer reads the first
    *   and middle zones and read-writes every zone after the first; analyst reads the last zone;
    *   admin manages all. On the default zones: ingest WRITE raw; engineer READ raw, READ_WRITE
    *   curated and serving; analyst READ serving; admin everything.
    */
   readonly personas?: readonly LakehousePersona[];
+  /**
+   * Personas added to `personas` — or, when `personas` is not given, to the default ones — so a
+   * custom persona (an auditor) does not silently replace ingest, engineer, analyst and admin.
+   * Each cloud lists the personas in effect at synth (an info message).
+   * @default - none
+   */
+  readonly additionalPersonas?: readonly LakehousePersona[];
   /**
    * Event streams landing in the lake.
    * @default - none

@@ -170,6 +170,18 @@ describe('LakehouseSpec options', () => {
     ]);
   });
 
+  test('additionalPersonas extend the defaults instead of replacing them', () => {
+    const p = plan({ additionalPersonas: [{ name: 'auditor', access: { curated: READ, serving: READ } }] });
+    expect(p.personas.map((x) => x.name)).toEqual([...DEFAULT_PERSONA_NAMES, 'auditor']);
+    expect(p.accessMatrix.auditor).toEqual({ raw: undefined, curated: READ, serving: READ });
+    expect(p.accessMatrix.analyst).toEqual({ raw: undefined, curated: undefined, serving: READ });
+  });
+
+  test('additionalPersonas extend given personas too', () => {
+    const p = plan({ personas: [{ name: 'ops', admin: true }], additionalPersonas: [{ name: 'auditor' }] });
+    expect(p.personas.map((x) => x.name)).toEqual(['ops', 'auditor']);
+  });
+
   test('persona capabilities follow the access matrix: publish, query, tables, pipelines', () => {
     const p = plan({
       streams: [{ name: 'clicks' }, { name: 'events', zone: 'curated' }],
@@ -459,6 +471,24 @@ describe('validateLakehouseSpec', () => {
     const e = rejects({ pipelines: [{ name: 'p', steps: [{ name: 's', sourceZone: 'raw' } as never] }] });
     expect(e.message).toContain('Received: undefined');
     expect(e.message).not.toContain('"undefined"');
+  });
+
+  test('CONFLICTING_PROPS: an added persona that takes a default persona name', () => {
+    const e = rejects({ additionalPersonas: [{ name: 'analyst', access: { raw: READ } }] });
+    expect([e.code, e.prop, e.received]).toEqual([
+      ErrorCode.CONFLICTING_PROPS,
+      'additionalPersonas[0].name',
+      'analyst',
+    ]);
+    expect(e.allowed).toContain('ingest, engineer, analyst, admin');
+  });
+
+  test('added personas are validated like personas and named as such', () => {
+    const e = rejects({ additionalPersonas: [{ name: 'auditor', access: { gold: READ } }] });
+    expect([e.code, e.prop]).toEqual([
+      ErrorCode.UNKNOWN_ZONE,
+      'additionalPersonas["auditor"].access["gold"]',
+    ]);
   });
 
   test('errors name the scope and the received value', () => {

@@ -13,7 +13,7 @@ import {
   WarehouseSize,
   ZoneAccess,
 } from '../../../core';
-import { LakehouseDefaults, type LakehouseSpec } from '../spec';
+import { defaultPersonas, LakehouseDefaults, type LakehousePersona, type LakehouseSpec } from '../spec';
 
 /** An email address: something@domain.tld, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -136,6 +136,39 @@ function checkZone(v: Violations, zones: ReadonlySet<string>, prop: string, zone
   });
 }
 
+function checkPersona(
+  v: Violations,
+  zoneNames: ReadonlySet<string>,
+  persona: string,
+  p: LakehousePersona,
+): void {
+  v.add(ErrorCode.INVALID_NAME, nameViolation(NameRules.COMPONENT, `${persona}.name`, p.name));
+  if (p.admin !== undefined && typeof p.admin !== 'boolean') {
+    v.add(ErrorCode.CONFLICTING_PROPS, {
+      prop: `${persona}.admin`,
+      received: p.admin,
+      allowed: 'true or false',
+    });
+  }
+  if (p.admin === true && p.access !== undefined) {
+    v.add(ErrorCode.CONFLICTING_PROPS, {
+      prop: `${persona}.access`,
+      received: p.access,
+      allowed: 'no access map on an admin persona (admin: true already manages every zone)',
+    });
+  }
+  for (const [zone, access] of Object.entries(p.access ?? {})) {
+    checkZone(v, zoneNames, `${persona}.access[${JSON.stringify(zone)}]`, zone);
+    if (!isEnumValue(ZoneAccess, access)) {
+      v.add(ErrorCode.OUT_OF_RANGE, {
+        prop: `${persona}.access[${JSON.stringify(zone)}]`,
+        received: access,
+        allowed: `one of ${Object.values(ZoneAccess).join(', ')}`,
+      });
+    }
+  }
+}
+
 /** The names the spec's zones declare, for membership checks when the zones themselves are invalid. */
 function declaredZoneNames(spec: LakehouseSpec): string[] {
   return (spec.zones ?? []).flatMap((z) => {
@@ -158,41 +191,26 @@ export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): Reso
   const component = (prop: string, name: unknown) =>
     v.add(ErrorCode.INVALID_NAME, nameViolation(NameRules.COMPONENT, prop, name));
 
-  const personas = spec.personas ?? [];
-  personas.forEach((p, i) => {
-    const persona = element('personas', personas, i);
-    component(`${persona}.name`, p.name);
-    if (p.admin !== undefined && typeof p.admin !== 'boolean') {
-      v.add(ErrorCode.CONFLICTING_PROPS, {
-        prop: `${persona}.admin`,
-        received: p.admin,
-        allowed: 'true or false',
-      });
-    }
-    if (p.admin === true && p.access !== undefined) {
-      v.add(ErrorCode.CONFLICTING_PROPS, {
-        prop: `${persona}.access`,
-        received: p.access,
-        allowed: 'no access map on an admin persona (admin: true already manages every zone)',
-      });
-    }
-    for (const [zone, access] of Object.entries(p.access ?? {})) {
-      checkZone(v, zoneNames, `${persona}.access[${JSON.stringify(zone)}]`, zone);
-      if (!isEnumValue(ZoneAccess, access)) {
-        v.add(ErrorCode.OUT_OF_RANGE, {
-          prop: `${persona}.access[${JSON.stringify(zone)}]`,
-          received: access,
-          allowed: `one of ${Object.values(ZoneAccess).join(', ')}`,
-        });
-      }
-    }
+  for (const list of ['personas', 'additionalPersonas'] as const) {
+    const personas = spec[list] ?? [];
+    personas.forEach((p, i) => checkPersona(v, zoneNames, element(list, personas, i), p));
+    checkUnique(
+      v,
+      list,
+      personas.map((p) => p.name),
+      'persona',
+    );
+  }
+  // An added persona may not take the name of one it is added to (a default one, unless `personas` is given).
+  const base = new Set((spec.personas ?? defaultPersonas([...zoneNames])).map((p) => p.name));
+  (spec.additionalPersonas ?? []).forEach((p, i) => {
+    if (!base.has(p.name)) return;
+    v.add(ErrorCode.CONFLICTING_PROPS, {
+      prop: `additionalPersonas[${i}].name`,
+      received: p.name,
+      allowed: `a name other than the personas it adds to (${[...base].join(', ')})`,
+    });
   });
-  checkUnique(
-    v,
-    'personas',
-    personas.map((p) => p.name),
-    'persona',
-  );
 
   const streams = spec.streams ?? [];
   streams.forEach((s, i) => {
