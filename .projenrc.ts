@@ -173,6 +173,10 @@ project.addTask('synth', {
   description: 'Synthesize every example into out/<example>/ and print one line per stack',
   exec: 'tsx scripts/synth-examples.ts',
 });
+project.addTask('bench', {
+  description: 'Benchmark the kit against the engine raw layer per example; writes docs/benchmarks.md',
+  exec: 'tsx scripts/bench.ts',
+});
 project.addTask('baselines', {
   description: 'Rewrite the data-loss baselines (stateful identities, AWS templates) from the examples',
   exec: 'tsx --tsconfig tsconfig.dev.json scripts/update-baselines.ts',
