@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * The dependency rule (DESIGN.md), checked on the source text: core imports no engine (but its
+ * The dependency rule (docs/architecture.md), checked on the source text: core imports no engine (but its
  * one cdktf seam), patterns import core only, a cloud never imports another cloud or the other
  * engine, and provider packages are imported by deep path only.
  */
