@@ -1,5 +1,5 @@
 /**
- * Keeps the README's code snippets identical to the runnable examples (docs/architecture.md: examples are the source of every snippet).
+ * Keeps the README's code snippets identical to the runnable examples (examples are the single source of every README snippet).
  * A README block preceded by `<!-- example: <name> -->` holds the lines of
  * `examples/<name>/app.ts` between `// example:start` and `// example:end`;
  * `<!-- example: <name>/<file> -->` quotes another file of the example the same way, and
