@@ -195,3 +195,28 @@ function planPersona(
       .map((p) => p.name),
   };
 }
+
+/** Id of the info message each cloud's `Lakehouse` emits at synth with {@link describePersonas}. */
+export const PERSONAS_IN_EFFECT_INFO = 'data-platform-kit:personasInEffect';
+
+/**
+ * The personas a plan puts in effect and their zone access, in one line for an info message at
+ * synth: `personas in effect: ingest (raw: write), …, admin (admin), auditor (curated: read)`.
+ * Says so when custom personas replaced the defaults, so a user who meant to add one notices.
+ *
+ * @example
+ * describePersonas(planLakehouse(this, { name: 'sales' }), false);
+ */
+export function describePersonas(plan: LakehousePlan, replacedDefaults: boolean): string {
+  const personas = plan.personas.map((p) => {
+    if (p.admin) return `${p.name} (admin)`;
+    const access = Object.entries(plan.accessMatrix[p.name])
+      .filter(([, a]) => a !== undefined)
+      .map(([zone, a]) => `${zone}: ${a}`);
+    return `${p.name} (${access.length > 0 ? access.join(', ') : 'no zone access'})`;
+  });
+  const note = replacedDefaults
+    ? ' — `personas` replaced the default personas; use `additionalPersonas` to add to them instead'
+    : '';
+  return `personas in effect: ${personas.join(', ')}${note}`;
+}

@@ -10,6 +10,7 @@ import {
 import {
   DEFAULT_PERSONA_NAMES,
   defaultPersonas,
+  describePersonas,
   LakehouseDefaults,
   type LakehousePersona,
   type LakehouseSpec,
@@ -175,6 +176,19 @@ describe('LakehouseSpec options', () => {
     expect(p.personas.map((x) => x.name)).toEqual([...DEFAULT_PERSONA_NAMES, 'auditor']);
     expect(p.accessMatrix.auditor).toEqual({ raw: undefined, curated: READ, serving: READ });
     expect(p.accessMatrix.analyst).toEqual({ raw: undefined, curated: undefined, serving: READ });
+  });
+
+  test('describePersonas lists the personas in effect and says when the defaults were replaced', () => {
+    const extended = plan({ additionalPersonas: [{ name: 'auditor', access: { curated: READ } }] });
+    expect(describePersonas(extended, false)).toBe(
+      'personas in effect: ingest (raw: write), engineer (raw: read, curated: readWrite, serving: readWrite), ' +
+        'analyst (serving: read), admin (admin), auditor (curated: read)',
+    );
+    const replaced = plan({ personas: [{ name: 'auditor' }] });
+    expect(describePersonas(replaced, true)).toBe(
+      'personas in effect: auditor (no zone access) — `personas` replaced the default personas; ' +
+        'use `additionalPersonas` to add to them instead',
+    );
   });
 
   test('additionalPersonas extend given personas too', () => {
