@@ -5,6 +5,9 @@ import { newTfStack } from '../helpers/tf-template';
 /** The resource group every Azure test deploys into. */
 export const RG = { name: 'rg-test', location: 'westeurope' } as const;
 
+/** The subscription every Azure test stack deploys into (a literal on the provider). */
+export const SUBSCRIPTION_ID = '11111111-2222-4333-8444-555555555555';
+
 /** A GUID that is a valid Entra object id. */
 export const OBJECT_ID = '8d1f3c1e-2a4b-4c6d-8e0f-1a2b3c4d5e6f';
 
@@ -12,7 +15,8 @@ export const OBJECT_ID = '8d1f3c1e-2a4b-4c6d-8e0f-1a2b3c4d5e6f';
 
 export function newAzureStack(context: Record<string, unknown> = {}): TerraformStack {
   const stack = newTfStack(context);
-  new AzurermProvider(stack, 'Azurerm', { features: [{}], storageUseAzuread: true });
+  // A literal subscription keeps derived global names literal (see test/azure/names.test.ts).
+  new AzurermProvider(stack, 'Azurerm', { features: [{}], storageUseAzuread: true, subscriptionId: SUBSCRIPTION_ID });
   return stack;
 }
 

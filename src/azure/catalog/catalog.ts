@@ -2,6 +2,7 @@ import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoi
 import { PurviewAccount } from '@cdktf/provider-azurerm/lib/purview-account';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, type IConstruct } from 'constructs';
+import { azureDeploymentScope } from '../private/deployment-scope';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
@@ -157,8 +158,8 @@ export class Catalog extends Construct implements ICatalog {
           parts: ['catalog'],
           override: props.purviewAccountName,
           overrideProp: 'purviewAccountName',
-          // Account names are global: the resource group joins the name hash.
-          uniqueness: [props.resourceGroup.name],
+          // Account names are global: subscription and resource group join the hash.
+          deploymentScope: azureDeploymentScope(this, props.resourceGroup),
         }),
         location: props.location ?? props.resourceGroup.location,
         resourceGroupName: props.resourceGroup.name,

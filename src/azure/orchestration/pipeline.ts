@@ -12,6 +12,7 @@ import type { SynapseRoleAssignment } from '@cdktf/provider-azurerm/lib/synapse-
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
 import type { PipelineProps } from './pipeline-types';
+import { azureDeploymentScope } from '../private/deployment-scope';
 import { CommonDefaults } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import {
@@ -36,6 +37,7 @@ import {
 } from '../private/pipeline-activities';
 import { pipelineMonitoring } from '../private/pipeline-monitoring';
 import { PipelineNameRules } from '../private/pipeline-names';
+import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
 import { lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
 import type { SparkJob } from '../processing/spark-job';
@@ -201,8 +203,8 @@ export class Pipeline extends Construct {
       parts: [name, 'adf'],
       override: props.factoryName,
       overrideProp: 'factoryName',
-      // Factory names are global: the resource group joins the name hash.
-      uniqueness: [props.resourceGroup.name],
+      // Factory names are global: subscription and resource group join the hash.
+      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
     });
     const removal = decideRemoval(this, props.removalPolicy);
     const group = { location, resourceGroupName: props.resourceGroup.name };
@@ -240,7 +242,8 @@ export class Pipeline extends Construct {
       customerManagedKeyId: this.encryptionKey.keyId,
       customerManagedKeyIdentityId: this.keyIdentity.id,
       tags,
-      dependsOn: [this.keyIdentityAccess],
+      // The identity's key role must have propagated before the factory first uses the key.
+      dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.keyIdentityAccess])],
     });
     this.factoryId = this.factory.id;
     this.factoryPrincipal = {
@@ -261,6 +264,8 @@ export class Pipeline extends Construct {
       dataFactoryId: this.factory.id,
       targetResourceId: job.warehouse.workspaceId,
       subresourceName: 'Dev',
+      // Synapse accepts connections only once the workspace's customer-managed key is active.
+      dependsOn: [job.warehouse.workspaceKey],
     });
     this.synapseLinkedService = new DataFactoryLinkedCustomService(this, 'SynapseLinkedService', {
       name: Pipeline.SYNAPSE_LINKED_SERVICE_NAME,
@@ -307,7 +312,9 @@ export class Pipeline extends Construct {
           : undefined,
       startTime: this.schedule.startTime,
       timeZone: this.schedule.timeZone,
-      activated: true,
+      // Deactivated until the data-plane pass (deployerReachesWorkspace) has given the factory its
+      // Synapse roles and the lake endpoints: an active trigger before that fails every run.
+      activated: job.deployerReachesWorkspace,
       // The first run needs the factory identity's Synapse roles.
       dependsOn: this.runGrants.length > 0 ? this.runGrants : undefined,
     });

@@ -31,6 +31,12 @@ export interface LakehouseProps extends LakehouseSpec {
    */
   readonly keyVaultAllowedIpRanges?: string[];
   /**
+   * Whether `terraform apply` runs inside the virtual network (see
+   * `EncryptionKeyProps.deployerInsideNetwork`); then `keyVaultAllowedIpRanges` stays unset.
+   * @default false
+   */
+  readonly deployerInsideNetwork?: boolean;
+  /**
    * The Synapse workspace's Entra SQL administrator.
    * @default - the first admin persona's identity, login `<name>-sql-admin`
    */
@@ -68,7 +74,7 @@ export interface LakehouseProps extends LakehouseSpec {
  * const lakehouse = new Lakehouse(stack, 'Lakehouse', {
  *   ...SALES_LAKEHOUSE,
  *   resourceGroup: rg,
- *   keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+ *   keyVaultAllowedIpRanges: [process.env.DPK_RUNNER_EGRESS_CIDR!], // the runner's public egress range
  * });
  * lakehouse.personas.analyst; // the analyst's user-assigned identity
  */
@@ -82,7 +88,7 @@ export class Lakehouse extends Construct {
   public readonly key: EncryptionKey;
   /** The lake: one ADLS Gen2 account, a filesystem per zone. */
   public readonly storage: LakeStorage;
-  /** Private endpoints for the lake, the vault and the workspace; when there is a warehouse or a pipeline. */
+  /** Private endpoints for the lake, the vault, the namespaces and the workspace; when there is a stream, a warehouse or a pipeline. */
   public readonly network?: Network;
   /** One user-assigned managed identity per persona, by persona name. */
   public readonly personas: Readonly<Record<string, UserAssignedIdentity>>;
@@ -110,6 +116,7 @@ export class Lakehouse extends Construct {
       ...common,
       resourceGroup,
       allowedIpRanges: props.keyVaultAllowedIpRanges,
+      deployerInsideNetwork: props.deployerInsideNetwork,
     });
     this.storage = new LakeStorage(this, 'Storage', {
       ...common,
@@ -150,6 +157,17 @@ export class Lakehouse extends Construct {
       });
     }
 
+    const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
+    if (needsWorkspace || plan.streams.length > 0) {
+      this.network = new Network(this, 'Network', {
+        platformName: plan.name,
+        resourceGroup,
+        lake: this.storage,
+        encryptionKeys: [this.key],
+        tags: plan.tags,
+      });
+    }
+
     const streams: Record<string, StreamIngestion> = {};
     for (const stream of plan.streams) {
       streams[stream.name] = new StreamIngestion(this, `${constructIdFrom(stream.name)}Stream`, {
@@ -160,20 +178,11 @@ export class Lakehouse extends Construct {
         resourceGroup,
         lake: this.storage,
         notificationTarget: this.notifications,
+        network: this.network,
       });
     }
     this.streams = streams;
 
-    const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
-    if (needsWorkspace) {
-      this.network = new Network(this, 'Network', {
-        platformName: plan.name,
-        resourceGroup,
-        lake: this.storage,
-        encryptionKeys: [this.key],
-        tags: plan.tags,
-      });
-    }
     if (plan.warehouse.enabled) {
       this.catalog = new Catalog(this, 'Catalog', {
         ...common,

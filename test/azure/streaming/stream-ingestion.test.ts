@@ -395,13 +395,40 @@ describe('StreamIngestion diagnostics', () => {
   });
 });
 
-describe('StreamIngestion deployability warning', () => {
-  test('every stream warns that Capture authentication must be switched to the identity', () => {
-    const { stream } = synthStream();
-    const warning = warningsOf(stream).find((w) =>
-      w.includes(StreamIngestion.CAPTURE_AUTHENTICATION_WARNING),
-    );
-    expect(warning).toContain('Test/Clicks/Identity');
+describe('StreamIngestion Capture authentication', () => {
+  test('Capture writes with the namespace identity, and the stack requires an azurerm that supports it', () => {
+    // GIVEN / WHEN a default stream into a kit lake
+    const { template, stack } = synthStream();
+    // THEN the hub's Capture authenticates as the user-assigned identity (never SAS)
+    const hub = template.resources(HUB)[0].config as any;
+    expect(hub.capture_description.destination).toMatchObject({
+      storage_authentication_type: 'UserAssigned',
+      storage_authentication_id: ref('azurerm_user_assigned_identity', 'id'),
+    });
+    // AND the generated provider constraint is the first release with those attributes
+    const json = template.doc as any;
+    expect(StreamIngestion.MINIMUM_AZURERM_VERSION).toBe('4.71.0');
+    expect(json.terraform.required_providers.azurerm.version).toBe('>= 4.71.0, < 5.0.0');
+    // AND no warning asks for a manual switch any more
+    expect(warningsOf(stack).join('\n')).not.toContain('SAS');
+  });
+
+  test('the lake admits the namespace by a resource-instance rule, firewall still default Deny', () => {
+    const { template } = synthStream();
+    const account = template.resources('azurerm_storage_account')[0].config as any;
+    expect(account.public_network_access_enabled).toBe(true);
+    expect(account.network_rules).toEqual({
+      default_action: 'Deny',
+      bypass: ['AzureServices'],
+      private_link_access: [{ endpoint_resource_id: ref(NAMESPACE, 'id') }],
+    });
+    expect(account.network_rules).not.toHaveProperty('ip_rules');
+  });
+
+  test('a lake that cannot admit resources gets a warning naming the namespace rule to add', () => {
+    const stack = newAzureStack();
+    newStream({ lake: new ForeignLake(stack, 'Foreign') }, stack);
+    expect(warningsOf(stack).join('\n')).toContain(StreamIngestion.LAKE_FIREWALL_WARNING);
   });
 });
 
