@@ -1,6 +1,7 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Fn, Token, type TerraformStack } from '../../src/core/tf';
-import { newTfStack } from '../helpers/tf-template';
+import { TfGraph } from '../helpers/tf-graph';
+import { newTfStack, type TfDocument } from '../helpers/tf-template';
 
 /** The resource group every Azure test deploys into. */
 export const RG = { name: 'rg-test', location: 'westeurope' } as const;
@@ -29,3 +30,13 @@ export const tokens = {
   /** Renders as `${split(",", "203.0.113.0/24")}`. */
   list: (): string[] => Token.asList(Fn.split(',', '203.0.113.0/24')),
 };
+
+/**
+ * Whether the (only) `consumerType` block waits for `grantAddress` through a `time_sleep` on
+ * every dependency path: a role assignment has propagated before the consumer checks it.
+ */
+export function waitsForPropagation(doc: TfDocument, consumerType: string, grantAddress: string): boolean {
+  const graph = new TfGraph(doc);
+  const consumers = graph.addressesOf(consumerType);
+  return consumers.length > 0 && consumers.every((c) => graph.dependsOnOnlyThrough(c, grantAddress, 'time_sleep'));
+}

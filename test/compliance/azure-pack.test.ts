@@ -34,7 +34,7 @@ const CONFIGURATIONS: Record<string, () => TerraformStack> = {
       resourceGroup: RG,
       platformName: 'sales',
       purpose: 'warehouse',
-      allowedIpRanges: ['203.0.113.0/24', '198.51.100.7'],
+      allowedIpRanges: ['20.61.10.0/24', '20.61.20.7'],
       rotationPeriodDays: 30,
       softDeleteRetentionDays: 30,
       tags: { owner: 'data-team' },
@@ -63,7 +63,7 @@ const CONFIGURATIONS: Record<string, () => TerraformStack> = {
       softDeleteRetentionDays: 30,
       accessLogRetentionDays: 730,
       storageAccountName: 'salesdatalake01',
-      keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+      keyVaultAllowedIpRanges: ['20.61.10.0/24'],
       tags: { owner: 'data-team', 'cost-center': '1234' },
     });
     const analysts = new UserAssignedIdentity(stack, 'Analysts', {

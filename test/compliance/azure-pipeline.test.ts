@@ -69,7 +69,7 @@ function maximal(): TerraformStack {
     retryIntervalSeconds: 600,
     stepTimeoutMinutes: 480,
     notificationTarget: alerts,
-    keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+    keyVaultAllowedIpRanges: ['20.61.10.0/24'],
     logRetentionDays: 730,
     factoryName: 'sales-orders-etl',
     removalPolicy: DataRemovalPolicy.RETAIN,

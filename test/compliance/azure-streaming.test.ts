@@ -46,7 +46,7 @@ const CONFIGURATIONS: Record<string, () => TerraformStack> = {
       partitionCount: 16,
       retentionHours: 72,
       zone: 'curated',
-      keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+      keyVaultAllowedIpRanges: ['20.61.10.0/24'],
       captureIntervalSeconds: 120,
       captureSizeLimitBytes: 104857600,
       consumerGroups: ['analytics', 'ml'],

@@ -59,7 +59,7 @@ function maximal(): TerraformStack {
     network,
     catalog,
     sqlAdministrator: admin,
-    keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+    keyVaultAllowedIpRanges: ['20.61.10.0/24'],
     dedicatedSqlPool: true,
     size: WarehouseSize.LARGE,
     deployerReachesWorkspace: true,

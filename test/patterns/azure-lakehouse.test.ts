@@ -7,7 +7,7 @@ import type { AccessMatrix } from '../../src/patterns';
 import { newAzureStack, RG } from '../azure/azure-stack';
 import { TfTemplate } from '../helpers/tf-template';
 
-const OPTIONS = { resourceGroup: RG, keyVaultAllowedIpRanges: ['203.0.113.0/24'] };
+const OPTIONS = { resourceGroup: RG, keyVaultAllowedIpRanges: ['20.61.10.0/24'] };
 
 function build(spec: Partial<typeof SALES_LAKEHOUSE> = {}): { stack: TerraformStack; lakehouse: Lakehouse } {
   const stack = newAzureStack();

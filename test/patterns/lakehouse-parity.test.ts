@@ -174,7 +174,7 @@ function azureFacts(): Facts {
   const lakehouse = new azure.Lakehouse(stack, 'Lakehouse', {
     ...SALES_LAKEHOUSE,
     resourceGroup: RG,
-    keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+    keyVaultAllowedIpRanges: ['20.61.10.0/24'],
   } as azure.LakehouseProps);
   const doc = synthesizeStack(stack as TerraformStack);
   const containers = blocksOf(doc, 'azurerm_storage_container');
