@@ -55,10 +55,19 @@ function expectSecure(stack: TerraformStack, lakehouse: Lakehouse): void {
   const t = TfTemplate.fromStack(stack);
   const account = t.hasResourceProperties('azurerm_storage_account', {
     is_hns_enabled: true,
-    public_network_access_enabled: false,
     https_traffic_only_enabled: true,
     min_tls_version: 'TLS1_2',
     shared_access_key_enabled: false,
+  });
+  // No public caller: the endpoint is off, or on only for Capture's resource-instance rules
+  const streams = Object.values(lakehouse.streams);
+  expect(account.config.public_network_access_enabled).toBe(streams.length > 0);
+  expect(account.config.network_rules).toEqual({
+    default_action: 'Deny',
+    bypass: ['AzureServices'],
+    ...(streams.length > 0
+      ? { private_link_access: streams.map((s) => ({ endpoint_resource_id: `\${${s.namespace.terraformResourceType}.${s.namespace.friendlyUniqueId}.id}` })) }
+      : {}),
   });
   expect(JSON.stringify(account.config.customer_managed_key)).toContain(
     `azurerm_key_vault_key.${stack.getLogicalId(lakehouse.key.key)}`,
