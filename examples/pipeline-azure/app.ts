@@ -1,7 +1,18 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { type App, TerraformOutput, TerraformStack } from 'cdktf';
-import { EncryptionKey, LakeStorage, Network, NotificationTarget, Pipeline, Principal, registerKitResourceProviders, ScheduleFrequency, SparkJob, Warehouse } from 'data-platform-kit/azure';
+import {
+  EncryptionKey,
+  LakeStorage,
+  Network,
+  NotificationTarget,
+  Pipeline,
+  Principal,
+  registerKitResourceProviders,
+  ScheduleFrequency,
+  SparkJob,
+  Warehouse,
+} from 'data-platform-kit/azure';
 
 /**
  * App context key: set it to true in `cdktf.json`'s `context` when `terraform apply` runs on a
@@ -10,8 +21,12 @@ import { EncryptionKey, LakeStorage, Network, NotificationTarget, Pipeline, Prin
  */
 export const DEPLOYER_REACHES_WORKSPACE_CONTEXT = 'pipeline-azure:deployerReachesWorkspace';
 
-/** The Entra group of the example's SQL administrators (object id). */
-const SQL_ADMINS = '3f6c2a51-8d0e-4b7a-9c21-5e4d3b2a1f00';
+/**
+ * The Entra group of the example's SQL administrators (object id). PLACEHOLDER: replace it with
+ * your own group's object id (`az ad group show --group <name> --query id -o tsv`) before
+ * `terraform apply`; the all-zero id exists in no tenant.
+ */
+const SQL_ADMINS = '00000000-0000-0000-0000-00000000a001';
 
 /** Adds the `pipeline-azure` stack to `app` and returns it. */
 export function build(app: App): TerraformStack[] {

@@ -2,7 +2,14 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { type App, TerraformStack } from 'cdktf';
-import { LakeStorage, Network, NotificationTarget, Principal, registerKitResourceProviders, StreamIngestion } from 'data-platform-kit/azure';
+import {
+  LakeStorage,
+  Network,
+  NotificationTarget,
+  Principal,
+  registerKitResourceProviders,
+  StreamIngestion,
+} from 'data-platform-kit/azure';
 
 /** Adds the `streaming-azure` stack to `app` and returns it. */
 export function build(app: App): TerraformStack[] {

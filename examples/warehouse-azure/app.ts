@@ -1,7 +1,15 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { type App, TerraformOutput, TerraformStack } from 'cdktf';
-import { Catalog, EncryptionKey, LakeStorage, Network, Principal, registerKitResourceProviders, Warehouse } from 'data-platform-kit/azure';
+import {
+  Catalog,
+  EncryptionKey,
+  LakeStorage,
+  Network,
+  Principal,
+  registerKitResourceProviders,
+  Warehouse,
+} from 'data-platform-kit/azure';
 
 /**
  * App context key: set it to true in `cdktf.json`'s `context` when `terraform apply` runs on a
@@ -9,11 +17,15 @@ import { Catalog, EncryptionKey, LakeStorage, Network, Principal, registerKitRes
  */
 export const DEPLOYER_REACHES_WORKSPACE_CONTEXT = 'warehouse-azure:deployerReachesWorkspace';
 
-/** Entra groups of the example (object ids). */
+/**
+ * Entra groups of the example (object ids). PLACEHOLDERS: replace each with your own group's
+ * object id (`az ad group show --group <name> --query id -o tsv`) before `terraform apply`; the
+ * all-zero ids exist in no tenant, so role assignments to them fail with PrincipalNotFound.
+ */
 const GROUPS = {
-  sqlAdmins: '3f6c2a51-8d0e-4b7a-9c21-5e4d3b2a1f00',
-  analysts: '7b2e9d40-1c3f-4a85-b6d7-2e8f9a0b1c11',
-  engineers: 'c4a1f7e2-9b3d-4e60-8a2c-1d5e6f7a8b22',
+  sqlAdmins: '00000000-0000-0000-0000-00000000a001',
+  analysts: '00000000-0000-0000-0000-00000000a002',
+  engineers: '00000000-0000-0000-0000-00000000a003',
 } as const;
 
 /** Adds the `warehouse-azure` stack to `app` and returns it. */

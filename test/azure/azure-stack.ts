@@ -17,7 +17,11 @@ export const OBJECT_ID = '8d1f3c1e-2a4b-4c6d-8e0f-1a2b3c4d5e6f';
 export function newAzureStack(context: Record<string, unknown> = {}): TerraformStack {
   const stack = newTfStack(context);
   // A literal subscription keeps derived global names literal (see test/azure/names.test.ts).
-  new AzurermProvider(stack, 'Azurerm', { features: [{}], storageUseAzuread: true, subscriptionId: SUBSCRIPTION_ID });
+  new AzurermProvider(stack, 'Azurerm', {
+    features: [{}],
+    storageUseAzuread: true,
+    subscriptionId: SUBSCRIPTION_ID,
+  });
   return stack;
 }
 
@@ -38,5 +42,7 @@ export const tokens = {
 export function waitsForPropagation(doc: TfDocument, consumerType: string, grantAddress: string): boolean {
   const graph = new TfGraph(doc);
   const consumers = graph.addressesOf(consumerType);
-  return consumers.length > 0 && consumers.every((c) => graph.dependsOnOnlyThrough(c, grantAddress, 'time_sleep'));
+  return (
+    consumers.length > 0 && consumers.every((c) => graph.dependsOnOnlyThrough(c, grantAddress, 'time_sleep'))
+  );
 }

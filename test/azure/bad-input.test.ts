@@ -616,7 +616,9 @@ describe('Azure: no API can emit a privileged role or a wildcard action', () => 
       expect(permissions.flatMap((p) => p.actions ?? [])).toEqual([]);
       expect(permissions.flatMap((p) => p.data_actions ?? []).some((a) => a.includes('*'))).toBe(false);
       // Assignable in the lake's resource group only (never the subscription).
-      expect(d.config.assignable_scopes).toEqual([`/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RG.name}`]);
+      expect(d.config.assignable_scopes).toEqual([
+        `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RG.name}`,
+      ]);
     }
   });
 });

@@ -85,10 +85,25 @@ function evaluate(name: string, scope: Scope): string {
 }
 
 const SCOPES: Scope[] = [
-  { title: 'subscription A (literal), rg-dev', literalSubscription: SUBSCRIPTION_A, subscription: SUBSCRIPTION_A, resourceGroup: 'rg-dev' },
-  { title: 'subscription A (literal), rg-prod', literalSubscription: SUBSCRIPTION_A, subscription: SUBSCRIPTION_A, resourceGroup: 'rg-prod' },
+  {
+    title: 'subscription A (literal), rg-dev',
+    literalSubscription: SUBSCRIPTION_A,
+    subscription: SUBSCRIPTION_A,
+    resourceGroup: 'rg-dev',
+  },
+  {
+    title: 'subscription A (literal), rg-prod',
+    literalSubscription: SUBSCRIPTION_A,
+    subscription: SUBSCRIPTION_A,
+    resourceGroup: 'rg-prod',
+  },
   { title: 'subscription B (reference), rg-dev', subscription: SUBSCRIPTION_B, resourceGroup: 'rg-dev' },
-  { title: 'subscription B (reference), rg-prod (reference)', subscription: SUBSCRIPTION_B, resourceGroup: 'rg-prod', groupAsReference: true },
+  {
+    title: 'subscription B (reference), rg-prod (reference)',
+    subscription: SUBSCRIPTION_B,
+    resourceGroup: 'rg-prod',
+    groupAsReference: true,
+  },
 ];
 
 describe('Azure global names per deployment', () => {
@@ -114,9 +129,16 @@ describe('Azure global names per deployment', () => {
 
   test('a subscription read at plan time derives the very names its literal gives', () => {
     // GIVEN subscription B as a literal on the provider, and B read from azurerm_client_config
-    const literal = globalNames({ title: 'B literal', literalSubscription: SUBSCRIPTION_B, subscription: SUBSCRIPTION_B, resourceGroup: 'rg-dev' });
+    const literal = globalNames({
+      title: 'B literal',
+      literalSubscription: SUBSCRIPTION_B,
+      subscription: SUBSCRIPTION_B,
+      resourceGroup: 'rg-dev',
+    });
     // THEN both deployments of the same scope derive identical names: no rename when the provider changes
-    expect([...names.get('subscription B (reference), rg-dev')!.values()].sort()).toEqual([...literal.values()].sort());
+    expect([...names.get('subscription B (reference), rg-dev')!.values()].sort()).toEqual(
+      [...literal.values()].sort(),
+    );
   });
 
   test('names stay stable: the same scope synthesized twice derives the same names', () => {

@@ -1,17 +1,26 @@
 import * as os from 'node:os';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App } from 'cdktf';
+import { newAzureStack, RG } from './azure-stack';
 import { build as buildLakeStorage } from '../../examples/lake-storage-azure/app';
-import { build as buildLakehouse, DEPLOYER_REACHES_WORKSPACE_CONTEXT as LAKEHOUSE_SECOND_PASS } from '../../examples/lakehouse-azure/app';
-import { build as buildPipeline, DEPLOYER_REACHES_WORKSPACE_CONTEXT as PIPELINE_SECOND_PASS } from '../../examples/pipeline-azure/app';
+import {
+  build as buildLakehouse,
+  DEPLOYER_REACHES_WORKSPACE_CONTEXT as LAKEHOUSE_SECOND_PASS,
+} from '../../examples/lakehouse-azure/app';
+import {
+  build as buildPipeline,
+  DEPLOYER_REACHES_WORKSPACE_CONTEXT as PIPELINE_SECOND_PASS,
+} from '../../examples/pipeline-azure/app';
 import { build as buildStreaming } from '../../examples/streaming-azure/app';
-import { build as buildWarehouse, DEPLOYER_REACHES_WORKSPACE_CONTEXT as WAREHOUSE_SECOND_PASS } from '../../examples/warehouse-azure/app';
+import {
+  build as buildWarehouse,
+  DEPLOYER_REACHES_WORKSPACE_CONTEXT as WAREHOUSE_SECOND_PASS,
+} from '../../examples/warehouse-azure/app';
 import { Catalog } from '../../src/azure/catalog/catalog';
-import { LakeStorage } from '../../src/azure/storage/lake-storage';
 import { KIT_RESOURCE_PROVIDERS, registerKitResourceProviders } from '../../src/azure/resource-providers';
+import { LakeStorage } from '../../src/azure/storage/lake-storage';
 import type { TerraformStack } from '../../src/core/tf';
 import { newTfStack, TfTemplate } from '../helpers/tf-template';
-import { newAzureStack, RG } from './azure-stack';
 
 /**
  * The resource providers azurerm 4.55 registers by default: its `legacy` set
@@ -19,23 +28,72 @@ import { newAzureStack, RG } from './azure-stack';
  * hashicorp/terraform-provider-azurerm v4.55.0 internal/resourceproviders/required.go `Legacy()`.
  */
 const AZURERM_4_55_DEFAULT_REGISTRATIONS = new Set([
-  'Microsoft.AVS', 'Microsoft.ApiManagement', 'Microsoft.AppConfiguration', 'Microsoft.AppPlatform',
-  'Microsoft.Authorization', 'Microsoft.Automation', 'Microsoft.Blueprint', 'Microsoft.BotService',
-  'Microsoft.Cache', 'Microsoft.Cdn', 'Microsoft.CognitiveServices', 'Microsoft.Compute',
-  'Microsoft.ContainerInstance', 'Microsoft.ContainerRegistry', 'Microsoft.ContainerService',
-  'Microsoft.CostManagement', 'Microsoft.CustomProviders', 'Microsoft.DBforMariaDB', 'Microsoft.DBforMySQL',
-  'Microsoft.DBforPostgreSQL', 'Microsoft.DataFactory', 'Microsoft.DataLakeAnalytics', 'Microsoft.DataLakeStore',
-  'Microsoft.DataMigration', 'Microsoft.DataProtection', 'Microsoft.Databricks', 'Microsoft.DesktopVirtualization',
-  'Microsoft.DevTestLab', 'Microsoft.Devices', 'Microsoft.DocumentDB', 'Microsoft.EventGrid', 'Microsoft.EventHub',
-  'Microsoft.GuestConfiguration', 'Microsoft.HDInsight', 'Microsoft.HealthcareApis', 'Microsoft.KeyVault',
-  'Microsoft.Kusto', 'Microsoft.Logic', 'Microsoft.MachineLearningServices', 'Microsoft.Maintenance',
-  'Microsoft.ManagedIdentity', 'Microsoft.ManagedServices', 'Microsoft.Management', 'Microsoft.Maps',
-  'Microsoft.MarketplaceOrdering', 'Microsoft.MixedReality', 'Microsoft.Network', 'Microsoft.NotificationHubs',
-  'Microsoft.OperationalInsights', 'Microsoft.OperationsManagement', 'Microsoft.PolicyInsights',
-  'Microsoft.PowerBIDedicated', 'Microsoft.RecoveryServices', 'Microsoft.Relay', 'Microsoft.Resources',
-  'Microsoft.Search', 'Microsoft.Security', 'Microsoft.SecurityInsights', 'Microsoft.ServiceBus',
-  'Microsoft.ServiceFabric', 'Microsoft.SignalRService', 'Microsoft.Sql', 'Microsoft.Storage',
-  'Microsoft.StreamAnalytics', 'Microsoft.Web', 'microsoft.insights',
+  'Microsoft.AVS',
+  'Microsoft.ApiManagement',
+  'Microsoft.AppConfiguration',
+  'Microsoft.AppPlatform',
+  'Microsoft.Authorization',
+  'Microsoft.Automation',
+  'Microsoft.Blueprint',
+  'Microsoft.BotService',
+  'Microsoft.Cache',
+  'Microsoft.Cdn',
+  'Microsoft.CognitiveServices',
+  'Microsoft.Compute',
+  'Microsoft.ContainerInstance',
+  'Microsoft.ContainerRegistry',
+  'Microsoft.ContainerService',
+  'Microsoft.CostManagement',
+  'Microsoft.CustomProviders',
+  'Microsoft.DBforMariaDB',
+  'Microsoft.DBforMySQL',
+  'Microsoft.DBforPostgreSQL',
+  'Microsoft.DataFactory',
+  'Microsoft.DataLakeAnalytics',
+  'Microsoft.DataLakeStore',
+  'Microsoft.DataMigration',
+  'Microsoft.DataProtection',
+  'Microsoft.Databricks',
+  'Microsoft.DesktopVirtualization',
+  'Microsoft.DevTestLab',
+  'Microsoft.Devices',
+  'Microsoft.DocumentDB',
+  'Microsoft.EventGrid',
+  'Microsoft.EventHub',
+  'Microsoft.GuestConfiguration',
+  'Microsoft.HDInsight',
+  'Microsoft.HealthcareApis',
+  'Microsoft.KeyVault',
+  'Microsoft.Kusto',
+  'Microsoft.Logic',
+  'Microsoft.MachineLearningServices',
+  'Microsoft.Maintenance',
+  'Microsoft.ManagedIdentity',
+  'Microsoft.ManagedServices',
+  'Microsoft.Management',
+  'Microsoft.Maps',
+  'Microsoft.MarketplaceOrdering',
+  'Microsoft.MixedReality',
+  'Microsoft.Network',
+  'Microsoft.NotificationHubs',
+  'Microsoft.OperationalInsights',
+  'Microsoft.OperationsManagement',
+  'Microsoft.PolicyInsights',
+  'Microsoft.PowerBIDedicated',
+  'Microsoft.RecoveryServices',
+  'Microsoft.Relay',
+  'Microsoft.Resources',
+  'Microsoft.Search',
+  'Microsoft.Security',
+  'Microsoft.SecurityInsights',
+  'Microsoft.ServiceBus',
+  'Microsoft.ServiceFabric',
+  'Microsoft.SignalRService',
+  'Microsoft.Sql',
+  'Microsoft.Storage',
+  'Microsoft.StreamAnalytics',
+  'Microsoft.Web',
+  'microsoft.insights',
 ]);
 
 /**
@@ -71,7 +129,8 @@ function namespaceOf(type: string): string | undefined {
 
 /** Every stack the Azure examples synthesize (both passes), plus a catalog with Purview. */
 function kitStacks(): TerraformStack[] {
-  const app = (context: Record<string, unknown> = {}) => new App({ outdir: os.tmpdir(), stackTraces: false, context });
+  const app = (context: Record<string, unknown> = {}) =>
+    new App({ outdir: os.tmpdir(), stackTraces: false, context });
   const secondPass = {
     [LAKEHOUSE_SECOND_PASS]: true,
     [WAREHOUSE_SECOND_PASS]: true,
@@ -114,10 +173,12 @@ describe('resource providers the kit needs', () => {
   test('every Azure example registers them on its provider', () => {
     for (const stack of stacks.slice(0, -1)) {
       const provider = TfTemplate.fromStack(stack).doc.provider as any;
-      expect({ stack: stack.node.id, providers: provider.azurerm[0].resource_providers_to_register }).toEqual({
-        stack: stack.node.id,
-        providers: [...KIT_RESOURCE_PROVIDERS].sort(),
-      });
+      expect({ stack: stack.node.id, providers: provider.azurerm[0].resource_providers_to_register }).toEqual(
+        {
+          stack: stack.node.id,
+          providers: [...KIT_RESOURCE_PROVIDERS].sort(),
+        },
+      );
     }
   });
 

@@ -66,7 +66,11 @@ function expectSecure(stack: TerraformStack, lakehouse: Lakehouse): void {
     default_action: 'Deny',
     bypass: ['AzureServices'],
     ...(streams.length > 0
-      ? { private_link_access: streams.map((s) => ({ endpoint_resource_id: `\${${s.namespace.terraformResourceType}.${s.namespace.friendlyUniqueId}.id}` })) }
+      ? {
+          private_link_access: streams.map((s) => ({
+            endpoint_resource_id: `\${${s.namespace.terraformResourceType}.${s.namespace.friendlyUniqueId}.id}`,
+          })),
+        }
       : {}),
   });
   expect(JSON.stringify(account.config.customer_managed_key)).toContain(

@@ -2,7 +2,6 @@ import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoi
 import { PurviewAccount } from '@cdktf/provider-azurerm/lib/purview-account';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, type IConstruct } from 'constructs';
-import { azureDeploymentScope } from '../private/deployment-scope';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
@@ -14,6 +13,7 @@ import { findZone } from '../../core/zones';
 import { type IPrincipal, PrincipalType } from '../iam/principal';
 import { PrivateEndpointSubresource } from '../network/endpoints';
 import type { INetwork } from '../network/network';
+import { azureDeploymentScope } from '../private/deployment-scope';
 import { lakeFilesystem } from '../private/lake-filesystems';
 import { PreventDestroyRule } from '../private/removal';
 import { WarehouseNameRules } from '../private/warehouse-names';

@@ -243,6 +243,28 @@ export class Lakehouse extends Construct {
     });
     this.sparkJobs = sparkJobs;
     this.pipelines = pipelines;
+    this.grantCapabilities(plan, personas);
+  }
+
+  /**
+   * Renders each persona's capabilities through the blocks' grant methods: publish to its zones'
+   * streams, query its READ zones through the warehouse (storage reader for Entra pass-through,
+   * plus the Synapse role when the deployer reaches the workspace), create tables where it reads
+   * and writes (storage contributor, Synapse Contributor), and operate its pipelines. The first
+   * admin persona is the workspace's Entra SQL administrator (see `defaultSqlAdministrator`).
+   */
+  private grantCapabilities(plan: LakehousePlan, personas: Record<string, UserAssignedIdentity>): void {
+    for (const persona of plan.personas) {
+      const principal = Principal.fromUserAssignedIdentity(personas[persona.name]);
+      for (const stream of persona.publishStreams) this.streams[stream].grantWrite(principal);
+      if (this.warehouse) {
+        for (const zone of persona.queryZones.filter((z) => !persona.tableZones.includes(z))) {
+          this.warehouse.grantRead(principal, zone);
+        }
+        for (const zone of persona.tableZones) this.warehouse.grantReadWrite(principal, zone);
+      }
+      for (const pipeline of persona.operatePipelines) this.pipelines[pipeline].grantOperate(principal);
+    }
   }
 
   private defaultSqlAdministrator(

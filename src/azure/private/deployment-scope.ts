@@ -64,3 +64,10 @@ export function customRoleName(scope: IConstruct, prefix: string, resourceGroup:
   if (values.every((v) => !isUnresolved(v))) return `${base}-${stableHash(values.join('|'))}`;
   return TERRAFORM_DEPLOY_TIME_NAMING.render(base, '-', values);
 }
+
+/** Resource Manager id of `resourceGroup`: its own id when known, else built from the stack's subscription. */
+export function resourceGroupId(scope: IConstruct, resourceGroup: ResourceGroupRef): string {
+  return (
+    resourceGroup.id ?? `/subscriptions/${stackSubscriptionId(scope)}/resourceGroups/${resourceGroup.name}`
+  );
+}

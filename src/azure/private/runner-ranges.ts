@@ -41,10 +41,12 @@ export function validateRunnerRanges(scope: IConstruct, prop: string, ranges: re
     ranges.flatMap((range, i) => {
       if (isUnresolved(range)) return [];
       const r = toRange(range);
-      const hit = r && UNROUTABLE.find((u) => {
-        const [lo, hi] = toRange(u.cidr)!;
-        return r[0] <= hi && lo <= r[1];
-      });
+      const hit =
+        r &&
+        UNROUTABLE.find((u) => {
+          const [lo, hi] = toRange(u.cidr)!;
+          return r[0] <= hi && lo <= r[1];
+        });
       if (!hit) return [];
       return [
         {

@@ -3,7 +3,6 @@ import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, type IConstruct } from 'constructs';
-import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError, type Violation } from '../../core/errors';
 import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName } from '../../core/naming';
@@ -14,10 +13,11 @@ import { Fn, Token, warn } from '../../core/tf';
 import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import type { IPrincipal } from '../iam/principal';
+import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
 import { afterRolePropagation } from '../private/propagation';
-import { validateRunnerRanges } from '../private/runner-ranges';
 import { PreventDestroyRule } from '../private/removal';
+import { validateRunnerRanges } from '../private/runner-ranges';
 import type { ResourceGroupRef } from '../resource-group';
 
 /** Key Vault pricing tier; premium keeps keys in HSMs (`RSA-HSM`). */

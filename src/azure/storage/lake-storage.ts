@@ -8,7 +8,6 @@ import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-man
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct, type IConstruct } from 'constructs';
 import { ZONE_ROLES } from './roles';
-import { azureDeploymentScope, customRoleName, stackSubscriptionId } from '../private/deployment-scope';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { NameRules, physicalName, stableHash, validatePlatformName } from '../../core/naming';
@@ -18,6 +17,7 @@ import { resourceTags, TagRules } from '../../core/tags';
 import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../../core/zones';
 import { Principal, type IPrincipal } from '../iam/principal';
+import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
 import { lifecycleRules } from '../private/lifecycle';
 import { afterRolePropagation } from '../private/propagation';
@@ -256,9 +256,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
     const group = { location, resourceGroupName: props.resourceGroup.name };
     this.platform = platform;
     this.resourceGroup = props.resourceGroup;
-    this.resourceGroupId =
-      props.resourceGroup.id ??
-      `/subscriptions/${stackSubscriptionId(this)}/resourceGroups/${props.resourceGroup.name}`;
+    this.resourceGroupId = resourceGroupId(this, props.resourceGroup);
 
     this.encryptionKey =
       props.encryptionKey ??

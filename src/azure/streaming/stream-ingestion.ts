@@ -232,7 +232,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
         this,
         StreamIngestion.LAKE_FIREWALL_WARNING,
         `The lake '${props.lake.node.path}' cannot admit resources through its firewall: add a resource-instance ` +
-          "rule for this Event Hubs namespace (or allow trusted Azure services) there, or Capture cannot write.",
+          'rule for this Event Hubs namespace (or allow trusted Azure services) there, or Capture cannot write.',
       );
     }
     if (s.assignDeployerCaptureAccess) {

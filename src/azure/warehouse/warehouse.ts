@@ -11,7 +11,6 @@ import { SynapseWorkspaceKey } from '@cdktf/provider-azurerm/lib/synapse-workspa
 import { Construct } from 'constructs';
 import { DEDICATED_POOL_SKUS, type SynapseRole, WAREHOUSE_ZONE_ROLES } from './roles';
 import type { SqlAdministrator, WarehouseGrant, WarehouseProps } from './warehouse-props';
-import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { CommonDefaults, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
@@ -25,6 +24,7 @@ import { findZone } from '../../core/zones';
 import { type IPrincipal, PrincipalType, validatePrincipal } from '../iam/principal';
 import { PrivateEndpointSubresource } from '../network/endpoints';
 import type { INetwork } from '../network/network';
+import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { lakeFilesystem } from '../private/lake-filesystems';
 import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { build } from '../../../examples/streaming-azure/app';
-import { App } from '../../../src/core/tf';
 import { KIT_RESOURCE_PROVIDERS } from '../../../src/azure/resource-providers';
+import { App } from '../../../src/core/tf';
 import { TfTemplate } from '../../helpers/tf-template';
 
 describe('examples/streaming-azure', () => {
@@ -51,7 +51,9 @@ describe('examples/streaming-azure', () => {
     template.hasResourceProperties('azurerm_private_endpoint', {
       private_service_connection: { subresource_names: ['namespace'] },
     });
-    template.hasResourceProperties('azurerm_private_dns_zone', { name: 'privatelink.servicebus.windows.net' });
+    template.hasResourceProperties('azurerm_private_dns_zone', {
+      name: 'privatelink.servicebus.windows.net',
+    });
     // 27 before: + the network (VNet, subnet, NSG and rules, DNS zones and links, lake and namespace
     // endpoints) and two time_sleeps (deployer → key, identities → lake CMK and Capture)
     expect(template.resourceCount()).toBe(44);
