@@ -1,9 +1,11 @@
+import { Principal } from '../../../src/azure/iam/principal';
 import { NotificationTarget } from '../../../src/azure/monitoring/notification-target';
 import { Pipeline } from '../../../src/azure/orchestration/pipeline';
 import { ScheduleFrequency } from '../../../src/azure/orchestration/pipeline-types';
+import { PIPELINE_OPERATOR_ACTIONS } from '../../../src/azure/orchestration/roles';
 import { EncryptionKey } from '../../../src/azure/security/encryption-key';
 import { warningsOf } from '../../helpers/tf-template';
-import { newAzureStack, RG, tokens, waitsForPropagation } from '../azure-stack';
+import { newAzureStack, OBJECT_ID, RG, SUBSCRIPTION_ID, tokens, waitsForPropagation } from '../azure-stack';
 import { newPipeline, ref } from '../processing/pipeline-fixtures';
 
 const FACTORY = 'azurerm_data_factory';
@@ -425,5 +427,35 @@ describe('Pipeline monitoring', () => {
     template().resourceCountIs(ALERT, 2);
     for (const a of template().resources(ALERT)) expect(a.config).not.toHaveProperty('action');
     expect(warningsOf(pipeline).join('\n')).toContain(Pipeline.NO_NOTIFICATION_WARNING);
+  });
+});
+
+describe('Pipeline grantOperate', () => {
+  test('one run-and-observe custom role, assignable in the resource group, assigned on the factory', () => {
+    // GIVEN a pipeline / WHEN two principals may operate it
+    const { template, pipeline } = newPipeline();
+    pipeline.grantOperate(Principal.group('0f0e0d0c-0b0a-4908-8706-050403020100'));
+    const again = pipeline.grantOperate(Principal.group('0f0e0d0c-0b0a-4908-8706-050403020100'));
+    pipeline.grantOperate(Principal.servicePrincipal(OBJECT_ID));
+    // THEN one definition with exactly the operator actions, no data actions
+    const group = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RG.name}`;
+    template().resourceCountIs('azurerm_role_definition', 1);
+    template().hasResourceProperties('azurerm_role_definition', {
+      name: expect.stringMatching(/^sales-orders-operator-[0-9a-f]{8}-[0-9a-f]{8}$/),
+      scope: group,
+      assignable_scopes: [group],
+      permissions: [{ actions: [...PIPELINE_OPERATOR_ACTIONS], data_actions: [] }],
+    });
+    expect(PIPELINE_OPERATOR_ACTIONS).toContain('Microsoft.DataFactory/factories/pipelines/createrun/action');
+    expect(PIPELINE_OPERATOR_ACTIONS.some((a) => a.includes('*') || /\/write$|\/delete$/.test(a))).toBe(
+      false,
+    );
+    // AND each principal is assigned it once, on the factory only
+    const assignments = template().resources('azurerm_role_assignment', {
+      role_definition_id: ref('azurerm_role_definition', 'role_definition_resource_id'),
+    });
+    expect(assignments).toHaveLength(2);
+    for (const a of assignments) expect(a.config.scope).toEqual(ref(FACTORY, 'id'));
+    expect(again.node.path).toContain('Pipeline/Operate');
   });
 });

@@ -1,3 +1,5 @@
+import { PrivateDnsZoneName, PrivateEndpointSubresource } from '../../../src/azure/network/endpoints';
+import { Network } from '../../../src/azure/network/network';
 import { LakeStorage } from '../../../src/azure/storage/lake-storage';
 import { EventHubsSku } from '../../../src/azure/streaming/event-hubs-sku';
 import { StreamIngestion } from '../../../src/azure/streaming/stream-ingestion';
@@ -440,5 +442,30 @@ describe('StreamIngestion template', () => {
     const lakeOnly = TfTemplate.fromStack(stack).resourceCount();
     const { template } = synthStream({}, newAzureStack());
     expect(template.resourceCount() - lakeOnly).toBe(9);
+  });
+});
+
+describe('StreamIngestion reach', () => {
+  test('without a network the namespace is unreachable, and a warning says so', () => {
+    const { stream, template } = synthStream();
+    template.resourceCountIs('azurerm_private_endpoint', 0);
+    expect(stream.privateEndpoint).toBeUndefined();
+    expect(warningsOf(stream).join('\n')).toContain(StreamIngestion.UNREACHABLE_WARNING);
+  });
+
+  test('with a network, clients reach the namespace through a private endpoint in the Service Bus zone', () => {
+    const stack = newAzureStack();
+    const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', resourceGroup: RG });
+    const network = new Network(stack, 'Network', { platformName: 'sales', resourceGroup: RG });
+    const { stream, template } = synthStream({ lake, network }, stack);
+    expect(stream.privateEndpoint).toBeDefined();
+    template.hasResourceProperties('azurerm_private_endpoint', {
+      private_service_connection: {
+        private_connection_resource_id: ref(NAMESPACE, 'id'),
+        subresource_names: [PrivateEndpointSubresource.EVENT_HUBS_NAMESPACE],
+      },
+    });
+    template.hasResourceProperties('azurerm_private_dns_zone', { name: PrivateDnsZoneName.SERVICE_BUS });
+    expect(warningsOf(stream).join('\n')).not.toContain(StreamIngestion.UNREACHABLE_WARNING);
   });
 });
