@@ -30,12 +30,14 @@ export function build(app: App): TerraformStack[] {
     location: 'westeurope',
   });
 
-  // The shared spec, on Azure: a resource group, and the deployer's range for the Key Vault.
+  // The shared spec, on Azure: a resource group, and how the runner reaches the Key Vault: its
+  // public egress range (DPK_RUNNER_EGRESS_CIDR or context, read below), or, when none is set
+  // (offline synth in CI), a runner inside the network that reaches the vault privately.
   const lakehouse = new Lakehouse(stack, 'Lakehouse', {
     ...SALES_LAKEHOUSE,
     resourceGroup: rg,
-    // The runner's public egress range (DPK_RUNNER_EGRESS_CIDR or context), read below.
     keyVaultAllowedIpRanges: runnerEgress,
+    deployerInsideNetwork: runnerEgress === undefined,
     deployerReachesWorkspace,
   });
   // example:end
@@ -48,8 +50,9 @@ export function build(app: App): TerraformStack[] {
 /**
  * App context key: the public egress CIDR of the machine that runs `terraform apply` (also read
  * from the `DPK_RUNNER_EGRESS_CIDR` environment variable). The Key Vault admits only this range;
- * unset, the vault has no public endpoint and a warning says the runner needs a private path.
- * Documentation and private ranges are rejected.
+ * unset, the example declares the runner inside the network (`deployerInsideNetwork`): the vault
+ * has no public endpoint, so an apply from outside fails at the key. Documentation and private
+ * ranges are rejected.
  */
 export const RUNNER_EGRESS_CONTEXT = 'azure:runnerEgressCidr';
 

@@ -43,7 +43,11 @@ function globalNames(scope: Scope): Map<string, string> {
   const group: ResourceGroupRef = scope.groupAsReference
     ? new ResourceGroup(stack, 'ResourceGroup', { name: scope.resourceGroup, location: 'westeurope' })
     : { name: scope.resourceGroup, location: 'westeurope' };
-  const lakehouse = new Lakehouse(stack, 'Lakehouse', { ...SALES_LAKEHOUSE, resourceGroup: group });
+  const lakehouse = new Lakehouse(stack, 'Lakehouse', {
+    ...SALES_LAKEHOUSE,
+    resourceGroup: group,
+    deployerInsideNetwork: true,
+  });
   new Catalog(stack, 'Governance', {
     platformName: 'sales',
     resourceGroup: group,

@@ -57,6 +57,7 @@ function custom(): Deployed {
   const lakehouse = new Lakehouse(stack, 'Lakehouse', {
     ...CUSTOM_PERSONAS,
     resourceGroup: RG,
+    keyVaultAllowedIpRanges: ['20.61.10.0/24'],
     deployerReachesWorkspace: true,
   });
   return deployed(stack, lakehouse);

@@ -4,6 +4,7 @@ import { renderSchedule } from './private/lakehouse-schedule';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
 import { resourceTags, TagRules } from '../../core/tags';
+import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
 import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns/lakehouse';
 import { Catalog } from '../catalog/catalog';
@@ -25,9 +26,12 @@ export interface LakehouseProps extends LakehouseSpec {
   /** Resource group everything deploys into; its location is the lakehouse's. */
   readonly resourceGroup: ResourceGroupRef;
   /**
-   * The deployer's IPv4 ranges allowed through the firewall of the shared Key Vault (see
-   * `EncryptionKeyProps.allowedIpRanges`): the key is created on the vault's data plane.
-   * @default - the vault has no public endpoint (a warning explains the deployer's reach)
+   * The runner's public IPv4 egress ranges allowed through the firewall of the shared Key Vault
+   * (see `EncryptionKeyProps.allowedIpRanges`): the key is created on the vault's data plane, and
+   * the lakehouse's network is created in the same apply, so a runner outside it needs these.
+   * Required unless `deployerInsideNetwork` (`DPK_INVALID_IP_RANGE` otherwise); documentation,
+   * private and other unroutable ranges are rejected.
+   * @default - none: then `deployerInsideNetwork` must be true
    */
   readonly keyVaultAllowedIpRanges?: string[];
   /**
@@ -110,6 +114,7 @@ export class Lakehouse extends Construct {
     const plan = planLakehouse(this, props);
     this.plan = plan;
     const { resourceGroup } = props;
+    this.requireRunnerReach(props);
     const common = { platformName: plan.name, removalPolicy: plan.removalPolicy, tags: plan.tags };
 
     this.key = new EncryptionKey(this, 'Key', {
@@ -265,6 +270,21 @@ export class Lakehouse extends Construct {
       }
       for (const pipeline of persona.operatePipelines) this.pipelines[pipeline].grantOperate(principal);
     }
+  }
+
+  /** The vault must be reachable by the runner: its egress ranges, or a declared in-network runner. */
+  private requireRunnerReach(props: LakehouseProps): void {
+    const ranges = props.keyVaultAllowedIpRanges;
+    const given = ranges !== undefined && (isUnresolved(ranges) || ranges.length > 0);
+    if (given || props.deployerInsideNetwork === true) return;
+    throw ValidationError.of(ErrorCode.INVALID_IP_RANGE, this, {
+      prop: 'keyVaultAllowedIpRanges',
+      received: ranges,
+      allowed:
+        "the public egress range of the machine that runs terraform apply (e.g. ['20.61.10.0/28']; the key is created on " +
+        "the vault's data plane and the lakehouse's network is created in the same apply), or 'deployerInsideNetwork: true' " +
+        'for a runner inside an existing network that reaches the vault privately',
+    });
   }
 
   private defaultSqlAdministrator(
