@@ -2,17 +2,20 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { type App, TerraformStack } from 'cdktf';
-import { LakeStorage, Principal } from 'data-platform-kit/azure';
+import { LakeStorage, Principal, registerKitResourceProviders } from 'data-platform-kit/azure';
 
 /** Adds the `lake-storage-azure` stack to `app` and returns it. */
 export function build(app: App): TerraformStack[] {
   const stack = new TerraformStack(app, 'lake-storage-azure');
-  new AzurermProvider(stack, 'Azurerm', {
+  const provider = new AzurermProvider(stack, 'Azurerm', {
     // The storage account has no public endpoint and no shared keys: Entra ID auth only, and
     // no data-plane reads of queue/static-website properties the deployer could not reach.
     features: [{ storage: [{ dataPlaneAvailable: false }] }],
     storageUseAzuread: true,
   });
+  // Microsoft.Synapse and Microsoft.Purview are not in azurerm 4.x's default registrations.
+  registerKitResourceProviders(provider);
+  const runnerEgress = runnerEgressRanges(app);
 
   // example:start
   const rg = new ResourceGroup(stack, 'ResourceGroup', { name: 'rg-sales-data', location: 'westeurope' });
@@ -21,7 +24,8 @@ export function build(app: App): TerraformStack[] {
     platformName: 'sales',
     resourceGroup: rg,
     // The deployer creates the Key Vault key on the vault's data plane: let its range in.
-    keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+    // The runner's public egress range (DPK_RUNNER_EGRESS_CIDR or context), read below.
+    keyVaultAllowedIpRanges: runnerEgress,
   });
 
   const analysts = new UserAssignedIdentity(stack, 'Analysts', {
@@ -33,4 +37,18 @@ export function build(app: App): TerraformStack[] {
   // example:end
 
   return [stack];
+}
+
+/**
+ * App context key: the public egress CIDR of the machine that runs `terraform apply` (also read
+ * from the `DPK_RUNNER_EGRESS_CIDR` environment variable). The Key Vault admits only this range;
+ * unset, the vault has no public endpoint and a warning says the runner needs a private path.
+ * Documentation and private ranges are rejected.
+ */
+export const RUNNER_EGRESS_CONTEXT = 'azure:runnerEgressCidr';
+
+/** The runner's egress range from context or environment, or none. */
+function runnerEgressRanges(app: App): string[] | undefined {
+  const cidr = app.node.tryGetContext(RUNNER_EGRESS_CONTEXT) ?? process.env.DPK_RUNNER_EGRESS_CIDR;
+  return typeof cidr === 'string' && cidr !== '' ? [cidr] : undefined;
 }

@@ -2,7 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { type App, TerraformOutput, TerraformStack } from 'cdktf';
 import { SALES_LAKEHOUSE } from '../lakehouse-spec';
-import { Lakehouse } from 'data-platform-kit/azure';
+import { Lakehouse, registerKitResourceProviders } from 'data-platform-kit/azure';
 
 /**
  * App context key: set it to true in `cdktf.json`'s `context` when `terraform apply` runs on a
@@ -13,12 +13,15 @@ export const DEPLOYER_REACHES_WORKSPACE_CONTEXT = 'lakehouse-azure:deployerReach
 /** Adds the `lakehouse-azure` stack to `app` and returns it. */
 export function build(app: App): TerraformStack[] {
   const stack = new TerraformStack(app, 'lakehouse-azure');
-  new AzurermProvider(stack, 'Azurerm', {
+  const provider = new AzurermProvider(stack, 'Azurerm', {
     // The storage account has no public endpoint and no shared keys: Entra ID auth only, and
     // no data-plane reads of queue/static-website properties the deployer could not reach.
     features: [{ storage: [{ dataPlaneAvailable: false }] }],
     storageUseAzuread: true,
   });
+  // Microsoft.Synapse and Microsoft.Purview are not in azurerm 4.x's default registrations.
+  registerKitResourceProviders(provider);
+  const runnerEgress = runnerEgressRanges(app);
   const deployerReachesWorkspace = app.node.tryGetContext(DEPLOYER_REACHES_WORKSPACE_CONTEXT) === true;
 
   // example:start
@@ -27,11 +30,14 @@ export function build(app: App): TerraformStack[] {
     location: 'westeurope',
   });
 
-  // The shared spec, on Azure: a resource group, and the deployer's range for the Key Vault.
+  // The shared spec, on Azure: a resource group, and how the runner reaches the Key Vault: its
+  // public egress range (DPK_RUNNER_EGRESS_CIDR or context, read below), or, when none is set
+  // (offline synth in CI), a runner inside the network that reaches the vault privately.
   const lakehouse = new Lakehouse(stack, 'Lakehouse', {
     ...SALES_LAKEHOUSE,
     resourceGroup: rg,
-    keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+    keyVaultAllowedIpRanges: runnerEgress,
+    deployerInsideNetwork: runnerEgress === undefined,
     deployerReachesWorkspace,
   });
   // example:end
@@ -39,4 +45,19 @@ export function build(app: App): TerraformStack[] {
   new TerraformOutput(stack, 'StorageAccountName', { value: lakehouse.storage.storageAccountName });
   new TerraformOutput(stack, 'AnalystIdentityClientId', { value: lakehouse.personas.analyst.clientId });
   return [stack];
+}
+
+/**
+ * App context key: the public egress CIDR of the machine that runs `terraform apply` (also read
+ * from the `DPK_RUNNER_EGRESS_CIDR` environment variable). The Key Vault admits only this range;
+ * unset, the example declares the runner inside the network (`deployerInsideNetwork`): the vault
+ * has no public endpoint, so an apply from outside fails at the key. Documentation and private
+ * ranges are rejected.
+ */
+export const RUNNER_EGRESS_CONTEXT = 'azure:runnerEgressCidr';
+
+/** The runner's egress range from context or environment, or none. */
+function runnerEgressRanges(app: App): string[] | undefined {
+  const cidr = app.node.tryGetContext(RUNNER_EGRESS_CONTEXT) ?? process.env.DPK_RUNNER_EGRESS_CIDR;
+  return typeof cidr === 'string' && cidr !== '' ? [cidr] : undefined;
 }

@@ -8,6 +8,7 @@ import {
   NotificationTarget,
   Pipeline,
   Principal,
+  registerKitResourceProviders,
   ScheduleFrequency,
   SparkJob,
   Warehouse,
@@ -20,18 +21,25 @@ import {
  */
 export const DEPLOYER_REACHES_WORKSPACE_CONTEXT = 'pipeline-azure:deployerReachesWorkspace';
 
-/** The Entra group of the example's SQL administrators (object id). */
-const SQL_ADMINS = '3f6c2a51-8d0e-4b7a-9c21-5e4d3b2a1f00';
+/**
+ * The Entra group of the example's SQL administrators (object id). PLACEHOLDER: replace it with
+ * your own group's object id (`az ad group show --group <name> --query id -o tsv`) before
+ * `terraform apply`; the all-zero id exists in no tenant.
+ */
+const SQL_ADMINS = '00000000-0000-0000-0000-00000000a001';
 
 /** Adds the `pipeline-azure` stack to `app` and returns it. */
 export function build(app: App): TerraformStack[] {
   const stack = new TerraformStack(app, 'pipeline-azure');
-  new AzurermProvider(stack, 'Azurerm', {
+  const provider = new AzurermProvider(stack, 'Azurerm', {
     // The storage account has no public endpoint and no shared keys: Entra ID auth only, and
     // no data-plane reads of queue/static-website properties the deployer could not reach.
     features: [{ storage: [{ dataPlaneAvailable: false }] }],
     storageUseAzuread: true,
   });
+  // Microsoft.Synapse and Microsoft.Purview are not in azurerm 4.x's default registrations.
+  registerKitResourceProviders(provider);
+  const runnerEgress = runnerEgressRanges(app);
   const deployerReachesWorkspace = app.node.tryGetContext(DEPLOYER_REACHES_WORKSPACE_CONTEXT) === true;
 
   // example:start
@@ -41,7 +49,8 @@ export function build(app: App): TerraformStack[] {
   const key = new EncryptionKey(stack, 'Key', {
     resourceGroup: rg,
     platformName: 'sales',
-    allowedIpRanges: ['203.0.113.0/24'],
+    // The runner's public egress range (DPK_RUNNER_EGRESS_CIDR or context), read below.
+    allowedIpRanges: runnerEgress,
   });
   const lake = new LakeStorage(stack, 'Lake', {
     platformName: 'sales',
@@ -103,4 +112,18 @@ export function build(app: App): TerraformStack[] {
   new TerraformOutput(stack, 'DataFactoryName', { value: pipeline.factory.name });
   new TerraformOutput(stack, 'SparkPoolName', { value: job.sparkPoolName });
   return [stack];
+}
+
+/**
+ * App context key: the public egress CIDR of the machine that runs `terraform apply` (also read
+ * from the `DPK_RUNNER_EGRESS_CIDR` environment variable). The Key Vault admits only this range;
+ * unset, the vault has no public endpoint and a warning says the runner needs a private path.
+ * Documentation and private ranges are rejected.
+ */
+export const RUNNER_EGRESS_CONTEXT = 'azure:runnerEgressCidr';
+
+/** The runner's egress range from context or environment, or none. */
+function runnerEgressRanges(app: App): string[] | undefined {
+  const cidr = app.node.tryGetContext(RUNNER_EGRESS_CONTEXT) ?? process.env.DPK_RUNNER_EGRESS_CIDR;
+  return typeof cidr === 'string' && cidr !== '' ? [cidr] : undefined;
 }

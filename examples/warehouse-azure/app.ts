@@ -1,7 +1,15 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { type App, TerraformOutput, TerraformStack } from 'cdktf';
-import { Catalog, EncryptionKey, LakeStorage, Network, Principal, Warehouse } from 'data-platform-kit/azure';
+import {
+  Catalog,
+  EncryptionKey,
+  LakeStorage,
+  Network,
+  Principal,
+  registerKitResourceProviders,
+  Warehouse,
+} from 'data-platform-kit/azure';
 
 /**
  * App context key: set it to true in `cdktf.json`'s `context` when `terraform apply` runs on a
@@ -9,22 +17,29 @@ import { Catalog, EncryptionKey, LakeStorage, Network, Principal, Warehouse } fr
  */
 export const DEPLOYER_REACHES_WORKSPACE_CONTEXT = 'warehouse-azure:deployerReachesWorkspace';
 
-/** Entra groups of the example (object ids). */
+/**
+ * Entra groups of the example (object ids). PLACEHOLDERS: replace each with your own group's
+ * object id (`az ad group show --group <name> --query id -o tsv`) before `terraform apply`; the
+ * all-zero ids exist in no tenant, so role assignments to them fail with PrincipalNotFound.
+ */
 const GROUPS = {
-  sqlAdmins: '3f6c2a51-8d0e-4b7a-9c21-5e4d3b2a1f00',
-  analysts: '7b2e9d40-1c3f-4a85-b6d7-2e8f9a0b1c11',
-  engineers: 'c4a1f7e2-9b3d-4e60-8a2c-1d5e6f7a8b22',
+  sqlAdmins: '00000000-0000-0000-0000-00000000a001',
+  analysts: '00000000-0000-0000-0000-00000000a002',
+  engineers: '00000000-0000-0000-0000-00000000a003',
 } as const;
 
 /** Adds the `warehouse-azure` stack to `app` and returns it. */
 export function build(app: App): TerraformStack[] {
   const stack = new TerraformStack(app, 'warehouse-azure');
-  new AzurermProvider(stack, 'Azurerm', {
+  const provider = new AzurermProvider(stack, 'Azurerm', {
     // The storage account has no public endpoint and no shared keys: Entra ID auth only, and
     // no data-plane reads of queue/static-website properties the deployer could not reach.
     features: [{ storage: [{ dataPlaneAvailable: false }] }],
     storageUseAzuread: true,
   });
+  // Microsoft.Synapse and Microsoft.Purview are not in azurerm 4.x's default registrations.
+  registerKitResourceProviders(provider);
+  const runnerEgress = runnerEgressRanges(app);
   const deployerReachesWorkspace = app.node.tryGetContext(DEPLOYER_REACHES_WORKSPACE_CONTEXT) === true;
 
   // example:start
@@ -38,7 +53,8 @@ export function build(app: App): TerraformStack[] {
   const key = new EncryptionKey(stack, 'Key', {
     resourceGroup: rg,
     platformName: 'sales',
-    allowedIpRanges: ['203.0.113.0/24'],
+    // The runner's public egress range (DPK_RUNNER_EGRESS_CIDR or context), read below.
+    allowedIpRanges: runnerEgress,
   });
   const lake = new LakeStorage(stack, 'Lake', {
     platformName: 'sales',
@@ -80,4 +96,18 @@ export function build(app: App): TerraformStack[] {
 
   new TerraformOutput(stack, 'ServingDatabaseLocation', { value: catalog.databaseLocation('serving') });
   return [stack];
+}
+
+/**
+ * App context key: the public egress CIDR of the machine that runs `terraform apply` (also read
+ * from the `DPK_RUNNER_EGRESS_CIDR` environment variable). The Key Vault admits only this range;
+ * unset, the vault has no public endpoint and a warning says the runner needs a private path.
+ * Documentation and private ranges are rejected.
+ */
+export const RUNNER_EGRESS_CONTEXT = 'azure:runnerEgressCidr';
+
+/** The runner's egress range from context or environment, or none. */
+function runnerEgressRanges(app: App): string[] | undefined {
+  const cidr = app.node.tryGetContext(RUNNER_EGRESS_CONTEXT) ?? process.env.DPK_RUNNER_EGRESS_CIDR;
+  return typeof cidr === 'string' && cidr !== '' ? [cidr] : undefined;
 }

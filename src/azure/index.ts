@@ -38,3 +38,5 @@ export { Pipeline } from './orchestration/pipeline';
 export { ScheduleFrequency } from './orchestration/pipeline-types';
 export type { PipelineProps, PipelineSchedule } from './orchestration/pipeline-types';
 export { Lakehouse, type LakehouseProps } from './patterns/lakehouse';
+export { KIT_RESOURCE_PROVIDERS, registerKitResourceProviders } from './resource-providers';
+export { PIPELINE_OPERATOR_ACTIONS } from './orchestration/roles';

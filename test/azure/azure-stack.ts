@@ -1,9 +1,13 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Fn, Token, type TerraformStack } from '../../src/core/tf';
-import { newTfStack } from '../helpers/tf-template';
+import { TfGraph } from '../helpers/tf-graph';
+import { newTfStack, type TfDocument } from '../helpers/tf-template';
 
 /** The resource group every Azure test deploys into. */
 export const RG = { name: 'rg-test', location: 'westeurope' } as const;
+
+/** The subscription every Azure test stack deploys into (a literal on the provider). */
+export const SUBSCRIPTION_ID = '11111111-2222-4333-8444-555555555555';
 
 /** A GUID that is a valid Entra object id. */
 export const OBJECT_ID = '8d1f3c1e-2a4b-4c6d-8e0f-1a2b3c4d5e6f';
@@ -12,7 +16,12 @@ export const OBJECT_ID = '8d1f3c1e-2a4b-4c6d-8e0f-1a2b3c4d5e6f';
 
 export function newAzureStack(context: Record<string, unknown> = {}): TerraformStack {
   const stack = newTfStack(context);
-  new AzurermProvider(stack, 'Azurerm', { features: [{}], storageUseAzuread: true });
+  // A literal subscription keeps derived global names literal (see test/azure/names.test.ts).
+  new AzurermProvider(stack, 'Azurerm', {
+    features: [{}],
+    storageUseAzuread: true,
+    subscriptionId: SUBSCRIPTION_ID,
+  });
   return stack;
 }
 
@@ -25,3 +34,15 @@ export const tokens = {
   /** Renders as `${split(",", "203.0.113.0/24")}`. */
   list: (): string[] => Token.asList(Fn.split(',', '203.0.113.0/24')),
 };
+
+/**
+ * Whether the (only) `consumerType` block waits for `grantAddress` through a `time_sleep` on
+ * every dependency path: a role assignment has propagated before the consumer checks it.
+ */
+export function waitsForPropagation(doc: TfDocument, consumerType: string, grantAddress: string): boolean {
+  const graph = new TfGraph(doc);
+  const consumers = graph.addressesOf(consumerType);
+  return (
+    consumers.length > 0 && consumers.every((c) => graph.dependsOnOnlyThrough(c, grantAddress, 'time_sleep'))
+  );
+}

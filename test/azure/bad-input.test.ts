@@ -1,5 +1,5 @@
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { newAzureStack, OBJECT_ID, RG, tokens } from './azure-stack';
+import { newAzureStack, OBJECT_ID, RG, SUBSCRIPTION_ID, tokens } from './azure-stack';
 import { Principal, PrincipalType, type IPrincipal } from '../../src/azure/iam/principal';
 import {
   EncryptionKey,
@@ -300,7 +300,7 @@ const ROWS: Row[] = [
   ],
   [
     'an octet above 255',
-    () => key({ allowedIpRanges: ['203.0.113.0/24', '256.1.1.1'] }),
+    () => key({ allowedIpRanges: ['20.61.10.0/24', '256.1.1.1'] }),
     ErrorCode.INVALID_IP_RANGE,
     'allowedIpRanges[1]',
   ],
@@ -309,6 +309,42 @@ const ROWS: Row[] = [
     () => key({ allowedIpRanges: ['203.0.113.0/33'] }),
     ErrorCode.INVALID_IP_RANGE,
     'allowedIpRanges[0]',
+  ],
+  [
+    'a documentation range left in as the runner range (TEST-NET-3)',
+    () => key({ allowedIpRanges: ['20.61.10.0/24', '203.0.113.0/24'] }),
+    ErrorCode.INVALID_IP_RANGE,
+    'allowedIpRanges[1]',
+  ],
+  [
+    'a documentation address (TEST-NET-1)',
+    () => key({ allowedIpRanges: ['192.0.2.10'] }),
+    ErrorCode.INVALID_IP_RANGE,
+    'allowedIpRanges[0]',
+  ],
+  [
+    'a documentation range (TEST-NET-2)',
+    () => key({ allowedIpRanges: ['198.51.100.0/28'] }),
+    ErrorCode.INVALID_IP_RANGE,
+    'allowedIpRanges[0]',
+  ],
+  [
+    'a private range the vault firewall never sees',
+    () => key({ allowedIpRanges: ['10.20.0.0/16'] }),
+    ErrorCode.INVALID_IP_RANGE,
+    'allowedIpRanges[0]',
+  ],
+  [
+    'a public range that contains a private one',
+    () => key({ allowedIpRanges: ['192.0.0.0/8'] }),
+    ErrorCode.INVALID_IP_RANGE,
+    'allowedIpRanges[0]',
+  ],
+  [
+    'runner ranges together with deployerInsideNetwork',
+    () => key({ allowedIpRanges: ['20.61.10.0/24'], deployerInsideNetwork: true }),
+    ErrorCode.CONFLICTING_PROPS,
+    'allowedIpRanges',
   ],
   [
     'an IPv6 range (the vault firewall takes IPv4)',
@@ -404,7 +440,7 @@ const ROWS: Row[] = [
         keyVaultId: VAULT_ID,
         keyVaultKeyId: KEY_URL,
       });
-      return lake({ encryptionKey: existing, keyVaultAllowedIpRanges: ['203.0.113.0/24'] }, stack);
+      return lake({ encryptionKey: existing, keyVaultAllowedIpRanges: ['20.61.10.0/24'] }, stack);
     },
     ErrorCode.CONFLICTING_PROPS,
     'keyVaultAllowedIpRanges',
@@ -499,7 +535,7 @@ const TOKEN_ROWS: [string, (stack: TerraformStack) => unknown][] = [
   ['allowedIpRanges as a list token', (s) => key({ allowedIpRanges: tokens.list() }, s)],
   [
     'allowedIpRanges with a token element',
-    (s) => key({ allowedIpRanges: ['203.0.113.0/24', tokens.string()] }, s),
+    (s) => key({ allowedIpRanges: ['20.61.10.0/24', tokens.string()] }, s),
   ],
   ['a tag value', (s) => key({ tags: { owner: tokens.string() } }, s)],
   ['a tag name', (s) => lake({ tags: { [tokens.string()]: 'x' } }, s)],
@@ -550,7 +586,7 @@ describe('Azure: no API can emit a privileged role or a wildcard action', () => 
   test('every role a maximal lake and key assign is a data or key role on a resource', () => {
     // GIVEN a lake with every grant and a key with a grant
     const stack = newAzureStack();
-    const l = lake({ keyVaultAllowedIpRanges: ['203.0.113.0/24'] }, stack);
+    const l = lake({ keyVaultAllowedIpRanges: ['20.61.10.0/24'] }, stack);
     for (const zone of l.zoneNames) {
       l.grantRead(Principal.group(OBJECT_ID), zone);
       l.grantWrite(Principal.group(OBJECT_ID), zone);
@@ -579,7 +615,10 @@ describe('Azure: no API can emit a privileged role or a wildcard action', () => 
       const permissions = d.config.permissions as { actions?: string[]; data_actions?: string[] }[];
       expect(permissions.flatMap((p) => p.actions ?? [])).toEqual([]);
       expect(permissions.flatMap((p) => p.data_actions ?? []).some((a) => a.includes('*'))).toBe(false);
-      expect(d.config.assignable_scopes).toEqual([expect.stringMatching(/^\$\{azurerm_storage_account\./)]);
+      // Assignable in the lake's resource group only (never the subscription).
+      expect(d.config.assignable_scopes).toEqual([
+        `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RG.name}`,
+      ]);
     }
   });
 });

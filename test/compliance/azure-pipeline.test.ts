@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expectClean } from './support';
-import { build } from '../../examples/pipeline-azure/app';
+import { build, RUNNER_EGRESS_CONTEXT } from '../../examples/pipeline-azure/app';
 import { checkCompliance, DATA_PLATFORM_RULES } from '../../src/azure/compliance';
 import { Principal } from '../../src/azure/iam/principal';
 import { NotificationTarget } from '../../src/azure/monitoring/notification-target';
@@ -69,7 +69,7 @@ function maximal(): TerraformStack {
     retryIntervalSeconds: 600,
     stepTimeoutMinutes: 480,
     notificationTarget: alerts,
-    keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+    keyVaultAllowedIpRanges: ['20.61.10.0/24'],
     logRetentionDays: 730,
     factoryName: 'sales-orders-etl',
     removalPolicy: DataRemovalPolicy.RETAIN,
@@ -211,8 +211,12 @@ describe('Azure pack: weakened processing and orchestration resources are report
 
 describe('Azure pack: the pipeline-azure example', () => {
   test('zero unacknowledged findings; the shared vault opened to the deployer is acknowledged', () => {
-    // GIVEN the example app / WHEN checked as a whole app
-    const app = new App({ outdir: path.join(os.tmpdir(), 'data-platform-kit-tests'), stackTraces: false });
+    // GIVEN the example app with the runner's egress range / WHEN checked as a whole app
+    const app = new App({
+      outdir: path.join(os.tmpdir(), 'data-platform-kit-tests'),
+      stackTraces: false,
+      context: { [RUNNER_EGRESS_CONTEXT]: '20.61.10.0/24' },
+    });
     const [stack] = build(app);
     const report = expectClean(checkCompliance(app));
     // THEN clean, and the example is the documented shape

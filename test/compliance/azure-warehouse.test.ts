@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { expectClean } from './support';
-import { build } from '../../examples/warehouse-azure/app';
+import { build, RUNNER_EGRESS_CONTEXT } from '../../examples/warehouse-azure/app';
 import { Catalog } from '../../src/azure/catalog/catalog';
 import { checkCompliance, DATA_PLATFORM_RULES } from '../../src/azure/compliance';
 import { Principal } from '../../src/azure/iam/principal';
@@ -59,7 +59,7 @@ function maximal(): TerraformStack {
     network,
     catalog,
     sqlAdministrator: admin,
-    keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+    keyVaultAllowedIpRanges: ['20.61.10.0/24'],
     dedicatedSqlPool: true,
     size: WarehouseSize.LARGE,
     deployerReachesWorkspace: true,
@@ -265,8 +265,12 @@ describe('Azure pack: weakened network, catalog and warehouse resources are repo
 
 describe('Azure pack: the warehouse-azure example', () => {
   test('zero unacknowledged findings; the shared vault opened to the deployer is acknowledged', () => {
-    // GIVEN the example app / WHEN checked as a whole app
-    const app = new App({ outdir: path.join(os.tmpdir(), 'data-platform-kit-tests'), stackTraces: false });
+    // GIVEN the example app with the runner's egress range / WHEN checked as a whole app
+    const app = new App({
+      outdir: path.join(os.tmpdir(), 'data-platform-kit-tests'),
+      stackTraces: false,
+      context: { [RUNNER_EGRESS_CONTEXT]: '20.61.10.0/24' },
+    });
     const [stack] = build(app);
     const report = expectClean(checkCompliance(app));
     // THEN clean, and the example is the documented shape

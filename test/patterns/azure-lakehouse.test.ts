@@ -1,13 +1,13 @@
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
-import { Lakehouse } from '../../src/azure';
+import { EncryptionKey, Lakehouse } from '../../src/azure';
 import { checkCompliance, formatFindings } from '../../src/azure/compliance';
-import { ZoneAccess } from '../../src/core';
+import { ErrorCode, ZoneAccess } from '../../src/core';
 import { Testing, type TerraformStack } from '../../src/core/tf';
 import type { AccessMatrix } from '../../src/patterns';
 import { newAzureStack, RG } from '../azure/azure-stack';
-import { TfTemplate } from '../helpers/tf-template';
+import { TfTemplate, warningsOf } from '../helpers/tf-template';
 
-const OPTIONS = { resourceGroup: RG, keyVaultAllowedIpRanges: ['203.0.113.0/24'] };
+const OPTIONS = { resourceGroup: RG, keyVaultAllowedIpRanges: ['20.61.10.0/24'] };
 
 function build(spec: Partial<typeof SALES_LAKEHOUSE> = {}): { stack: TerraformStack; lakehouse: Lakehouse } {
   const stack = newAzureStack();
@@ -55,10 +55,23 @@ function expectSecure(stack: TerraformStack, lakehouse: Lakehouse): void {
   const t = TfTemplate.fromStack(stack);
   const account = t.hasResourceProperties('azurerm_storage_account', {
     is_hns_enabled: true,
-    public_network_access_enabled: false,
     https_traffic_only_enabled: true,
     min_tls_version: 'TLS1_2',
     shared_access_key_enabled: false,
+  });
+  // No public caller: the endpoint is off, or on only for Capture's resource-instance rules
+  const streams = Object.values(lakehouse.streams);
+  expect(account.config.public_network_access_enabled).toBe(streams.length > 0);
+  expect(account.config.network_rules).toEqual({
+    default_action: 'Deny',
+    bypass: ['AzureServices'],
+    ...(streams.length > 0
+      ? {
+          private_link_access: streams.map((s) => ({
+            endpoint_resource_id: `\${${s.namespace.terraformResourceType}.${s.namespace.friendlyUniqueId}.id}`,
+          })),
+        }
+      : {}),
   });
   expect(JSON.stringify(account.config.customer_managed_key)).toContain(
     `azurerm_key_vault_key.${stack.getLogicalId(lakehouse.key.key)}`,
@@ -154,5 +167,41 @@ describe('azure.Lakehouse', () => {
         ],
       }),
     ).toThrow(/DPK_OUT_OF_RANGE/);
+  });
+});
+
+describe('azure.Lakehouse runner reach', () => {
+  test('without runner ranges or deployerInsideNetwork → DPK_INVALID_IP_RANGE naming the prop', () => {
+    // GIVEN a lakehouse whose network is created in the same apply, and no way for the runner to reach the vault
+    const stack = newAzureStack();
+    // THEN it is rejected with the prop and what to pass
+    expect(() => new Lakehouse(stack, 'Lakehouse', { name: 'sales', resourceGroup: RG })).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_IP_RANGE, prop: 'keyVaultAllowedIpRanges' }),
+    );
+  });
+
+  test('deployerInsideNetwork: true keeps the vault closed, without the reach warning', () => {
+    const stack = newAzureStack();
+    const lakehouse = new Lakehouse(stack, 'Lakehouse', {
+      name: 'sales',
+      resourceGroup: RG,
+      deployerInsideNetwork: true,
+    });
+    TfTemplate.fromStack(stack).hasResourceProperties('azurerm_key_vault', {
+      public_network_access_enabled: false,
+    });
+    expect(warningsOf(lakehouse).join('\n')).not.toContain(EncryptionKey.NO_NETWORK_REACH_WARNING);
+  });
+
+  test('a documentation range is rejected as the runner range', () => {
+    const stack = newAzureStack();
+    expect(
+      () =>
+        new Lakehouse(stack, 'Lakehouse', {
+          name: 'sales',
+          resourceGroup: RG,
+          keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+        }),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_IP_RANGE, prop: 'allowedIpRanges[0]' }));
   });
 });

@@ -174,7 +174,7 @@ function azureFacts(): Facts {
   const lakehouse = new azure.Lakehouse(stack, 'Lakehouse', {
     ...SALES_LAKEHOUSE,
     resourceGroup: RG,
-    keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+    keyVaultAllowedIpRanges: ['20.61.10.0/24'],
   } as azure.LakehouseProps);
   const doc = synthesizeStack(stack as TerraformStack);
   const containers = blocksOf(doc, 'azurerm_storage_container');
@@ -218,8 +218,13 @@ function azureFacts(): Facts {
     encryptedWithRotatingCmk: Object.fromEntries(
       [...zoneOf.values()].map((z) => [z, !!key?.rotation_policy?.automatic]),
     ),
+    // The public endpoint may be on only for resource-instance rules (Event Hubs Capture): firewall
+    // default Deny with no IP or subnet rules still blocks every public caller.
     publicAccessBlocked:
-      account[1].public_network_access_enabled === false &&
+      (account[1].public_network_access_enabled === false ||
+        (account[1].network_rules?.default_action === 'Deny' &&
+          (account[1].network_rules?.ip_rules ?? []).length === 0 &&
+          (account[1].network_rules?.virtual_network_subnet_ids ?? []).length === 0)) &&
       account[1].allow_nested_items_to_be_public === false,
     tlsOnly: account[1].https_traffic_only_enabled === true && account[1].min_tls_version === 'TLS1_2',
     recoverable:

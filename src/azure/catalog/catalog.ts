@@ -13,6 +13,7 @@ import { findZone } from '../../core/zones';
 import { type IPrincipal, PrincipalType } from '../iam/principal';
 import { PrivateEndpointSubresource } from '../network/endpoints';
 import type { INetwork } from '../network/network';
+import { azureDeploymentScope } from '../private/deployment-scope';
 import { lakeFilesystem } from '../private/lake-filesystems';
 import { PreventDestroyRule } from '../private/removal';
 import { WarehouseNameRules } from '../private/warehouse-names';
@@ -157,8 +158,8 @@ export class Catalog extends Construct implements ICatalog {
           parts: ['catalog'],
           override: props.purviewAccountName,
           overrideProp: 'purviewAccountName',
-          // Account names are global: the resource group joins the name hash.
-          uniqueness: [props.resourceGroup.name],
+          // Account names are global: subscription and resource group join the hash.
+          deploymentScope: azureDeploymentScope(this, props.resourceGroup),
         }),
         location: props.location ?? props.resourceGroup.location,
         resourceGroupName: props.resourceGroup.name,

@@ -18,6 +18,8 @@ export enum PrivateDnsZoneName {
   SYNAPSE_SQL = 'privatelink.sql.azuresynapse.net',
   /** Synapse development endpoint (`<ws>.dev.azuresynapse.net`): Studio, pipelines, RBAC. */
   SYNAPSE_DEV = 'privatelink.dev.azuresynapse.net',
+  /** Event Hubs namespace (`<namespace>.servicebus.windows.net`). */
+  SERVICE_BUS = 'privatelink.servicebus.windows.net',
   /** Microsoft Purview account (`<account>.purview.azure.com`). */
   PURVIEW_ACCOUNT = 'privatelink.purview.azure.com',
   /** Microsoft Purview governance portal (`web.purview.azure.com`). */
@@ -44,6 +46,8 @@ export enum PrivateEndpointSubresource {
   SYNAPSE_SQL_ON_DEMAND = 'SqlOnDemand',
   /** A Synapse workspace's development endpoint (Studio, pipelines, Synapse RBAC). */
   SYNAPSE_DEV = 'Dev',
+  /** An Event Hubs namespace. */
+  EVENT_HUBS_NAMESPACE = 'namespace',
   /** A Purview account's API endpoint. */
   PURVIEW_ACCOUNT = 'account',
   /** A Purview account's governance portal. */
@@ -65,6 +69,7 @@ export const SUBRESOURCE_DNS_ZONES: Readonly<Record<PrivateEndpointSubresource, 
   [PrivateEndpointSubresource.SYNAPSE_SQL]: PrivateDnsZoneName.SYNAPSE_SQL,
   [PrivateEndpointSubresource.SYNAPSE_SQL_ON_DEMAND]: PrivateDnsZoneName.SYNAPSE_SQL,
   [PrivateEndpointSubresource.SYNAPSE_DEV]: PrivateDnsZoneName.SYNAPSE_DEV,
+  [PrivateEndpointSubresource.EVENT_HUBS_NAMESPACE]: PrivateDnsZoneName.SERVICE_BUS,
   [PrivateEndpointSubresource.PURVIEW_ACCOUNT]: PrivateDnsZoneName.PURVIEW_ACCOUNT,
   [PrivateEndpointSubresource.PURVIEW_PORTAL]: PrivateDnsZoneName.PURVIEW_PORTAL,
 };

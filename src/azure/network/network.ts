@@ -12,7 +12,7 @@ import { CommonDefaults, type NetworkCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { TerraformStack } from '../../core/tf';
+import { type ITerraformDependable, TerraformStack } from '../../core/tf';
 import {
   CIDR_PREFIX_RANGE,
   PRIVATE_ENDPOINT_SUBNET_PREFIX,
@@ -31,6 +31,12 @@ export interface PrivateEndpointOptions {
   readonly resourceId: string;
   /** The sub-resource (group id) to connect; it picks the private DNS zone. */
   readonly subresource: PrivateEndpointSubresource;
+  /**
+   * What the endpoint waits for (e.g. a Synapse workspace's key activation: Synapse refuses
+   * connections to a workspace whose customer-managed key is not active yet).
+   * @default - nothing beyond the target
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /** Private networking other blocks place their private endpoints in. */
@@ -101,6 +107,7 @@ const DNS_ZONE_CONSTRUCT_IDS: Readonly<Record<PrivateDnsZoneName, string>> = {
   [PrivateDnsZoneName.KEY_VAULT]: 'KeyVault',
   [PrivateDnsZoneName.SYNAPSE_SQL]: 'SynapseSql',
   [PrivateDnsZoneName.SYNAPSE_DEV]: 'SynapseDev',
+  [PrivateDnsZoneName.SERVICE_BUS]: 'ServiceBus',
   [PrivateDnsZoneName.PURVIEW_ACCOUNT]: 'PurviewAccount',
   [PrivateDnsZoneName.PURVIEW_PORTAL]: 'PurviewPortal',
 };
@@ -317,6 +324,7 @@ export class Network extends Construct implements INetwork {
       },
       privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: [zoneId] },
       tags: this.tags,
+      dependsOn: options.dependsOn,
     });
     this.endpoints.set(id, endpoint);
     return endpoint;

@@ -8,10 +8,12 @@ import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics
 import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import type { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import type { SynapseRoleAssignment } from '@cdktf/provider-azurerm/lib/synapse-role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
 import type { PipelineProps } from './pipeline-types';
+import { PIPELINE_OPERATOR_ACTIONS } from './roles';
 import { CommonDefaults } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import {
@@ -28,6 +30,8 @@ import { warn } from '../../core/tf';
 import { applyDataRemoval } from '../../core/tf-compliance';
 import { type IPrincipal, Principal, PrincipalType } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
+import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
+import { grantRole } from '../private/grants';
 import {
   type ResolvedSchedule,
   resolveSchedule,
@@ -36,6 +40,7 @@ import {
 } from '../private/pipeline-activities';
 import { pipelineMonitoring } from '../private/pipeline-monitoring';
 import { PipelineNameRules } from '../private/pipeline-names';
+import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
 import { lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
 import type { SparkJob } from '../processing/spark-job';
@@ -168,6 +173,9 @@ export class Pipeline extends Construct {
   public readonly notificationTarget?: INotificationTarget;
   /** Name of the Data Factory pipeline. */
   public readonly pipelineName: string;
+  private readonly resourceGroup: PipelineProps['resourceGroup'];
+  private readonly platform: string;
+  private operatorRole?: RoleDefinition;
 
   constructor(scope: Construct, id: string, props: PipelineProps) {
     super(scope, id);
@@ -201,13 +209,15 @@ export class Pipeline extends Construct {
       parts: [name, 'adf'],
       override: props.factoryName,
       overrideProp: 'factoryName',
-      // Factory names are global: the resource group joins the name hash.
-      uniqueness: [props.resourceGroup.name],
+      // Factory names are global: subscription and resource group join the hash.
+      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
     });
     const removal = decideRemoval(this, props.removalPolicy);
     const group = { location, resourceGroupName: props.resourceGroup.name };
     const job = props.sparkJob;
     this.pipelineName = name;
+    this.resourceGroup = props.resourceGroup;
+    this.platform = platform;
     this.notificationTarget = props.notificationTarget;
 
     // Customer-managed key: the identity holds its key role before the factory first uses the key.
@@ -240,7 +250,8 @@ export class Pipeline extends Construct {
       customerManagedKeyId: this.encryptionKey.keyId,
       customerManagedKeyIdentityId: this.keyIdentity.id,
       tags,
-      dependsOn: [this.keyIdentityAccess],
+      // The identity's key role must have propagated before the factory first uses the key.
+      dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.keyIdentityAccess])],
     });
     this.factoryId = this.factory.id;
     this.factoryPrincipal = {
@@ -261,6 +272,8 @@ export class Pipeline extends Construct {
       dataFactoryId: this.factory.id,
       targetResourceId: job.warehouse.workspaceId,
       subresourceName: 'Dev',
+      // Synapse accepts connections only once the workspace's customer-managed key is active.
+      dependsOn: [job.warehouse.workspaceKey],
     });
     this.synapseLinkedService = new DataFactoryLinkedCustomService(this, 'SynapseLinkedService', {
       name: Pipeline.SYNAPSE_LINKED_SERVICE_NAME,
@@ -307,7 +320,9 @@ export class Pipeline extends Construct {
           : undefined,
       startTime: this.schedule.startTime,
       timeZone: this.schedule.timeZone,
-      activated: true,
+      // Deactivated until the data-plane pass (deployerReachesWorkspace) has given the factory its
+      // Synapse roles and the lake endpoints: an active trigger before that fails every run.
+      activated: job.deployerReachesWorkspace,
       // The first run needs the factory identity's Synapse roles.
       dependsOn: this.runGrants.length > 0 ? this.runGrants : undefined,
     });
@@ -346,6 +361,29 @@ export class Pipeline extends Construct {
     this.failedRunsAlert = monitoring.failedRunsAlert;
     this.failedTriggersAlert = monitoring.failedTriggersAlert;
     this.warnAboutOperations();
+  }
+
+  /**
+   * Lets `principal` start this factory's pipelines and follow, cancel and inspect their runs
+   * ({@link PIPELINE_OPERATOR_ACTIONS}, a custom role defined once per pipeline, assignable in the
+   * resource group, assigned on the factory). It cannot edit pipelines, linked services or
+   * triggers. Returns the assignment; throws `DPK_INVALID_PRINCIPAL` for a malformed principal.
+   */
+  public grantOperate(principal: IPrincipal): RoleAssignment {
+    const group = resourceGroupId(this, this.resourceGroup);
+    this.operatorRole ??= new RoleDefinition(this, 'OperatorRole', {
+      // Role definition names are tenant-wide: construct path, subscription and group keep them apart.
+      name: customRoleName(this, `${this.platform}-${this.pipelineName}-operator`, this.resourceGroup),
+      scope: group,
+      assignableScopes: [group],
+      description: `data-platform-kit: run and observe the ${this.pipelineName} pipeline, without editing the factory.`,
+      permissions: [{ actions: [...PIPELINE_OPERATOR_ACTIONS], dataActions: [] }],
+    });
+    return grantRole(this, 'Operate', principal, {
+      scope: this.factory.id,
+      roleDefinitionId: this.operatorRole.roleDefinitionResourceId,
+      description: `data-platform-kit: operate pipeline ${this.pipelineName}`,
+    });
   }
 
   /** The factory identity's Synapse roles, or a warning naming them when they cannot be assigned. */

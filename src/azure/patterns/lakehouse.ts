@@ -4,6 +4,7 @@ import { renderSchedule } from './private/lakehouse-schedule';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
 import { resourceTags, TagRules } from '../../core/tags';
+import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
 import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns/lakehouse';
 import { Catalog } from '../catalog/catalog';
@@ -25,11 +26,20 @@ export interface LakehouseProps extends LakehouseSpec {
   /** Resource group everything deploys into; its location is the lakehouse's. */
   readonly resourceGroup: ResourceGroupRef;
   /**
-   * The deployer's IPv4 ranges allowed through the firewall of the shared Key Vault (see
-   * `EncryptionKeyProps.allowedIpRanges`): the key is created on the vault's data plane.
-   * @default - the vault has no public endpoint (a warning explains the deployer's reach)
+   * The runner's public IPv4 egress ranges allowed through the firewall of the shared Key Vault
+   * (see `EncryptionKeyProps.allowedIpRanges`): the key is created on the vault's data plane, and
+   * the lakehouse's network is created in the same apply, so a runner outside it needs these.
+   * Required unless `deployerInsideNetwork` (`DPK_INVALID_IP_RANGE` otherwise); documentation,
+   * private and other unroutable ranges are rejected.
+   * @default - none: then `deployerInsideNetwork` must be true
    */
   readonly keyVaultAllowedIpRanges?: string[];
+  /**
+   * Whether `terraform apply` runs inside the virtual network (see
+   * `EncryptionKeyProps.deployerInsideNetwork`); then `keyVaultAllowedIpRanges` stays unset.
+   * @default false
+   */
+  readonly deployerInsideNetwork?: boolean;
   /**
    * The Synapse workspace's Entra SQL administrator.
    * @default - the first admin persona's identity, login `<name>-sql-admin`
@@ -68,7 +78,7 @@ export interface LakehouseProps extends LakehouseSpec {
  * const lakehouse = new Lakehouse(stack, 'Lakehouse', {
  *   ...SALES_LAKEHOUSE,
  *   resourceGroup: rg,
- *   keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+ *   keyVaultAllowedIpRanges: [process.env.DPK_RUNNER_EGRESS_CIDR!], // the runner's public egress range
  * });
  * lakehouse.personas.analyst; // the analyst's user-assigned identity
  */
@@ -82,7 +92,7 @@ export class Lakehouse extends Construct {
   public readonly key: EncryptionKey;
   /** The lake: one ADLS Gen2 account, a filesystem per zone. */
   public readonly storage: LakeStorage;
-  /** Private endpoints for the lake, the vault and the workspace; when there is a warehouse or a pipeline. */
+  /** Private endpoints for the lake, the vault, the namespaces and the workspace; when there is a stream, a warehouse or a pipeline. */
   public readonly network?: Network;
   /** One user-assigned managed identity per persona, by persona name. */
   public readonly personas: Readonly<Record<string, UserAssignedIdentity>>;
@@ -104,12 +114,14 @@ export class Lakehouse extends Construct {
     const plan = planLakehouse(this, props);
     this.plan = plan;
     const { resourceGroup } = props;
+    this.requireRunnerReach(props);
     const common = { platformName: plan.name, removalPolicy: plan.removalPolicy, tags: plan.tags };
 
     this.key = new EncryptionKey(this, 'Key', {
       ...common,
       resourceGroup,
       allowedIpRanges: props.keyVaultAllowedIpRanges,
+      deployerInsideNetwork: props.deployerInsideNetwork,
     });
     this.storage = new LakeStorage(this, 'Storage', {
       ...common,
@@ -150,6 +162,17 @@ export class Lakehouse extends Construct {
       });
     }
 
+    const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
+    if (needsWorkspace || plan.streams.length > 0) {
+      this.network = new Network(this, 'Network', {
+        platformName: plan.name,
+        resourceGroup,
+        lake: this.storage,
+        encryptionKeys: [this.key],
+        tags: plan.tags,
+      });
+    }
+
     const streams: Record<string, StreamIngestion> = {};
     for (const stream of plan.streams) {
       streams[stream.name] = new StreamIngestion(this, `${constructIdFrom(stream.name)}Stream`, {
@@ -160,20 +183,11 @@ export class Lakehouse extends Construct {
         resourceGroup,
         lake: this.storage,
         notificationTarget: this.notifications,
+        network: this.network,
       });
     }
     this.streams = streams;
 
-    const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
-    if (needsWorkspace) {
-      this.network = new Network(this, 'Network', {
-        platformName: plan.name,
-        resourceGroup,
-        lake: this.storage,
-        encryptionKeys: [this.key],
-        tags: plan.tags,
-      });
-    }
     if (plan.warehouse.enabled) {
       this.catalog = new Catalog(this, 'Catalog', {
         ...common,
@@ -234,6 +248,43 @@ export class Lakehouse extends Construct {
     });
     this.sparkJobs = sparkJobs;
     this.pipelines = pipelines;
+    this.grantCapabilities(plan, personas);
+  }
+
+  /**
+   * Renders each persona's capabilities through the blocks' grant methods: publish to its zones'
+   * streams, query its READ zones through the warehouse (storage reader for Entra pass-through,
+   * plus the Synapse role when the deployer reaches the workspace), create tables where it reads
+   * and writes (storage contributor, Synapse Contributor), and operate its pipelines. The first
+   * admin persona is the workspace's Entra SQL administrator (see `defaultSqlAdministrator`).
+   */
+  private grantCapabilities(plan: LakehousePlan, personas: Record<string, UserAssignedIdentity>): void {
+    for (const persona of plan.personas) {
+      const principal = Principal.fromUserAssignedIdentity(personas[persona.name]);
+      for (const stream of persona.publishStreams) this.streams[stream].grantWrite(principal);
+      if (this.warehouse) {
+        for (const zone of persona.queryZones.filter((z) => !persona.tableZones.includes(z))) {
+          this.warehouse.grantRead(principal, zone);
+        }
+        for (const zone of persona.tableZones) this.warehouse.grantReadWrite(principal, zone);
+      }
+      for (const pipeline of persona.operatePipelines) this.pipelines[pipeline].grantOperate(principal);
+    }
+  }
+
+  /** The vault must be reachable by the runner: its egress ranges, or a declared in-network runner. */
+  private requireRunnerReach(props: LakehouseProps): void {
+    const ranges = props.keyVaultAllowedIpRanges;
+    const given = ranges !== undefined && (isUnresolved(ranges) || ranges.length > 0);
+    if (given || props.deployerInsideNetwork === true) return;
+    throw ValidationError.of(ErrorCode.INVALID_IP_RANGE, this, {
+      prop: 'keyVaultAllowedIpRanges',
+      received: ranges,
+      allowed:
+        "the public egress range of the machine that runs terraform apply (e.g. ['20.61.10.0/28']; the key is created on " +
+        "the vault's data plane and the lakehouse's network is created in the same apply), or 'deployerInsideNetwork: true' " +
+        'for a runner inside an existing network that reaches the vault privately',
+    });
   }
 
   private defaultSqlAdministrator(

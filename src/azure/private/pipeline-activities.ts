@@ -61,7 +61,6 @@ export function stepActivities(
             parameters: Object.fromEntries(
               Object.entries(parameters).map(([name, value]) => [name, { value, type: 'string' }]),
             ),
-            snapshot: true,
           }
         : {
             sparkJob: { referenceName: step.artifact, type: 'SparkJobDefinitionReference' },

@@ -1,4 +1,4 @@
-import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import type { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
@@ -13,8 +13,11 @@ import { Fn, Token, warn } from '../../core/tf';
 import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import type { IPrincipal } from '../iam/principal';
+import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
+import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
+import { validateRunnerRanges } from '../private/runner-ranges';
 import type { ResourceGroupRef } from '../resource-group';
 
 /** Key Vault pricing tier; premium keeps keys in HSMs (`RSA-HSM`). */
@@ -101,10 +104,20 @@ export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
    * Deny, only these ranges and trusted Azure services), and the key acknowledges the pack's
    * CKV_AZURE_189 on its vault, with {@link EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT}
    * as the reason: the list is the explicit escape hatch until private endpoints.
-   * Each range is an IPv4 address or CIDR from /8 to /32 (`0.0.0.0/0` is rejected).
+   * Each range is an IPv4 address or CIDR from /8 to /32 (`0.0.0.0/0` is rejected), and must be
+   * the runner's public egress range: documentation (192.0.2.0/24, 198.51.100.0/24,
+   * 203.0.113.0/24), private and other unroutable ranges are rejected (`DPK_INVALID_IP_RANGE`).
    * @default - no public network access
    */
   readonly allowedIpRanges?: string[];
+  /**
+   * Whether `terraform apply` runs inside the virtual network that holds the vault's private
+   * endpoint (a landing zone's, or a runner peered into it). Then no ranges are needed and the
+   * vault keeps no public endpoint; without them and without this flag a warning says the
+   * deployer cannot reach the vault.
+   * @default false
+   */
+  readonly deployerInsideNetwork?: boolean;
   /**
    * Assign the deploying identity (`azurerm_client_config.object_id`) "Key Vault Crypto
    * Officer" on the vault, and create the key after it. The deployer then needs
@@ -153,7 +166,7 @@ export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
  *   resourceGroup: rg,
  *   platformName: 'sales',
  *   purpose: 'lake',
- *   allowedIpRanges: ['203.0.113.0/24'],
+ *   allowedIpRanges: ['20.61.10.0/24'], // the runner's public egress range
  * });
  */
 export class EncryptionKey extends Construct implements IEncryptionKey {
@@ -173,6 +186,8 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
   public static readonly NOTIFY_BEFORE_EXPIRY_DAYS = 15;
   /** RSA key size. */
   public static readonly KEY_SIZE = 3072;
+  /** Whether the runner is inside the network when `deployerInsideNetwork` is unset. */
+  public static readonly DEFAULT_DEPLOYER_INSIDE_NETWORK = false;
   /** Whether the deployer is made Crypto Officer when `assignDeployerCryptoOfficer` is unset. */
   public static readonly DEFAULT_ASSIGN_DEPLOYER_CRYPTO_OFFICER = true;
   /** Built-in role the deployer gets on the vault to create the key. */
@@ -229,14 +244,23 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
     validateIntegerRange(this, 'rotationPeriodDays', rotationDays, rot.min, rot.max);
     validateIntegerRange(this, 'softDeleteRetentionDays', softDeleteDays, soft.min, soft.max);
     const ipRanges = validateIpRanges(this, 'allowedIpRanges', props.allowedIpRanges);
+    const insideNetwork = props.deployerInsideNetwork ?? EncryptionKey.DEFAULT_DEPLOYER_INSIDE_NETWORK;
+    if (insideNetwork && ipRanges.length > 0) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: 'allowedIpRanges',
+        received: ipRanges,
+        allowed: "unset when 'deployerInsideNetwork' is true (the runner reaches the vault privately)",
+      });
+    }
+    validateRunnerRanges(this, 'allowedIpRanges', ipRanges);
     const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
     const vaultName = physicalName(this, NameRules.AZURE_KEY_VAULT, {
       platform,
       parts: [purpose],
       override: props.keyVaultName,
       overrideProp: 'keyVaultName',
-      // Vault names are global: the resource group joins the name hash.
-      uniqueness: [props.resourceGroup.name],
+      // Vault names are global: subscription and resource group join the hash.
+      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
     });
     const keyName = physicalName(this, NameRules.AZURE_KEY, {
       platform,
@@ -246,7 +270,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
     });
 
     const publicAccess = ipRanges.length > 0;
-    if (!publicAccess) {
+    if (!publicAccess && !insideNetwork) {
       warn(
         this,
         EncryptionKey.NO_NETWORK_REACH_WARNING,
@@ -256,7 +280,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       );
     }
 
-    this.clientConfig = new DataAzurermClientConfig(this, 'Deployer');
+    this.clientConfig = stackClientConfig(this);
     this.keyVault = new KeyVault(this, 'Vault', {
       name: vaultName,
       location,
@@ -292,7 +316,13 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
         notifyBeforeExpiry: isoDays(EncryptionKey.NOTIFY_BEFORE_EXPIRY_DAYS),
       },
       tags,
-      dependsOn: this.deployerCryptoOfficer ? [this.deployerCryptoOfficer] : undefined,
+      // The deployer's role must reach Key Vault before the key is created on its data plane.
+      dependsOn: this.deployerCryptoOfficer
+        ? [afterRolePropagation(this, 'DeployerRolePropagation', [this.deployerCryptoOfficer])]
+        : undefined,
+      // Each automatic rotation sets the new version's expiry: without this, the next plan would
+      // replace the key (which prevent_destroy turns into a failing plan). The policy owns expiry.
+      lifecycle: { ignoreChanges: ['expiration_date'] },
     });
     applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
       [this.keyVault, PreventDestroyRule.RETAINED],

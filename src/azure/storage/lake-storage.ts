@@ -14,11 +14,13 @@ import { NameRules, physicalName, stableHash, validatePlatformName } from '../..
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../../core/zones';
 import { Principal, type IPrincipal } from '../iam/principal';
+import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
 import { lifecycleRules } from '../private/lifecycle';
+import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -57,6 +59,13 @@ export interface ILakeStorage extends IConstruct {
   grantWrite(principal: IPrincipal, zone: string): RoleAssignment;
   /** Read, write and delete the zone's data. */
   grantReadWrite(principal: IPrincipal, zone: string): RoleAssignment;
+  /**
+   * Admits one Azure resource (e.g. an Event Hubs namespace whose Capture writes here) through the
+   * account's firewall by a resource-instance rule: Capture-like services cannot use private
+   * endpoints. The firewall stays default Deny with no IP rules. Optional for lakes the kit does
+   * not manage: a stream into such a lake warns that its firewall must admit the namespace.
+   */
+  admitResourceInstance?(resourceId: string): void;
 }
 
 /** Props of {@link LakeStorage}. */
@@ -150,7 +159,7 @@ const GRANT_ID: Readonly<Record<ZoneAccess, string>> = {
  * const lake = new LakeStorage(stack, 'Lake', {
  *   platformName: 'sales',
  *   resourceGroup: rg,
- *   keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+ *   keyVaultAllowedIpRanges: ['20.61.10.0/24'], // the runner's public egress range
  * });
  * lake.grantRead(Principal.fromUserAssignedIdentity(analysts), 'serving');
  */
@@ -160,6 +169,16 @@ export class LakeStorage extends Construct implements ILakeStorage {
    * paired region. It costs more per GB than ZRS; the lake is the system of record.
    */
   public static readonly DEFAULT_REPLICATION = StorageReplication.GZRS;
+  /**
+   * The acknowledgement the account makes once `admitResourceInstance` turns its public endpoint
+   * on: the compliance report lists CKV_AZURE_59 under `acknowledged` with this reason.
+   */
+  public static readonly RESOURCE_INSTANCE_ACKNOWLEDGEMENT: RuleAcknowledgement = {
+    id: 'CKV_AZURE_59',
+    reason:
+      'Public endpoint on only for resource-instance rules (Event Hubs Capture cannot use private endpoints): ' +
+      'firewall default Deny, no IP rules, trusted Azure services bypass, Entra ID auth only (no shared keys).',
+  };
   /** Blob and container soft-delete days when `softDeleteRetentionDays` is unset. */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 14;
   /** Azure's soft-delete range. */
@@ -197,6 +216,10 @@ export class LakeStorage extends Construct implements ILakeStorage {
   public readonly storageAccountName: string;
   private readonly platform: string;
   private writerRole?: RoleDefinition;
+  private readonly admittedResources: string[] = [];
+  private readonly resourceGroup: ResourceGroupRef;
+  /** Resource Manager id of the resource group: the custom role's scope. */
+  private readonly resourceGroupId: string;
 
   constructor(scope: Construct, id: string, props: LakeStorageProps) {
     super(scope, id);
@@ -218,8 +241,8 @@ export class LakeStorage extends Construct implements ILakeStorage {
       parts: ['lake'],
       override: props.storageAccountName,
       overrideProp: 'storageAccountName',
-      // Account names are global: the resource group joins the name hash.
-      uniqueness: [props.resourceGroup.name],
+      // Account names are global: subscription and resource group join the hash.
+      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
     });
     const containerNames = this.zones.map((zone, i) =>
       physicalName(this, NameRules.AZURE_CONTAINER, {
@@ -232,6 +255,8 @@ export class LakeStorage extends Construct implements ILakeStorage {
     const hash = stableHash(this.node.path);
     const group = { location, resourceGroupName: props.resourceGroup.name };
     this.platform = platform;
+    this.resourceGroup = props.resourceGroup;
+    this.resourceGroupId = resourceGroupId(this, props.resourceGroup);
 
     this.encryptionKey =
       props.encryptionKey ??
@@ -284,8 +309,8 @@ export class LakeStorage extends Construct implements ILakeStorage {
         containerDeleteRetentionPolicy: { days: softDeleteDays },
       },
       tags,
-      // The identity must hold its key role before the account first uses the key.
-      dependsOn: [this.identityKeyAccess],
+      // The identity's key role must have propagated before the account first uses the key.
+      dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.identityKeyAccess])],
     });
     this.storageAccountId = this.storageAccount.id;
     this.storageAccountName = this.storageAccount.name;
@@ -379,12 +404,29 @@ export class LakeStorage extends Construct implements ILakeStorage {
     return this.grant(principal, zone, ZoneAccess.READ_WRITE);
   }
 
+  public admitResourceInstance(resourceId: string): void {
+    if (this.admittedResources.includes(resourceId)) return;
+    this.admittedResources.push(resourceId);
+    // Resource-instance rules and the trusted-services bypass apply only while the public
+    // endpoint is on; with default Deny and no IP rules, nothing else gets through it.
+    this.storageAccount.publicNetworkAccessEnabled = true;
+    this.storageAccount.putNetworkRules({
+      defaultAction: 'Deny',
+      bypass: ['AzureServices'],
+      privateLinkAccess: this.admittedResources.map((endpointResourceId) => ({ endpointResourceId })),
+    });
+    if (this.admittedResources.length === 1) {
+      acknowledgeRule(this.storageAccount, LakeStorage.RESOURCE_INSTANCE_ACKNOWLEDGEMENT);
+    }
+  }
+
   private ensureWriterRole(dataActions: readonly string[]): RoleDefinition {
     this.writerRole ??= new RoleDefinition(this, 'BlobWriterRole', {
-      // Custom role names are unique per tenant: the hash keeps two lakes apart.
-      name: `${this.platform}-lake-blob-writer-${stableHash(this.node.path)}`,
-      scope: this.storageAccount.id,
-      assignableScopes: [this.storageAccount.id],
+      // Role definition names are tenant-wide: construct path, subscription and group keep them apart.
+      // Assignable in the resource group (the zone containers are below it).
+      name: customRoleName(this, `${this.platform}-lake-blob-writer`, this.resourceGroup),
+      scope: this.resourceGroupId,
+      assignableScopes: [this.resourceGroupId],
       description: 'data-platform-kit: create and overwrite blobs, without reading, listing or deleting.',
       permissions: [{ actions: [], dataActions: [...dataActions] }],
     });

@@ -4,6 +4,7 @@ import type { EventHubsSku } from './event-hubs-sku';
 import type { StreamIngestionCommonProps } from '../../core/blocks';
 import type { IPrincipal } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
+import type { INetwork } from '../network/network';
 import type { ResourceGroupRef } from '../resource-group';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
@@ -119,4 +120,10 @@ export interface StreamIngestionProps extends StreamIngestionCommonProps {
    * @default true
    */
   readonly assignDeployerCaptureAccess?: boolean;
+  /**
+   * Where producers and consumers reach the namespace: a private endpoint
+   * (`privatelink.servicebus.windows.net`) in this network.
+   * @default - no private endpoint: with public access off no client connects (a warning says so)
+   */
+  readonly network?: INetwork;
 }

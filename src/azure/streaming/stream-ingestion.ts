@@ -1,4 +1,4 @@
-import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import type { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { Eventhub } from '@cdktf/provider-azurerm/lib/eventhub';
 import { EventhubConsumerGroup } from '@cdktf/provider-azurerm/lib/eventhub-consumer-group';
 import { EventhubNamespace } from '@cdktf/provider-azurerm/lib/eventhub-namespace';
@@ -6,6 +6,7 @@ import { EventhubNamespaceCustomerManagedKey } from '@cdktf/provider-azurerm/lib
 import type { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import type { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
+import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
@@ -19,11 +20,14 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { warn } from '../../core/tf';
+import { TerraformStack, warn } from '../../core/tf';
 import { applyDataRemoval } from '../../core/tf-compliance';
 import { constructIdFrom } from '../../core/zones';
 import { Principal, type IPrincipal } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
+import { PrivateEndpointSubresource } from '../network/endpoints';
+import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
+import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
 import {
   DEFAULT_CONSUMER_GROUP,
@@ -52,20 +56,20 @@ import type { ILakeStorage } from '../storage/lake-storage';
  * into the zone's container, every `captureIntervalSeconds` or `captureSizeLimitBytes`.
  *
  * Deployability:
- * - azurerm 4.55 cannot choose Capture's authentication (its `destination` block has no identity;
- *   `storage_authentication_type` came later, hashicorp/terraform-provider-azurerm#31265), so
- *   Capture starts in its default SAS mode, which signs with the storage account's keys. The
- *   kit's lake turns Shared Key authorization off, so SAS Capture cannot write there: switch the
- *   hub's Capture authentication to the namespace's user-assigned identity (portal, CLI or ARM
- *   `captureDescription.destination.identity`) after the first apply. The identity already holds
- *   "Storage Blob Data Contributor" on the zone's container. A warning with
- *   {@link StreamIngestion.CAPTURE_AUTHENTICATION_WARNING} says so on every synth; the
- *   capture-backlog alert and the `ArchiveLogs` diagnostic category show Capture failing.
- *   Any later Terraform update of the hub re-sends Capture without an identity (SAS again).
+ * - Capture writes with the namespace's user-assigned identity (`storage_authentication_type =
+ *   "UserAssigned"` in the hub's `capture_description.destination`), never SAS: the kit's lake
+ *   has Shared Key authorization off. azurerm supports it from
+ *   {@link StreamIngestion.MINIMUM_AZURERM_VERSION} (hashicorp/terraform-provider-azurerm#31265);
+ *   the pinned bindings predate it, so the stream sets it through an override and moves the
+ *   stack's `required_providers.azurerm.version` to `>= ` that release.
+ * - Capture cannot use private endpoints: the lake admits the namespace through a
+ *   resource-instance rule (`ILakeStorage.admitResourceInstance`; firewall default Deny, trusted
+ *   Azure services bypass, no IP rules).
  * - Creating the hub passes Event Hubs' linked access check only if the deployer may write to
- *   the container (`assignDeployerCaptureAccess`); role assignments take minutes to propagate,
- *   so a first apply that fails there succeeds when re-run.
- * - Producers and consumers reach the namespace through a private endpoint (public access is off).
+ *   the container (`assignDeployerCaptureAccess`); the hub waits for that grant, the identity's
+ *   lake and key grants to propagate (`time_sleep`).
+ * - Producers and consumers reach the namespace through a private endpoint
+ *   (`privatelink.servicebus.windows.net`) in `network`; public access is off.
  *
  * @see https://learn.microsoft.com/azure/event-hubs/event-hubs-capture-overview
  * @example
@@ -101,8 +105,17 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   public static readonly CAPTURE_ENCODING = 'Avro';
   /** Minimum TLS version of the namespace. */
   public static readonly MINIMUM_TLS_VERSION = '1.2';
-  /** Warning id: Capture starts in SAS mode and must be switched to the identity. */
-  public static readonly CAPTURE_AUTHENTICATION_WARNING = 'data-platform-kit:eventHubsCaptureAuthentication';
+  /**
+   * First azurerm release whose `azurerm_eventhub` sets Capture's authentication
+   * (`storage_authentication_type`, `storage_authentication_id`): 4.71.0 (CHANGELOG, 2026-04-30).
+   */
+  public static readonly MINIMUM_AZURERM_VERSION = '4.71.0';
+  /** The `required_providers.azurerm.version` constraint a stack with a stream gets. */
+  public static readonly AZURERM_VERSION_CONSTRAINT = '>= 4.71.0, < 5.0.0';
+  /** Warning id: the lake is not the kit's and cannot admit the namespace through its firewall. */
+  public static readonly LAKE_FIREWALL_WARNING = 'data-platform-kit:eventHubsCaptureLakeFirewall';
+  /** Warning id: no `network`, so no producer or consumer reaches the namespace (public access off). */
+  public static readonly UNREACHABLE_WARNING = 'data-platform-kit:eventHubsUnreachable';
   /** Warning id: the alerts have no action group. */
   public static readonly NO_NOTIFICATION_WARNING = 'data-platform-kit:alertsWithoutNotification';
 
@@ -144,6 +157,8 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   public readonly namespaceId: string;
   /** The zone Capture lands in. */
   public readonly zone: string;
+  /** The namespace's private endpoint, when `network` is given. */
+  public readonly privateEndpoint?: PrivateEndpoint;
 
   constructor(scope: Construct, id: string, props: StreamIngestionProps) {
     super(scope, id);
@@ -182,8 +197,8 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
         parts: [s.stream],
         override: props.namespaceName,
         overrideProp: 'namespaceName',
-        // Namespace names are global (<name>.servicebus.windows.net): the resource group joins the hash.
-        uniqueness: [props.resourceGroup.name],
+        // Namespace names are global (<name>.servicebus.windows.net): subscription and resource group join the hash.
+        deploymentScope: azureDeploymentScope(this, props.resourceGroup),
       }),
       ...group,
       sku: s.sku,
@@ -203,14 +218,25 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
         keyVaultKeyIds: [this.encryptionKey.keyId],
         userAssignedIdentityId: this.identity.id,
         infrastructureEncryptionEnabled: true,
-        // The identity must hold its key role before the namespace first uses the key.
-        dependsOn: [this.identityKeyAccess],
+        // The identity's key role must have propagated before the namespace first uses the key.
+        dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.identityKeyAccess])],
       });
     }
 
     this.captureAccess = props.lake.grant(identity, s.zone, CAPTURE_ZONE_ACCESS);
+    // Capture cannot use private endpoints: the lake's firewall admits this namespace by instance.
+    if (props.lake.admitResourceInstance) {
+      props.lake.admitResourceInstance(this.namespace.id);
+    } else {
+      warn(
+        this,
+        StreamIngestion.LAKE_FIREWALL_WARNING,
+        `The lake '${props.lake.node.path}' cannot admit resources through its firewall: add a resource-instance ` +
+          'rule for this Event Hubs namespace (or allow trusted Azure services) there, or Capture cannot write.',
+      );
+    }
     if (s.assignDeployerCaptureAccess) {
-      this.deployer = new DataAzurermClientConfig(this, 'Deployer');
+      this.deployer = stackClientConfig(this);
       this.deployerCaptureAccess = new RoleAssignment(this, 'DeployerCaptureAccess', {
         scope: props.lake.containerResourceId(s.zone),
         roleDefinitionName: DEPLOYER_CAPTURE_ROLE,
@@ -258,14 +284,19 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
         (resource) => [resource, PreventDestroyRule.RETAINED] as const,
       ),
     );
-    warn(
-      this,
-      StreamIngestion.CAPTURE_AUTHENTICATION_WARNING,
-      'azurerm 4.55 cannot set Event Hubs Capture authentication, so Capture starts in SAS mode, which ' +
-        "the lake's disabled Shared Key authorization rejects. After the first apply, switch the event " +
-        "hub's Capture authentication to the user-assigned identity " +
-        `'${this.identity.node.path}' (it holds Storage Blob Data Contributor on the landing container).`,
-    );
+    if (props.network) {
+      this.privateEndpoint = props.network.addPrivateEndpoint(`${this.node.id}Namespace`, {
+        resourceId: this.namespace.id,
+        subresource: PrivateEndpointSubresource.EVENT_HUBS_NAMESPACE,
+      });
+    } else {
+      warn(
+        this,
+        StreamIngestion.UNREACHABLE_WARNING,
+        "The Event Hubs namespace has public network access disabled and no private endpoint (no 'network'): " +
+          "no producer or consumer can connect. Pass 'network'.",
+      );
+    }
   }
 
   public grantWrite(principal: IPrincipal): RoleAssignment {
@@ -321,8 +352,12 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   }
 
   private makeEventHub(s: StreamSettings, lake: ILakeStorage): Eventhub {
-    const after = [this.captureAccess, this.deployerCaptureAccess, this.customerManagedKeySetting];
-    return new Eventhub(this, 'EventHub', {
+    const grants = afterRolePropagation(this, 'CaptureRolePropagation', [
+      this.captureAccess,
+      this.deployerCaptureAccess,
+    ]);
+    const after = [grants, this.customerManagedKeySetting];
+    const hub = new Eventhub(this, 'EventHub', {
       name: s.stream,
       namespaceId: this.namespace.id,
       partitionCount: s.partitionCount,
@@ -344,5 +379,13 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
       // empty namespace, so the key is set before the hub exists.
       dependsOn: after.filter((d): d is NonNullable<typeof d> => d !== undefined),
     });
+    // Not in the pinned bindings (azurerm 4.55): set through an override, see MINIMUM_AZURERM_VERSION.
+    hub.addOverride('capture_description.destination.storage_authentication_type', 'UserAssigned');
+    hub.addOverride('capture_description.destination.storage_authentication_id', this.identity.id);
+    TerraformStack.of(this).addOverride(
+      'terraform.required_providers.azurerm.version',
+      StreamIngestion.AZURERM_VERSION_CONSTRAINT,
+    );
+    return hub;
   }
 }

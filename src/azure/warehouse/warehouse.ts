@@ -1,4 +1,4 @@
-import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import type { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
@@ -24,7 +24,9 @@ import { findZone } from '../../core/zones';
 import { type IPrincipal, PrincipalType, validatePrincipal } from '../iam/principal';
 import { PrivateEndpointSubresource } from '../network/endpoints';
 import type { INetwork } from '../network/network';
+import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { lakeFilesystem } from '../private/lake-filesystems';
+import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
 import { grantSynapseRole } from '../private/synapse-grants';
 import { SQL_ADMIN_LOGIN, WarehouseNameRules } from '../private/warehouse-names';
@@ -167,12 +169,12 @@ export class Warehouse extends Construct {
       parts: ['syn'],
       override: props.workspaceName,
       overrideProp: 'workspaceName',
-      // Workspace names are global: the resource group joins the name hash.
-      uniqueness: [props.resourceGroup.name],
+      // Workspace names are global: subscription and resource group join the hash.
+      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
     });
     const removal = decideRemoval(this, props.removalPolicy);
 
-    this.clientConfig = new DataAzurermClientConfig(this, 'Deployer');
+    this.clientConfig = stackClientConfig(this);
     this.encryptionKey =
       props.encryptionKey ??
       new EncryptionKey(this, 'Key', {
@@ -217,7 +219,8 @@ export class Warehouse extends Construct {
       customerManagedKeyName: Warehouse.CUSTOMER_MANAGED_KEY_NAME,
       customerManagedKeyVersionlessId: this.encryptionKey.keyId,
       active: true,
-      dependsOn: [this.workspaceKeyAccess],
+      // Activation unwraps with the key: the identity's key role must have propagated.
+      dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.workspaceKeyAccess])],
     });
     this.sqlAdministrator = new SynapseWorkspaceAadAdmin(this, 'SqlAdministrator', {
       synapseWorkspaceId: this.workspace.id,
@@ -334,7 +337,12 @@ export class Warehouse extends Construct {
 
   private addInboundEndpoints(network: INetwork): Record<'sql' | 'sqlOnDemand' | 'dev', PrivateEndpoint> {
     const add = (suffix: string, subresource: PrivateEndpointSubresource) =>
-      network.addPrivateEndpoint(`${this.node.id}${suffix}`, { resourceId: this.workspace.id, subresource });
+      network.addPrivateEndpoint(`${this.node.id}${suffix}`, {
+        resourceId: this.workspace.id,
+        subresource,
+        // Synapse accepts connections only once the customer-managed key is active.
+        dependsOn: [this.workspaceKey],
+      });
     return {
       sql: add('Sql', PrivateEndpointSubresource.SYNAPSE_SQL),
       sqlOnDemand: add('SqlOnDemand', PrivateEndpointSubresource.SYNAPSE_SQL_ON_DEMAND),

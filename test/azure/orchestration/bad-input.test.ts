@@ -107,7 +107,7 @@ const ROWS: Row[] = [
       const key = new EncryptionKey(base.stack, 'OtherKey', {
         resourceGroup: { name: 'rg', location: 'westeurope' },
       });
-      return newPipeline({ encryptionKey: key, keyVaultAllowedIpRanges: ['203.0.113.0/24'] });
+      return newPipeline({ encryptionKey: key, keyVaultAllowedIpRanges: ['20.61.10.0/24'] });
     },
     ErrorCode.CONFLICTING_PROPS,
     'keyVaultAllowedIpRanges',

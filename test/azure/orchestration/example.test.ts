@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import { build, DEPLOYER_REACHES_WORKSPACE_CONTEXT } from '../../../examples/pipeline-azure/app';
+import { KIT_RESOURCE_PROVIDERS } from '../../../src/azure/resource-providers';
 import { App } from '../../../src/core/tf';
 import { TfTemplate } from '../../helpers/tf-template';
 
@@ -16,7 +17,16 @@ describe('examples/pipeline-azure', () => {
     // THEN the documented stack: kebab id, provider without storage data plane
     expect(stack.node.id).toBe('pipeline-azure');
     expect(template.doc.provider).toEqual({
-      azurerm: [{ features: [{ storage: [{ data_plane_available: false }] }], storage_use_azuread: true }],
+      azurerm: [
+        {
+          features: [{ storage: [{ data_plane_available: false }] }],
+          storage_use_azuread: true,
+          // Not in azurerm 4.x's default registrations: see KIT_RESOURCE_PROVIDERS.
+          resource_providers_to_register: [...KIT_RESOURCE_PROVIDERS].sort(),
+        },
+      ],
+      // time_sleep: role assignments propagate before their consumers.
+      time: [{}],
     });
     // AND one shared vault, a Spark pool, a private CMK factory running two notebooks daily
     template.resourceCountIs('azurerm_key_vault', 1);
@@ -54,7 +64,8 @@ describe('examples/pipeline-azure', () => {
       'Storage Blob Data Reader',
     ]);
     template.resourceCountIs('azurerm_synapse_role_assignment', 0);
-    expect(template.resourceCount()).toBe(54);
+    // +4 time_sleep: deployer → key; identities → lake CMK, Synapse key activation, factory CMK
+    expect(template.resourceCount()).toBe(58);
     expect(template.doc.output).toHaveProperty('DataFactoryName');
   });
 
@@ -65,6 +76,6 @@ describe('examples/pipeline-azure', () => {
     template.hasResourceProperties('azurerm_synapse_role_assignment', {
       role_name: 'Synapse Compute Operator',
     });
-    expect(template.resourceCount()).toBe(58);
+    expect(template.resourceCount()).toBe(62);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '../../../src/core/removal';
 import { synthesizeStack, type TerraformStack } from '../../../src/core/tf';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
-import { newAzureStack, OBJECT_ID, RG, tokens } from '../azure-stack';
+import { newAzureStack, OBJECT_ID, RG, tokens, waitsForPropagation } from '../azure-stack';
 
 const VAULT = 'azurerm_key_vault';
 const KEY = 'azurerm_key_vault_key';
@@ -123,8 +123,9 @@ describe('EncryptionKey deployability', () => {
       principal_id: expect.stringMatching(/^\$\{data\.azurerm_client_config\.\w+\.object_id\}$/),
       scope: expect.stringMatching(/^\$\{azurerm_key_vault\.\w+\.id\}$/),
     });
-    // AND the key (a data-plane object) is created after it
-    template.hasResourceProperties(KEY, { depends_on: [`${ASSIGNMENT}.${officer.name}`] });
+    // AND the key (a data-plane object) is created after it has propagated (time_sleep)
+    expect(waitsForPropagation(template.doc, KEY, `${ASSIGNMENT}.${officer.name}`)).toBe(true);
+    template.hasResourceProperties('time_sleep', { create_duration: '120s' });
   });
 
   test('assignDeployerCryptoOfficer: false makes no assignment and no dependency', () => {
@@ -139,11 +140,11 @@ describe('EncryptionKey deployability', () => {
 describe('EncryptionKey options', () => {
   test('allowedIpRanges open the public endpoint to those ranges only, without a warning', () => {
     // GIVEN the deployer's range / WHEN synthesized
-    const { template, key } = synthKey({ allowedIpRanges: ['203.0.113.0/24', '198.51.100.7'] });
+    const { template, key } = synthKey({ allowedIpRanges: ['20.61.10.0/24', '20.61.20.7'] });
     // THEN the firewall still denies by default but lets the ranges in
     template.hasResourceProperties(VAULT, {
       public_network_access_enabled: true,
-      network_acls: { default_action: 'Deny', ip_rules: ['203.0.113.0/24', '198.51.100.7'] },
+      network_acls: { default_action: 'Deny', ip_rules: ['20.61.10.0/24', '20.61.20.7'] },
     });
     expect(warningsOf(key)).toEqual([]);
   });
@@ -151,7 +152,7 @@ describe('EncryptionKey options', () => {
   test('allowedIpRanges acknowledge CKV_AZURE_189 on the vault only, with the documented reason', () => {
     // GIVEN the deployer's range / WHEN synthesized as cdktf writes it
     const stack = newAzureStack();
-    new EncryptionKey(stack, 'Key', { resourceGroup: RG, allowedIpRanges: ['203.0.113.0/24'] });
+    new EncryptionKey(stack, 'Key', { resourceGroup: RG, allowedIpRanges: ['20.61.10.0/24'] });
     const doc = synthesizeStack(stack);
     // THEN the vault carries the acknowledgement and the key does not
     const ack = EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT;

@@ -16,7 +16,7 @@ import {
 } from '../../../src/core/removal';
 import type { TerraformStack } from '../../../src/core/tf';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
-import { newAzureStack, OBJECT_ID, RG, tokens } from '../azure-stack';
+import { newAzureStack, OBJECT_ID, RG, SUBSCRIPTION_ID, tokens, waitsForPropagation } from '../azure-stack';
 
 const ACCOUNT = 'azurerm_storage_account';
 const CONTAINER = 'azurerm_storage_container';
@@ -143,7 +143,7 @@ describe('LakeStorage encryption', () => {
       principal_type: 'ServicePrincipal',
       scope: ref('azurerm_key_vault_key', 'resource_versionless_id'),
     });
-    template.hasResourceProperties(ACCOUNT, { depends_on: [`${ASSIGNMENT}.${grant.name}`] });
+    expect(waitsForPropagation(template.doc, ACCOUNT, `${ASSIGNMENT}.${grant.name}`)).toBe(true);
   });
 
   test('without keyVaultAllowedIpRanges the created vault is private and the lake warns why', () => {
@@ -155,10 +155,10 @@ describe('LakeStorage encryption', () => {
 
   test('keyVaultAllowedIpRanges reach the created vault', () => {
     // GIVEN / WHEN the deployer's range / THEN the vault firewall allows it
-    const { template } = synthLake({ keyVaultAllowedIpRanges: ['203.0.113.0/24'] });
+    const { template } = synthLake({ keyVaultAllowedIpRanges: ['20.61.10.0/24'] });
     template.hasResourceProperties('azurerm_key_vault', {
       public_network_access_enabled: true,
-      network_acls: { default_action: 'Deny', ip_rules: ['203.0.113.0/24'] },
+      network_acls: { default_action: 'Deny', ip_rules: ['20.61.10.0/24'] },
     });
   });
 
@@ -401,7 +401,7 @@ describe('LakeStorage validation', () => {
       keyVaultId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-shared',
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/k',
     });
-    expect(() => newLake({ encryptionKey: key, keyVaultAllowedIpRanges: ['203.0.113.0/24'] }, stack)).toThrow(
+    expect(() => newLake({ encryptionKey: key, keyVaultAllowedIpRanges: ['20.61.10.0/24'] }, stack)).toThrow(
       code(ErrorCode.CONFLICTING_PROPS),
     );
   });
@@ -497,13 +497,15 @@ describe('LakeStorage grants', () => {
     expect(lake.blobWriterRole).toBeUndefined();
     lake.grantWrite(Principal.servicePrincipal(OBJECT_ID), 'raw');
     lake.grant(Principal.group('0f0e0d0c-0b0a-4908-8706-050403020100'), 'curated', ZoneAccess.WRITE);
-    // THEN one role definition, assignable only in the account, with only write data actions
+    // THEN one role definition, assignable only in the resource group, with only write data actions
     const template = TfTemplate.fromStack(stack);
     template.resourceCountIs(ROLE_DEFINITION, 1);
+    const group = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RG.name}`;
     template.hasResourceProperties(ROLE_DEFINITION, {
-      name: expect.stringMatching(/^sales-lake-blob-writer-[0-9a-f]{8}$/),
-      scope: ref(ACCOUNT, 'id'),
-      assignable_scopes: [ref(ACCOUNT, 'id')],
+      // Tenant-wide names: construct path hash, then a hash of subscription and resource group.
+      name: expect.stringMatching(/^sales-lake-blob-writer-[0-9a-f]{8}-[0-9a-f]{8}$/),
+      scope: group,
+      assignable_scopes: [group],
       permissions: [{ actions: [], data_actions: [...BLOB_WRITER_DATA_ACTIONS] }],
     });
     expect(

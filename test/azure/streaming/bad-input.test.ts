@@ -221,13 +221,13 @@ const ROWS: Row[] = [
   ],
   [
     'vault ranges with an existing key',
-    () => withKey({ ...premium, keyVaultAllowedIpRanges: ['203.0.113.0/24'] }),
+    () => withKey({ ...premium, keyVaultAllowedIpRanges: ['20.61.10.0/24'] }),
     ErrorCode.CONFLICTING_PROPS,
     'keyVaultAllowedIpRanges',
   ],
   [
     'vault ranges without a customer-managed key',
-    () => stream({ keyVaultAllowedIpRanges: ['203.0.113.0/24'] }),
+    () => stream({ keyVaultAllowedIpRanges: ['20.61.10.0/24'] }),
     ErrorCode.CONFLICTING_PROPS,
     'keyVaultAllowedIpRanges',
   ],

@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import { build } from '../../../examples/streaming-azure/app';
+import { KIT_RESOURCE_PROVIDERS } from '../../../src/azure/resource-providers';
 import { App } from '../../../src/core/tf';
 import { TfTemplate } from '../../helpers/tf-template';
 
@@ -12,7 +13,16 @@ describe('examples/streaming-azure', () => {
     // THEN the stack is kebab-case, the provider never needs the lake's data plane
     expect(stack.node.id).toBe('streaming-azure');
     expect(template.doc.provider).toEqual({
-      azurerm: [{ features: [{ storage: [{ data_plane_available: false }] }], storage_use_azuread: true }],
+      azurerm: [
+        {
+          features: [{ storage: [{ data_plane_available: false }] }],
+          storage_use_azuread: true,
+          // Not in azurerm 4.x's default registrations: see KIT_RESOURCE_PROVIDERS.
+          resource_providers_to_register: [...KIT_RESOURCE_PROVIDERS].sort(),
+        },
+      ],
+      // time_sleep: role assignments propagate before their consumers.
+      time: [{}],
     });
     // AND Capture writes into the raw container, the alerts notify the action group
     const raw = template
@@ -37,6 +47,15 @@ describe('examples/streaming-azure', () => {
       principal_id: '${azurerm_user_assigned_identity.Consumer.principal_id}',
       scope: expect.stringMatching(/^\$\{azurerm_eventhub_consumer_group\.\w+\.id\}$/),
     });
-    expect(template.resourceCount()).toBe(27);
+    // AND clients reach the namespace through its private endpoint in privatelink.servicebus.windows.net
+    template.hasResourceProperties('azurerm_private_endpoint', {
+      private_service_connection: { subresource_names: ['namespace'] },
+    });
+    template.hasResourceProperties('azurerm_private_dns_zone', {
+      name: 'privatelink.servicebus.windows.net',
+    });
+    // 27 before: + the network (VNet, subnet, NSG and rules, DNS zones and links, lake and namespace
+    // endpoints) and two time_sleeps (deployer → key, identities → lake CMK and Capture)
+    expect(template.resourceCount()).toBe(44);
   });
 });

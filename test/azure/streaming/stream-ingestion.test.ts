@@ -1,3 +1,5 @@
+import { PrivateDnsZoneName, PrivateEndpointSubresource } from '../../../src/azure/network/endpoints';
+import { Network } from '../../../src/azure/network/network';
 import { LakeStorage } from '../../../src/azure/storage/lake-storage';
 import { EventHubsSku } from '../../../src/azure/streaming/event-hubs-sku';
 import { StreamIngestion } from '../../../src/azure/streaming/stream-ingestion';
@@ -5,7 +7,7 @@ import { CommonDefaults } from '../../../src/core/blocks';
 import { ErrorCode } from '../../../src/core/errors';
 import { TerraformOutput } from '../../../src/core/tf';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
-import { newAzureStack, RG, tokens } from '../azure-stack';
+import { newAzureStack, RG, tokens, waitsForPropagation } from '../azure-stack';
 import {
   ASSIGNMENT,
   CMK,
@@ -127,8 +129,7 @@ describe('StreamIngestion event hub and Capture', () => {
       ),
     });
     expect(stream.captureAccess.node.scope?.node.id).toBe('Lake');
-    const hub = template.resources(HUB)[0];
-    expect(hub.config.depends_on).toContain(`${ASSIGNMENT}.${grant.name}`);
+    expect(waitsForPropagation(template.doc, HUB, `${ASSIGNMENT}.${grant.name}`)).toBe(true);
   });
 
   test('the deployer may write to the container before the hub exists (linked access check)', () => {
@@ -140,7 +141,7 @@ describe('StreamIngestion event hub and Capture', () => {
       scope: expect.stringMatching(/\/containers\//),
     });
     expect(deployer.config).not.toHaveProperty('principal_type');
-    expect(template.resources(HUB)[0].config.depends_on).toContain(`${ASSIGNMENT}.${deployer.name}`);
+    expect(waitsForPropagation(template.doc, HUB, `${ASSIGNMENT}.${deployer.name}`)).toBe(true);
     expect(stream.deployerCaptureAccess).toBeDefined();
   });
 
@@ -237,8 +238,8 @@ describe('StreamIngestion customer-managed key (Premium)', () => {
       key_vault_key_ids: [ref('azurerm_key_vault_key', 'versionless_id')],
       user_assigned_identity_id: ref('azurerm_user_assigned_identity', 'id'),
       infrastructure_encryption_enabled: true,
-      depends_on: [`${ASSIGNMENT}.${grant.name}`],
     });
+    expect(waitsForPropagation(template.doc, CMK, `${ASSIGNMENT}.${grant.name}`)).toBe(true);
     expect(stream.customerManagedKeySetting).toBeDefined();
     // AND the hub exists only once the key is set (Event Hubs encrypts only empty namespaces)
     expect(template.resources(HUB)[0].config.depends_on).toContain(`${CMK}.${cmk.name}`);
@@ -260,11 +261,11 @@ describe('StreamIngestion customer-managed key (Premium)', () => {
   test('keyVaultAllowedIpRanges open the vault the stream creates to the deployer', () => {
     const { template } = synthStream({
       sku: EventHubsSku.PREMIUM,
-      keyVaultAllowedIpRanges: ['203.0.113.0/24'],
+      keyVaultAllowedIpRanges: ['20.61.10.0/24'],
     });
     template.hasResourceProperties('azurerm_key_vault', {
       name: expect.stringMatching(/^sales-stream-/),
-      network_acls: { ip_rules: ['203.0.113.0/24'] },
+      network_acls: { ip_rules: ['20.61.10.0/24'] },
     });
   });
 
@@ -395,23 +396,76 @@ describe('StreamIngestion diagnostics', () => {
   });
 });
 
-describe('StreamIngestion deployability warning', () => {
-  test('every stream warns that Capture authentication must be switched to the identity', () => {
-    const { stream } = synthStream();
-    const warning = warningsOf(stream).find((w) =>
-      w.includes(StreamIngestion.CAPTURE_AUTHENTICATION_WARNING),
-    );
-    expect(warning).toContain('Test/Clicks/Identity');
+describe('StreamIngestion Capture authentication', () => {
+  test('Capture writes with the namespace identity, and the stack requires an azurerm that supports it', () => {
+    // GIVEN / WHEN a default stream into a kit lake
+    const { template, stack } = synthStream();
+    // THEN the hub's Capture authenticates as the user-assigned identity (never SAS)
+    const hub = template.resources(HUB)[0].config as any;
+    expect(hub.capture_description.destination).toMatchObject({
+      storage_authentication_type: 'UserAssigned',
+      storage_authentication_id: ref('azurerm_user_assigned_identity', 'id'),
+    });
+    // AND the generated provider constraint is the first release with those attributes
+    const json = template.doc as any;
+    expect(StreamIngestion.MINIMUM_AZURERM_VERSION).toBe('4.71.0');
+    expect(json.terraform.required_providers.azurerm.version).toBe('>= 4.71.0, < 5.0.0');
+    // AND no warning asks for a manual switch any more
+    expect(warningsOf(stack).join('\n')).not.toContain('SAS');
+  });
+
+  test('the lake admits the namespace by a resource-instance rule, firewall still default Deny', () => {
+    const { template } = synthStream();
+    const account = template.resources('azurerm_storage_account')[0].config as any;
+    expect(account.public_network_access_enabled).toBe(true);
+    expect(account.network_rules).toEqual({
+      default_action: 'Deny',
+      bypass: ['AzureServices'],
+      private_link_access: [{ endpoint_resource_id: ref(NAMESPACE, 'id') }],
+    });
+    expect(account.network_rules).not.toHaveProperty('ip_rules');
+  });
+
+  test('a lake that cannot admit resources gets a warning naming the namespace rule to add', () => {
+    const stack = newAzureStack();
+    newStream({ lake: new ForeignLake(stack, 'Foreign') }, stack);
+    expect(warningsOf(stack).join('\n')).toContain(StreamIngestion.LAKE_FIREWALL_WARNING);
   });
 });
 
 describe('StreamIngestion template', () => {
-  test('a default stream adds 8 resources to its lake', () => {
-    // namespace, hub, identity, capture grant, deployer grant, diagnostics and two alerts
+  test('a default stream adds 9 resources to its lake', () => {
+    // namespace, hub, identity, capture grant, deployer grant, their propagation wait, diagnostics
+    // and two alerts
     const stack = newAzureStack();
     new LakeStorage(stack, 'Lake', { platformName: 'sales', resourceGroup: RG });
     const lakeOnly = TfTemplate.fromStack(stack).resourceCount();
     const { template } = synthStream({}, newAzureStack());
-    expect(template.resourceCount() - lakeOnly).toBe(8);
+    expect(template.resourceCount() - lakeOnly).toBe(9);
+  });
+});
+
+describe('StreamIngestion reach', () => {
+  test('without a network the namespace is unreachable, and a warning says so', () => {
+    const { stream, template } = synthStream();
+    template.resourceCountIs('azurerm_private_endpoint', 0);
+    expect(stream.privateEndpoint).toBeUndefined();
+    expect(warningsOf(stream).join('\n')).toContain(StreamIngestion.UNREACHABLE_WARNING);
+  });
+
+  test('with a network, clients reach the namespace through a private endpoint in the Service Bus zone', () => {
+    const stack = newAzureStack();
+    const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', resourceGroup: RG });
+    const network = new Network(stack, 'Network', { platformName: 'sales', resourceGroup: RG });
+    const { stream, template } = synthStream({ lake, network }, stack);
+    expect(stream.privateEndpoint).toBeDefined();
+    template.hasResourceProperties('azurerm_private_endpoint', {
+      private_service_connection: {
+        private_connection_resource_id: ref(NAMESPACE, 'id'),
+        subresource_names: [PrivateEndpointSubresource.EVENT_HUBS_NAMESPACE],
+      },
+    });
+    template.hasResourceProperties('azurerm_private_dns_zone', { name: PrivateDnsZoneName.SERVICE_BUS });
+    expect(warningsOf(stream).join('\n')).not.toContain(StreamIngestion.UNREACHABLE_WARNING);
   });
 });

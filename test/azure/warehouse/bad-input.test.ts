@@ -98,7 +98,7 @@ const ROWS: Row[] = [
     () => {
       const stack = newAzureStack();
       const key = new EncryptionKey(stack, 'Key', { resourceGroup: { name: 'rg', location: 'westeurope' } });
-      return newWarehouse({ encryptionKey: key, keyVaultAllowedIpRanges: ['203.0.113.0/24'] }, stack);
+      return newWarehouse({ encryptionKey: key, keyVaultAllowedIpRanges: ['20.61.10.0/24'] }, stack);
     },
     ErrorCode.CONFLICTING_PROPS,
     'keyVaultAllowedIpRanges',

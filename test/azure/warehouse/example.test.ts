@@ -32,7 +32,8 @@ describe('examples/warehouse-azure', () => {
       role_definition_name: 'Storage Blob Data Contributor',
     });
     template.resourceCountIs('azurerm_synapse_role_assignment', 0);
-    expect(template.resourceCount()).toBe(42);
+    // +3 time_sleep: deployer → key, lake identity → account CMK, workspace identity → key activation
+    expect(template.resourceCount()).toBe(45);
     expect(template.doc.output).toHaveProperty('ServingDatabaseLocation');
   });
 
@@ -43,6 +44,6 @@ describe('examples/warehouse-azure', () => {
     template.resourceCountIs('azurerm_synapse_managed_private_endpoint', 2);
     template.hasResourceProperties('azurerm_synapse_role_assignment', { role_name: 'Synapse Artifact User' });
     template.hasResourceProperties('azurerm_synapse_role_assignment', { role_name: 'Synapse Contributor' });
-    expect(template.resourceCount()).toBe(46);
+    expect(template.resourceCount()).toBe(49);
   });
 });

@@ -11,7 +11,7 @@ import {
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core/removal';
 import { warningsOf } from '../../helpers/tf-template';
-import { newAzureStack, RG, tokens } from '../azure-stack';
+import { newAzureStack, RG, tokens, waitsForPropagation } from '../azure-stack';
 import { ADMIN_GROUP, newWarehouse, ref } from './warehouse-fixtures';
 
 const WORKSPACE = 'azurerm_synapse_workspace';
@@ -90,8 +90,9 @@ describe('Warehouse workspace defaults', () => {
       customer_managed_key_name: Warehouse.CUSTOMER_MANAGED_KEY_NAME,
       customer_managed_key_versionless_id: ref('azurerm_key_vault_key', 'versionless_id'),
       active: true,
-      depends_on: [grant.address],
     });
+    // AND activation waits for the identity's key role to propagate (time_sleep)
+    expect(waitsForPropagation(template().doc, WORKSPACE_KEY, grant.address)).toBe(true);
     // AND the Entra admin and the pool wait for activation (Synapse refuses them before)
     template().hasResourceProperties(ADMIN, { depends_on: [key.address] });
     template().hasResourceProperties(POOL, { depends_on: [key.address] });
@@ -305,10 +306,10 @@ describe('Warehouse options', () => {
   });
 
   test("keyVaultAllowedIpRanges open the warehouse vault to the deployer's range", () => {
-    const { template } = newWarehouse({ keyVaultAllowedIpRanges: ['203.0.113.0/24'] });
+    const { template } = newWarehouse({ keyVaultAllowedIpRanges: ['20.61.10.0/24'] });
     template().hasResourceProperties('azurerm_key_vault', {
       name: expect.stringMatching(/^sales-warehouse-/),
-      network_acls: { ip_rules: ['203.0.113.0/24'] },
+      network_acls: { ip_rules: ['20.61.10.0/24'] },
     });
   });
 
