@@ -55,6 +55,8 @@ function maximalStack(context: Record<string, unknown> = {}): { stack: Terraform
     ],
     softDeleteRetentionDays: 90,
     accessLogRetentionDays: 3650,
+    usageLogs: true,
+    dataAccessLogs: false,
     logBucketName: 'acme-sales-access-logs',
     tags: { team: 'sales' },
   });
@@ -213,7 +215,7 @@ describe('the pack can fail', () => {
     lake.bucketFor('raw').addOverride('uniform_bucket_level_access', false);
     lake.bucketFor('raw').addOverride('logging', null);
     (lake.encryptionKey as EncryptionKey).cryptoKey.addOverride('rotation_period', '31536000s');
-    lake.logBucket.addOverride('lifecycle.prevent_destroy', false);
+    lake.logBucket!.addOverride('lifecycle.prevent_destroy', false);
     // WHEN
     const report = checkCompliance(stack);
     // THEN exactly those are reported, at the blocks' construct paths

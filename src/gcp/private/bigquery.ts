@@ -1,14 +1,13 @@
 import { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { DataGoogleBigqueryDefaultServiceAccount } from '@cdktf/provider-google/lib/data-google-bigquery-default-service-account';
-import { DataGoogleClientConfig } from '@cdktf/provider-google/lib/data-google-client-config';
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { Construct, type IConstruct } from 'constructs';
 import { kmsLocationFor, validateLocation } from './location';
 import { grantSuffix } from './members';
 import { GcpNameRules, underscored } from './names';
-import { dependsOnAll } from './project-services';
+import { providerProject } from './providers';
 import { ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
@@ -76,12 +75,7 @@ export function validateTimeTravelHours(scope: IConstruct, hours: number, prop =
 
 /** The project id to write where Terraform needs one: the given project, or the provider's. */
 export function projectIdOf(scope: Construct, project: string | undefined): string {
-  if (project !== undefined) return project;
-  const id = 'ProviderProject';
-  const config =
-    (scope.node.tryFindChild(id) as DataGoogleClientConfig | undefined) ??
-    new DataGoogleClientConfig(scope, id);
-  return config.project;
+  return project ?? providerProject(scope);
 }
 
 /** BigQuery's encryption service agent, granted on `key` once per project. */
@@ -100,10 +94,11 @@ export function grantBigQueryAgentOnKey(
   key: IEncryptionKey,
   apis: readonly ProjectService[],
 ): BigQueryAgentGrant {
-  const agent = new DataGoogleBigqueryDefaultServiceAccount(scope, 'BigQueryServiceAgent', {
-    project,
-    dependsOn: dependsOnAll(apis),
-  });
+  // No depends_on: a data source with one is re-read at apply whenever an API changes, and the
+  // member built from it would turn unknown and replace the key grant. bigquery.googleapis.com
+  // is on by default in new projects (see docs/deploying-gcp.md).
+  void apis;
+  const agent = new DataGoogleBigqueryDefaultServiceAccount(scope, 'BigQueryServiceAgent', { project });
   // One grant per project on a shared key, however many blocks use it.
   const agentKey =
     project === undefined ? '<provider project>' : isUnresolved(project) ? scope.node.path : project;
