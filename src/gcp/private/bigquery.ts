@@ -12,7 +12,7 @@ import { ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
 import type { Tags } from '../../core/tags';
-import { warn } from '../../core/tf';
+import { type ITerraformDependable, propagationWait, warn } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
 import { CATALOG_ROLES, WRITE_INCLUDES_READ_WARNING } from '../catalog/roles';
@@ -82,6 +82,8 @@ export function projectIdOf(scope: Construct, project: string | undefined): stri
 export interface BigQueryAgentGrant {
   readonly agent: DataGoogleBigqueryDefaultServiceAccount;
   readonly grant: KmsCryptoKeyIamMember;
+  /** The wait between the grant and the first dataset (IAM propagation); datasets depend on it. */
+  readonly wait: ITerraformDependable;
 }
 
 /**
@@ -105,7 +107,7 @@ export function grantBigQueryAgentOnKey(
   const grant = key.grantEncryptDecrypt(
     Principal.fromMember(`serviceAccount:${agent.email}`, `bigquery-service-agent:${agentKey}`),
   );
-  return { agent, grant };
+  return { agent, grant, wait: propagationWait(scope, 'BigQueryKeyGrantWait', [grant], 60) };
 }
 
 /** What a hardened dataset is made of. */
@@ -119,7 +121,7 @@ export interface DatasetSpec {
   readonly timeTravelHours: number;
   readonly labels: Tags;
   readonly description: string;
-  readonly dependsOn: readonly (KmsCryptoKeyIamMember | ProjectService)[];
+  readonly dependsOn: readonly ITerraformDependable[];
 }
 
 /**

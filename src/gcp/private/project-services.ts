@@ -1,4 +1,5 @@
 import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
+import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
 import { Construct, type IConstruct } from 'constructs';
@@ -123,6 +124,32 @@ export class ProjectServices extends Construct {
         project: project ?? providerProject(requester),
         service: api,
         auditLogConfig: [{ logType: 'DATA_READ' }, { logType: 'DATA_WRITE' }],
+      })
+    );
+  }
+
+  /**
+   * A custom role on `project` (`google_project_iam_custom_role`), once per project, stack and
+   * `key`; its id is `<key>_<hash of the holder's path>` so two stacks in one project never
+   * claim the same id.
+   */
+  public customRole(
+    requester: IConstruct,
+    project: string | undefined,
+    key: string,
+    spec: { readonly title: string; readonly description: string; readonly permissions: readonly string[] },
+  ): ProjectIamCustomRole {
+    const holder = this.holderFor(requester, project);
+    const id = `${key}Role`;
+    return (
+      (holder.node.tryFindChild(id) as ProjectIamCustomRole | undefined) ??
+      new ProjectIamCustomRole(holder, id, {
+        project: project ?? providerProject(requester),
+        roleId: `${key}_${stableHash(holder.node.path)}`,
+        title: spec.title,
+        description: spec.description,
+        permissions: [...spec.permissions],
+        stage: 'GA',
       })
     );
   }
