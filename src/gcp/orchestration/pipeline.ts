@@ -263,8 +263,8 @@ export class Pipeline extends Construct {
       [storageAgentKeyGrant],
       Pipeline.GRANT_PROPAGATION_SECONDS,
     );
-    const bucket = (id: string, purpose: string, lifecycleDays?: number) =>
-      new StorageBucket(this, id, {
+    const bucket = (bucketId: string, purpose: string, lifecycleDays?: number) =>
+      new StorageBucket(this, bucketId, {
         ...hardenedBucketConfig({
           project: this.project,
           location: this.region,
@@ -346,8 +346,8 @@ export class Pipeline extends Construct {
     this.invokerGrant = ids.invokerGrant;
 
     const bucketGrants: StorageBucketIamMember[] = [];
-    const bucketGrant = (id: string, target: StorageBucket, role: string, job: SparkJob) => {
-      const grant = new StorageBucketIamMember(this, `${id}${constructIdFrom(job.jobName)}`, {
+    const bucketGrant = (grantId: string, target: StorageBucket, role: string, job: SparkJob) => {
+      const grant = new StorageBucketIamMember(this, `${grantId}${constructIdFrom(job.jobName)}`, {
         bucket: target.name,
         role,
         member: job.principal.iamMember,

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+// eslint-disable-next-line no-restricted-imports -- core/tf.ts does not re-export file assets yet (see above).
 import { AssetType, TerraformAsset } from 'cdktf';
 import type { Construct } from 'constructs';
 
