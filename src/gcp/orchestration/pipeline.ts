@@ -35,7 +35,7 @@ import {
 } from '../../core/naming';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { propagationWait } from '../../core/tf';
+import { type ITerraformDependable, propagationWait } from '../../core/tf';
 import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
@@ -526,6 +526,16 @@ export class Pipeline extends Construct {
     const location = script.bind(new Construct(this, `${constructIdFrom(name)}Code`), name, codeBucket);
     if (location.object) scripts[name] = location.object;
     return { ...runtime, mainPythonFileUri: location.uri };
+  }
+
+  /**
+   * Makes the schedule wait for `grants` (given to the steps after the pipeline was built, e.g.
+   * catalog grants to create tables) and their propagation, so the first run cannot beat them.
+   */
+  public waitBeforeFirstRun(id: string, grants: readonly ITerraformDependable[]): Sleep {
+    const wait = propagationWait(this, `${id}Wait`, grants, Pipeline.GRANT_PROPAGATION_SECONDS);
+    this.schedulerJob.dependsOn = [...(this.schedulerJob.dependsOn ?? []), wait.fqn];
+    return wait;
   }
 
   /**

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { WarehouseSize, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
+import type { ITerraformDependable } from '../../core/tf';
 import { constructIdFrom } from '../../core/zones';
 import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns/lakehouse';
 import { Catalog } from '../catalog/catalog';
@@ -273,10 +274,10 @@ export class Lakehouse extends Construct {
       });
       // Tables are created by whoever writes a zone: each step may create and update the tables
       // of its target zone (and run the BigQuery jobs that do it).
-      for (const [i, step] of pipeline.steps.entries()) {
-        const job = pipelines[pipeline.name].jobs[i];
-        this.grantTables(job.principal, step.targetZone, ZoneAccess.READ_WRITE);
-      }
+      const tableGrants = pipeline.steps.flatMap((step, i) =>
+        this.grantTables(pipelines[pipeline.name].jobs[i].principal, step.targetZone, ZoneAccess.READ_WRITE),
+      );
+      if (tableGrants.length > 0) pipelines[pipeline.name].waitBeforeFirstRun('TableGrants', tableGrants);
     }
     this.pipelines = pipelines;
 
@@ -294,11 +295,17 @@ export class Lakehouse extends Construct {
    * catalog, plus the right to run query jobs in the project (`roles/bigquery.jobUser`), without
    * which no dataset role can query.
    */
-  private grantTables(principal: IPrincipal, zone: string, access: ZoneAccess): void {
-    if (!this.warehouse) return;
-    if (this.warehouse.zoneNames.includes(zone)) this.warehouse.grant(principal, zone, access);
-    else this.catalog?.grant(principal, zone, access);
-    this.warehouse.grantQuery(principal);
+  private grantTables(principal: IPrincipal, zone: string, access: ZoneAccess): ITerraformDependable[] {
+    if (!this.warehouse) return [];
+    const grant = this.warehouse.zoneNames.includes(zone)
+      ? this.warehouse.grant(principal, zone, access)
+      : this.catalog!.grant(principal, zone, access);
+    return [
+      grant.datasetMember,
+      ...(grant.connectionMember ? [grant.connectionMember] : []),
+      this.warehouse.grantQuery(principal),
+      ...(this.catalog?.connectionGrantWait ? [this.catalog.connectionGrantWait] : []),
+    ];
   }
 
   /** `stepScripts` for exactly the spec's steps (`DPK_CONFLICTING_PROPS` for a missing or unknown key). */
