@@ -585,7 +585,9 @@ describe('StreamIngestion deployability', () => {
     for (const g of grants) expect(g.config.bucket).toBe(refTo(raw, 'name'));
     const landing = byId(template, SUBSCRIPTION, 'LandingSubscription');
     const graph = new TfGraph(template.doc);
-    for (const g of grants) expect(graph.dependsOnOnlyThrough(landing.address, g.address, 'time_sleep')).toBe(true);
+    for (const g of grants) {
+      expect(graph.dependsOnOnlyThrough(landing.address, g.address, 'time_sleep')).toBe(true);
+    }
   });
 
   test('the agent may publish dead letters before any subscription dead-letters, and acknowledge them after', () => {
