@@ -173,7 +173,6 @@ describe('a flag-guarded DESTROY', () => {
       [
         ['CKV_GCP_82', 'Test/Lake/Key/CryptoKey'],
         ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/Key/KeyRing'],
-        ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/LogBucket'],
         ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/RawBucket'],
         ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/CuratedBucket'],
         ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/ServingBucket'],
@@ -230,7 +229,13 @@ describe('the pack can fail', () => {
   test('a plain bucket beside the blocks is reported, and a user acknowledgement with a reason clears it', () => {
     // GIVEN
     const stack = newGcpStack();
-    new LakeStorage(stack, 'Lake', { platformName: 'sales', location: 'europe-west1' });
+    // (usage logs, not the project-wide data-access logs that would cover the plain bucket too)
+    new LakeStorage(stack, 'Lake', {
+      platformName: 'sales',
+      location: 'europe-west1',
+      usageLogs: true,
+      dataAccessLogs: false,
+    });
     const plain = new StorageBucket(stack, 'Plain', { name: 'acme-plain', location: 'EU' });
     // WHEN
     const before = checkCompliance(stack);
