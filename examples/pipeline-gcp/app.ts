@@ -24,8 +24,9 @@ export function build(app: App): TerraformStack[] {
     emails: ['data-oncall@acme.com'],
   });
 
-  // Every day at 03:00 Brussels time, running the scripts the stack uploads to its code bucket: raw → curated, then curated → serving. Each step runs as its
-  // own service account that reads its source zone and writes its target zone, nothing else.
+  // Every day at 03:00 Brussels time: raw → curated, then curated → serving, running the scripts
+  // the stack uploads to the pipeline's code bucket. Each step runs as its own service account
+  // that reads its source zone and writes its target zone, nothing else.
   new Pipeline(stack, 'Daily', {
     platformName: 'sales',
     pipelineName: 'daily',
