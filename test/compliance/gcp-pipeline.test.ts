@@ -205,7 +205,9 @@ describe('GCP rule pack over the processing and orchestration constructs', () =>
     });
     expect(checkCompliance(stack).findings).toEqual([]);
     expect(new Set(acknowledgements(pipeline).map((a) => JSON.stringify(a)))).toEqual(
-      new Set([JSON.stringify({ ruleId: 'DPK_GCP_PREVENT_DESTROY', reason: DESTROY_ACKNOWLEDGEMENT_REASON })]),
+      new Set([
+        JSON.stringify({ ruleId: 'DPK_GCP_PREVENT_DESTROY', reason: DESTROY_ACKNOWLEDGEMENT_REASON }),
+      ]),
     );
     expect(pipeline.stagingBucket.node.metadata.some((m) => m.type === ACKNOWLEDGEMENT_METADATA)).toBe(true);
     expect(pipeline.logBucket.node.metadata.some((m) => m.type === ACKNOWLEDGEMENT_METADATA)).toBe(true);

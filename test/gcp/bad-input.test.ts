@@ -107,8 +107,18 @@ const ROWS: Row[] = [
     ErrorCode.INVALID_NAME,
     'zones[1].storageName',
   ],
-  ['logBucketName in uppercase', lake({ usageLogs: true, logBucketName: 'Logs' }), ErrorCode.INVALID_NAME, 'logBucketName'],
-  ['logBucketName too long', lake({ usageLogs: true, logBucketName: `${LONG_63}b` }), ErrorCode.INVALID_NAME, 'logBucketName'],
+  [
+    'logBucketName in uppercase',
+    lake({ usageLogs: true, logBucketName: 'Logs' }),
+    ErrorCode.INVALID_NAME,
+    'logBucketName',
+  ],
+  [
+    'logBucketName too long',
+    lake({ usageLogs: true, logBucketName: `${LONG_63}b` }),
+    ErrorCode.INVALID_NAME,
+    'logBucketName',
+  ],
   [
     "logBucketName containing 'google'",
     lake({ usageLogs: true, logBucketName: 'google-logs' }),

@@ -5,8 +5,8 @@ import { Lakehouse, type LakehouseProps } from '../../src/gcp';
 import { checkCompliance } from '../../src/gcp/compliance';
 import { ZONE_ROLES } from '../../src/gcp/storage/roles';
 import { newGcpStack } from '../gcp/support';
-import { withScripts } from '../journeys/gcp/lakehouse-journeys';
 import { TfTemplate } from '../helpers/tf-template';
+import { withScripts } from '../journeys/gcp/lakehouse-journeys';
 
 /** The GCP options every spec needs. */
 const GCP = { project: 'acme-data-test', location: 'europe-west1' } as const;

@@ -5,7 +5,6 @@ import { StorageBucketObject } from '@cdktf/provider-google/lib/storage-bucket-o
 import type { Construct } from 'constructs';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
-import { fileAsset } from '../private/tf-asset';
 
 /** Where a bound script lives, and whether the stack deploys it. */
 export interface SparkJobScriptLocation {
@@ -27,8 +26,8 @@ export interface SparkJobScriptLocation {
  */
 export abstract class SparkJobScript {
   /**
-   * A local file, uploaded by `terraform apply` (`google_storage_bucket_object` with the file as
-   * `source` and its MD5 as `source_md5hash`, so a changed file is uploaded again) into the
+   * A local file, uploaded by `terraform apply` (`google_storage_bucket_object` whose `content`
+   * is the file's text, so a changed file is uploaded again) into the
    * pipeline's CMEK code bucket, which only the deployer can write. The file must exist at synth.
    */
   public static fromAsset(filePath: string): SparkJobScript {
@@ -72,14 +71,13 @@ class AssetScript extends SparkJobScript {
         allowed: 'the path of an existing script file (SparkJobScript.fromAsset)',
       });
     }
-    const asset = fileAsset(scope, 'ScriptAsset', this.filePath);
     const bucket = codeBucket();
+    // The script's text is the object's content: a changed file changes the plan, so apply
+    // uploads it again, and the synthesized stack does not depend on where it was synthesized.
     const object = new StorageBucketObject(scope, 'Script', {
       bucket: bucket.name,
       name: `${name}/${path.basename(this.filePath)}`,
-      source: asset.path,
-      // A changed file changes the hash, so apply uploads it again.
-      sourceMd5Hash: asset.md5Base64,
+      content: fs.readFileSync(this.filePath, 'utf8'),
       contentType: 'text/x-python',
     });
     return { uri: `gs://${bucket.name}/${object.name}`, object, deployed: true };
