@@ -1,6 +1,7 @@
+import * as path from 'node:path';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { type App, TerraformStack } from 'cdktf';
-import { LakeStorage, Network, NotificationTarget, Pipeline } from 'data-platform-kit/gcp';
+import { LakeStorage, Network, NotificationTarget, Pipeline, SparkJobScript } from 'data-platform-kit/gcp';
 
 /** Adds the `pipeline-gcp` stack to `app` and returns it. */
 export function build(app: App): TerraformStack[] {
@@ -23,8 +24,9 @@ export function build(app: App): TerraformStack[] {
     emails: ['data-oncall@acme.com'],
   });
 
-  // Every day at 03:00 Brussels time: raw → curated, then curated → serving. Each step runs as its
-  // own service account that reads its source zone and writes its target zone, nothing else.
+  // Every day at 03:00 Brussels time: raw → curated, then curated → serving, running the scripts
+  // the stack uploads to the pipeline's code bucket. Each step runs as its own service account
+  // that reads its source zone and writes its target zone, nothing else.
   new Pipeline(stack, 'Daily', {
     platformName: 'sales',
     pipelineName: 'daily',
@@ -37,14 +39,14 @@ export function build(app: App): TerraformStack[] {
         name: 'clean',
         sourceZone: 'raw',
         targetZone: 'curated',
-        mainPythonFileUri: 'gs://acme-data-dev-code/sales/clean.py',
+        script: SparkJobScript.fromAsset(path.join(__dirname, '..', 'jobs', 'clean_orders.py')),
         args: ['--date', 'yesterday'],
       },
       {
         name: 'publish',
         sourceZone: 'curated',
         targetZone: 'serving',
-        mainPythonFileUri: 'gs://acme-data-dev-code/sales/publish.py',
+        script: SparkJobScript.fromAsset(path.join(__dirname, '..', 'jobs', 'publish_orders.py')),
         properties: { 'spark.executor.instances': '2' },
       },
     ],

@@ -12,6 +12,7 @@ export * from './catalog/roles';
 export * from './warehouse/warehouse';
 export * from './processing/roles';
 export * from './processing/spark-job';
+export * from './processing/spark-job-script';
 export * from './processing/spark-job-types';
 export * from './orchestration/roles';
 export * from './orchestration/pipeline';

@@ -11,6 +11,7 @@ const ENGINES = [
   'cdk-nag',
   'cdktf',
   '@cdktf/provider-google',
+  '@cdktf/provider-google-beta',
   '@cdktf/provider-azurerm',
   '@cdktf/provider-time',
 ] as const;
@@ -34,7 +35,10 @@ describe('entry points load only their own engine', () => {
     ['core/index.ts', []],
     ['patterns/index.ts', []],
     ['aws/index.ts', ['aws-cdk-lib']],
-    ['gcp/index.ts', ['cdktf', '@cdktf/provider-google', '@cdktf/provider-time']],
+    [
+      'gcp/index.ts',
+      ['cdktf', '@cdktf/provider-google', '@cdktf/provider-google-beta', '@cdktf/provider-time'],
+    ],
     ['azure/index.ts', ['cdktf', '@cdktf/provider-azurerm', '@cdktf/provider-time']],
     ['aws/compliance/index.ts', ['aws-cdk-lib', 'cdk-nag']],
     ['gcp/compliance/index.ts', ['cdktf', '@cdktf/provider-time']],

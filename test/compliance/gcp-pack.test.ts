@@ -55,6 +55,8 @@ function maximalStack(context: Record<string, unknown> = {}): { stack: Terraform
     ],
     softDeleteRetentionDays: 90,
     accessLogRetentionDays: 3650,
+    usageLogs: true,
+    dataAccessLogs: false,
     logBucketName: 'acme-sales-access-logs',
     tags: { team: 'sales' },
   });
@@ -171,7 +173,6 @@ describe('a flag-guarded DESTROY', () => {
       [
         ['CKV_GCP_82', 'Test/Lake/Key/CryptoKey'],
         ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/Key/KeyRing'],
-        ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/LogBucket'],
         ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/RawBucket'],
         ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/CuratedBucket'],
         ['DPK_GCP_PREVENT_DESTROY', 'Test/Lake/ServingBucket'],
@@ -213,7 +214,7 @@ describe('the pack can fail', () => {
     lake.bucketFor('raw').addOverride('uniform_bucket_level_access', false);
     lake.bucketFor('raw').addOverride('logging', null);
     (lake.encryptionKey as EncryptionKey).cryptoKey.addOverride('rotation_period', '31536000s');
-    lake.logBucket.addOverride('lifecycle.prevent_destroy', false);
+    lake.logBucket!.addOverride('lifecycle.prevent_destroy', false);
     // WHEN
     const report = checkCompliance(stack);
     // THEN exactly those are reported, at the blocks' construct paths
@@ -228,7 +229,13 @@ describe('the pack can fail', () => {
   test('a plain bucket beside the blocks is reported, and a user acknowledgement with a reason clears it', () => {
     // GIVEN
     const stack = newGcpStack();
-    new LakeStorage(stack, 'Lake', { platformName: 'sales', location: 'europe-west1' });
+    // (usage logs, not the project-wide data-access logs that would cover the plain bucket too)
+    new LakeStorage(stack, 'Lake', {
+      platformName: 'sales',
+      location: 'europe-west1',
+      usageLogs: true,
+      dataAccessLogs: false,
+    });
     const plain = new StorageBucket(stack, 'Plain', { name: 'acme-plain', location: 'EU' });
     // WHEN
     const before = checkCompliance(stack);

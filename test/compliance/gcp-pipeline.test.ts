@@ -185,7 +185,7 @@ describe('GCP rule pack over the processing and orchestration constructs', () =>
     expect(acknowledgements(stack)).toEqual([]);
   });
 
-  test('a flag-guarded DESTROY acknowledges the retention rule on the log bucket only, with the reason', () => {
+  test('a flag-guarded DESTROY acknowledges the retention rule on the log, staging (and code) buckets, with the reason', () => {
     const stack = newGcpStack({ [REMOVE_DATA_ON_DESTROY_CONTEXT]: true });
     const { network, lake } = base(stack);
     const pipeline = new Pipeline(stack, 'Daily', {
@@ -204,9 +204,12 @@ describe('GCP rule pack over the processing and orchestration constructs', () =>
       ],
     });
     expect(checkCompliance(stack).findings).toEqual([]);
-    expect(acknowledgements(pipeline)).toEqual([
-      { ruleId: 'DPK_GCP_PREVENT_DESTROY', reason: DESTROY_ACKNOWLEDGEMENT_REASON },
-    ]);
+    expect(new Set(acknowledgements(pipeline).map((a) => JSON.stringify(a)))).toEqual(
+      new Set([
+        JSON.stringify({ ruleId: 'DPK_GCP_PREVENT_DESTROY', reason: DESTROY_ACKNOWLEDGEMENT_REASON }),
+      ]),
+    );
+    expect(pipeline.stagingBucket.node.metadata.some((m) => m.type === ACKNOWLEDGEMENT_METADATA)).toBe(true);
     expect(pipeline.logBucket.node.metadata.some((m) => m.type === ACKNOWLEDGEMENT_METADATA)).toBe(true);
   });
 });

@@ -107,11 +107,21 @@ const ROWS: Row[] = [
     ErrorCode.INVALID_NAME,
     'zones[1].storageName',
   ],
-  ['logBucketName in uppercase', lake({ logBucketName: 'Logs' }), ErrorCode.INVALID_NAME, 'logBucketName'],
-  ['logBucketName too long', lake({ logBucketName: `${LONG_63}b` }), ErrorCode.INVALID_NAME, 'logBucketName'],
+  [
+    'logBucketName in uppercase',
+    lake({ usageLogs: true, logBucketName: 'Logs' }),
+    ErrorCode.INVALID_NAME,
+    'logBucketName',
+  ],
+  [
+    'logBucketName too long',
+    lake({ usageLogs: true, logBucketName: `${LONG_63}b` }),
+    ErrorCode.INVALID_NAME,
+    'logBucketName',
+  ],
   [
     "logBucketName containing 'google'",
-    lake({ logBucketName: 'google-logs' }),
+    lake({ usageLogs: true, logBucketName: 'google-logs' }),
     ErrorCode.INVALID_NAME,
     'logBucketName',
   ],
@@ -363,7 +373,7 @@ type TokenRow = readonly [description: string, build: (stack: TerraformStack) =>
 /** The same props as deploy-time tokens: validation skips them, and synthesis succeeds. */
 const TOKEN_ROWS: readonly TokenRow[] = [
   ['storageName', (s) => lakeIn(s, { zones: [{ name: 'raw', storageName: token(s, 'Name') }] })],
-  ['logBucketName', (s) => lakeIn(s, { logBucketName: token(s, 'Name') })],
+  ['logBucketName', (s) => lakeIn(s, { usageLogs: true, logBucketName: token(s, 'Name') })],
   ['keyRingName', (s) => keyIn(s, { keyRingName: token(s, 'Name') })],
   ['keyName', (s) => keyIn(s, { keyName: token(s, 'Name') })],
   ['project', (s) => lakeIn(s, { project: token(s, 'Project') })],

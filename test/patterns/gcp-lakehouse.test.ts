@@ -6,12 +6,13 @@ import { checkCompliance } from '../../src/gcp/compliance';
 import { ZONE_ROLES } from '../../src/gcp/storage/roles';
 import { newGcpStack } from '../gcp/support';
 import { TfTemplate } from '../helpers/tf-template';
+import { withScripts } from '../journeys/gcp/lakehouse-journeys';
 
 /** The GCP options every spec needs. */
 const GCP = { project: 'acme-data-test', location: 'europe-west1' } as const;
 
 const DEFAULT: LakehouseProps = { name: 'sales', ...GCP };
-const MAXIMAL: LakehouseProps = { ...SALES_LAKEHOUSE, ...GCP };
+const MAXIMAL: LakehouseProps = withScripts({ ...SALES_LAKEHOUSE, ...GCP });
 
 function synth(props: LakehouseProps) {
   const stack = newGcpStack();

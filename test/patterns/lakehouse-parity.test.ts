@@ -115,10 +115,15 @@ const retainedTf = (r: any) => r.lifecycle?.prevent_destroy === true;
 
 function gcpFacts(): Facts {
   const stack = newGcpStack();
+  const jobs = path.resolve(__dirname, '../../examples/jobs');
   const lakehouse = new gcp.Lakehouse(stack, 'Lakehouse', {
     ...SALES_LAKEHOUSE,
     project: 'acme-data-test',
     location: 'europe-west1',
+    stepScripts: {
+      'daily-orders/clean': gcp.SparkJobScript.fromAsset(path.join(jobs, 'clean_orders.py')),
+      'daily-orders/publish': gcp.SparkJobScript.fromAsset(path.join(jobs, 'publish_orders.py')),
+    },
   } as gcp.LakehouseProps);
   const doc = synthesizeStack(stack as TerraformStack);
   const buckets = blocksOf(doc, 'google_storage_bucket').filter(([, b]) => b.labels?.['data-zone']);

@@ -1,7 +1,7 @@
 import { BigqueryConnection } from '@cdktf/provider-google/lib/bigquery-connection';
-import type { BigqueryConnectionIamMember } from '@cdktf/provider-google/lib/bigquery-connection-iam-member';
+import { BigqueryConnectionIamMember } from '@cdktf/provider-google/lib/bigquery-connection-iam-member';
 import type { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
-import type { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
+import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import type { DataGoogleBigqueryDefaultServiceAccount } from '@cdktf/provider-google/lib/data-google-bigquery-default-service-account';
 import type { DataplexAsset } from '@cdktf/provider-google/lib/dataplex-asset';
 import type { DataplexLake } from '@cdktf/provider-google/lib/dataplex-lake';
@@ -9,14 +9,17 @@ import type { DataplexZone } from '@cdktf/provider-google/lib/dataplex-zone';
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import type { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct, type IConstruct } from 'constructs';
+import { CATALOG_ADMIN_ROLE, CONNECTION_ADMIN_ROLE } from './roles';
 import { ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
+import { propagationWait } from '../../core/tf';
 import { applyDataRemoval } from '../../core/tf-compliance';
-import { findZone } from '../../core/zones';
+import { constructIdFrom, findZone } from '../../core/zones';
 import { type IPrincipal, Principal } from '../iam/principal';
 import {
   checkKeyLocation,
@@ -36,6 +39,7 @@ import {
   type LakeFacts,
 } from '../private/catalog-support';
 import { dataplexRegionFor, isMultiRegion, newDataplexLake } from '../private/dataplex';
+import { grantSuffix } from '../private/members';
 import { GcpNameRules, underscored } from '../private/names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
@@ -47,7 +51,7 @@ import type { ILakeStorage } from '../storage/lake-storage';
 export interface CatalogGrant {
   /** `roles/bigquery.dataViewer` or `dataEditor` on the zone's dataset (see `CATALOG_ROLES`). */
   readonly datasetMember: BigqueryDatasetIamMember;
-  /** `roles/bigquery.connectionUser` on the BigLake connection: write grants only, when there is one. */
+  /** The BigLake table-creator custom role on the connection: write grants only, when there is one. */
   readonly connectionMember?: BigqueryConnectionIamMember;
 }
 
@@ -133,8 +137,9 @@ export interface CatalogProps {
  * connection's service account gets read-only access (`roles/storage.objectViewer`) to each
  * zone's bucket through the lake's own grants. Dataplex assets use `DIRECT` read access, so bucket
  * IAM stays the only source of permissions; discovery is off unless asked for, since it publishes
- * into datasets Dataplex creates without the kit's key. Write grants also grant
- * `roles/bigquery.connectionUser` on the connection, so engineers can register BigLake tables.
+ * into datasets Dataplex creates without the kit's key. Write grants also grant a custom role
+ * with `bigquery.connections.delegate`, `use` and `get` on the connection, so engineers can
+ * register BigLake tables (`roles/bigquery.connectionUser` lacks `delegate`).
  *
  * Deployable as is: the APIs are enabled first; BigQuery's encryption service agent
  * (`google_bigquery_default_service_account`) is granted `roles/cloudkms.cryptoKeyEncrypterDecrypter`
@@ -160,6 +165,8 @@ export class Catalog extends Construct implements ICatalog {
   public static readonly DEFAULT_DISCOVERY = false;
   /** Whether the kit enables the APIs it needs. */
   public static readonly DEFAULT_ENABLE_APIS = true;
+  /** Seconds fresh grants are given to propagate before their first consumer. */
+  public static readonly GRANT_PROPAGATION_SECONDS = 60;
 
   /** Imports an existing catalog (its datasets, and optionally its connection) to grant on it. */
   public static fromCatalogAttributes(scope: Construct, id: string, attrs: CatalogAttributes): ICatalog {
@@ -181,6 +188,11 @@ export class Catalog extends Construct implements ICatalog {
   public readonly connection?: BigqueryConnection;
   /** The connection service account's read grant on each zone's bucket, by zone name. */
   public readonly connectionLakeGrants: Readonly<Record<string, StorageBucketIamMember>>;
+  /**
+   * The wait after the connection account's bucket grants (a new account's grants take minutes to
+   * reach Cloud Storage): make anything that creates or queries BigLake tables depend on it.
+   */
+  public readonly connectionGrantWait?: Sleep;
   /** The `google_dataplex_lake`, unless `dataplex` is false. */
   public readonly dataplexLake?: DataplexLake;
   /** The `google_dataplex_zone` of each zone, by zone name. */
@@ -242,7 +254,7 @@ export class Catalog extends Construct implements ICatalog {
         timeTravelHours,
         labels: resourceTags(this, TagRules.GCP, platform, props.tags, zone),
         description: `Catalog of the ${zone} zone of the ${platform} lake.`,
-        dependsOn: [this.serviceAgentKeyGrant, ...bigQueryApis],
+        dependsOn: [agent.wait, ...bigQueryApis],
       });
     }
     this.datasets = datasets;
@@ -277,6 +289,15 @@ export class Catalog extends Construct implements ICatalog {
       for (const zone of this.zoneNames) grants[zone] = props.lake.grantRead(reader, zone);
     }
     this.connectionLakeGrants = grants;
+    this.connectionGrantWait =
+      Object.keys(grants).length > 0
+        ? propagationWait(
+            this,
+            'ConnectionGrantWait',
+            Object.values(grants),
+            Catalog.GRANT_PROPAGATION_SECONDS,
+          )
+        : undefined;
 
     const plex =
       dataplexRegion === undefined
@@ -321,8 +342,39 @@ export class Catalog extends Construct implements ICatalog {
   }
 
   /**
+   * Lets `principal` administer the catalog: `roles/bigquery.dataOwner` on every dataset (tables
+   * and the datasets' IAM policies) and `roles/bigquery.connectionAdmin` on the BigLake connection.
+   * Granting twice returns the first resources.
+   */
+  public grantAdmin(principal: IPrincipal): BigqueryDatasetIamMember[] {
+    const suffix = grantSuffix(this, principal);
+    const members = this.zoneNames.map((zone) => {
+      const id = `Admin${constructIdFrom(zone)}${suffix}`;
+      return (
+        (this.node.tryFindChild(id) as BigqueryDatasetIamMember | undefined) ??
+        new BigqueryDatasetIamMember(this, id, {
+          project: this.project,
+          datasetId: this.datasets[zone].datasetId,
+          role: CATALOG_ADMIN_ROLE,
+          member: principal.iamMember,
+        })
+      );
+    });
+    if (this.connection && !this.node.tryFindChild(`AdminConnection${suffix}`)) {
+      new BigqueryConnectionIamMember(this, `AdminConnection${suffix}`, {
+        project: this.project,
+        location: this.location,
+        connectionId: this.connection.connectionId,
+        role: CONNECTION_ADMIN_ROLE,
+        member: principal.iamMember,
+      });
+    }
+    return members;
+  }
+
+  /**
    * Grants `access` on `zone`'s dataset only (dataset IAM, `CATALOG_ROLES`); write grants also
-   * grant `roles/bigquery.connectionUser` on the BigLake connection. Granting twice returns the
+   * grant the BigLake table-creator custom role on the connection. Granting twice returns the
    * first resources. No key grant is needed.
    */
   public grant(principal: IPrincipal, zone: string, access: ZoneAccess): CatalogGrant {

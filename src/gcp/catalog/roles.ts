@@ -19,12 +19,29 @@ export const CATALOG_ROLES: Readonly<Record<ZoneAccess, string>> = {
 };
 
 /**
- * Role on the BigLake connection that write grants add, so whoever may create tables in a zone
- * may also create BigLake tables over the lake through the connection. Reading a BigLake table
- * needs no role on the connection: BigQuery reads the files as the connection's service account.
+ * Permissions of the custom role the catalog's write grants give on the BigLake connection, so
+ * whoever may create tables in a zone may also create BigLake tables over the lake through it:
+ * creating a BigLake table needs `bigquery.connections.delegate`, which no narrower predefined
+ * role than `roles/bigquery.connectionAdmin` has (`roles/bigquery.connectionUser` lacks it).
+ * Reading a BigLake table needs no role on the connection: BigQuery reads the files as the
+ * connection's service account.
  * @see https://cloud.google.com/bigquery/docs/create-cloud-storage-table-biglake#required_roles
  */
-export const CONNECTION_USER_ROLE = 'roles/bigquery.connectionUser';
+export const CONNECTION_TABLE_CREATOR_PERMISSIONS: readonly string[] = [
+  'bigquery.connections.delegate',
+  'bigquery.connections.get',
+  'bigquery.connections.use',
+];
+
+/**
+ * Role on each dataset that the catalog's admin grant gives (`grantAdmin`): full control of the
+ * dataset's tables and its IAM policy.
+ * @see https://cloud.google.com/bigquery/docs/access-control#bigquery.dataOwner
+ */
+export const CATALOG_ADMIN_ROLE = 'roles/bigquery.dataOwner';
+
+/** Role on the BigLake connection that the catalog's admin grant gives. */
+export const CONNECTION_ADMIN_ROLE = 'roles/bigquery.connectionAdmin';
 
 /**
  * Role on the warehouse project that lets a principal run query jobs there (billing them to the

@@ -2,6 +2,7 @@ import type { DataRemovalPolicy } from '../../core/removal';
 import type { Tags } from '../../core/tags';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import type { INetwork } from '../network/network';
+import type { SparkJobScript } from '../processing/spark-job-script';
 import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
@@ -17,6 +18,13 @@ export interface PipelineStep extends SparkJobRuntimeOptions {
   readonly sourceZone: string;
   /** The zone the step writes (not `sourceZone`). */
   readonly targetZone: string;
+  /**
+   * The PySpark file the step runs: `SparkJobScript.fromAsset(path)` uploads a local file into
+   * the pipeline's code bucket (only the deployer writes it); not with `mainPythonFileUri`,
+   * `mainJarFileUri` or `mainClass`.
+   * @default - none; set this or one of the runtime's main files
+   */
+  readonly script?: SparkJobScript;
 }
 
 /** When a pipeline runs: a unix-cron schedule in a time zone. */
@@ -66,7 +74,8 @@ export interface PipelineProps {
   readonly schedule?: PipelineSchedule;
   /**
    * Leave the schedule paused (runs start only by hand) until this is false.
-   * @default false
+   * @default - false when the stack deploys every step's code (`SparkJobScript.fromAsset`), else
+   *   true: code the deployment does not carry may not exist yet, and a run would fail and page
    */
   readonly paused?: boolean;
   /**

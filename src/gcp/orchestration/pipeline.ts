@@ -3,15 +3,27 @@ import type { DataGoogleLoggingProjectCmekSettings } from '@cdktf/provider-googl
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import type { LoggingProjectBucketConfig } from '@cdktf/provider-google/lib/logging-project-bucket-config';
+import { LoggingProjectExclusion } from '@cdktf/provider-google/lib/logging-project-exclusion';
 import type { LoggingProjectSink } from '@cdktf/provider-google/lib/logging-project-sink';
 import type { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
-import type { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import type { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import type { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
+import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import type { StorageBucketObject } from '@cdktf/provider-google/lib/storage-bucket-object';
 import { WorkflowsWorkflow } from '@cdktf/provider-google/lib/workflows-workflow';
+import type { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
+import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct } from 'constructs';
-import { type PipelineProps, type PipelineSchedule, WorkflowCallLogLevel } from './pipeline-types';
+import {
+  type PipelineProps,
+  type PipelineSchedule,
+  type PipelineStep,
+  WorkflowCallLogLevel,
+} from './pipeline-types';
+import { ORCHESTRATION_ROLES } from './roles';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import {
   type NameRule,
@@ -23,21 +35,28 @@ import {
 } from '../../core/naming';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
+import { type ITerraformDependable, propagationWait } from '../../core/tf';
 import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
 import type { IPrincipal } from '../iam/principal';
 import { projectIdOf } from '../private/bigquery';
-import { newRunLogs, pipelineAlerts } from '../private/pipeline-monitoring';
+import { hardenedBucketConfig } from '../private/buckets';
+import { grantSuffix } from '../private/members';
+import { newRunLogs, pipelineAlerts, runLogFilter } from '../private/pipeline-monitoring';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { newPipelineIdentities, newSchedule } from '../private/pipeline-resources';
 import { resolvePipelineSettings, validateSteps } from '../private/pipeline-settings';
 import { validateProject } from '../private/project';
-import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
+import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
+import { gcpDeploymentScope } from '../private/providers';
 import { PreventDestroyRule } from '../private/removal';
-import { serviceAgent, ServiceAgent } from '../private/service-agents';
+import { serviceAgent, ServiceAgent, serviceAgentMember } from '../private/service-agents';
+import { daysToSeconds } from '../private/units';
 import { renderWorkflowSource, workflowProgram } from '../private/workflow-source';
+import { PROCESSING_ROLES } from '../processing/roles';
 import { SparkJob } from '../processing/spark-job';
+import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';
 import type { IEncryptionKey } from '../security/encryption-key';
 import { ALERTS_WITHOUT_CHANNELS_WARNING } from '../streaming/stream-ingestion-types';
 
@@ -104,8 +123,14 @@ export class Pipeline extends Construct {
     cron: '0 2 * * *',
     timeZone: Pipeline.DEFAULT_TIME_ZONE,
   };
-  /** Whether the schedule starts paused. */
+  /** Whether the schedule starts paused when the stack deploys every step's code (else it is paused). */
   public static readonly DEFAULT_PAUSED = false;
+  /** Days deleted objects of the code and staging buckets stay restorable (soft delete). */
+  public static readonly BUCKET_SOFT_DELETE_DAYS = 7;
+  /** Days Dataproc's staging objects are kept. */
+  public static readonly STAGING_RETENTION_DAYS = 30;
+  /** Seconds fresh grants are given to propagate before their first consumer. */
+  public static readonly GRANT_PROPAGATION_SECONDS = 60;
   /** Attempts per step. */
   public static readonly DEFAULT_MAX_ATTEMPTS = 3;
   /** Seconds between a failed attempt and the next. */
@@ -133,6 +158,10 @@ export class Pipeline extends Construct {
 
   /** The pipeline name. */
   public readonly pipelineName: string;
+  /** The workflow's name (what operators' IAM conditions name). */
+  public readonly workflowName: string;
+  /** The project id (the provider's at plan time when `project` is unset). */
+  private readonly projectId: string;
   /** The region of the workflow, schedule, log bucket and batches (the network's). */
   public readonly region: string;
   /** The project, or undefined for the provider's project. */
@@ -154,8 +183,28 @@ export class Pipeline extends Construct {
   public readonly actAsGrants: readonly ServiceAccountIamMember[];
   /** The schedule's `roles/workflows.invoker` on the project. */
   public readonly invokerGrant: ProjectIamMember;
-  /** The `data.google_project` the Workflows service agent's email is built from. */
+  /** The `data.google_project` the Cloud Storage agent's email is built from (no `depends_on`). */
   public readonly projectData: DataGoogleProject;
+  /** The Workflows service agent, created with `google_project_service_identity` (google-beta). */
+  public readonly workflowsIdentity: GoogleProjectServiceIdentity;
+  /**
+   * The CMEK bucket the steps' code is uploaded to (`SparkJobScript.fromAsset`); only the
+   * deployer writes it, the steps read it. Undefined when no step uploads code.
+   */
+  public readonly codeBucket?: StorageBucket;
+  /** The uploaded step code, by step name. */
+  public readonly scripts: Readonly<Record<string, StorageBucketObject>>;
+  /** The CMEK bucket Dataproc stages the batches' dependencies and run metadata in. */
+  public readonly stagingBucket: StorageBucket;
+  /** The steps' grants on the code and staging buckets. */
+  public readonly bucketGrants: readonly StorageBucketIamMember[];
+  /** Whether the schedule was created paused. */
+  public readonly paused: boolean;
+  /** The `google_logging_project_exclusion` keeping the run logs out of the `_Default` bucket. */
+  public readonly defaultBucketExclusion: LoggingProjectExclusion;
+  /** The waits between grants and their first consumers (key users, the schedule). */
+  public readonly keyGrantWait: Sleep;
+  public readonly runGrantWait: Sleep;
   /** The Workflows service agent's grant on the key; the workflow depends on it. */
   public readonly workflowsAgentKeyGrant: KmsCryptoKeyIamMember;
   /** The `google_workflows_workflow`. */
@@ -191,6 +240,7 @@ export class Pipeline extends Construct {
     this.checkKeyLocation();
     const labels = resourceTags(this, TagRules.GCP, platform, props.tags);
     const projectId = projectIdOf(this, this.project);
+    this.projectId = projectId;
     // The role joins the hash too: two names that truncation cuts to one body still differ.
     const name = (rule: NameRule, parts: string[]) =>
       physicalName(this, rule, { platform, parts: [this.pipelineName, ...parts], uniqueness: parts });
@@ -202,9 +252,60 @@ export class Pipeline extends Construct {
     const loggingApis = apis(GoogleApi.LOGGING);
     const monitoringApis = apis(GoogleApi.MONITORING);
 
-    this.jobs = props.steps.map(({ name: step, sourceZone, targetZone, ...runtime }) => {
+    // The Cloud Storage agent (every project has it) must hold the key before a CMEK bucket exists.
+    this.projectData = new DataGoogleProject(this, 'Project', { projectId: this.project });
+    const storageAgentKeyGrant = this.encryptionKey.grantEncryptDecrypt(
+      serviceAgent(this, ServiceAgent.STORAGE, this.projectData.number, this.project),
+    );
+    const storageKeyWait = propagationWait(
+      this,
+      'StorageKeyGrantWait',
+      [storageAgentKeyGrant],
+      Pipeline.GRANT_PROPAGATION_SECONDS,
+    );
+    const bucket = (bucketId: string, purpose: string, lifecycleDays?: number) =>
+      new StorageBucket(this, bucketId, {
+        ...hardenedBucketConfig({
+          project: this.project,
+          location: this.region,
+          name: physicalName(this, NameRules.GCS_BUCKET, {
+            platform,
+            parts: [this.pipelineName, purpose],
+            deploymentScope: gcpDeploymentScope(this, this.project),
+          }),
+          kmsKeyName: this.encryptionKey.cryptoKeyId,
+          softDeleteSeconds: daysToSeconds(this, 'softDelete', Pipeline.BUCKET_SOFT_DELETE_DAYS),
+          labels,
+          dependsOn: [storageKeyWait],
+        }),
+        lifecycleRule: [
+          ...(lifecycleDays === undefined
+            ? []
+            : [{ action: { type: 'Delete' }, condition: { age: lifecycleDays } }]),
+          { action: { type: 'Delete' }, condition: { daysSinceNoncurrentTime: 7, withState: 'ARCHIVED' } },
+        ],
+      });
+    this.stagingBucket = bucket('StagingBucket', 'staging', Pipeline.STAGING_RETENTION_DAYS);
+    let codeBucket: StorageBucket | undefined;
+    const scripts: Record<string, StorageBucketObject> = {};
+    const runtimes = props.steps.map((step, i) =>
+      this.stepRuntime(
+        step,
+        i,
+        () => {
+          codeBucket ??= bucket('CodeBucket', 'code');
+          return codeBucket;
+        },
+        scripts,
+      ),
+    );
+    this.codeBucket = codeBucket;
+    this.scripts = scripts;
+
+    this.jobs = props.steps.map(({ name: step, sourceZone, targetZone }, i) => {
       return new SparkJob(this, `${constructIdFrom(step)}Step`, {
-        ...runtime,
+        stagingBucket: this.stagingBucket.name,
+        ...runtimes[i],
         platformName: platform,
         jobName: step,
         lake: props.lake,
@@ -244,14 +345,39 @@ export class Pipeline extends Construct {
     this.schedulerPrincipal = ids.schedulerPrincipal;
     this.invokerGrant = ids.invokerGrant;
 
-    this.projectData = new DataGoogleProject(this, 'Project', {
-      projectId: this.project,
-      dependsOn: dependsOnAll(workflowApis),
-    });
+    const bucketGrants: StorageBucketIamMember[] = [];
+    const bucketGrant = (grantId: string, target: StorageBucket, role: string, job: SparkJob) => {
+      const grant = new StorageBucketIamMember(this, `${grantId}${constructIdFrom(job.jobName)}`, {
+        bucket: target.name,
+        role,
+        member: job.principal.iamMember,
+      });
+      bucketGrants.push(grant);
+    };
+    for (const job of this.jobs) {
+      bucketGrant('StagingUser', this.stagingBucket, PROCESSING_ROLES.staging, job);
+      bucketGrant('StagingReader', this.stagingBucket, PROCESSING_ROLES.stagingBucket, job);
+      if (this.codeBucket) bucketGrant('CodeReader', this.codeBucket, PROCESSING_ROLES.code, job);
+    }
+    this.bucketGrants = bucketGrants;
+
+    this.workflowsIdentity = ProjectServices.of(this).identity(
+      this,
+      this.project,
+      GoogleApi.WORKFLOWS,
+      settings.enableApis,
+    );
     this.workflowsAgentKeyGrant = this.encryptionKey.grantEncryptDecrypt(
-      serviceAgent(this, ServiceAgent.WORKFLOWS, this.projectData.number, this.project),
+      serviceAgentMember(this, ServiceAgent.WORKFLOWS, this.workflowsIdentity.member, this.project),
+    );
+    this.keyGrantWait = propagationWait(
+      this,
+      'KeyGrantWait',
+      unique([this.workflowsAgentKeyGrant, ...this.jobs.flatMap((j) => j.serviceAgentKeyGrants)]),
+      Pipeline.GRANT_PROPAGATION_SECONDS,
     );
     const workflowName = name(PipelineNameRules.WORKFLOW, []);
+    this.workflowName = workflowName;
     this.workflow = new WorkflowsWorkflow(this, 'Workflow', {
       project: this.project,
       region: this.region,
@@ -279,12 +405,22 @@ export class Pipeline extends Construct {
           pollSeconds: settings.pollSeconds,
         }),
       ),
-      dependsOn: unique([
-        this.workflowsAgentKeyGrant,
-        ...this.jobs.flatMap((j) => j.serviceAgentKeyGrants),
-        ...workflowApis,
-      ]),
+      dependsOn: unique([this.keyGrantWait, ...workflowApis]),
     });
+    this.runGrantWait = propagationWait(
+      this,
+      'RunGrantWait',
+      [
+        this.invokerGrant,
+        this.batchEditorGrant,
+        this.logWriterGrant,
+        ...this.actAsGrants,
+        ...this.bucketGrants,
+        ...Object.values(this.scripts),
+      ],
+      Pipeline.GRANT_PROPAGATION_SECONDS,
+    );
+    this.paused = settings.paused;
 
     const schedulerJobName = name(PipelineNameRules.SCHEDULER_JOB, []);
     this.schedulerJob = newSchedule(this, {
@@ -303,10 +439,7 @@ export class Pipeline extends Construct {
       serviceAccountEmail: this.schedulerServiceAccount.email,
       // The first run waits for every permission it needs.
       dependsOn: unique([
-        this.invokerGrant,
-        this.batchEditorGrant,
-        this.logWriterGrant,
-        ...this.actAsGrants,
+        this.runGrantWait,
         ...this.jobs.flatMap((j) => j.deployDependencies),
         ...schedulerApis,
       ]),
@@ -330,6 +463,20 @@ export class Pipeline extends Construct {
     this.loggingAgentKeyGrant = logs.keyGrant;
     this.logBucket = logs.bucket;
     this.logSink = logs.sink;
+    // The sink copies the run logs into the CMEK bucket; the legacy exclusions API applies to the
+    // _Default sink only, so they no longer also land in _Default (Google-managed encryption).
+    this.defaultBucketExclusion = new LoggingProjectExclusion(this, 'DefaultBucketExclusion', {
+      project: this.project,
+      name: name(PipelineNameRules.LOGGING, ['default', 'exclusion']),
+      description: `Keeps the ${this.pipelineName} pipeline's run logs (kept in its CMEK log bucket) out of _Default.`,
+      filter: runLogFilter({
+        region: this.region,
+        workflowName,
+        schedulerJobName,
+        batchIdPrefixes: this.jobs.map((j) => j.batchIdPrefix),
+      }),
+      dependsOn: [this.logSink],
+    });
 
     const alerts = pipelineAlerts(this, {
       warningId: ALERTS_WITHOUT_CHANNELS_WARNING,
@@ -348,7 +495,73 @@ export class Pipeline extends Construct {
     this.scheduleFailedAlert = alerts.scheduleFailed;
     applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
       [this.logBucket, PreventDestroyRule.RETAINED],
+      [this.stagingBucket, PreventDestroyRule.RETAINED],
+      ...(this.codeBucket ? [[this.codeBucket, PreventDestroyRule.RETAINED] as const] : []),
     ]);
+  }
+
+  /**
+   * The runtime of step `i`: its own main file, or its `script` bound (a local file is uploaded
+   * into the code bucket). Throws `DPK_CONFLICTING_PROPS` for a script next to a main file and
+   * `DPK_INVALID_LOCATION` for neither.
+   */
+  private stepRuntime(
+    step: PipelineStep,
+    i: number,
+    codeBucket: () => StorageBucket,
+    scripts: Record<string, StorageBucketObject>,
+  ): SparkJobRuntimeOptions {
+    const { name, sourceZone: _s, targetZone: _t, script, ...runtime } = step;
+    const main = (['mainPythonFileUri', 'mainJarFileUri', 'mainClass'] as const).find(
+      (k) => runtime[k] !== undefined,
+    );
+    if (script === undefined) return runtime;
+    if (main !== undefined) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: `steps[${i}].${main}`,
+        received: runtime[main],
+        allowed: `unset with steps[${i}].script (the script is the step's main Python file)`,
+      });
+    }
+    const location = script.bind(new Construct(this, `${constructIdFrom(name)}Code`), name, codeBucket);
+    if (location.object) scripts[name] = location.object;
+    return { ...runtime, mainPythonFileUri: location.uri };
+  }
+
+  /**
+   * Makes the schedule wait for `grants` (given to the steps after the pipeline was built, e.g.
+   * catalog grants to create tables) and their propagation, so the first run cannot beat them.
+   */
+  public waitBeforeFirstRun(id: string, grants: readonly ITerraformDependable[]): Sleep {
+    const wait = propagationWait(this, `${id}Wait`, grants, Pipeline.GRANT_PROPAGATION_SECONDS);
+    this.schedulerJob.dependsOn = [...(this.schedulerJob.dependsOn ?? []), wait.fqn];
+    return wait;
+  }
+
+  /**
+   * Lets `principal` start this pipeline and read its runs: `roles/workflows.invoker` and
+   * `roles/workflows.viewer` on the project, each with an IAM condition limiting it to this
+   * pipeline's workflow (Workflows has no per-workflow IAM policy). Granting twice returns the
+   * first resources.
+   */
+  public grantOperate(principal: IPrincipal): ProjectIamMember[] {
+    const suffix = grantSuffix(this, principal);
+    const workflowResource = `projects/${this.projectId}/locations/${this.region}/workflows/${this.workflowName}`;
+    return ORCHESTRATION_ROLES.operator.map((role, i) => {
+      const id = `Operate${i === 0 ? 'Invoker' : 'Viewer'}${suffix}`;
+      return (
+        (this.node.tryFindChild(id) as ProjectIamMember | undefined) ??
+        new ProjectIamMember(this, id, {
+          project: this.projectId,
+          role,
+          member: principal.iamMember,
+          condition: {
+            title: `${this.pipelineName} pipeline only`,
+            expression: `resource.name == "${workflowResource}"`,
+          },
+        })
+      );
+    });
   }
 
   /** The job of step `name`; throws `DPK_INVALID_NAME` for a step the pipeline does not have. */

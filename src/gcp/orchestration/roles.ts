@@ -22,6 +22,11 @@ export const ORCHESTRATION_ROLES = {
   logWriter: 'roles/logging.logWriter',
   /** On the project, to the schedule's service account: start workflow executions. */
   invoker: 'roles/workflows.invoker',
+  /**
+   * On the project with an IAM condition on the workflow's name, to an operator (`grantOperate`):
+   * start executions of that workflow and read them.
+   */
+  operator: ['roles/workflows.invoker', 'roles/workflows.viewer'],
   /** On the key, to the Workflows and Cloud Logging service agents (CMEK for executions and run logs). */
   agentKey: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
 } as const;

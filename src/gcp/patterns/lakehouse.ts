@@ -1,8 +1,9 @@
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { Construct } from 'constructs';
-import { ZoneAccess } from '../../core/blocks';
+import { WarehouseSize, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
+import type { ITerraformDependable } from '../../core/tf';
 import { constructIdFrom } from '../../core/zones';
 import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns/lakehouse';
 import { Catalog } from '../catalog/catalog';
@@ -12,6 +13,8 @@ import { Network } from '../network/network';
 import { Pipeline } from '../orchestration/pipeline';
 import { isMultiRegion } from '../private/dataplex';
 import { PipelineNameRules } from '../private/pipeline-names';
+import { enableApis, GoogleApi } from '../private/project-services';
+import type { SparkJobScript } from '../processing/spark-job-script';
 import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';
 import { EncryptionKey } from '../security/encryption-key';
 import { LakeStorage } from '../storage/lake-storage';
@@ -38,18 +41,34 @@ export interface LakehouseProps extends LakehouseSpec {
    */
   readonly region?: string;
   /**
-   * What each pipeline step runs, by pipeline name then step name.
-   * @default - each step runs the PySpark file
-   *   `gs://<source zone bucket>/_jobs/<pipeline>/<step>.py` (its identity already reads that zone)
+   * The PySpark file each pipeline step runs, keyed `<pipeline>/<step>` as on AWS: required for
+   * every step of the spec. `SparkJobScript.fromAsset(path)` uploads a local file into the
+   * pipeline's CMEK code bucket (only the deployer writes it); `SparkJobScript.fromBucket` names
+   * an existing object, and the pipeline's schedule is then created paused.
+   * @default - none (a spec without pipelines)
    */
-  readonly stepRuntime?: Readonly<Record<string, Readonly<Record<string, SparkJobRuntimeOptions>>>>;
+  readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
+  /**
+   * Further runtime options of each pipeline step (arguments, Spark properties, runtime version),
+   * keyed `<pipeline>/<step>`; the main file comes from `stepScripts`.
+   * @default - the runtime's defaults
+   */
+  readonly stepRuntime?: Readonly<
+    Record<string, Omit<SparkJobRuntimeOptions, 'mainPythonFileUri' | 'mainJarFileUri' | 'mainClass'>>
+  >;
   /**
    * Cap the project's query slots with a BigQuery reservation sized by the spec's warehouse size
-   * (`Warehouse.SLOT_CAPS`, autoscaling with no baseline). Off: on-demand pricing, and the size
-   * only documents intent.
-   * @default true
+   * (`Warehouse.SLOT_CAPS`, autoscaling with no baseline): every query of the project then moves
+   * to capacity pricing. Off: on-demand pricing capped by `dailyQueryLimitGib`.
+   * @default false
    */
   readonly warehouseReservation?: boolean;
+  /**
+   * Daily GiB all users may query in the project (on-demand only; the cost cap without a
+   * reservation).
+   * @default - Lakehouse.DAILY_QUERY_LIMIT_GIB for the spec's warehouse size
+   */
+  readonly dailyQueryLimitGib?: number;
 }
 
 /**
@@ -79,8 +98,14 @@ export interface LakehouseProps extends LakehouseSpec {
  * });
  */
 export class Lakehouse extends Construct {
-  /** Whether the warehouse caps slots with a reservation. */
-  public static readonly DEFAULT_WAREHOUSE_RESERVATION = true;
+  /** Whether the warehouse caps slots with a reservation (off: on-demand with a daily query quota). */
+  public static readonly DEFAULT_WAREHOUSE_RESERVATION = false;
+  /** Daily query quota per warehouse size, in GiB (on-demand). */
+  public static readonly DAILY_QUERY_LIMIT_GIB: Readonly<Record<WarehouseSize, number>> = {
+    [WarehouseSize.SMALL]: 1024,
+    [WarehouseSize.MEDIUM]: 5120,
+    [WarehouseSize.LARGE]: 20_480,
+  };
 
   /** The plan the spec stands for (zones, access matrix, streams, pipelines, …). */
   public readonly plan: LakehousePlan;
@@ -144,6 +169,7 @@ export class Lakehouse extends Construct {
           })
         : undefined;
 
+    const scripts = this.resolveScripts(plan, props.stepScripts ?? {}, props.stepRuntime ?? {});
     if (plan.warehouse.enabled) {
       this.catalog = new Catalog(this, 'Catalog', {
         platformName,
@@ -153,18 +179,24 @@ export class Lakehouse extends Construct {
         removalPolicy,
         tags,
       });
+      const reservation = props.warehouseReservation ?? Lakehouse.DEFAULT_WAREHOUSE_RESERVATION;
       this.warehouse = new Warehouse(this, 'Warehouse', {
         platformName,
         project,
         catalog: this.catalog,
         zones: [plan.zones[plan.zones.length - 1].name],
         size: plan.warehouse.size,
-        reservation: props.warehouseReservation ?? Lakehouse.DEFAULT_WAREHOUSE_RESERVATION,
+        reservation,
+        dailyQueryLimitGib: reservation
+          ? undefined
+          : (props.dailyQueryLimitGib ?? Lakehouse.DAILY_QUERY_LIMIT_GIB[plan.warehouse.size]),
         removalPolicy,
         tags,
       });
     }
 
+    // Service accounts need the IAM API (403 SERVICE_DISABLED on a fresh project otherwise).
+    const iamApis = enableApis(this, true, project, GoogleApi.IAM);
     const personas: Record<string, ServiceAccount> = {};
     const principals: Record<string, IPrincipal> = {};
     for (const persona of plan.personas) {
@@ -177,6 +209,7 @@ export class Lakehouse extends Construct {
         }),
         displayName: `${platformName} ${persona.name}`,
         description: `The ${persona.name} persona of the ${platformName} lakehouse.`,
+        dependsOn: iamApis,
       });
       personas[persona.name] = account;
       principals[persona.name] = Principal.fromServiceAccount(account);
@@ -184,15 +217,12 @@ export class Lakehouse extends Construct {
     this.personas = personas;
     this.principals = principals;
 
-    const served = new Set(this.warehouse?.zoneNames ?? []);
     for (const grant of plan.grants) {
       const principal = principals[grant.persona];
       this.storage.grant(principal, grant.zone, grant.access);
       // BigQuery has no write-only dataset role: a WRITE-only grant stays on the bucket, so the
       // datasets never give more than the matrix.
-      if (grant.access === ZoneAccess.WRITE) continue;
-      if (this.warehouse && served.has(grant.zone)) this.warehouse.grant(principal, grant.zone, grant.access);
-      else this.catalog?.grant(principal, grant.zone, grant.access);
+      if (grant.access !== ZoneAccess.WRITE) this.grantTables(principal, grant.zone, grant.access);
     }
 
     const streams: Record<string, StreamIngestion> = {};
@@ -224,7 +254,6 @@ export class Lakehouse extends Construct {
     }
     const pipelines: Record<string, Pipeline> = {};
     for (const pipeline of plan.pipelines) {
-      const runtime = props.stepRuntime?.[pipeline.name] ?? {};
       pipelines[pipeline.name] = new Pipeline(this, `${constructIdFrom(pipeline.name)}Pipeline`, {
         platformName,
         pipelineName: pipeline.name,
@@ -236,16 +265,74 @@ export class Lakehouse extends Construct {
         removalPolicy,
         tags,
         steps: pipeline.steps.map((step) => ({
+          ...(props.stepRuntime?.[`${pipeline.name}/${step.name}`] ?? {}),
           name: step.name,
           sourceZone: step.sourceZone,
           targetZone: step.targetZone,
-          ...(runtime[step.name] ?? {
-            mainPythonFileUri: `gs://${this.storage.bucketFor(step.sourceZone).name}/_jobs/${pipeline.name}/${step.name}.py`,
-          }),
+          script: scripts[`${pipeline.name}/${step.name}`],
         })),
       });
+      // Tables are created by whoever writes a zone: each step may create and update the tables
+      // of its target zone (and run the BigQuery jobs that do it).
+      const tableGrants = pipeline.steps.flatMap((step, i) =>
+        this.grantTables(pipelines[pipeline.name].jobs[i].principal, step.targetZone, ZoneAccess.READ_WRITE),
+      );
+      if (tableGrants.length > 0) pipelines[pipeline.name].waitBeforeFirstRun('TableGrants', tableGrants);
     }
     this.pipelines = pipelines;
+
+    // What each persona may do beyond its zones, as planned.
+    for (const persona of plan.personas) {
+      const principal = principals[persona.name];
+      for (const stream of persona.publishStreams) streams[stream].grantWrite(principal);
+      for (const pipeline of persona.operatePipelines) pipelines[pipeline].grantOperate(principal);
+      if (persona.admin) this.catalog?.grantAdmin(principal);
+    }
+  }
+
+  /**
+   * Grants `access` on `zone`'s tables: through the warehouse for the zone it serves, else the
+   * catalog, plus the right to run query jobs in the project (`roles/bigquery.jobUser`), without
+   * which no dataset role can query.
+   */
+  private grantTables(principal: IPrincipal, zone: string, access: ZoneAccess): ITerraformDependable[] {
+    if (!this.warehouse) return [];
+    const grant = this.warehouse.zoneNames.includes(zone)
+      ? this.warehouse.grant(principal, zone, access)
+      : this.catalog!.grant(principal, zone, access);
+    return [
+      grant.datasetMember,
+      ...(grant.connectionMember ? [grant.connectionMember] : []),
+      this.warehouse.grantQuery(principal),
+      ...(this.catalog?.connectionGrantWait ? [this.catalog.connectionGrantWait] : []),
+    ];
+  }
+
+  /** `stepScripts` for exactly the spec's steps (`DPK_CONFLICTING_PROPS` for a missing or unknown key). */
+  private resolveScripts(
+    plan: LakehousePlan,
+    given: Readonly<Record<string, SparkJobScript>>,
+    runtime: Readonly<Record<string, unknown>>,
+  ): Readonly<Record<string, SparkJobScript>> {
+    const needed = plan.pipelines.flatMap((p) => p.steps.map((s) => `${p.name}/${s.name}`));
+    const keys = (record: object | undefined) => Object.keys(record ?? {});
+    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
+      ...needed
+        .filter((k) => given[k] === undefined)
+        .map((k) => ({
+          prop: `stepScripts['${k}']`,
+          received: 'undefined',
+          allowed: 'a SparkJobScript for every pipeline step, keyed <pipeline>/<step>',
+        })),
+      ...[...keys(given), ...keys(runtime)]
+        .filter((k) => !needed.includes(k))
+        .map((k) => ({
+          prop: given[k] === undefined ? `stepRuntime['${k}']` : `stepScripts['${k}']`,
+          received: k,
+          allowed: `a key naming a pipeline step of the spec: ${needed.join(', ') || 'none (no pipelines)'}`,
+        })),
+    ]);
+    return given;
   }
 
   /** `region`, or `location` when it is a region; required for a multi-region with regional services. */

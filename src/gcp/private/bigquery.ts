@@ -1,19 +1,18 @@
 import { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { DataGoogleBigqueryDefaultServiceAccount } from '@cdktf/provider-google/lib/data-google-bigquery-default-service-account';
-import { DataGoogleClientConfig } from '@cdktf/provider-google/lib/data-google-client-config';
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { Construct, type IConstruct } from 'constructs';
 import { kmsLocationFor, validateLocation } from './location';
 import { grantSuffix } from './members';
 import { GcpNameRules, underscored } from './names';
-import { dependsOnAll } from './project-services';
+import { providerProject } from './providers';
 import { ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
 import type { Tags } from '../../core/tags';
-import { warn } from '../../core/tf';
+import { type ITerraformDependable, propagationWait, warn } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
 import { CATALOG_ROLES, WRITE_INCLUDES_READ_WARNING } from '../catalog/roles';
@@ -76,18 +75,15 @@ export function validateTimeTravelHours(scope: IConstruct, hours: number, prop =
 
 /** The project id to write where Terraform needs one: the given project, or the provider's. */
 export function projectIdOf(scope: Construct, project: string | undefined): string {
-  if (project !== undefined) return project;
-  const id = 'ProviderProject';
-  const config =
-    (scope.node.tryFindChild(id) as DataGoogleClientConfig | undefined) ??
-    new DataGoogleClientConfig(scope, id);
-  return config.project;
+  return project ?? providerProject(scope);
 }
 
 /** BigQuery's encryption service agent, granted on `key` once per project. */
 export interface BigQueryAgentGrant {
   readonly agent: DataGoogleBigqueryDefaultServiceAccount;
   readonly grant: KmsCryptoKeyIamMember;
+  /** The wait between the grant and the first dataset (IAM propagation); datasets depend on it. */
+  readonly wait: ITerraformDependable;
 }
 
 /**
@@ -100,17 +96,18 @@ export function grantBigQueryAgentOnKey(
   key: IEncryptionKey,
   apis: readonly ProjectService[],
 ): BigQueryAgentGrant {
-  const agent = new DataGoogleBigqueryDefaultServiceAccount(scope, 'BigQueryServiceAgent', {
-    project,
-    dependsOn: dependsOnAll(apis),
-  });
+  // No depends_on: a data source with one is re-read at apply whenever an API changes, and the
+  // member built from it would turn unknown and replace the key grant. bigquery.googleapis.com
+  // is on by default in new projects (see docs/deploying-gcp.md).
+  void apis;
+  const agent = new DataGoogleBigqueryDefaultServiceAccount(scope, 'BigQueryServiceAgent', { project });
   // One grant per project on a shared key, however many blocks use it.
   const agentKey =
     project === undefined ? '<provider project>' : isUnresolved(project) ? scope.node.path : project;
   const grant = key.grantEncryptDecrypt(
     Principal.fromMember(`serviceAccount:${agent.email}`, `bigquery-service-agent:${agentKey}`),
   );
-  return { agent, grant };
+  return { agent, grant, wait: propagationWait(scope, 'BigQueryKeyGrantWait', [grant], 60) };
 }
 
 /** What a hardened dataset is made of. */
@@ -124,7 +121,7 @@ export interface DatasetSpec {
   readonly timeTravelHours: number;
   readonly labels: Tags;
   readonly description: string;
-  readonly dependsOn: readonly (KmsCryptoKeyIamMember | ProjectService)[];
+  readonly dependsOn: readonly ITerraformDependable[];
 }
 
 /**

@@ -3,12 +3,13 @@ import { Construct, type IConstruct } from 'constructs';
 import { grantOnDataset, validateBigQueryLocation } from './bigquery';
 import { grantSuffix } from './members';
 import { validateProject } from './project';
+import { ProjectServices } from './project-services';
 import { ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
 import { findZone, zoneNameViolation } from '../../core/zones';
 import type { CatalogAttributes, CatalogGrant, ICatalog } from '../catalog/catalog';
-import { CONNECTION_USER_ROLE } from '../catalog/roles';
+import { CONNECTION_TABLE_CREATOR_PERMISSIONS } from '../catalog/roles';
 import type { IPrincipal } from '../iam/principal';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -49,8 +50,8 @@ export function catalogZones(
 }
 
 /**
- * Grants `roles/bigquery.connectionUser` on a BigLake connection in `where`'s project and
- * location, once per principal.
+ * Grants the kit's BigLake table-creator custom role (`CONNECTION_TABLE_CREATOR_PERMISSIONS`:
+ * delegate, use, get) on a BigLake connection in `where`'s project and location, once per principal.
  */
 export function grantConnectionUser(
   scope: Construct,
@@ -65,7 +66,11 @@ export function grantConnectionUser(
       project: where.project,
       location: where.location,
       connectionId,
-      role: CONNECTION_USER_ROLE,
+      role: ProjectServices.of(scope).customRole(scope, where.project, 'dataPlatformKitBigLakeTableCreator', {
+        title: 'BigLake table creator (data-platform-kit)',
+        description: 'Create BigLake tables through a connection: bigquery.connections.delegate, use, get.',
+        permissions: CONNECTION_TABLE_CREATOR_PERMISSIONS,
+      }).name,
       member: principal.iamMember,
     })
   );

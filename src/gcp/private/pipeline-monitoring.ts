@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { dependsOnAll } from './project-services';
 import { duration } from './pubsub';
 import type { Tags } from '../../core/tags';
-import { warn } from '../../core/tf';
+import { propagationWait, warn } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { Principal } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
@@ -66,9 +66,10 @@ export function runLogFilter(
  * and batches' logs into it. A sink into a log bucket of its own project needs no grant.
  */
 export function newRunLogs(scope: Construct, spec: RunLogsSpec): RunLogs {
+  // No depends_on: its service account feeds the key grant's member, which must stay known at
+  // plan (logging.googleapis.com is on in every new project).
   const settings = new DataGoogleLoggingProjectCmekSettings(scope, 'LoggingSettings', {
     project: spec.projectId,
-    dependsOn: dependsOnAll(spec.apiServices),
   });
   const where =
     spec.project === undefined
@@ -86,7 +87,8 @@ export function newRunLogs(scope: Construct, spec: RunLogsSpec): RunLogs {
     description: spec.description,
     retentionDays: spec.retentionDays,
     cmekSettings: { kmsKeyName: spec.key.cryptoKeyId },
-    dependsOn: [keyGrant, ...spec.apiServices],
+    // Cloud Logging checks the key grant when the bucket is created: wait for it to propagate.
+    dependsOn: [propagationWait(scope, 'LoggingKeyGrantWait', [keyGrant], 60), ...spec.apiServices],
   });
   const sink = new LoggingProjectSink(scope, 'LogSink', {
     project: spec.project,

@@ -148,7 +148,8 @@ export function resolvePipelineSettings(
   return {
     cron: validateCron(scope, schedule.cron),
     timeZone: validateTimeZone(scope, schedule.timeZone ?? d.DEFAULT_TIME_ZONE),
-    paused: props.paused ?? d.DEFAULT_PAUSED,
+    paused:
+      props.paused ?? (props.steps.every((step) => step.script?.isAsset === true) ? d.DEFAULT_PAUSED : true),
     maxAttempts: literalInRange(scope, 'maxAttempts', props.maxAttempts ?? d.DEFAULT_MAX_ATTEMPTS, 1, 10),
     retryDelaySeconds: literalInRange(
       scope,

@@ -1,5 +1,9 @@
+import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
+import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
 import { Construct, type IConstruct } from 'constructs';
+import { ensureGoogleBetaProvider, providerProject } from './providers';
 import { stableHash } from '../../core/naming';
 import { TerraformStack } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
@@ -74,6 +78,79 @@ export class ProjectServices extends Construct {
       (api) =>
         (holder.node.tryFindChild(API_IDS[api]) as ProjectService | undefined) ??
         new ProjectService(holder, API_IDS[api], { project, service: api, disableOnDestroy: false }),
+    );
+  }
+
+  /**
+   * The service agent of `api` on `project`, created with `google_project_service_identity`
+   * (google-beta; enabling an API does not create every agent, e.g. Workflows', Pub/Sub's), once
+   * per project and API, after the API when `enabled` (the kit enables APIs). Grant to its `member`. Adds the google-beta provider.
+   */
+  public identity(
+    requester: IConstruct,
+    project: string | undefined,
+    api: GoogleApi,
+    enabled: boolean,
+  ): GoogleProjectServiceIdentity {
+    ensureGoogleBetaProvider(requester);
+    const holder = this.holderFor(requester, project);
+    const id = `${API_IDS[api]}Identity`;
+    return (
+      (holder.node.tryFindChild(id) as GoogleProjectServiceIdentity | undefined) ??
+      new GoogleProjectServiceIdentity(holder, id, {
+        project,
+        service: api,
+        dependsOn: enabled ? this.enable(requester, project, api) : undefined,
+      })
+    );
+  }
+
+  /**
+   * Cloud Audit Logs data-access logs (DATA_READ, DATA_WRITE) for `api` on `project`:
+   * `google_project_iam_audit_config`, once per project and service. It is project-wide (every
+   * bucket of the project is logged, not only the kit's) and authoritative for that service's
+   * audit config, so a project that manages it elsewhere should turn it off in the block.
+   */
+  public dataAccessLogs(
+    requester: IConstruct,
+    project: string | undefined,
+    api: GoogleApi,
+  ): ProjectIamAuditConfig {
+    const holder = this.holderFor(requester, project);
+    const id = `${API_IDS[api]}DataAccessLogs`;
+    return (
+      (holder.node.tryFindChild(id) as ProjectIamAuditConfig | undefined) ??
+      new ProjectIamAuditConfig(holder, id, {
+        project: project ?? providerProject(requester),
+        service: api,
+        auditLogConfig: [{ logType: 'DATA_READ' }, { logType: 'DATA_WRITE' }],
+      })
+    );
+  }
+
+  /**
+   * A custom role on `project` (`google_project_iam_custom_role`), once per project, stack and
+   * `key`; its id is `<key>_<hash of the holder's path>` so two stacks in one project never
+   * claim the same id.
+   */
+  public customRole(
+    requester: IConstruct,
+    project: string | undefined,
+    key: string,
+    spec: { readonly title: string; readonly description: string; readonly permissions: readonly string[] },
+  ): ProjectIamCustomRole {
+    const holder = this.holderFor(requester, project);
+    const id = `${key}Role`;
+    return (
+      (holder.node.tryFindChild(id) as ProjectIamCustomRole | undefined) ??
+      new ProjectIamCustomRole(holder, id, {
+        project: project ?? providerProject(requester),
+        roleId: `${key}_${stableHash(holder.node.path)}`,
+        title: spec.title,
+        description: spec.description,
+        permissions: [...spec.permissions],
+        stage: 'GA',
+      })
     );
   }
 

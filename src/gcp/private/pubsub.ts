@@ -28,11 +28,6 @@ export function duration(seconds: number): string {
   return `${seconds}s`;
 }
 
-/** The email of a project's Pub/Sub service agent, from the project number. */
-export function pubsubServiceAgentEmail(projectNumber: string): string {
-  return `service-${projectNumber}@gcp-sa-pubsub.iam.gserviceaccount.com`;
-}
-
 /** Cloud KMS multi-regions and the prefix of the regions each one covers. */
 const KMS_MULTI_REGION_PREFIX: Readonly<Record<string, string>> = {
   europe: 'europe-',

@@ -1,8 +1,6 @@
-import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import type { IConstruct } from 'constructs';
 import { isUnresolved } from '../../core/tokens';
 import { type IPrincipal, Principal } from '../iam/principal';
-import type { IEncryptionKey } from '../security/encryption-key';
 
 /**
  * Google-managed service agents the processing and orchestration blocks grant on a key, by the
@@ -39,21 +37,20 @@ export function serviceAgent(
   projectNumber: string,
   project: string | undefined,
 ): IPrincipal {
-  const where =
-    project === undefined ? '<provider project>' : isUnresolved(project) ? scope.node.path : project;
-  return Principal.fromMember(
-    `serviceAccount:service-${projectNumber}@${agent}`,
-    `${GRANT_KEY_PREFIX[agent]}:${where}`,
-  );
+  return serviceAgentMember(scope, agent, `serviceAccount:service-${projectNumber}@${agent}`, project);
 }
 
-/** Grants each of `agents` encrypt/decrypt on `key` (once per agent and key), in order. */
-export function grantAgentsOnKey(
+/**
+ * The service agent as a principal from its IAM member (e.g. a `google_project_service_identity`'s
+ * `member`), keyed like {@link serviceAgent} so every block granting it shares one resource.
+ */
+export function serviceAgentMember(
   scope: IConstruct,
-  key: IEncryptionKey,
-  projectNumber: string,
+  agent: ServiceAgent,
+  member: string,
   project: string | undefined,
-  agents: readonly ServiceAgent[],
-): KmsCryptoKeyIamMember[] {
-  return agents.map((agent) => key.grantEncryptDecrypt(serviceAgent(scope, agent, projectNumber, project)));
+): IPrincipal {
+  const where =
+    project === undefined ? '<provider project>' : isUnresolved(project) ? scope.node.path : project;
+  return Principal.fromMember(member, `${GRANT_KEY_PREFIX[agent]}:${where}`);
 }

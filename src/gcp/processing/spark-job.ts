@@ -5,8 +5,10 @@ import type { ProjectService } from '@cdktf/provider-google/lib/project-service'
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import type { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import type { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
+import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct } from 'constructs';
-import { PROCESSING_ROLES } from './roles';
+import { PROCESSING_ROLES, SPARK_WORKER_PERMISSIONS } from './roles';
 import type { DataprocBatchRequest, SparkJobProps } from './spark-job-types';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import {
@@ -18,7 +20,7 @@ import {
   validatePlatformName,
 } from '../../core/naming';
 import { resourceTags, TagRules } from '../../core/tags';
-import type { ITerraformDependable } from '../../core/tf';
+import { type ITerraformDependable, propagationWait } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
 import { type IPrincipal, Principal } from '../iam/principal';
@@ -27,8 +29,8 @@ import { projectIdOf } from '../private/bigquery';
 import { grantSuffix } from '../private/members';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { validateProject } from '../private/project';
-import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { grantAgentsOnKey, ServiceAgent } from '../private/service-agents';
+import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
+import { serviceAgent, ServiceAgent, serviceAgentMember } from '../private/service-agents';
 import { resolveSparkSettings, validateRole } from '../private/spark-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
 
@@ -81,8 +83,13 @@ export class SparkJob extends Construct {
   /** Shortest and longest `ttl` Dataproc Serverless accepts, in minutes. */
   public static readonly MIN_TIMEOUT_MINUTES = 10;
   public static readonly MAX_TIMEOUT_MINUTES = 20_160;
-  /** Role the job's service account gets on the project. */
-  public static readonly DEFAULT_WORKER_ROLE = PROCESSING_ROLES.worker;
+  /**
+   * Permissions of the role the job's service account gets on the project by default: a custom
+   * role with `roles/dataproc.worker`'s permissions minus its Cloud Storage ones.
+   */
+  public static readonly DEFAULT_WORKER_PERMISSIONS = SPARK_WORKER_PERMISSIONS;
+  /** Seconds fresh grants are given to propagate before a run or a key user needs them. */
+  public static readonly GRANT_PROPAGATION_SECONDS = 60;
   /** Whether the kit enables the Dataproc, Compute Engine and IAM APIs. */
   public static readonly DEFAULT_ENABLE_APIS = true;
 
@@ -109,8 +116,12 @@ export class SparkJob extends Construct {
   public readonly targetGrant: StorageBucketIamMember;
   /** The `workerRole` on the project (`google_project_iam_member`). */
   public readonly workerGrant: ProjectIamMember;
-  /** The `data.google_project` the service agents' emails are built from. */
+  /** The `data.google_project` the Compute Engine and Cloud Storage agents' emails are built from. */
   public readonly projectData: DataGoogleProject;
+  /** The Dataproc service agent, created with `google_project_service_identity` (google-beta). */
+  public readonly dataprocIdentity: GoogleProjectServiceIdentity;
+  /** The wait between the job's grants (project, zones, key) and its first run. */
+  public readonly grantWait: Sleep;
   /** The Dataproc, Compute Engine and Cloud Storage service agents' grants on the key, in that order. */
   public readonly serviceAgentKeyGrants: readonly KmsCryptoKeyIamMember[];
   /** The batches API request body of one run. */
@@ -151,7 +162,15 @@ export class SparkJob extends Construct {
     this.checkKeyLocation();
     const settings = resolveSparkSettings(this, props, SparkJob);
     this.timeoutMinutes = settings.timeoutMinutes;
-    const workerRole = validateRole(this, 'workerRole', props.workerRole ?? SparkJob.DEFAULT_WORKER_ROLE);
+    const workerRole =
+      props.workerRole === undefined
+        ? ProjectServices.of(this).customRole(this, this.project, 'dataPlatformKitSparkWorker', {
+            title: 'Spark worker (data-platform-kit)',
+            description:
+              'roles/dataproc.worker without its Cloud Storage permissions: a job reaches only the buckets it is granted on.',
+            permissions: SparkJob.DEFAULT_WORKER_PERMISSIONS,
+          }).name
+        : validateRole(this, 'workerRole', props.workerRole);
     const labels = resourceTags(this, TagRules.GCP, platform, props.tags, this.targetZone);
     const apis = props.enableApis ?? SparkJob.DEFAULT_ENABLE_APIS;
     this.batchIdPrefix = `${this.jobName}-${stableHash(this.node.path, 6)}`;
@@ -185,17 +204,23 @@ export class SparkJob extends Construct {
       member: this.principal.iamMember,
     });
 
-    // The service agents, by project number; the lookup waits for the APIs that create them.
-    this.projectData = new DataGoogleProject(this, 'Project', {
-      projectId: this.project,
-      dependsOn: dependsOnAll(this.apiServices),
-    });
-    this.serviceAgentKeyGrants = grantAgentsOnKey(
+    // The Dataproc agent is created (google_project_service_identity); the Compute Engine agent
+    // appears when the Compute Engine API is enabled and the Cloud Storage agent exists in every
+    // project, so theirs are built from the project number. The lookup has no depends_on: its
+    // number feeds members, which must stay known at plan.
+    this.projectData = new DataGoogleProject(this, 'Project', { projectId: this.project });
+    this.dataprocIdentity = ProjectServices.of(this).identity(this, this.project, GoogleApi.DATAPROC, apis);
+    const number = this.projectData.number;
+    this.serviceAgentKeyGrants = [
+      serviceAgentMember(this, ServiceAgent.DATAPROC, this.dataprocIdentity.member, this.project),
+      serviceAgent(this, ServiceAgent.COMPUTE, number, this.project),
+      serviceAgent(this, ServiceAgent.STORAGE, number, this.project),
+    ].map((agent) => this.encryptionKey.grantEncryptDecrypt(agent));
+    this.grantWait = propagationWait(
       this,
-      this.encryptionKey,
-      this.projectData.number,
-      this.project,
-      [ServiceAgent.DATAPROC, ServiceAgent.COMPUTE, ServiceAgent.STORAGE],
+      'GrantWait',
+      [this.sourceGrant, this.targetGrant, this.workerGrant, ...this.serviceAgentKeyGrants],
+      SparkJob.GRANT_PROPAGATION_SECONDS,
     );
 
     this.batchRequest = {
@@ -223,14 +248,7 @@ export class SparkJob extends Construct {
    * the service agents' key grants and the APIs.
    */
   public get deployDependencies(): ITerraformDependable[] {
-    return [
-      this.serviceAccount,
-      this.sourceGrant,
-      this.targetGrant,
-      this.workerGrant,
-      ...this.serviceAgentKeyGrants,
-      ...this.apiServices,
-    ];
+    return [this.serviceAccount, this.grantWait, ...this.apiServices];
   }
 
   /**

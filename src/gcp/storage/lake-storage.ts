@@ -1,8 +1,10 @@
 import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/lib/data-google-storage-project-service-account';
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import type { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
-import { StorageBucket, type StorageBucketConfig } from '@cdktf/provider-google/lib/storage-bucket';
+import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct, type IConstruct } from 'constructs';
 import { LOG_WRITER_ROLE, STORAGE_ANALYTICS_MEMBER, ZONE_ROLES } from './roles';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
@@ -11,15 +13,17 @@ import { NameRules, physicalName, validatePlatformName } from '../../core/naming
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import type { ITerraformDependable } from '../../core/tf';
+import { type ITerraformDependable, propagationWait } from '../../core/tf';
 import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
 import { type IPrincipal, Principal } from '../iam/principal';
+import { hardenedBucketConfig } from '../private/buckets';
 import { kmsLocationFor, validateLocation } from '../private/location';
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
-import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
+import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
+import { gcpDeploymentScope } from '../private/providers';
 import { PreventDestroyRule } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -76,6 +80,21 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
    * @default true
    */
   readonly enableApis?: boolean;
+  /**
+   * Cloud Storage usage logs: a log bucket that every zone bucket logs to. Cloud Storage writes
+   * them as `group:cloud-storage-analytics@google.com`, which the log bucket must grant; an
+   * organization policy `iam.allowedPolicyMemberDomains` rejects that grant.
+   * @default false
+   */
+  readonly usageLogs?: boolean;
+  /**
+   * Cloud Audit Logs data-access logs (DATA_READ, DATA_WRITE) for Cloud Storage on the project
+   * (`google_project_iam_audit_config`): who read and wrote which object. Project-wide and
+   * authoritative for the storage service's audit config; turn it off when the project's audit
+   * config is managed elsewhere.
+   * @default true
+   */
+  readonly dataAccessLogs?: boolean;
 }
 
 /**
@@ -114,6 +133,12 @@ export class LakeStorage extends Construct implements ILakeStorage {
   public static readonly LOG_NONCURRENT_VERSION_EXPIRATION_DAYS = ZoneDefaults.MIN_NONCURRENT_DAYS;
   /** Whether the kit enables the APIs it needs. */
   public static readonly DEFAULT_ENABLE_APIS = true;
+  /** Whether Cloud Storage usage logs go to a log bucket. */
+  public static readonly DEFAULT_USAGE_LOGS = false;
+  /** Whether Cloud Audit Logs data-access logs are on for Cloud Storage. */
+  public static readonly DEFAULT_DATA_ACCESS_LOGS = true;
+  /** Seconds a fresh key grant is given to propagate before the first bucket uses the key. */
+  public static readonly KEY_GRANT_PROPAGATION_SECONDS = 60;
   /** Storage class of new objects. */
   public static readonly STORAGE_CLASS = 'STANDARD';
   /** Storage class objects move to after `coolAfterDays`. */
@@ -128,10 +153,14 @@ export class LakeStorage extends Construct implements ILakeStorage {
   public readonly location: string;
   /** The `google_storage_bucket` of each zone, by zone name. */
   public readonly buckets: Readonly<Record<string, StorageBucket>>;
-  /** The access-log `google_storage_bucket`. */
-  public readonly logBucket: StorageBucket;
-  /** `cloud-storage-analytics@google.com` as object creator on the log bucket. */
-  public readonly logWriterGrant: StorageBucketIamMember;
+  /** The access-log `google_storage_bucket`, with `usageLogs`. */
+  public readonly logBucket?: StorageBucket;
+  /** `cloud-storage-analytics@google.com` as object creator on the log bucket, with `usageLogs`. */
+  public readonly logWriterGrant?: StorageBucketIamMember;
+  /** The project's data-access audit config for Cloud Storage, with `dataAccessLogs`. */
+  public readonly dataAccessAuditConfig?: ProjectIamAuditConfig;
+  /** The wait between the storage agent's key grant and the first bucket (IAM propagation). */
+  public readonly keyGrantWait: Sleep;
   /** The `google_storage_project_service_account` lookup (the Cloud Storage service agent). */
   public readonly serviceAgent: DataGoogleStorageProjectServiceAccount;
   /** The service agent's `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key; buckets depend on it. */
@@ -175,9 +204,10 @@ export class LakeStorage extends Construct implements ILakeStorage {
     this.checkKeyLocation();
 
     this.apiServices = enableApis(this, apis, this.project, GoogleApi.STORAGE);
+    // No depends_on: its email feeds the key grant's member, which must stay known at plan
+    // (storage.googleapis.com is on in every new project; see docs/deploying-gcp.md).
     this.serviceAgent = new DataGoogleStorageProjectServiceAccount(this, 'StorageServiceAgent', {
       project: this.project,
-      dependsOn: dependsOnAll(this.apiServices),
     });
     // One grant per project on a shared key, however many lakes use it.
     const agentKey = isUnresolved(this.project ?? '')
@@ -190,50 +220,68 @@ export class LakeStorage extends Construct implements ILakeStorage {
       ),
     );
 
+    this.keyGrantWait = propagationWait(
+      this,
+      'KeyGrantWait',
+      [this.serviceAgentKeyGrant],
+      LakeStorage.KEY_GRANT_PROPAGATION_SECONDS,
+    );
     const secondsSoftDeleted = daysToSeconds(this, 'softDeleteRetentionDays', softDeleteDays);
-    const hardened = (name: string, labels: Tags, deps: ITerraformDependable[]): StorageBucketConfig => ({
-      project: this.project,
-      location: this.location,
-      name,
-      storageClass: LakeStorage.STORAGE_CLASS,
-      uniformBucketLevelAccess: true,
-      publicAccessPrevention: 'enforced',
-      versioning: { enabled: true },
-      softDeletePolicy: { retentionDurationSeconds: secondsSoftDeleted },
-      encryption: { defaultKmsKeyName: this.encryptionKey.cryptoKeyId },
-      forceDestroy: false,
-      labels,
-      dependsOn: [this.serviceAgentKeyGrant, ...deps, ...this.apiServices],
-    });
+    const scopeOfNames = gcpDeploymentScope(this, this.project);
+    const hardened = (name: string, labels: Tags, deps: ITerraformDependable[]) =>
+      hardenedBucketConfig({
+        project: this.project,
+        location: this.location,
+        name,
+        kmsKeyName: this.encryptionKey.cryptoKeyId,
+        softDeleteSeconds: secondsSoftDeleted,
+        labels,
+        dependsOn: [this.keyGrantWait, ...deps, ...this.apiServices],
+      });
 
-    this.logBucket = new StorageBucket(this, 'LogBucket', {
-      ...hardened(
-        physicalName(this, NameRules.GCS_BUCKET, {
-          platform,
-          parts: ['logs'],
-          override: props.logBucketName,
-          overrideProp: 'logBucketName',
-          uniqueness: [this.project],
-        }),
-        resourceTags(this, TagRules.GCP, platform, tags),
-        [],
-      ),
-      lifecycleRule: [
-        { action: { type: 'Delete' }, condition: { age: logRetentionDays } },
-        {
-          action: { type: 'Delete' },
-          condition: {
-            daysSinceNoncurrentTime: LakeStorage.LOG_NONCURRENT_VERSION_EXPIRATION_DAYS,
-            withState: 'ARCHIVED',
+    if (props.usageLogs ?? LakeStorage.DEFAULT_USAGE_LOGS) {
+      this.logBucket = new StorageBucket(this, 'LogBucket', {
+        ...hardened(
+          physicalName(this, NameRules.GCS_BUCKET, {
+            platform,
+            parts: ['logs'],
+            override: props.logBucketName,
+            overrideProp: 'logBucketName',
+            deploymentScope: scopeOfNames,
+          }),
+          resourceTags(this, TagRules.GCP, platform, tags),
+          [],
+        ),
+        lifecycleRule: [
+          { action: { type: 'Delete' }, condition: { age: logRetentionDays } },
+          {
+            action: { type: 'Delete' },
+            condition: {
+              daysSinceNoncurrentTime: LakeStorage.LOG_NONCURRENT_VERSION_EXPIRATION_DAYS,
+              withState: 'ARCHIVED',
+            },
           },
-        },
-      ],
-    });
-    this.logWriterGrant = new StorageBucketIamMember(this, 'LogWriter', {
-      bucket: this.logBucket.name,
-      role: LOG_WRITER_ROLE,
-      member: STORAGE_ANALYTICS_MEMBER,
-    });
+        ],
+      });
+      this.logWriterGrant = new StorageBucketIamMember(this, 'LogWriter', {
+        bucket: this.logBucket.name,
+        role: LOG_WRITER_ROLE,
+        member: STORAGE_ANALYTICS_MEMBER,
+      });
+    } else if (props.logBucketName !== undefined) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: 'logBucketName',
+        received: props.logBucketName,
+        allowed: "unset unless 'usageLogs' is true (there is no log bucket without usage logs)",
+      });
+    }
+    if (props.dataAccessLogs ?? LakeStorage.DEFAULT_DATA_ACCESS_LOGS) {
+      this.dataAccessAuditConfig = ProjectServices.of(this).dataAccessLogs(
+        this,
+        this.project,
+        GoogleApi.STORAGE,
+      );
+    }
 
     const buckets: Record<string, StorageBucket> = {};
     for (const [i, zone] of this.zones.entries()) {
@@ -242,12 +290,16 @@ export class LakeStorage extends Construct implements ILakeStorage {
         parts: [zone.name],
         override: zone.storageName,
         overrideProp: `zones[${i}].storageName`,
-        // Bucket names are global: the project (when given) joins the name hash.
-        uniqueness: [this.project],
+        // Bucket names are global: the project (the provider's when unset) joins the name.
+        deploymentScope: scopeOfNames,
       });
       buckets[zone.name] = new StorageBucket(this, `${constructIdFrom(zone.name)}Bucket`, {
-        ...hardened(name, resourceTags(this, TagRules.GCP, platform, tags, zone.name), [this.logWriterGrant]),
-        logging: { logBucket: this.logBucket.name, logObjectPrefix: zone.name },
+        ...hardened(
+          name,
+          resourceTags(this, TagRules.GCP, platform, tags, zone.name),
+          this.logWriterGrant ? [this.logWriterGrant] : [],
+        ),
+        logging: this.logBucket ? { logBucket: this.logBucket.name, logObjectPrefix: zone.name } : undefined,
         lifecycleRule: [
           ...(zone.coolAfterDays === undefined
             ? []
@@ -271,7 +323,9 @@ export class LakeStorage extends Construct implements ILakeStorage {
     applyDataRemoval(
       this,
       decideRemoval(this, props.removalPolicy),
-      [this.logBucket, ...Object.values(buckets)].map((b) => [b, PreventDestroyRule.RETAINED] as const),
+      [...(this.logBucket ? [this.logBucket] : []), ...Object.values(buckets)].map(
+        (b) => [b, PreventDestroyRule.RETAINED] as const,
+      ),
     );
   }
 

@@ -1,5 +1,4 @@
 import { BigqueryTableIamMember } from '@cdktf/provider-google/lib/bigquery-table-iam-member';
-import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import type { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
@@ -13,6 +12,8 @@ import { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 import type { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
 import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import type { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import type { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
+import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct } from 'constructs';
 import { PUBSUB_AGENT_ROLES, STREAM_ROLES } from './roles';
 import {
@@ -35,14 +36,15 @@ import {
 } from '../../core/naming';
 import { decideRemoval, type RemovalDecision } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
+import { propagationWait } from '../../core/tf';
 import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone } from '../../core/zones';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
-import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { duration, PUBSUB_NAME_RULE, pubsubServiceAgentEmail } from '../private/pubsub';
+import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
+import { duration, PUBSUB_NAME_RULE } from '../private/pubsub';
 import { bucketMember, subscriptionMember, topicMember } from '../private/pubsub-iam';
 import { PreventDestroyRule } from '../private/removal';
 import { streamAlerts } from '../private/stream-alerts';
@@ -121,6 +123,8 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   public static readonly DEFAULT_ALERT_AUTO_CLOSE_HOURS = 24;
   /** Whether the kit enables the Pub/Sub and Cloud Monitoring APIs. */
   public static readonly DEFAULT_ENABLE_APIS = true;
+  /** Seconds fresh grants to the Pub/Sub agent are given to propagate before Pub/Sub checks them. */
+  public static readonly GRANT_PROPAGATION_SECONDS = 60;
 
   /** The `google_pubsub_topic` producers publish to. */
   public readonly topic: PubsubTopic;
@@ -143,8 +147,15 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   /** The zone the stream lands in, and its bucket. */
   public readonly zone: string;
   public readonly bucket: StorageBucket;
-  /** The `data.google_project` the Pub/Sub service agent's email is built from. */
-  public readonly projectData: DataGoogleProject;
+  /**
+   * The Pub/Sub service agent, created with `google_project_service_identity` (google-beta):
+   * enabling the API does not always create it, and a grant to a missing agent fails.
+   */
+  public readonly serviceIdentity: GoogleProjectServiceIdentity;
+  /** The wait between the agent's key grant and the topics (IAM propagation). */
+  public readonly keyGrantWait: Sleep;
+  /** The wait between the agent's bucket grants and the Cloud Storage subscription. */
+  public readonly bucketGrantWait: Sleep;
   /** The Pub/Sub service agent as a principal. */
   public readonly serviceAgent: IPrincipal;
   /** The service agent's key grant; both topics depend on it. */
@@ -197,18 +208,26 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     this.pubsubApis = pubsubApis;
     this.apiServices = [...pubsubApis, ...monitoringApis];
 
-    // The Pub/Sub service agent, by project number. The lookup waits for the API (which creates the
-    // agent), so every grant to the agent does too; one key grant per project on a shared key.
-    this.projectData = new DataGoogleProject(this, 'Project', {
-      projectId: this.project,
-      dependsOn: dependsOnAll(pubsubApis),
-    });
+    // The Pub/Sub service agent, created (after the API) so every grant to it has a member that
+    // exists; one agent and one key grant per project on a shared key.
+    this.serviceIdentity = ProjectServices.of(this).identity(
+      this,
+      this.project,
+      GoogleApi.PUBSUB,
+      settings.enableApis,
+    );
     const agentKey = this.project === undefined ? '<provider project>' : this.project;
     this.serviceAgent = Principal.fromMember(
-      `serviceAccount:${pubsubServiceAgentEmail(this.projectData.number)}`,
+      this.serviceIdentity.member,
       `pubsub-service-agent:${isUnresolved(agentKey) ? this.node.path : agentKey}`,
     );
     this.serviceAgentKeyGrant = this.encryptionKey.grantEncryptDecrypt(this.serviceAgent);
+    this.keyGrantWait = propagationWait(
+      this,
+      'KeyGrantWait',
+      [this.serviceAgentKeyGrant],
+      StreamIngestion.GRANT_PROPAGATION_SECONDS,
+    );
 
     if (props.schema) {
       this.schema = new PubsubSchema(this, 'Schema', {
@@ -224,7 +243,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
       kmsKeyName: this.encryptionKey.cryptoKeyId,
       messageStoragePolicy: { allowedPersistenceRegions: [this.region] },
       labels: this.labels,
-      dependsOn: [this.serviceAgentKeyGrant, ...pubsubApis],
+      dependsOn: [this.keyGrantWait, ...pubsubApis],
     };
     this.topic = new PubsubTopic(this, 'Topic', {
       ...topicBase,
@@ -267,6 +286,13 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
       this.bucket.name,
       { role: PUBSUB_AGENT_ROLES.bucketReader, member: this.serviceAgent.iamMember },
     );
+    // Pub/Sub checks the bucket grants when the Cloud Storage subscription is created.
+    this.bucketGrantWait = propagationWait(
+      this,
+      'BucketGrantWait',
+      [this.bucketWriterGrant, this.bucketReaderGrant],
+      StreamIngestion.GRANT_PROPAGATION_SECONDS,
+    );
     this.landingSubscription = this.subscription('LandingSubscription', [this.streamName, 'to', this.zone], {
       labels: resourceTags(this, TagRules.GCP, this.platform, props.tags, this.zone),
       cloudStorageConfig: {
@@ -281,7 +307,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
             ? { writeMetadata: true, useTopicSchema: this.schema !== undefined }
             : undefined,
       },
-      dependsOn: [this.bucketWriterGrant, this.bucketReaderGrant],
+      dependsOn: [this.bucketGrantWait],
     });
 
     if (props.bigQueryTable) {

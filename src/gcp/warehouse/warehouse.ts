@@ -58,7 +58,7 @@ export enum ReservationEdition {
 export interface WarehouseGrant {
   /** The dataset role on the zone's dataset (see `CATALOG_ROLES`). */
   readonly datasetMember: BigqueryDatasetIamMember;
-  /** `roles/bigquery.connectionUser` on the catalog's BigLake connection (write grants, when there is one). */
+  /** The BigLake table-creator custom role on the catalog's connection (write grants, when there is one). */
   readonly connectionMember?: BigqueryConnectionIamMember;
   /** `roles/bigquery.jobUser` on the warehouse project, to run the queries. */
   readonly jobUserMember: ProjectIamMember;
@@ -273,7 +273,7 @@ export class Warehouse extends Construct {
           timeTravelHours,
           labels: resourceTags(this, TagRules.GCP, platform, props.tags, zone),
           description: `Warehouse dataset ${zone} of the ${platform} data platform.`,
-          dependsOn: [agent.grant, ...bigQueryApis],
+          dependsOn: [agent.wait, ...bigQueryApis],
         });
       }
       this.datasets = datasets;

@@ -2,7 +2,7 @@ import { ZoneAccess } from '../../../src/core/blocks';
 import {
   Catalog,
   CATALOG_ROLES,
-  CONNECTION_USER_ROLE,
+  CONNECTION_TABLE_CREATOR_PERMISSIONS,
   Principal,
   WRITE_INCLUDES_READ_WARNING,
 } from '../../../src/gcp';
@@ -34,7 +34,12 @@ describe('CATALOG_ROLES', () => {
       [ZoneAccess.WRITE]: 'roles/bigquery.dataEditor',
       [ZoneAccess.READ_WRITE]: 'roles/bigquery.dataEditor',
     });
-    expect(CONNECTION_USER_ROLE).toBe('roles/bigquery.connectionUser');
+    // roles/bigquery.connectionUser lacks delegate, which creating a BigLake table needs.
+    expect([...CONNECTION_TABLE_CREATOR_PERMISSIONS].sort()).toEqual([
+      'bigquery.connections.delegate',
+      'bigquery.connections.get',
+      'bigquery.connections.use',
+    ]);
   });
 });
 
@@ -57,7 +62,7 @@ describe('Catalog grants', () => {
     template.resourceCountIs(CONNECTION_IAM, 0);
   });
 
-  test('grantReadWrite gives dataEditor on the dataset and connectionUser on the BigLake connection', () => {
+  test('grantReadWrite gives dataEditor on the dataset and the BigLake table-creator role (with delegate) on the connection', () => {
     // GIVEN
     const { stack, catalog } = catalogStack();
     // WHEN
@@ -73,8 +78,11 @@ describe('Catalog grants', () => {
     const member = template.hasResourceProperties(CONNECTION_IAM, {
       connection_id: ref(connection, 'connection_id'),
       location: 'europe-west1',
-      role: 'roles/bigquery.connectionUser',
+      role: expect.stringMatching(/^\$\{google_project_iam_custom_role\..*\.name\}$/),
       member: 'group:engineers@acme.com',
+    });
+    template.hasResourceProperties('google_project_iam_custom_role', {
+      permissions: [...CONNECTION_TABLE_CREATOR_PERMISSIONS],
     });
     expect(member.name).toBe(grant.connectionMember!.friendlyUniqueId);
   });
@@ -149,7 +157,7 @@ describe('Catalog.fromCatalogAttributes', () => {
     });
   });
 
-  test('with a connectionId, write grants add connectionUser on that connection; WRITE and READ_WRITE share one binding', () => {
+  test('with a connectionId, write grants add the table-creator role on that connection; WRITE and READ_WRITE share one binding', () => {
     // GIVEN
     const stack = newGcpStack();
     const catalog = Catalog.fromCatalogAttributes(stack, 'Existing', {
@@ -165,7 +173,7 @@ describe('Catalog.fromCatalogAttributes', () => {
     template.hasResourceProperties(CONNECTION_IAM, {
       connection_id: 'sales_biglake',
       location: 'US',
-      role: 'roles/bigquery.connectionUser',
+      role: expect.stringMatching(/google_project_iam_custom_role/),
     });
     template.resourceCountIs(CONNECTION_IAM, 1);
     template.resourceCountIs(DATASET_IAM, 1);

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { TerraformVariable } from 'cdktf';
 import {
   ALERT,
@@ -16,10 +17,12 @@ import {
   SCHEDULE,
   SERVICE,
   SERVICE_ACCOUNT,
+  STEPS,
   synthPipeline,
   WORKFLOW,
 } from './pipeline-fixtures';
 import { programFromSource } from './workflow-interpreter';
+import { ErrorCode } from '../../../src/core/errors';
 import {
   DataRemovalPolicy,
   REMOVAL_DOWNGRADED_WARNING,
@@ -32,11 +35,13 @@ import {
   NotificationTarget,
   ORCHESTRATION_ROLES,
   Pipeline,
+  SparkJobScript,
   WorkflowCallLogLevel,
 } from '../../../src/gcp';
 import { checkCompliance } from '../../../src/gcp/compliance';
+import { TfGraph } from '../../helpers/tf-graph';
 import { type TfBlock, TfTemplate, warningsOf } from '../../helpers/tf-template';
-import { newGcpStack } from '../support';
+import { expectValidationError, newGcpStack } from '../support';
 
 /** The workflow program of a template, with Terraform's references left as `tf:<reference>`. */
 function programOf(template: TfTemplate): Record<string, any> {
@@ -54,12 +59,44 @@ const account = (template: TfTemplate, id: string) => byId(template, SERVICE_ACC
 const member = (sa: TfBlock) => refTo(sa, 'member');
 
 describe('Pipeline defaults', () => {
-  test('runs on DEFAULT_SCHEDULE (every day at 02:00 Etc/UTC), not paused', () => {
+  test('runs on DEFAULT_SCHEDULE (every day at 02:00 Etc/UTC), paused while its code is not part of the deployment', () => {
     const { template } = synthPipeline();
     expect(Pipeline.DEFAULT_SCHEDULE).toEqual({ cron: '0 2 * * *', timeZone: 'Etc/UTC' });
     expect(Pipeline.DEFAULT_TIME_ZONE).toBe('Etc/UTC');
     expect(Pipeline.DEFAULT_PAUSED).toBe(false);
-    template.hasResourceProperties(SCHEDULE, { schedule: '0 2 * * *', time_zone: 'Etc/UTC', paused: false });
+    template.hasResourceProperties(SCHEDULE, { schedule: '0 2 * * *', time_zone: 'Etc/UTC', paused: true });
+  });
+
+  test('steps with SparkJobScript.fromAsset upload into a CMEK code bucket, and the schedule is live (DEFAULT_PAUSED)', () => {
+    const file = path.join(__dirname, '..', '..', '..', 'examples', 'jobs', 'clean_orders.py');
+    const { pipeline, template } = synthPipeline({
+      steps: STEPS.map(({ mainPythonFileUri: _m, ...s }) => ({
+        ...s,
+        script: SparkJobScript.fromAsset(file),
+      })),
+    });
+    template.hasResourceProperties(SCHEDULE, { paused: false });
+    const code = refTo(byId(template, 'google_storage_bucket', 'CodeBucket'), 'name');
+    template.hasResourceProperties('google_storage_bucket_object', {
+      bucket: code,
+      name: 'clean/clean_orders.py',
+      content: expect.stringContaining('spark'),
+    });
+    expect(Object.keys(pipeline.scripts)).toEqual(['clean', 'publish']);
+    expect(stepArgs(template, 'clean').body.pysparkBatch.mainPythonFileUri).toBe(
+      `gs://tf:${byId(template, 'google_storage_bucket', 'CodeBucket').address}.name/tf:${byId(template, 'google_storage_bucket_object', 'CleanCode_Script').address}.name`,
+    );
+  });
+
+  test('a script next to a main file is rejected', () => {
+    expectValidationError(
+      () =>
+        synthPipeline({
+          steps: [{ ...STEPS[0], script: SparkJobScript.fromBucket('acme-code', 'clean.py') }],
+        }),
+      ErrorCode.CONFLICTING_PROPS,
+      'steps[0].mainPythonFileUri',
+    );
   });
 
   test('a CMEK workflow in the network region, running as its own service account', () => {
@@ -144,7 +181,7 @@ describe('Pipeline defaults', () => {
       serviceAccount: `tf:${account(template, 'PublishStep_ServiceAccount').address}.email`,
       subnetworkUri: `tf:${byId(template, 'google_compute_subnetwork', 'DataSubnet').address}.id`,
       kmsKey: `tf:${template.resources('google_kms_crypto_key')[0].address}.id`,
-      stagingBucket: `tf:${byId(template, 'google_storage_bucket', 'ServingBucket').address}.name`,
+      stagingBucket: `tf:${byId(template, 'google_storage_bucket', 'StagingBucket').address}.name`,
       ttl: '14400s',
     });
     expect(body.pysparkBatch).toEqual({ mainPythonFileUri: 'gs://acme-code/sales/publish.py' });
@@ -251,10 +288,12 @@ describe('Pipeline least privilege', () => {
     const { template } = synthPipeline();
     // THEN
     const bucket = (zone: string) => refTo(byId(template, 'google_storage_bucket', `${zone}Bucket`), 'name');
+    const zoneBuckets = ['Raw', 'Curated', 'Serving'].map(bucket);
     const grantsOf = (id: string) =>
       template
         .resources(BUCKET_IAM)
         .filter((g) => g.config.member === member(account(template, id)))
+        .filter((g) => zoneBuckets.includes(g.config.bucket as string))
         .map((g) => [g.config.bucket, g.config.role]);
     expect(grantsOf('CleanStep_ServiceAccount')).toEqual([
       [bucket('Raw'), 'roles/storage.objectViewer'],
@@ -313,29 +352,34 @@ describe('Pipeline least privilege', () => {
 });
 
 describe('Pipeline deployability', () => {
-  test('the Workflows agent is granted the key BEFORE the workflow exists', () => {
+  test('the Workflows agent is created and granted the key; the workflow waits (time_sleep) for that grant', () => {
     // GIVEN / WHEN
     const { pipeline, template } = synthPipeline();
     // THEN
+    const identity = template.hasResourceProperties('google_project_service_identity', {
+      service: 'workflows.googleapis.com',
+    });
     const grant = template.hasResourceProperties(KEY_IAM, {
       role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
-      member: expect.stringMatching(
-        /^serviceAccount:service-\$\{data\.google_project\.[A-Za-z0-9_]+\.number\}@gcp-sa-workflows\.iam\.gserviceaccount\.com$/,
-      ),
+      member: refTo(identity, 'member'),
     });
     const workflow = template.resources(WORKFLOW)[0];
-    expect(dependsOf(workflow)).toContain(grant.address);
+    expect(
+      new TfGraph(template.doc).dependsOnOnlyThrough(workflow.address, grant.address, 'time_sleep'),
+    ).toBe(true);
     expect(pipeline.workflowsAgentKeyGrant).toBeDefined();
   });
 
   test("the workflow also waits for the steps' service agents' key grants", () => {
     const { template } = synthPipeline();
     const workflow = template.resources(WORKFLOW)[0];
-    for (const domain of ['dataproc-accounts', 'compute-system']) {
-      const grant = template.hasResourceProperties(KEY_IAM, {
-        member: expect.stringContaining(`@${domain}.`),
-      });
-      expect(dependsOf(workflow)).toContain(grant.address);
+    const graph = new TfGraph(template.doc);
+    const stepAgentGrants = template
+      .resources(KEY_IAM)
+      .filter((g) => /compute-system|google_project_service_identity/.test(g.config.member as string));
+    expect(stepAgentGrants.length).toBeGreaterThanOrEqual(2);
+    for (const grant of stepAgentGrants) {
+      expect(graph.dependsOnOnlyThrough(workflow.address, grant.address, 'time_sleep')).toBe(true);
     }
   });
 
@@ -345,31 +389,38 @@ describe('Pipeline deployability', () => {
     const grant = template.hasResourceProperties(KEY_IAM, {
       member: `serviceAccount:\${${settings.address}.service_account_id}`,
     });
-    expect(dependsOf(template.resources(LOG_BUCKET)[0])).toContain(grant.address);
+    const graph = new TfGraph(template.doc);
+    expect(
+      graph.dependsOnOnlyThrough(template.resources(LOG_BUCKET)[0].address, grant.address, 'time_sleep'),
+    ).toBe(true);
+    expect(settings.config.depends_on).toBeUndefined();
   });
 
-  test('the schedule is created after every grant a run needs, each listed once', () => {
+  test('the schedule waits (time_sleep) for every grant a run needs, each dependency listed once', () => {
     // GIVEN / WHEN
     const { template } = synthPipeline();
     // THEN
-    const deps = dependsOf(template.resources(SCHEDULE)[0]);
+    const schedule = template.resources(SCHEDULE)[0];
+    const deps = dependsOf(schedule);
     expect(new Set(deps).size).toBe(deps.length);
-    const stepAccounts = ['CleanStep_ServiceAccount', 'PublishStep_ServiceAccount'].map((id) =>
-      account(template, id),
+    const graph = new TfGraph(template.doc);
+    const stepMembers = ['CleanStep_ServiceAccount', 'PublishStep_ServiceAccount'].map((id) =>
+      member(account(template, id)),
     );
-    const stepMembers = stepAccounts.map(member);
     const needed = [
-      ...stepAccounts,
       ...template.resources(PROJECT_IAM), // workers, batch editor, log writer, invoker
       ...template.resources(SA_IAM), // the workflow acting as each step
       ...template.resources(BUCKET_IAM).filter((g) => stepMembers.includes(g.config.member as string)),
-      // the Dataproc and Compute Engine agents', and the Cloud Storage agent's (the lake's own grant)
-      ...['@dataproc-accounts.', '@compute-system.', 'google_storage_project_service_account'].map((agent) =>
-        template.resources(KEY_IAM).find((g) => (g.config.member as string).includes(agent))!,
-      ),
+      // every agent's key grant but Cloud Logging's (the log bucket, not a run, needs that one)
+      ...template.resources(KEY_IAM).filter((g) => !String(g.config.member).includes('logging_project_cmek')),
     ];
-    expect(needed).toHaveLength(2 + 5 + 2 + 4 + 3);
-    expect(deps).toEqual(expect.arrayContaining(needed.map((b) => b.address)));
+    expect(needed.length).toBeGreaterThan(15);
+    for (const g of needed) {
+      expect([g.address, graph.dependsOnOnlyThrough(schedule.address, g.address, 'time_sleep')]).toEqual([
+        g.address,
+        true,
+      ]);
+    }
     expect(deps).toContain(
       template.resources(SERVICE, { service: 'cloudscheduler.googleapis.com' })[0].address,
     );

@@ -83,13 +83,18 @@ describe('SparkJob defaults', () => {
     expect(`${longest.batchIdPrefix}-${'f'.repeat(32)}-10`.length).toBeLessThanOrEqual(63);
   });
 
-  test('grants DEFAULT_WORKER_ROLE (roles/dataproc.worker) on the project, as Dataproc requires', () => {
+  test("grants a custom worker role (dataproc.worker's permissions without storage) on the project", () => {
     const { template } = synthJob();
-    expect(SparkJob.DEFAULT_WORKER_ROLE).toBe('roles/dataproc.worker');
+    expect(SparkJob.DEFAULT_WORKER_PERMISSIONS.filter((p) => p.startsWith('storage.'))).toEqual([]);
+    expect(SparkJob.DEFAULT_WORKER_PERMISSIONS).toContain('dataproc.tasks.lease');
+    const role = template.hasResourceProperties('google_project_iam_custom_role', {
+      permissions: [...SparkJob.DEFAULT_WORKER_PERMISSIONS],
+      stage: 'GA',
+    });
     const sa = byId(template, SERVICE_ACCOUNT, 'ServiceAccount');
     template.resourceCountIs(PROJECT_IAM, 1);
     template.hasResourceProperties(PROJECT_IAM, {
-      role: 'roles/dataproc.worker',
+      role: `\${${role.address}.name}`,
       member: refTo(sa, 'member'),
       project: expect.stringMatching(/^\$\{data\.google_client_config\./),
     });
@@ -152,15 +157,16 @@ describe('SparkJob grants: exactly its two zones', () => {
 });
 
 describe('SparkJob deployability', () => {
-  test('the Dataproc and Compute Engine agents are granted the key, by project number', () => {
+  test('the Dataproc agent is created (google_project_service_identity) and granted the key; Compute Engine by project number', () => {
     // GIVEN / WHEN
     const { job, template } = synthJob();
     // THEN
     const key = refTo(template.resources('google_kms_crypto_key')[0], 'id');
-    for (const domain of [
-      'dataproc-accounts.iam.gserviceaccount.com',
-      'compute-system.iam.gserviceaccount.com',
-    ]) {
+    const identity = template.hasResourceProperties('google_project_service_identity', {
+      service: 'dataproc.googleapis.com',
+    });
+    template.hasResourceProperties(KEY_IAM, { crypto_key_id: key, member: refTo(identity, 'member') });
+    for (const domain of ['compute-system.iam.gserviceaccount.com']) {
       template.hasResourceProperties(KEY_IAM, {
         crypto_key_id: key,
         role: PROCESSING_ROLES.agentKey,
@@ -193,33 +199,31 @@ describe('SparkJob deployability', () => {
     expect(onKey.map((g) => g.config.member)).toHaveLength(3);
     expect(onKey.map((g) => g.config.member)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(AGENT('dataproc-accounts.iam.gserviceaccount.com')),
+        expect.stringMatching(/google_project_service_identity\..*\.member/),
         expect.stringMatching(AGENT('compute-system.iam.gserviceaccount.com')),
         expect.stringMatching(AGENT('gs-project-accounts.iam.gserviceaccount.com')),
       ]),
     );
   });
 
-  test('the project lookup and the service account wait for the APIs', () => {
+  test('the service account waits for the APIs; the project lookup feeds members, so it has no depends_on', () => {
     const { template } = synthJob();
-    const apis = template.resources(SERVICE).map((s) => s.address);
     const project = template.dataSources('google_project')[0];
-    expect(dependsOf(project)).toEqual(
-      expect.arrayContaining(apis.filter((a) => /Dataproc|Compute|Iam/.test(a))),
-    );
+    expect(project.config.depends_on).toBeUndefined();
     expect(dependsOf(byId(template, SERVICE_ACCOUNT, 'ServiceAccount'))).toHaveLength(3);
   });
 
-  test('deployDependencies lists the account, its grants, the key grants and the APIs', () => {
+  test('deployDependencies: the account, a wait after its grants and the key grants, and the APIs', () => {
     const { job } = synthJob();
-    expect(job.deployDependencies).toEqual([
-      job.serviceAccount,
-      job.sourceGrant,
-      job.targetGrant,
-      job.workerGrant,
-      ...job.serviceAgentKeyGrants,
-      ...job.apiServices,
-    ]);
+    const deps = job.deployDependencies;
+    expect(deps).toHaveLength(2 + job.apiServices.length);
+    expect(deps[0]).toBe(job.serviceAccount);
+    expect(deps[1]).toBe(job.grantWait);
+    const template = TfTemplate.fromStack(job.node.scope as never);
+    const wait = template.hasResourceProperties('time_sleep', { create_duration: '60s' });
+    for (const g of [job.sourceGrant, job.targetGrant, job.workerGrant, ...job.serviceAgentKeyGrants]) {
+      expect(wait.config.depends_on).toContain(`${g.terraformResourceType}.${g.friendlyUniqueId}`);
+    }
   });
 
   test('passes the GCP rule pack with zero findings', () => {

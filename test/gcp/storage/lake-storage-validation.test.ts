@@ -61,7 +61,7 @@ describe('LakeStorage validation', () => {
 
   test('rejects a logBucketName GCS does not allow', () => {
     expectValidationError(
-      () => synthLake({ logBucketName: 'Logs' }),
+      () => synthLake({ logBucketName: 'Logs', usageLogs: true }),
       ErrorCode.INVALID_NAME,
       'logBucketName',
     );
@@ -92,6 +92,7 @@ describe('LakeStorage validation', () => {
       location: str('Location'),
       project: str('Project'),
       encryptionKey: key,
+      usageLogs: true,
       logBucketName: str('LogBucket'),
       zones: [{ name: 'raw', storageName: str('RawBucket') }],
       tags: { team: str('Team') },

@@ -6,16 +6,71 @@ import { AGENT, BUCKET, BUCKET_IAM, bucket, DAY, KEY_IAM, newLake, synthLake } f
 import { ErrorCode } from '../../../src/core/errors';
 
 describe('LakeStorage defaults', () => {
-  test('one bucket per default zone plus the log bucket', () => {
+  test('one bucket per default zone, no log bucket (DEFAULT_USAGE_LOGS false)', () => {
     // GIVEN / WHEN
-    const { lake, template } = synthLake();
+    const { lake, template } = synthLake({ project: 'acme-data-dev' });
     // THEN
-    template.resourceCountIs(BUCKET, 4);
+    expect(LakeStorage.DEFAULT_USAGE_LOGS).toBe(false);
+    template.resourceCountIs(BUCKET, 3);
+    expect(lake.logBucket).toBeUndefined();
     expect(lake.zoneNames).toEqual(['raw', 'curated', 'serving']);
     for (const zone of ['raw', 'curated', 'serving']) {
       expect(bucket(template, zone).config.name).toMatch(new RegExp(`^sales-${zone}-[0-9a-f]{8}$`));
+      expect(bucket(template, zone).config.logging).toBeUndefined();
     }
+  });
+
+  test("without a project, bucket names hash the provider's project at plan time", () => {
+    // GIVEN / WHEN
+    const { template } = synthLake();
+    // THEN
+    const config = template.dataSources('google_client_config')[0];
+    expect(bucket(template, 'raw').config.name).toBe(
+      `sales-raw-\${substr(sha256(join("|", ["Test/Lake", ${config.address}.project])), 0, 8)}`,
+    );
+  });
+
+  test('data-access audit logs for Cloud Storage are on (DEFAULT_DATA_ACCESS_LOGS), once per project', () => {
+    // GIVEN
+    const stack = newGcpStack();
+    // WHEN
+    newLake(stack, 'Sales', { project: 'acme-data-dev' });
+    newLake(stack, 'Finance', { platformName: 'finance', project: 'acme-data-dev' });
+    // THEN
+    expect(LakeStorage.DEFAULT_DATA_ACCESS_LOGS).toBe(true);
+    const template = TfTemplate.fromStack(stack);
+    template.resourceCountIs('google_project_iam_audit_config', 1);
+    template.hasResourceProperties('google_project_iam_audit_config', {
+      project: 'acme-data-dev',
+      service: 'storage.googleapis.com',
+      audit_log_config: [{ log_type: 'DATA_READ' }, { log_type: 'DATA_WRITE' }],
+    });
+  });
+
+  test('dataAccessLogs: false leaves the project audit config alone', () => {
+    // GIVEN / WHEN
+    const { template } = synthLake({ dataAccessLogs: false });
+    // THEN
+    template.resourceCountIs('google_project_iam_audit_config', 0);
+  });
+
+  test('usageLogs: true adds the log bucket, named per project', () => {
+    // GIVEN / WHEN
+    const { template } = synthLake({ usageLogs: true, project: 'acme-data-dev' });
+    // THEN
+    template.resourceCountIs(BUCKET, 4);
     expect(bucket(template, 'logs').config.name).toMatch(/^sales-logs-[0-9a-f]{8}$/);
+  });
+
+  test('logBucketName without usageLogs is rejected', () => {
+    // GIVEN
+    const stack = newGcpStack();
+    // WHEN / THEN
+    expectValidationError(
+      () => newLake(stack, 'Lake', { logBucketName: 'acme-logs' }),
+      ErrorCode.CONFLICTING_PROPS,
+      'logBucketName',
+    );
   });
 
   test('every bucket is hardened: uniform access, no public access, versioned, STANDARD, never force-destroyed', () => {
@@ -70,9 +125,9 @@ describe('LakeStorage defaults', () => {
     expect(bucket(template, 'serving').config.lifecycle_rule).toEqual([expire]);
   });
 
-  test('zone buckets log to the log bucket under the zone prefix', () => {
+  test('with usageLogs, zone buckets log to the log bucket under the zone prefix', () => {
     // GIVEN / WHEN
-    const { template } = synthLake();
+    const { template } = synthLake({ usageLogs: true });
     // THEN
     const logs = bucket(template, 'logs');
     for (const zone of ['raw', 'curated', 'serving']) {
@@ -86,7 +141,7 @@ describe('LakeStorage defaults', () => {
 
   test('log objects expire after DEFAULT_ACCESS_LOG_RETENTION_DAYS (365)', () => {
     // GIVEN / WHEN
-    const { template } = synthLake();
+    const { template } = synthLake({ usageLogs: true });
     // THEN
     expect(LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS).toBe(365);
     expect(bucket(template, 'logs').config.lifecycle_rule).toEqual([
@@ -103,7 +158,7 @@ describe('LakeStorage defaults', () => {
 
   test('buckets carry the kit labels', () => {
     // GIVEN / WHEN
-    const { template } = synthLake();
+    const { template } = synthLake({ usageLogs: true });
     // THEN
     expect(bucket(template, 'raw').config.labels).toEqual({ 'data-platform': 'sales', 'data-zone': 'raw' });
     expect(bucket(template, 'logs').config.labels).toEqual({ 'data-platform': 'sales' });
@@ -120,7 +175,8 @@ describe('LakeStorage defaults', () => {
     });
     template.hasResourceProperties('google_project_service', { service: 'cloudkms.googleapis.com' });
     template.allResourcesHave(BUCKET, { depends_on: expect.arrayContaining([api.address]) });
-    expect(template.dataSources(AGENT)[0].config.depends_on).toEqual([api.address]);
+    // The agent lookup feeds a member: no depends_on, so it never turns unknown at plan.
+    expect(template.dataSources(AGENT)[0].config.depends_on).toBeUndefined();
   });
 
   test('exposes every native resource', () => {
@@ -149,18 +205,22 @@ describe('LakeStorage deployability', () => {
     });
   });
 
-  test('every bucket depends on the service-agent key grant', () => {
+  test('every bucket waits for the service-agent key grant to propagate (time_sleep)', () => {
     // GIVEN / WHEN
     const { lake, template } = synthLake();
     // THEN
     const grant = template.resources(KEY_IAM)[0];
     expect(grant.name).toBe(lake.serviceAgentKeyGrant.friendlyUniqueId);
-    template.allResourcesHave(BUCKET, { depends_on: expect.arrayContaining([grant.address]) });
+    const wait = template.hasResourceProperties('time_sleep', {
+      create_duration: `${LakeStorage.KEY_GRANT_PROPAGATION_SECONDS}s`,
+      depends_on: [grant.address],
+    });
+    template.allResourcesHave(BUCKET, { depends_on: expect.arrayContaining([wait.address]) });
   });
 
-  test('the storage analytics group may write logs, and zone buckets wait for that grant', () => {
+  test('with usageLogs, the storage analytics group may write logs, and zone buckets wait for that grant', () => {
     // GIVEN / WHEN
-    const { template } = synthLake();
+    const { template } = synthLake({ usageLogs: true });
     // THEN
     const logs = bucket(template, 'logs');
     const writer = template.hasResourceProperties(BUCKET_IAM, {
@@ -182,7 +242,7 @@ describe('LakeStorage deployability', () => {
     // THEN
     const template = TfTemplate.fromStack(stack);
     template.resourceCountIs('google_project_service', 2);
-    template.resourceCountIs(BUCKET, 8);
+    template.resourceCountIs(BUCKET, 6);
   });
 
   test('two lakes sharing a key grant the service agent once', () => {
@@ -270,7 +330,7 @@ describe('LakeStorage options', () => {
   });
 
   test('accessLogRetentionDays sets when log objects expire', () => {
-    const { template } = synthLake({ accessLogRetentionDays: 30 });
+    const { template } = synthLake({ accessLogRetentionDays: 30, usageLogs: true });
     expect(bucket(template, 'logs').config.lifecycle_rule).toEqual(
       expect.arrayContaining([{ action: { type: 'Delete' }, condition: { age: 30 } }]),
     );
@@ -284,7 +344,7 @@ describe('LakeStorage options', () => {
       ],
     });
     // THEN
-    template.resourceCountIs(BUCKET, 2);
+    template.resourceCountIs(BUCKET, 1);
     expect(bucket(template, 'raw').config).toEqual(
       expect.objectContaining({
         name: 'acme-sales-raw',
@@ -300,7 +360,10 @@ describe('LakeStorage options', () => {
 
   test('custom zone names get PascalCase construct ids', () => {
     // GIVEN / WHEN
-    const { lake, template } = synthLake({ zones: ['landing', 'hot-data', 'a-1', 'a1'] });
+    const { lake, template } = synthLake({
+      zones: ['landing', 'hot-data', 'a-1', 'a1'],
+      project: 'acme-data-dev',
+    });
     // THEN
     expect(Object.values(lake.buckets).map((b) => b.node.id)).toEqual([
       'LandingBucket',
@@ -312,7 +375,7 @@ describe('LakeStorage options', () => {
   });
 
   test('logBucketName names the log bucket', () => {
-    synthLake({ logBucketName: 'acme-sales-logs' }).template.hasResourceProperties(BUCKET, {
+    synthLake({ logBucketName: 'acme-sales-logs', usageLogs: true }).template.hasResourceProperties(BUCKET, {
       name: 'acme-sales-logs',
     });
   });
@@ -335,8 +398,8 @@ describe('LakeStorage options', () => {
     // THEN
     template.resourceCountIs('google_project_service', 0);
     expect(template.dataSources(AGENT)[0].config.depends_on).toBeUndefined();
-    const grant = template.resources(KEY_IAM)[0];
-    expect(bucket(template, 'logs').config.depends_on).toEqual([grant.address]);
+    const wait = template.resources('time_sleep')[0];
+    expect(bucket(template, 'raw').config.depends_on).toEqual([wait.address]);
   });
 });
 

@@ -12,8 +12,7 @@ export const KEY_IAM = 'google_kms_crypto_key_iam_member';
 export const ALERT = 'google_monitoring_alert_policy';
 export const CHANNEL = 'google_monitoring_notification_channel';
 export const SERVICE = 'google_project_service';
-export const AGENT_MEMBER =
-  /^serviceAccount:service-\$\{data\.google_project\.[A-Za-z0-9_]+\.number\}@gcp-sa-pubsub\.iam\.gserviceaccount\.com$/;
+export const AGENT_MEMBER = /^\$\{google_project_service_identity\.[A-Za-z0-9_-]+\.member\}$/;
 export const PRODUCER = 'serviceAccount:web@acme-data.iam.gserviceaccount.com';
 export const CONSUMER = 'serviceAccount:fraud@acme-data.iam.gserviceaccount.com';
 export const HOUR = 3_600;

@@ -105,7 +105,8 @@ describe('Warehouse deployability', () => {
     const api = template.hasResourceProperties('google_project_service', {
       service: 'bigquery.googleapis.com',
     });
-    template.allResourcesHave(DATASET, { depends_on: [grant.address, api.address] });
+    const wait = template.hasResourceProperties('time_sleep', { depends_on: [grant.address] });
+    template.allResourcesHave(DATASET, { depends_on: [wait.address, api.address] });
   });
 
   test('the reservation waits for the Reservation API; the assignment follows the reservation', () => {
@@ -136,7 +137,7 @@ describe('Warehouse options', () => {
       ignore_idle_slots: true,
     });
     expect(reservation.config.name).toMatch(/^sales-warehouse-[0-9a-f]{8}$/);
-    const config = template.dataSources('google_client_config').find((c) => c.address.includes('Warehouse'))!;
+    const config = template.dataSources('google_client_config')[0];
     template.hasResourceProperties(ASSIGNMENT, {
       location: 'europe-west1',
       job_type: 'QUERY',
@@ -282,7 +283,7 @@ describe('Warehouse grants', () => {
       role: 'roles/bigquery.dataViewer',
       member: 'group:analysts@acme.com',
     });
-    const config = template.dataSources('google_client_config').find((c) => c.address.includes('Warehouse'))!;
+    const config = template.dataSources('google_client_config')[0];
     template.hasResourceProperties(PROJECT_IAM, {
       project: `\${${config.address}.project}`,
       role: 'roles/bigquery.jobUser',
