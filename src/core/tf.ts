@@ -46,6 +46,11 @@ export function applyRemoval(
   warn(scope, decision.warning.id, decision.warning.message);
 }
 
+/** Adds an info message with a stable id to `scope` (shown by `cdktf synth`). */
+export function info(scope: IConstruct, id: string, message: string): void {
+  Annotations.of(scope).addInfo(`[${id}] ${message}`);
+}
+
 /** Adds a warning with a stable id to `scope` (shown by `cdktf synth`). */
 export function warn(scope: IConstruct, id: string, message: string): void {
   Annotations.of(scope).addWarning(`[${id}] ${message}`);

@@ -117,3 +117,12 @@ export function warningsOf(scope: IConstruct): string[] {
     .filter((m) => m.type === '@cdktf/warn')
     .map((m) => String(m.data));
 }
+
+/** Every info message (cdktf `@cdktf/info` metadata) added on `scope` or below. */
+export function infosOf(scope: IConstruct): string[] {
+  return scope.node
+    .findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === '@cdktf/info')
+    .map((m) => String(m.data));
+}

@@ -5,7 +5,7 @@ import { ErrorCode, ZoneAccess } from '../../src/core';
 import { Testing, type TerraformStack } from '../../src/core/tf';
 import type { AccessMatrix } from '../../src/patterns';
 import { newAzureStack, RG } from '../azure/azure-stack';
-import { TfTemplate, warningsOf } from '../helpers/tf-template';
+import { infosOf, TfTemplate, warningsOf } from '../helpers/tf-template';
 
 const OPTIONS = { resourceGroup: RG, keyVaultAllowedIpRanges: ['20.61.10.0/24'] };
 
@@ -167,6 +167,27 @@ describe('azure.Lakehouse', () => {
         ],
       }),
     ).toThrow(/DPK_OUT_OF_RANGE/);
+  });
+});
+
+describe('azure.Lakehouse personas in effect', () => {
+  test('an info message lists the personas in effect, added ones with the defaults', () => {
+    const { lakehouse } = build({
+      additionalPersonas: [{ name: 'auditor', access: { curated: ZoneAccess.READ } }],
+    });
+    expect(infosOf(lakehouse)).toEqual([
+      expect.stringMatching(
+        /personas in effect: ingest \(raw: write\), .*admin \(admin\), auditor \(curated: read\)$/,
+      ),
+    ]);
+  });
+
+  test('it says when personas replaced the defaults', () => {
+    const { lakehouse } = build({
+      personas: [{ name: 'auditor', access: { curated: ZoneAccess.READ } }],
+      warehouse: { enabled: false },
+    });
+    expect(infosOf(lakehouse).join('\n')).toContain('replaced the default personas');
   });
 });
 

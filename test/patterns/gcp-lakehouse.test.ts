@@ -5,6 +5,7 @@ import { Lakehouse, type LakehouseProps } from '../../src/gcp';
 import { checkCompliance } from '../../src/gcp/compliance';
 import { ZONE_ROLES } from '../../src/gcp/storage/roles';
 import { newGcpStack } from '../gcp/support';
+import { infosOf } from '../helpers/tf-template';
 import { TfTemplate } from '../helpers/tf-template';
 import { withScripts } from '../journeys/gcp/lakehouse-journeys';
 
@@ -117,10 +118,34 @@ describe('gcp.Lakehouse children', () => {
     expect(lakehouse.warehouse).toBeDefined();
   });
 
+  test('an info message lists the personas in effect and says when the defaults were replaced', () => {
+    const stack = newGcpStack();
+    const lakehouse = new Lakehouse(stack, 'Lakehouse', {
+      name: 'sales',
+      location: 'europe-west1',
+      personas: [{ name: 'auditor', access: { curated: 'read' as ZoneAccess } }],
+    });
+    expect(infosOf(lakehouse)).toEqual([
+      expect.stringContaining(
+        'personas in effect: auditor (curated: read) — `personas` replaced the default personas',
+      ),
+    ]);
+  });
+
   test('a multi-region location needs a region when there are regional services', () => {
     const stack = newGcpStack();
     expect(() => new Lakehouse(stack, 'Lakehouse', { name: 'sales', location: 'EU' })).toThrow(
       expect.objectContaining({ code: 'DPK_INVALID_LOCATION', prop: 'region' }),
+    );
+  });
+
+  test.each([
+    ['europe-west1', 'us-central1'],
+    ['EU', 'us-central1'],
+  ])('a region outside the location %p is reported on region, the prop the user gave', (location, region) => {
+    const stack = newGcpStack();
+    expect(() => new Lakehouse(stack, 'Lakehouse', { name: 'sales', location, region })).toThrow(
+      expect.objectContaining({ code: 'DPK_INVALID_LOCATION', prop: 'region', received: region }),
     );
   });
 });

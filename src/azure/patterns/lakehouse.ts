@@ -4,9 +4,16 @@ import { renderSchedule } from './private/lakehouse-schedule';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
 import { resourceTags, TagRules } from '../../core/tags';
+import { info } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
-import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns/lakehouse';
+import {
+  describePersonas,
+  type LakehousePlan,
+  type LakehouseSpec,
+  PERSONAS_IN_EFFECT_INFO,
+  planLakehouse,
+} from '../../patterns/lakehouse';
 import { Catalog } from '../catalog/catalog';
 import { Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';
@@ -112,6 +119,7 @@ export class Lakehouse extends Construct {
   constructor(scope: Construct, id: string, props: LakehouseProps) {
     super(scope, id);
     const plan = planLakehouse(this, props);
+    info(this, PERSONAS_IN_EFFECT_INFO, describePersonas(plan, props.personas !== undefined));
     this.plan = plan;
     const { resourceGroup } = props;
     this.requireRunnerReach(props);

@@ -3,15 +3,21 @@ import { Construct } from 'constructs';
 import { WarehouseSize, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
-import type { ITerraformDependable } from '../../core/tf';
+import { info, type ITerraformDependable } from '../../core/tf';
 import { constructIdFrom } from '../../core/zones';
-import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns/lakehouse';
+import {
+  describePersonas,
+  type LakehousePlan,
+  type LakehouseSpec,
+  PERSONAS_IN_EFFECT_INFO,
+  planLakehouse,
+} from '../../patterns/lakehouse';
 import { Catalog } from '../catalog/catalog';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';
 import { Network } from '../network/network';
 import { Pipeline } from '../orchestration/pipeline';
-import { isMultiRegion } from '../private/dataplex';
+import { dataplexRegionFor, isMultiRegion } from '../private/dataplex';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { enableApis, GoogleApi } from '../private/project-services';
 import type { SparkJobScript } from '../processing/spark-job-script';
@@ -133,6 +139,7 @@ export class Lakehouse extends Construct {
   constructor(scope: Construct, id: string, props: LakehouseProps) {
     super(scope, id);
     const plan = planLakehouse(this, props);
+    info(this, PERSONAS_IN_EFFECT_INFO, describePersonas(plan, props.personas !== undefined));
     this.plan = plan;
     const platformName = plan.name;
     const project = props.project;
@@ -337,7 +344,8 @@ export class Lakehouse extends Construct {
 
   /** `region`, or `location` when it is a region; required for a multi-region with regional services. */
   private resolveRegion(props: LakehouseProps, plan: LakehousePlan): string | undefined {
-    if (props.region !== undefined) return props.region;
+    // Checked here, against the prop the user gave, before the blocks receive it under their names.
+    if (props.region !== undefined) return dataplexRegionFor(this, props.location, props.region, 'region');
     if (!isMultiRegion(props.location)) return props.location;
     const needsRegion = plan.streams.length > 0 || plan.pipelines.length > 0 || plan.warehouse.enabled;
     if (!needsRegion) return undefined;

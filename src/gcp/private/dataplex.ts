@@ -25,16 +25,18 @@ export function isMultiRegion(location: string): boolean {
 /**
  * The region of the Dataplex lake for buckets in `bucketLocation`: `requested` when given (a
  * region inside the buckets' multi-region, or the buckets' region itself), else the buckets'
- * region. A multi-region lake needs `requested`. Throws `DPK_INVALID_LOCATION`; tokens pass.
+ * region. A multi-region lake needs `requested`. Throws `DPK_INVALID_LOCATION` on `prop` (the prop
+ * the user gave the region in); tokens pass.
  */
 export function dataplexRegionFor(
   scope: IConstruct,
   bucketLocation: string,
   requested: string | undefined,
+  prop = 'dataplexRegion',
 ): string {
   const prefix = MULTI_REGION_PREFIX[bucketLocation];
   const fail = (received: unknown, allowed: string) =>
-    ValidationError.of(ErrorCode.INVALID_LOCATION, scope, { prop: 'dataplexRegion', received, allowed });
+    ValidationError.of(ErrorCode.INVALID_LOCATION, scope, { prop, received, allowed });
   if (requested === undefined) {
     if (prefix === undefined) return bucketLocation;
     throw fail(
