@@ -5,8 +5,7 @@ import { Lakehouse, type LakehouseProps } from '../../src/gcp';
 import { checkCompliance } from '../../src/gcp/compliance';
 import { ZONE_ROLES } from '../../src/gcp/storage/roles';
 import { newGcpStack } from '../gcp/support';
-import { infosOf } from '../helpers/tf-template';
-import { TfTemplate } from '../helpers/tf-template';
+import { infosOf, TfTemplate } from '../helpers/tf-template';
 import { withScripts } from '../journeys/gcp/lakehouse-journeys';
 
 /** The GCP options every spec needs. */
