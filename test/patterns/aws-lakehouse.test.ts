@@ -80,7 +80,7 @@ function expectSecureLake(stack: Stack, lakehouse: Lakehouse, template: Template
   for (const zone of lakehouse.storage.zoneNames) {
     const bucketId = logicalId(stack, lakehouse.storage.bucketFor(zone));
     const bucket = template.toJSON().Resources[bucketId];
-    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.DeletionPolicy).toBe('RetainExceptOnCreate');
     expect(bucket.UpdateReplacePolicy).toBe('Retain');
     expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]).toEqual({
       BucketKeyEnabled: true,

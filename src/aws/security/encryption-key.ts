@@ -94,7 +94,7 @@ class ImportedEncryptionKey extends EncryptionKeyBase {
  * A customer-managed, symmetric AWS KMS key for a data platform.
  *
  * Secure defaults: automatic rotation every 90 days (`RotationPeriodInDays`), an alias derived
- * from the platform and purpose, the kit's `data-platform` tag, and `DeletionPolicy: Retain`
+ * from the platform and purpose, the kit's `data-platform` tag, and `DeletionPolicy: RetainExceptOnCreate`
  * (DESTROY needs the `data-platform-kit:removeDataOnDestroy` context flag too). The key policy
  * is aws-cdk-lib's default for the app's feature flags; use the grant methods to let
  * principals use the key.

@@ -66,7 +66,7 @@ describe('Catalog defaults', () => {
             CreateTableDefaultPermissions: [],
           }),
         },
-        DeletionPolicy: 'Retain',
+        DeletionPolicy: 'RetainExceptOnCreate',
         UpdateReplacePolicy: 'Retain',
       });
     }
@@ -251,7 +251,7 @@ describe('Catalog options', () => {
 
   test('removalPolicy DESTROY without the flag keeps the databases and warns', () => {
     const { stack, template } = build({ removalPolicy: DataRemovalPolicy.DESTROY });
-    template().hasResource(DATABASE, { DeletionPolicy: 'Retain' });
+    template().hasResource(DATABASE, { DeletionPolicy: 'RetainExceptOnCreate' });
     Annotations.fromStack(stack).hasWarning(
       '/Test/Catalog',
       Match.stringLikeRegexp(REMOVAL_DOWNGRADED_WARNING),

@@ -112,7 +112,7 @@ describe('NotificationTarget defaults', () => {
   test('no subscriptions; the key is retained, the topic (no data) is not', () => {
     const { template } = synthTarget();
     template.resourceCountIs('AWS::SNS::Subscription', 0);
-    template.allResources(KEY, { DeletionPolicy: 'Retain' });
+    template.allResources(KEY, { DeletionPolicy: 'RetainExceptOnCreate' });
     expect(only(template, TOPIC).DeletionPolicy).toBeUndefined();
   });
 
@@ -206,7 +206,7 @@ describe('NotificationTarget options', () => {
 
   test('removalPolicy DESTROY without the flag keeps the key', () => {
     const { template } = synthTarget({ removalPolicy: DataRemovalPolicy.DESTROY });
-    template.allResources(KEY, { DeletionPolicy: 'Retain' });
+    template.allResources(KEY, { DeletionPolicy: 'RetainExceptOnCreate' });
   });
 });
 

@@ -90,7 +90,7 @@ describe('Network defaults', () => {
         RetentionInDays: 365,
         LogGroupName: Match.stringLikeRegexp('^/data-platform/sales/vpc-flow-logs-[0-9a-f]{8}$'),
       },
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',
     });
     template.hasResourceProperties('AWS::EC2::FlowLog', {
@@ -261,7 +261,7 @@ describe('Network options', () => {
 
   test('removalPolicy DESTROY without the flag keeps the flow logs and warns', () => {
     const { stack, template } = synthNetwork({ removalPolicy: DataRemovalPolicy.DESTROY });
-    template.hasResource(LOG_GROUP, { DeletionPolicy: 'Retain' });
+    template.hasResource(LOG_GROUP, { DeletionPolicy: 'RetainExceptOnCreate' });
     Annotations.fromStack(stack).hasWarning(
       '/Test/Network',
       Match.stringLikeRegexp(REMOVAL_DOWNGRADED_WARNING),

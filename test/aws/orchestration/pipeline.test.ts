@@ -154,7 +154,7 @@ describe('Pipeline defaults', () => {
       KmsKeyId: arnOf(stack, lake.encryptionKey.key),
       RetentionInDays: 365,
     });
-    expect(group.DeletionPolicy).toBe('Retain');
+    expect(group.DeletionPolicy).toBe('RetainExceptOnCreate');
   });
 
   test('deployability: the key lets the logs service use it for the log group and log delivery decrypt', () => {
@@ -460,8 +460,8 @@ describe('Pipeline options', () => {
 describe('Pipeline removal guard', () => {
   test('DESTROY without the context flag keeps every log group and the alerts key, with a warning', () => {
     const { stack, template } = synthPipeline({ removalPolicy: DataRemovalPolicy.DESTROY });
-    template.allResources(LOG_GROUP, { DeletionPolicy: 'Retain' });
-    template.allResources('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+    template.allResources(LOG_GROUP, { DeletionPolicy: 'RetainExceptOnCreate' });
+    template.allResources('AWS::KMS::Key', { DeletionPolicy: 'RetainExceptOnCreate' });
     Annotations.fromStack(stack).hasWarning(
       '/Test/Daily',
       Match.stringLikeRegexp(`${REMOVE_DATA_ON_DESTROY_CONTEXT}.*\\[ack: ${REMOVAL_DOWNGRADED_WARNING}\\]`),

@@ -131,7 +131,7 @@ describe('SparkJob defaults', () => {
     for (const group of Object.values(template.findResources(LOG_GROUP))) {
       expect(group.Properties.KmsKeyId).toEqual(arnOf(stack, lake.encryptionKey.key));
       expect(group.Properties.RetentionInDays).toBe(365);
-      expect(group.DeletionPolicy).toBe('Retain');
+      expect(group.DeletionPolicy).toBe('RetainExceptOnCreate');
       expect(group.UpdateReplacePolicy).toBe('Retain');
     }
   });
@@ -432,7 +432,7 @@ describe('SparkJob removal guard', () => {
   test('DESTROY without the context flag keeps the log groups and warns', () => {
     const { stack, template } = synthJob({ removalPolicy: DataRemovalPolicy.DESTROY });
     for (const group of Object.values(template.findResources(LOG_GROUP))) {
-      expect(group.DeletionPolicy).toBe('Retain');
+      expect(group.DeletionPolicy).toBe('RetainExceptOnCreate');
     }
     Annotations.fromStack(stack).hasWarning(
       '/Test/Clean',

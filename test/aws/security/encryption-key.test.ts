@@ -80,7 +80,7 @@ describe('EncryptionKey defaults', () => {
   });
 
   test('the key is retained by default', () => {
-    synthKey().hasResource(KEY, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    synthKey().hasResource(KEY, { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
   });
 
   test('the escape hatch fields expose the kms.Key, its ARN and the alias', () => {
@@ -97,7 +97,7 @@ describe('EncryptionKey defaults', () => {
     keyIn(stack, { platformName: 'sales', purpose: 'lake' });
     const template = Template.fromStack(stack);
     template.hasResource(KEY, {
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       Properties: Match.objectLike({
         EnableKeyRotation: true,
         RotationPeriodInDays: 90,
@@ -219,14 +219,14 @@ describe('EncryptionKey removal guard', () => {
   test('RETAIN by default, without a warning', () => {
     const stack = newAwsStack();
     keyIn(stack);
-    Template.fromStack(stack).hasResource(KEY, { DeletionPolicy: 'Retain' });
+    Template.fromStack(stack).hasResource(KEY, { DeletionPolicy: 'RetainExceptOnCreate' });
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 
   test('DESTROY without the context flag still retains and warns', () => {
     const stack = newAwsStack();
     keyIn(stack, { removalPolicy: DataRemovalPolicy.DESTROY });
-    Template.fromStack(stack).hasResource(KEY, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    Template.fromStack(stack).hasResource(KEY, { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
     Annotations.fromStack(stack).hasWarning('/Test/Key', Match.stringLikeRegexp(REMOVAL_DOWNGRADED_WARNING));
   });
 

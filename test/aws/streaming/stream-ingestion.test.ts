@@ -151,7 +151,7 @@ describe('StreamIngestion defaults', () => {
   test('the stream, the log group and its log stream are retained; nothing is force-deleted', () => {
     const { template } = synthStream();
     for (const type of [STREAM, LOG_GROUP, 'AWS::Logs::LogStream', KEY]) {
-      template.allResources(type, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+      template.allResources(type, { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
     }
   });
 
@@ -319,7 +319,7 @@ describe('StreamIngestion options', () => {
 describe('StreamIngestion removal guard', () => {
   test('DESTROY without the context flag keeps the stream and log group, with a warning', () => {
     const { stack, template } = synthStream({ removalPolicy: DataRemovalPolicy.DESTROY });
-    for (const type of [STREAM, LOG_GROUP]) template.allResources(type, { DeletionPolicy: 'Retain' });
+    for (const type of [STREAM, LOG_GROUP]) template.allResources(type, { DeletionPolicy: 'RetainExceptOnCreate' });
     Annotations.fromStack(stack).hasWarning(
       '/Test/Clicks',
       Match.stringLikeRegexp(`${REMOVE_DATA_ON_DESTROY_CONTEXT}.*\\[ack: ${REMOVAL_DOWNGRADED_WARNING}\\]`),

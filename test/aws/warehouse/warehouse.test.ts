@@ -100,7 +100,7 @@ describe('Warehouse defaults', () => {
         DefaultIamRoleArn: { 'Fn::GetAtt': [id(p.stack, warehouse.role), 'Arn'] },
         IamRoles: [{ 'Fn::GetAtt': [id(p.stack, warehouse.role), 'Arn'] }],
       }),
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',
     });
     expect(
@@ -122,7 +122,7 @@ describe('Warehouse defaults', () => {
           RetentionInDays: 365,
           Tags: Match.anyValue(),
         },
-        DeletionPolicy: 'Retain',
+        DeletionPolicy: 'RetainExceptOnCreate',
       });
     }
     const namespace = Object.values(t.findResources(NAMESPACE))[0];
@@ -242,7 +242,7 @@ describe('Warehouse defaults', () => {
           },
         }),
       }),
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
     });
   });
 
@@ -252,7 +252,7 @@ describe('Warehouse defaults', () => {
     expect(Warehouse.DEFAULT_QUERY_RESULTS_RETENTION_DAYS).toBe(30);
     const t = template();
     const bucket = t.findResources('AWS::S3::Bucket')[id(p.stack, warehouse.queryResultsBucket)];
-    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.DeletionPolicy).toBe('RetainExceptOnCreate');
     expect(bucket.Properties).toMatchObject({
       BucketName: expect.stringMatching(/^sales-athena-results-[0-9a-f]{8}$/),
       BucketEncryption: {
@@ -406,7 +406,7 @@ describe('Warehouse options', () => {
   test('removalPolicy DESTROY without the flag keeps everything and warns', () => {
     const p = platform();
     const { template } = build({ removalPolicy: DataRemovalPolicy.DESTROY }, p);
-    template().hasResource(NAMESPACE, { DeletionPolicy: 'Retain' });
+    template().hasResource(NAMESPACE, { DeletionPolicy: 'RetainExceptOnCreate' });
     Annotations.fromStack(p.stack).hasWarning(
       '/Test/Warehouse',
       Match.stringLikeRegexp(REMOVAL_DOWNGRADED_WARNING),
