@@ -1,5 +1,5 @@
 import { Duration, Tags } from 'aws-cdk-lib';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
@@ -179,6 +179,19 @@ export class EncryptionKey extends EncryptionKeyBase {
       description: props.description ?? `data-platform-kit ${purpose} key for platform ${platform}`,
       removalPolicy: removalPolicyFor(this, props.removalPolicy),
     });
+    // Control Tower CT.KMS.PR.3: grants only for AWS resources. The services the kit uses with
+    // the key (Redshift Serverless, Secrets Manager, Kinesis, Firehose, Glue) create their grants
+    // on the caller's behalf, with kms:GrantIsForAWSResource true; direct grants are denied.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyGrantsNotForAwsResources',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { Bool: { 'kms:GrantIsForAWSResource': 'false' } },
+      }),
+    );
     const cfnKey = this.key.node.defaultChild as kms.CfnKey;
     if (isUnresolved(rotationPeriodDays)) cfnKey.rotationPeriodInDays = rotationPeriodDays;
     if (isUnresolved(pendingWindowDays)) cfnKey.pendingWindowInDays = pendingWindowDays;
