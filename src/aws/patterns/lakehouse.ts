@@ -188,28 +188,6 @@ export class Lakehouse extends Construct {
     }
     this.streams = streams;
 
-    const pipelines: Record<string, Pipeline> = {};
-    plan.pipelines.forEach((pipeline, i) => {
-      pipelines[pipeline.name] = new Pipeline(this, `Pipeline${pascal(pipeline.name)}`, {
-        platformName,
-        pipelineName: pipeline.name,
-        lake: this.storage,
-        network: this.network,
-        steps: pipeline.steps.map((step) => ({
-          name: step.name,
-          sourceZone: step.sourceZone,
-          targetZone: step.targetZone,
-          script: scripts[`${pipeline.name}/${step.name}`],
-        })),
-        schedule: scheduleExpressionFor(this, `pipelines[${i}].schedule.cron`, pipeline.schedule),
-        notificationTarget: this.notifications,
-        encryptionKey: this.key,
-        removalPolicy,
-        tags,
-      });
-    });
-    this.pipelines = pipelines;
-
     // The catalog governs every zone (Lake Formation): the tables that pipelines and READ_WRITE
     // personas create are what the personas and the warehouse query.
     this.accountSettings =
@@ -226,6 +204,29 @@ export class Lakehouse extends Construct {
       removalPolicy,
       tags,
     });
+    const pipelines: Record<string, Pipeline> = {};
+    plan.pipelines.forEach((pipeline, i) => {
+      pipelines[pipeline.name] = new Pipeline(this, `Pipeline${pascal(pipeline.name)}`, {
+        platformName,
+        pipelineName: pipeline.name,
+        lake: this.storage,
+        network: this.network,
+        steps: pipeline.steps.map((step) => ({
+          name: step.name,
+          sourceZone: step.sourceZone,
+          targetZone: step.targetZone,
+          script: scripts[`${pipeline.name}/${step.name}`],
+          arguments: icebergArguments(this.catalog, step.sourceZone, step.targetZone),
+        })),
+        schedule: scheduleExpressionFor(this, `pipelines[${i}].schedule.cron`, pipeline.schedule),
+        notificationTarget: this.notifications,
+        encryptionKey: this.key,
+        removalPolicy,
+        tags,
+      });
+    });
+    this.pipelines = pipelines;
+
     const readZones = [plan.zones[plan.zones.length - 1].name];
     if (plan.warehouse.enabled && this.network) {
       this.warehouse = new Warehouse(this, 'Warehouse', {
@@ -313,6 +314,31 @@ export class Lakehouse extends Construct {
     ]);
     return { ...given };
   }
+}
+
+/**
+ * What a step's script needs to read and write Apache Iceberg tables through the Glue Data
+ * Catalog (Lake Formation governs it): Glue's Iceberg libraries, a Spark catalog `glue_catalog`
+ * backed by Glue, and the databases of its source and target zones (`--source_database`,
+ * `--target_database`). Tables are created by the step that writes a zone.
+ *
+ * @see https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-format-iceberg.html
+ */
+export function icebergArguments(catalog: Catalog, sourceZone: string, targetZone: string): Record<string, string> {
+  const warehouse = `s3://${catalog.lake.bucketFor(targetZone).bucketName}/`;
+  const conf = [
+    'spark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions',
+    'spark.sql.catalog.glue_catalog=org.apache.iceberg.spark.SparkCatalog',
+    'spark.sql.catalog.glue_catalog.catalog-impl=org.apache.iceberg.aws.glue.GlueCatalog',
+    'spark.sql.catalog.glue_catalog.io-impl=org.apache.iceberg.aws.s3.S3FileIO',
+    `spark.sql.catalog.glue_catalog.warehouse=${warehouse}`,
+  ];
+  return {
+    'datalake-formats': 'iceberg',
+    conf: conf.join(' --conf '),
+    source_database: catalog.databaseNameFor(sourceZone),
+    target_database: catalog.databaseNameFor(targetZone),
+  };
 }
 
 /** `daily-orders` → `DailyOrders`: a stable construct id part from a validated spec name. */

@@ -70,7 +70,7 @@ export function allowLogsToUseKey(scope: Construct, key: IEncryptionKey, logGrou
     return true;
   }
   const patterns = new Set([logGroupNamePattern(logGroupName)]);
-  const statement = new iam.PolicyStatement({
+  const statementFor = (arns: string[] | string) => new iam.PolicyStatement({
     sid: 'AllowCloudWatchLogsForKitLogGroups',
     effect: iam.Effect.ALLOW,
     principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
@@ -86,17 +86,20 @@ export function allowLogsToUseKey(scope: Construct, key: IEncryptionKey, logGrou
     resources: ['*'],
     conditions: {
       ArnLike: {
-        'kms:EncryptionContext:aws:logs:arn': Lazy.list({ produce: () => [...patterns].sort().map(arnOf) }),
+        'kms:EncryptionContext:aws:logs:arn': arns,
       },
     },
   });
-  const result = key.key.addToResourcePolicy(statement, true);
+  const result = key.key.addToResourcePolicy(
+    statementFor(Lazy.list({ produce: () => [...patterns].sort().map(arnOf) })),
+    true,
+  );
   if (!result.statementAdded) {
     Annotations.of(scope).addWarningV2(
       LOGS_KEY_POLICY_NOT_ADDED_WARNING,
       `The encryption key is imported, so CloudWatch Logs cannot be allowed to use it from here; until you add ` +
         `this statement to its key policy, creating the log group ${logGroupName} fails: ` +
-        JSON.stringify(stack.resolve(statement.toStatementJson())),
+        JSON.stringify(stack.resolve(statementFor([arnOf(logGroupName)]).toStatementJson())),
     );
     return false;
   }
