@@ -2,7 +2,7 @@ import { Aws, DefaultStackSynthesizer, Fn, Lazy, Stack, Token } from 'aws-cdk-li
 import * as glue from 'aws-cdk-lib/aws-glue';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as lf from 'aws-cdk-lib/aws-lakeformation';
-import { Construct, type IConstruct, type IDependable } from 'constructs';
+import { Construct, DependencyGroup, type IConstruct, type IDependable } from 'constructs';
 import { ErrorCode, ValidationError } from '../../core';
 import type { IEncryptionKey } from '../security/encryption-key';
 
@@ -152,9 +152,9 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
     }
   }
 
-  /** The settings (Lake Formation's when owned, else the encryption settings). */
+  /** Both settings: catalog resources are created after the catalog is encrypted and CloudFormation is an admin. */
   public get dependable(): IDependable {
-    return this.dataLakeSettings ?? this.encryptionSettings;
+    return new DependencyGroup(this.encryptionSettings, ...(this.dataLakeSettings ? [this.dataLakeSettings] : []));
   }
 
   /** Makes `principal` a Lake Formation administrator (once); false without Lake Formation settings. */

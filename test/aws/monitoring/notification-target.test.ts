@@ -34,6 +34,8 @@ const CLOUDWATCH_ON_KEY = {
   Principal: { Service: 'cloudwatch.amazonaws.com' },
   Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
   Resource: '*',
+  // only alarms of this account (confused deputy)
+  Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
 };
 
 const alarmIn = (stack: Stack) =>
