@@ -60,7 +60,10 @@ export function build(app: App): Stack[] {
   });
   const jobGrants = pipeline.steps.map((step, i) => {
     const role = pipeline.jobs[i].role;
-    return { role, grants: [catalog.grantRead(role, step.sourceZone), catalog.grantReadWrite(role, step.targetZone)] };
+    return {
+      role,
+      grants: [catalog.grantRead(role, step.sourceZone), catalog.grantReadWrite(role, step.targetZone)],
+    };
   });
   // example:end
 
@@ -68,7 +71,8 @@ export function build(app: App): Stack[] {
     for (const arn of new Set(grants.flatMap((g) => g.wildcardResourceArns))) {
       acknowledgeRule(role, {
         id: wildcardResourceFindingId(role, arn),
-        reason: 'A step reads every table of its source zone and creates and updates every table of its target zone.',
+        reason:
+          'A step reads every table of its source zone and creates and updates every table of its target zone.',
       });
     }
   }

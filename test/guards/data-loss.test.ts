@@ -35,7 +35,9 @@ describe.each(stacks.map((s) => [label(s), s] as const))('%s', (_, stack) => {
       stack.cloud === 'aws'
         ? Object.entries<any>(stack.document.Resources)
             .filter(([, r]) => stateful.includes(r.Type))
-            .filter(([, r]) => !RETAINED_ON_DELETE.has(r.DeletionPolicy) || r.UpdateReplacePolicy !== 'Retain')
+            .filter(
+              ([, r]) => !RETAINED_ON_DELETE.has(r.DeletionPolicy) || r.UpdateReplacePolicy !== 'Retain',
+            )
             .map(([id]) => id)
         : Object.entries<Record<string, any>>(stack.document.resource ?? {})
             .filter(([type]) => stateful.includes(type))

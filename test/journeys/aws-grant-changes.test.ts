@@ -3,8 +3,8 @@ import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import { App, Stack } from 'aws-cdk-lib';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
-import type { LakehousePersona } from '../../src/patterns';
 import { ZoneAccess } from '../../src/core';
+import type { LakehousePersona } from '../../src/patterns';
 
 /**
  * Lake Formation grants survive change: every property of AWS::LakeFormation::PrincipalPermissions
@@ -35,9 +35,13 @@ function grantChanges(before: any, after: any) {
     JSON.stringify(t.Resources[id].Properties.Principal.DataLakePrincipalIdentifier);
   fullDiff(before, after).resources.forEachDifference((id, change) => {
     if ((change.newResourceType ?? change.oldResourceType) !== PP) return;
-    if (change.isAddition) added.push(principalOf(after, id));
-    else if (change.isRemoval) removed.push(principalOf(before, id));
-    else if (change.changeImpact === ResourceImpact.WILL_REPLACE || change.isUpdate) replacedOrUpdated.push(id);
+    if (change.isAddition) {
+      added.push(principalOf(after, id));
+    } else if (change.isRemoval) {
+      removed.push(principalOf(before, id));
+    } else if (change.changeImpact === ResourceImpact.WILL_REPLACE || change.isUpdate) {
+      replacedOrUpdated.push(id);
+    }
   });
   return { added, removed, replacedOrUpdated };
 }

@@ -1,13 +1,12 @@
 import * as path from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { LakeFormationModel, TemplateModel } from './aws/template-model';
 import { type AwsRequest, PolicySimulator } from './aws/simulator';
+import { ACCOUNT, LakeFormationModel, REGION, TemplateModel } from './aws/template-model';
 import { type Journey, JourneyAction, lakehouseJourneys } from './lakehouse-journeys';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
 import { ZoneAccess } from '../../src/core';
-import { ACCOUNT, REGION } from './aws/template-model';
 
 /**
  * Every persona and job journey of the plan (lakehouseJourneys), proven from the SYNTHESIZED
@@ -60,7 +59,11 @@ function requirements(b: Built, journey: Journey): { iam: AwsRequest[]; lf: (() 
   const { lakehouse, model, id } = b;
   const keyId = id(lakehouse.key.key);
   const key = model.getAtt(keyId, 'Arn');
-  const onKey = (action: string): AwsRequest => ({ action, resource: key, resourcePolicyOf: { type: 'key', id: keyId } });
+  const onKey = (action: string): AwsRequest => ({
+    action,
+    resource: key,
+    resourcePolicyOf: { type: 'key', id: keyId },
+  });
   const principal = model.getAtt(roleIdOf(b, journey), 'Arn');
   const zone = journey.target;
   const bucketOf = (z: string) => {
@@ -73,7 +76,11 @@ function requirements(b: Built, journey: Journey): { iam: AwsRequest[]; lf: (() 
       return {
         iam: [
           { action: 's3:ListBucket', resource: arn, resourcePolicyOf: { type: 'bucket', id: bid } },
-          { action: 's3:GetObject', resource: `${arn}/orders/part-0.parquet`, resourcePolicyOf: { type: 'bucket', id: bid } },
+          {
+            action: 's3:GetObject',
+            resource: `${arn}/orders/part-0.parquet`,
+            resourcePolicyOf: { type: 'bucket', id: bid },
+          },
           onKey('kms:Decrypt'),
         ],
         lf: [],
@@ -83,7 +90,11 @@ function requirements(b: Built, journey: Journey): { iam: AwsRequest[]; lf: (() 
       const { bid, arn } = bucketOf(zone);
       return {
         iam: [
-          { action: 's3:PutObject', resource: `${arn}/orders/part-0.parquet`, resourcePolicyOf: { type: 'bucket', id: bid } },
+          {
+            action: 's3:PutObject',
+            resource: `${arn}/orders/part-0.parquet`,
+            resourcePolicyOf: { type: 'bucket', id: bid },
+          },
           onKey('kms:GenerateDataKey'),
         ],
         lf: [],
@@ -97,10 +108,24 @@ function requirements(b: Built, journey: Journey): { iam: AwsRequest[]; lf: (() 
       const glue = (r: string) => `arn:aws:glue:${REGION}:${ACCOUNT}:${r}`;
       return {
         iam: [
-          { action: 'athena:StartQueryExecution', resource: `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/${warehouse.athenaWorkGroupName}` },
-          { action: 'athena:GetQueryResults', resource: `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/${warehouse.athenaWorkGroupName}` },
-          { action: 's3:PutObject', resource: `${resultsArn}/q-1.csv`, resourcePolicyOf: { type: 'bucket', id: results } },
-          { action: 's3:GetObject', resource: `${resultsArn}/q-1.csv`, resourcePolicyOf: { type: 'bucket', id: results } },
+          {
+            action: 'athena:StartQueryExecution',
+            resource: `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/${warehouse.athenaWorkGroupName}`,
+          },
+          {
+            action: 'athena:GetQueryResults',
+            resource: `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/${warehouse.athenaWorkGroupName}`,
+          },
+          {
+            action: 's3:PutObject',
+            resource: `${resultsArn}/q-1.csv`,
+            resourcePolicyOf: { type: 'bucket', id: results },
+          },
+          {
+            action: 's3:GetObject',
+            resource: `${resultsArn}/q-1.csv`,
+            resourcePolicyOf: { type: 'bucket', id: results },
+          },
           { action: 'glue:GetDatabase', resource: glue(`database/${db}`) },
           { action: 'glue:GetTable', resource: glue(`table/${db}/orders`) },
           { action: 'glue:GetPartitions', resource: glue(`table/${db}/orders`) },
@@ -207,7 +232,9 @@ describe.each([
   });
 
   test('the simulator decides from the template: without its identity policies no allowed journey passes', async () => {
-    for (const journey of journeys.filter((j) => j.allowed && j.action !== JourneyAction.ADMINISTER_CATALOG)) {
+    for (const journey of journeys.filter(
+      (j) => j.allowed && j.action !== JourneyAction.ADMINISTER_CATALOG,
+    )) {
       const roleId = roleIdOf(b, journey);
       const outcomes = await Promise.all(
         requirements(b, journey).iam.map((r) => b.sim.allows(roleId, r, { withoutIdentityPolicies: true })),

@@ -116,7 +116,9 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
     const lakeFormation = props.lakeFormation ?? AccountDataSettings.DEFAULT_LAKE_FORMATION;
     this.lakeFormation = lakeFormation;
     if (!lakeFormation) {
-      const given = (['admins', 'existingAdminArns', 'deploymentRole'] as const).find((p) => props[p] !== undefined);
+      const given = (['admins', 'existingAdminArns', 'deploymentRole'] as const).find(
+        (p) => props[p] !== undefined,
+      );
       if (given) {
         throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
           prop: given,
@@ -154,7 +156,10 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
 
   /** Both settings: catalog resources are created after the catalog is encrypted and CloudFormation is an admin. */
   public get dependable(): IDependable {
-    return new DependencyGroup(this.encryptionSettings, ...(this.dataLakeSettings ? [this.dataLakeSettings] : []));
+    return new DependencyGroup(
+      this.encryptionSettings,
+      ...(this.dataLakeSettings ? [this.dataLakeSettings] : []),
+    );
   }
 
   /** Makes `principal` a Lake Formation administrator (once); false without Lake Formation settings. */

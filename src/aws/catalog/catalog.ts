@@ -342,7 +342,10 @@ export class Catalog extends Construct implements ICatalog {
           databaseName: database,
           locationArn: this.lake.bucketFor(zone).bucketArn,
           perms,
-          after: [this.databases[zone], ...(this.accountSettings.dependable ? [this.accountSettings.dependable] : [])],
+          after: [
+            this.databases[zone],
+            ...(this.accountSettings.dependable ? [this.accountSettings.dependable] : []),
+          ],
           location: this.locations[zone],
         }),
       );

@@ -33,11 +33,7 @@ export const PIPELINE_PERMISSIONS: PipelinePermissions = {
   startKeyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
   scheduleKeyActions: ['kms:Decrypt'],
   observeStateMachineActions: ['states:DescribeStateMachine', 'states:ListExecutions'],
-  observeExecutionActions: [
-    'states:DescribeExecution',
-    'states:GetExecutionHistory',
-    'states:StopExecution',
-  ],
+  observeExecutionActions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
 };
 
 /**

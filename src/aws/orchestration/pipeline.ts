@@ -294,7 +294,9 @@ export class Pipeline extends Construct {
    */
   public grantOperate(grantee: iam.IGrantable): iam.Grant {
     const start = this.grantStart(grantee);
-    return start.combine(grantPipelineObserve(grantee, this.stateMachine.stateMachineArn, this.executionsArn));
+    return start.combine(
+      grantPipelineObserve(grantee, this.stateMachine.stateMachineArn, this.executionsArn),
+    );
   }
 
   /** The steps' tasks in order: busy starts retried, failed runs retried, then failure. */

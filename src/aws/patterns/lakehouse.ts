@@ -252,7 +252,11 @@ export class Lakehouse extends Construct {
           this.catalog.grantRead(job.role, step.sourceZone),
           this.catalog.grantReadWrite(job.role, step.targetZone),
         ];
-        acknowledgeWildcards(job.role, grants.flatMap((g) => g.wildcardResourceArns), JOB_CATALOG_WILDCARD_REASON);
+        acknowledgeWildcards(
+          job.role,
+          grants.flatMap((g) => g.wildcardResourceArns),
+          JOB_CATALOG_WILDCARD_REASON,
+        );
       });
     }
 
@@ -266,7 +270,11 @@ export class Lakehouse extends Construct {
    * zones (catalog read + warehouse query), create and alter tables in its READ_WRITE zones,
    * publish to its streams, operate its pipelines, administer the catalog.
    */
-  private renderCapabilities(persona: PlannedPersona, role: iam.Role, warehouseZones: readonly string[]): void {
+  private renderCapabilities(
+    persona: PlannedPersona,
+    role: iam.Role,
+    warehouseZones: readonly string[],
+  ): void {
     const wildcards: string[] = [];
     for (const zone of persona.queryZones) {
       const access = persona.tableZones.includes(zone) ? ZoneAccess.READ_WRITE : ZoneAccess.READ;
@@ -324,7 +332,11 @@ export class Lakehouse extends Construct {
  *
  * @see https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-format-iceberg.html
  */
-export function icebergArguments(catalog: Catalog, sourceZone: string, targetZone: string): Record<string, string> {
+export function icebergArguments(
+  catalog: Catalog,
+  sourceZone: string,
+  targetZone: string,
+): Record<string, string> {
   const warehouse = `s3://${catalog.lake.bucketFor(targetZone).bucketName}/`;
   const conf = [
     'spark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions',

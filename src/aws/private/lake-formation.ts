@@ -59,7 +59,11 @@ export function lakeFormationPermissions(
   const catalogId = Aws.ACCOUNT_ID;
   const principal = { dataLakePrincipalIdentifier: spec.principalArn };
   const principalKey = JSON.stringify(stack.resolve(spec.principalArn));
-  const wanted: { kind: string; resource: lf.CfnPrincipalPermissions.ResourceProperty; permission: string }[] = [
+  const wanted: {
+    kind: string;
+    resource: lf.CfnPrincipalPermissions.ResourceProperty;
+    permission: string;
+  }[] = [
     ...spec.perms.databasePermissions.map((permission) => ({
       kind: `database|${spec.databaseName}`,
       resource: { database: { catalogId, name: spec.databaseName } },

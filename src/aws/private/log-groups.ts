@@ -1,6 +1,6 @@
 import { Annotations, Arn, ArnFormat, Aws, Lazy, type RemovalPolicy, Stack } from 'aws-cdk-lib';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { IEncryptionKey } from '../security/encryption-key';
@@ -61,7 +61,12 @@ export function allowLogsToUseKey(scope: Construct, key: IEncryptionKey, logGrou
   const stack = Stack.of(scope);
   const arnOf = (name: string) =>
     Arn.format(
-      { service: 'logs', resource: 'log-group', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME },
+      {
+        service: 'logs',
+        resource: 'log-group',
+        resourceName: name,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      },
       stack,
     );
   const existing = LOGS_STATEMENTS.get(key.key);
@@ -70,26 +75,27 @@ export function allowLogsToUseKey(scope: Construct, key: IEncryptionKey, logGrou
     return true;
   }
   const patterns = new Set([logGroupNamePattern(logGroupName)]);
-  const statementFor = (arns: string[] | string) => new iam.PolicyStatement({
-    sid: 'AllowCloudWatchLogsForKitLogGroups',
-    effect: iam.Effect.ALLOW,
-    principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
-    actions: [
-      'kms:Encrypt',
-      'kms:Decrypt',
-      'kms:ReEncryptFrom',
-      'kms:ReEncryptTo',
-      'kms:GenerateDataKey',
-      'kms:GenerateDataKeyWithoutPlaintext',
-      'kms:DescribeKey',
-    ],
-    resources: ['*'],
-    conditions: {
-      ArnLike: {
-        'kms:EncryptionContext:aws:logs:arn': arns,
+  const statementFor = (arns: string[] | string) =>
+    new iam.PolicyStatement({
+      sid: 'AllowCloudWatchLogsForKitLogGroups',
+      effect: iam.Effect.ALLOW,
+      principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
+      actions: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncryptFrom',
+        'kms:ReEncryptTo',
+        'kms:GenerateDataKey',
+        'kms:GenerateDataKeyWithoutPlaintext',
+        'kms:DescribeKey',
+      ],
+      resources: ['*'],
+      conditions: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': arns,
+        },
       },
-    },
-  });
+    });
   const result = key.key.addToResourcePolicy(
     statementFor(Lazy.list({ produce: () => [...patterns].sort().map(arnOf) })),
     true,

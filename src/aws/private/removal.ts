@@ -12,5 +12,7 @@ import { DataRemovalPolicy, decideRemoval } from '../../core/removal';
 export function removalPolicyFor(scope: IConstruct, requested: DataRemovalPolicy | undefined): RemovalPolicy {
   const decision = decideRemoval(scope, requested);
   if (decision.warning) Annotations.of(scope).addWarningV2(decision.warning.id, decision.warning.message);
-  return decision.policy === DataRemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
+  return decision.policy === DataRemovalPolicy.DESTROY
+    ? RemovalPolicy.DESTROY
+    : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 }

@@ -28,7 +28,12 @@ describe('AccountDataSettings', () => {
     const settings = new AccountDataSettings(stack, 'AccountSettings', { encryptionKey: lake.encryptionKey });
     // WHEN two catalogs use it
     const a = new Catalog(stack, 'A', { platformName: 'sales', lake, accountSettings: settings });
-    new Catalog(stack, 'B', { platformName: 'sales', lake, accountSettings: settings, databaseNames: { raw: 'b_raw', curated: 'b_curated', serving: 'b_serving' } });
+    new Catalog(stack, 'B', {
+      platformName: 'sales',
+      lake,
+      accountSettings: settings,
+      databaseNames: { raw: 'b_raw', curated: 'b_curated', serving: 'b_serving' },
+    });
     // THEN the singletons exist once, and the databases are created after them
     const t = Template.fromStack(stack);
     t.resourceCountIs(SETTINGS, 1);
@@ -69,7 +74,9 @@ describe('AccountDataSettings', () => {
     const eu = new Stack(app2, 'Eu', { env: { account: '111122223333', region: 'eu-west-1' } });
     const us = new Stack(app2, 'Us', { env: { account: '111122223333', region: 'us-east-1' } });
     new AccountDataSettings(eu, 'Settings', { encryptionKey: new EncryptionKey(eu, 'Key') });
-    expect(() => new AccountDataSettings(us, 'Settings', { encryptionKey: new EncryptionKey(us, 'Key') })).not.toThrow();
+    expect(
+      () => new AccountDataSettings(us, 'Settings', { encryptionKey: new EncryptionKey(us, 'Key') }),
+    ).not.toThrow();
   });
 
   test('existing admins are written back with the deployment role and added admins (kept on every deploy)', () => {
@@ -98,7 +105,9 @@ describe('AccountDataSettings', () => {
     const t = Template.fromStack(stack);
     t.resourceCountIs(SETTINGS, 0);
     t.resourceCountIs(ENCRYPTION, 0);
-    expect(elsewhere.addAdmin(new iam.Role(stack, 'R', { assumedBy: new iam.AccountRootPrincipal() }))).toBe(false);
+    expect(elsewhere.addAdmin(new iam.Role(stack, 'R', { assumedBy: new iam.AccountRootPrincipal() }))).toBe(
+      false,
+    );
   });
 
   test('accountSettings with admins, deploymentRole or manageAccountSettings is DPK_CONFLICTING_PROPS', () => {
@@ -106,7 +115,13 @@ describe('AccountDataSettings', () => {
     const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales' });
     const settings = AccountDataSettings.fromOwnedElsewhere(stack, 'Settings');
     expectCode(
-      () => new Catalog(stack, 'C1', { platformName: 'sales', lake, accountSettings: settings, manageAccountSettings: true }),
+      () =>
+        new Catalog(stack, 'C1', {
+          platformName: 'sales',
+          lake,
+          accountSettings: settings,
+          manageAccountSettings: true,
+        }),
       ErrorCode.CONFLICTING_PROPS,
       'manageAccountSettings',
     );

@@ -365,9 +365,15 @@ describe('Catalog grants (Lake Formation)', () => {
     const engineer = role('Engineer');
     const grant = catalog.grantReadWrite(engineer, 'curated');
     const t = template();
-    t.hasResourceProperties(PERMISSIONS, { Resource: { Database: Match.anyValue() }, Permissions: ['CREATE_TABLE'] });
+    t.hasResourceProperties(PERMISSIONS, {
+      Resource: { Database: Match.anyValue() },
+      Permissions: ['CREATE_TABLE'],
+    });
     for (const permission of ['SELECT', 'DESCRIBE', 'INSERT', 'ALTER', 'DELETE', 'DROP']) {
-      t.hasResourceProperties(PERMISSIONS, { Resource: { Table: Match.anyValue() }, Permissions: [permission] });
+      t.hasResourceProperties(PERMISSIONS, {
+        Resource: { Table: Match.anyValue() },
+        Permissions: [permission],
+      });
     }
     t.hasResource(PERMISSIONS, {
       Properties: { Permissions: ['DATA_LOCATION_ACCESS'] },
@@ -391,7 +397,10 @@ describe('Catalog grants (Lake Formation)', () => {
     catalog.grantWrite(role('Loader'), 'raw');
     const t = template();
     for (const permission of ['INSERT', 'ALTER', 'DESCRIBE']) {
-      t.hasResourceProperties(PERMISSIONS, { Resource: { Table: Match.anyValue() }, Permissions: [permission] });
+      t.hasResourceProperties(PERMISSIONS, {
+        Resource: { Table: Match.anyValue() },
+        Permissions: [permission],
+      });
     }
     expect(
       Object.values(t.findResources(PERMISSIONS)).filter((p) => p.Properties.Permissions.includes('SELECT')),

@@ -1,6 +1,5 @@
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { logsStatement, logsStatementCovers } from '../support/logs-key';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import {
@@ -18,6 +17,7 @@ import {
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
+import { logsStatement, logsStatementCovers } from '../support/logs-key';
 
 const SUBNET = 'AWS::EC2::Subnet';
 const ENDPOINT = 'AWS::EC2::VPCEndpoint';

@@ -1,5 +1,5 @@
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { buildPipeline, synthPipeline } from './support';
 import { PIPELINE_PERMISSIONS } from '../../../src/aws';
 import { ErrorCode, ValidationError } from '../../../src/core';
@@ -12,13 +12,15 @@ describe('Pipeline operators and the state machine role', () => {
     const statements = Object.values<any>(Template.fromStack(stack).findResources('AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties.Roles).includes('Operator'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement);
-    const onExecutions = statements.find((s) =>
-      [s.Action].flat().includes('states:DescribeExecution'),
+    const onExecutions = statements.find((s) => [s.Action].flat().includes('states:DescribeExecution'));
+    expect([onExecutions.Action].flat().sort()).toEqual(
+      [...PIPELINE_PERMISSIONS.observeExecutionActions].sort(),
     );
-    expect([onExecutions.Action].flat().sort()).toEqual([...PIPELINE_PERMISSIONS.observeExecutionActions].sort());
     expect(JSON.stringify(onExecutions.Resource)).toContain(`:execution:${pipeline.stateMachineName}:*`);
     const onMachine = statements.find((s) => [s.Action].flat().includes('states:ListExecutions'));
-    expect(onMachine.Resource).toEqual({ Ref: stack.getLogicalId(pipeline.stateMachine.node.defaultChild as any) });
+    expect(onMachine.Resource).toEqual({
+      Ref: stack.getLogicalId(pipeline.stateMachine.node.defaultChild as any),
+    });
     expect(statements.some((s) => [s.Action].flat().includes('states:StartExecution'))).toBe(true);
   });
 
@@ -40,9 +42,13 @@ describe('Pipeline operators and the state machine role', () => {
     const statements = Object.values<any>(template.findResources('AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([roleName]))
       .flatMap((p) => p.Properties.PolicyDocument.Statement);
-    const sourceArn = statements.filter((s) => JSON.stringify(s.Condition ?? {}).includes('kms:EncryptionContext:SourceArn'));
+    const sourceArn = statements.filter((s) =>
+      JSON.stringify(s.Condition ?? {}).includes('kms:EncryptionContext:SourceArn'),
+    );
     expect(sourceArn).toHaveLength(1);
     expect(sourceArn[0].Condition.StringEquals).toBeUndefined();
-    expect(JSON.stringify(sourceArn[0].Condition.StringLike['kms:EncryptionContext:SourceArn'])).toMatch(/:\*"\]\]\}$/);
+    expect(JSON.stringify(sourceArn[0].Condition.StringLike['kms:EncryptionContext:SourceArn'])).toMatch(
+      /:\*"\]\]\}$/,
+    );
   });
 });

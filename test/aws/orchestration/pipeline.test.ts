@@ -1,6 +1,5 @@
 import { Duration, TimeZone } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { logsStatementCovers } from '../support/logs-key';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -47,6 +46,7 @@ import {
   script,
   statementsOf,
 } from '../processing/support';
+import { logsStatementCovers } from '../support/logs-key';
 
 const sm = (template: Template) => only(template, STATE_MACHINE);
 const schedule = (template: Template) => only(template, SCHEDULE).Properties;

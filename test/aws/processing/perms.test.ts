@@ -42,7 +42,11 @@ describe('SPARK_JOB_RUN_PERMISSIONS and PIPELINE_PERMISSIONS', () => {
       startKeyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
       scheduleKeyActions: ['kms:Decrypt'],
       observeStateMachineActions: ['states:DescribeStateMachine', 'states:ListExecutions'],
-      observeExecutionActions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
+      observeExecutionActions: [
+        'states:DescribeExecution',
+        'states:GetExecutionHistory',
+        'states:StopExecution',
+      ],
     });
   });
 });

@@ -1,6 +1,5 @@
 import { CfnParameter, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { logsStatementCovers } from '../support/logs-key';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -37,6 +36,7 @@ import {
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
+import { logsStatementCovers } from '../support/logs-key';
 
 const props = (template: Template) => only(template, JOB).Properties;
 const args = (template: Template) => props(template).DefaultArguments;

@@ -226,7 +226,10 @@ describe('EncryptionKey removal guard', () => {
   test('DESTROY without the context flag still retains and warns', () => {
     const stack = newAwsStack();
     keyIn(stack, { removalPolicy: DataRemovalPolicy.DESTROY });
-    Template.fromStack(stack).hasResource(KEY, { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
+    Template.fromStack(stack).hasResource(KEY, {
+      DeletionPolicy: 'RetainExceptOnCreate',
+      UpdateReplacePolicy: 'Retain',
+    });
     Annotations.fromStack(stack).hasWarning('/Test/Key', Match.stringLikeRegexp(REMOVAL_DOWNGRADED_WARNING));
   });
 

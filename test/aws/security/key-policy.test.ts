@@ -1,12 +1,12 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EncryptionKey } from '../../../src/aws';
 import { encryptedLogGroup, logGroupNamePattern } from '../../../src/aws/private/log-groups';
 import { newAwsStack } from '../../helpers/aws-stack';
 import { logsPatterns, logsStatement } from '../support/logs-key';
-import { RemovalPolicy } from 'aws-cdk-lib';
 
 describe('key policy that scales', () => {
-  test('one CloudWatch Logs statement for any number of the kit\'s log groups (ArnLike on name patterns)', () => {
+  test("one CloudWatch Logs statement for any number of the kit's log groups (ArnLike on name patterns)", () => {
     const stack = newAwsStack();
     const key = new EncryptionKey(stack, 'Key');
     for (let i = 0; i < 100; i++) {
@@ -23,7 +23,8 @@ describe('key policy that scales', () => {
       retentionDays: 365,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const policy = Object.values<any>(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
+    const policy = Object.values<any>(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties
+      .KeyPolicy;
     expect(logsStatement(policy).Condition.ArnEquals).toBeUndefined();
     expect(logsPatterns(policy)).toEqual([
       'arn:<AWS::Partition>:logs:eu-west-1:111122223333:log-group:/aws/vendedlogs/states/sales-*',
@@ -46,7 +47,8 @@ describe('key policy that scales', () => {
   test('denies kms:CreateGrant unless the grant is for an AWS resource (CT.KMS.PR.3)', () => {
     const stack = newAwsStack();
     new EncryptionKey(stack, 'Key');
-    const policy = Object.values<any>(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
+    const policy = Object.values<any>(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties
+      .KeyPolicy;
     expect(policy.Statement).toContainEqual({
       Sid: 'DenyGrantsNotForAwsResources',
       Effect: 'Deny',

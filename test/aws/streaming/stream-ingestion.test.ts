@@ -1,6 +1,5 @@
 import { CfnParameter, Token } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { logsStatementCovers } from '../support/logs-key';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -21,6 +20,7 @@ import {
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
+import { logsStatementCovers } from '../support/logs-key';
 
 const TIME = 'year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/';
 const destination = (template: ReturnType<typeof synthStream>['template']) =>
@@ -320,7 +320,9 @@ describe('StreamIngestion options', () => {
 describe('StreamIngestion removal guard', () => {
   test('DESTROY without the context flag keeps the stream and log group, with a warning', () => {
     const { stack, template } = synthStream({ removalPolicy: DataRemovalPolicy.DESTROY });
-    for (const type of [STREAM, LOG_GROUP]) template.allResources(type, { DeletionPolicy: 'RetainExceptOnCreate' });
+    for (const type of [STREAM, LOG_GROUP]) {
+      template.allResources(type, { DeletionPolicy: 'RetainExceptOnCreate' });
+    }
     Annotations.fromStack(stack).hasWarning(
       '/Test/Clicks',
       Match.stringLikeRegexp(`${REMOVE_DATA_ON_DESTROY_CONTEXT}.*\\[ack: ${REMOVAL_DOWNGRADED_WARNING}\\]`),

@@ -16,7 +16,9 @@ const flat = (v: unknown): string =>
 
 /** The one logs statement of `keyPolicy`; throws unless there is exactly one. */
 export function logsStatement(keyPolicy: any): any {
-  const statements = (keyPolicy.Statement as any[]).filter((s) => flat(s.Principal?.Service ?? '').startsWith('logs.'));
+  const statements = (keyPolicy.Statement as any[]).filter((s) =>
+    flat(s.Principal?.Service ?? '').startsWith('logs.'),
+  );
   if (statements.length !== 1) throw new Error(`Expected one logs statement, found ${statements.length}`);
   return statements[0];
 }

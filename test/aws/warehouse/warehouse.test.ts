@@ -1,6 +1,5 @@
 import { CfnParameter, type Stack, Token, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { logsStatementCovers } from '../support/logs-key';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -27,6 +26,7 @@ import {
   WarehouseSize,
 } from '../../../src/core';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
+import { logsStatementCovers } from '../support/logs-key';
 
 const NAMESPACE = 'AWS::RedshiftServerless::Namespace';
 const WORKGROUP = 'AWS::RedshiftServerless::Workgroup';

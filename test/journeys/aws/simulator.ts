@@ -80,7 +80,9 @@ export class PolicySimulator {
       {},
     );
     if (result.resultType === 'error') {
-      throw new Error(`Simulation error for ${request.action} on ${request.resource}: ${JSON.stringify(result.errors)}`);
+      throw new Error(
+        `Simulation error for ${request.action} on ${request.resource}: ${JSON.stringify(result.errors)}`,
+      );
     }
     return result.overallResult === 'Allowed';
   }
