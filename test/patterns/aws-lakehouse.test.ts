@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
 import { checkCompliance } from '../../src/aws/compliance';
@@ -195,6 +196,26 @@ describe('aws.Lakehouse', () => {
     expect(lakehouse.catalog.databaseNameFor('gold')).toMatch(/^ops_gold_/);
     expect(lakehouse.warehouse).toBeUndefined();
     template.resourceCountIs('AWS::EC2::VPC', 0);
+  });
+
+  test('accessLogsBucket: logs go to a central bucket (e.g. Control Tower Log Archive) and no SSE-S3 bucket is created', () => {
+    // GIVEN a central log bucket in another account
+    const stack = newAwsStack();
+    const central = s3.Bucket.fromBucketName(stack, 'Central', 'org-log-archive-access-logs');
+    // WHEN
+    new Lakehouse(stack, 'Lakehouse', { ...DEFAULT_SPEC, accessLogsBucket: central });
+    // THEN every bucket is SSE-KMS and logs to the central bucket
+    const buckets = Object.values(Template.fromStack(stack).findResources('AWS::S3::Bucket'));
+    expect(buckets).toHaveLength(4);
+    for (const bucket of buckets) {
+      expect(
+        bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
+          .SSEAlgorithm,
+      ).toBe('aws:kms');
+      expect(bucket.Properties.LoggingConfiguration.DestinationBucketName).toBe(
+        'org-log-archive-access-logs',
+      );
+    }
   });
 
   test('renders a day-of-week schedule in EventBridge numbering', () => {

@@ -1,4 +1,4 @@
-import { Aws, DefaultStackSynthesizer, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Aws, DefaultStackSynthesizer, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as lf from 'aws-cdk-lib/aws-lakeformation';
@@ -63,8 +63,8 @@ const OWNERS = new WeakMap<IConstruct, AccountDataSettings[]>();
  * (`AWS::LakeFormation::DataLakeSettings`: administrators, and no IAMAllowedPrincipals defaults for
  * new databases and tables). Create it once per account and region; every `Catalog` and the
  * `Lakehouse` take it (`accountSettings`) and depend on it rather than declaring their own. A
- * second owner in the same app for the same environment (or where either environment is
- * unknown at synth time) throws `DPK_CONFLICTING_PROPS`. A stack whose account is owned by
+ * second owner in the same app for the same environment (equal literals, or both
+ * environment-agnostic) throws `DPK_CONFLICTING_PROPS`. A stack whose account is owned by
  * another deployment uses {@link AccountDataSettings.fromOwnedElsewhere}.
  *
  * Account-level effects (see docs/deploying-aws.md): catalog encryption applies to every
@@ -190,7 +190,11 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
     });
   }
 
-  /** One owner per account and region in an app; an environment unknown at synth time may be any. */
+  /**
+   * One owner per account and region in an app: a clash is the same literal account and region,
+   * or two stacks equally environment-agnostic. A literal and an unresolved environment cannot be
+   * compared at synth time and are not rejected (see docs/deploying-aws.md).
+   */
   private assertSingleOwner(): void {
     const root = this.node.root;
     const owners = OWNERS.get(root) ?? [];
@@ -198,7 +202,8 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
     const [account, region] = env(this);
     const clash = owners.find((o) => {
       const [a, r] = env(o);
-      const same = (x: string, y: string) => Token.isUnresolved(x) || Token.isUnresolved(y) || x === y;
+      // Equal literals, or the same pseudo parameter (two env-agnostic stacks): one account and region.
+      const same = (x: string, y: string) => x === y;
       return same(a, account) && same(r, region);
     });
     if (clash) {

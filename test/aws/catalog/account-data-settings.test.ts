@@ -60,13 +60,13 @@ describe('AccountDataSettings', () => {
     );
   });
 
-  test('an env-agnostic stack may be any account: a second owner is rejected too; another region is fine', () => {
+  test('two env-agnostic stacks clash; another literal region does not', () => {
     const app = new App();
-    const agnostic = new Stack(app, 'Agnostic');
-    new AccountDataSettings(agnostic, 'Settings', { encryptionKey: new EncryptionKey(agnostic, 'Key') });
-    const other = new Stack(app, 'Other', { env: { account: '111122223333', region: 'us-east-1' } });
+    const a = new Stack(app, 'A');
+    const b = new Stack(app, 'B');
+    new AccountDataSettings(a, 'Settings', { encryptionKey: new EncryptionKey(a, 'Key') });
     expectCode(
-      () => new AccountDataSettings(other, 'Settings', { encryptionKey: new EncryptionKey(other, 'Key') }),
+      () => new AccountDataSettings(b, 'Settings', { encryptionKey: new EncryptionKey(b, 'Key') }),
       ErrorCode.CONFLICTING_PROPS,
       'AccountDataSettings',
     );

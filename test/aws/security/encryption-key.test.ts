@@ -283,8 +283,14 @@ describe('EncryptionKey grants', () => {
     const stack = newStack();
     const key = keyIn(stack);
     key.grantDecrypt(role(stack));
+    // the account root, and the CT.KMS.PR.3 deny: no statement for the grantee
     Template.fromStack(stack).hasResourceProperties(KEY, {
-      KeyPolicy: { Statement: [Match.objectLike({ Action: 'kms:*', Resource: '*' })] },
+      KeyPolicy: {
+        Statement: [
+          Match.objectLike({ Action: 'kms:*', Resource: '*' }),
+          Match.objectLike({ Sid: 'DenyGrantsNotForAwsResources', Effect: 'Deny' }),
+        ],
+      },
     });
   });
 });
