@@ -16,6 +16,7 @@ export {
   type StreamPermissions,
 } from './streaming/perms';
 export * from './network/network';
+export * from './catalog/account-data-settings';
 export * from './catalog/catalog';
 export { CATALOG_PERMISSIONS, type CatalogPermissions } from './catalog/perms';
 export * from './warehouse/warehouse';

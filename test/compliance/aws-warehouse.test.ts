@@ -61,7 +61,10 @@ function platformIn(stack: Stack, model = CatalogPermissionModel.LAKE_FORMATION)
 /** Every block in its default configurations, one stack each (an environment-agnostic one too). */
 function addDefaultBlocks(app: App): void {
   platformIn(new Stack(app, 'LakeFormationDefaults', { env: ENV }));
-  platformIn(new Stack(app, 'IamDefaults', { env: ENV }), CatalogPermissionModel.IAM);
+  platformIn(
+    new Stack(app, 'IamDefaults', { env: { ...ENV, region: 'eu-central-1' } }),
+    CatalogPermissionModel.IAM,
+  );
   platformIn(new Stack(app, 'Agnostic'));
   new Network(new Stack(app, 'NetworkOnly', { env: ENV }), 'Network', { platformName: 'sales' });
 }
@@ -78,7 +81,8 @@ function acknowledgeGrantee(grantee: iam.Role, arns: readonly string[]): void {
 
 /** Every option at once, with every grant. */
 function addMaximalBlocks(app: App): void {
-  const stack = new Stack(app, 'Maximal', { env: ENV });
+  // Its own region: the account-wide catalog settings have one owner per account and region in an app.
+  const stack = new Stack(app, 'Maximal', { env: { ...ENV, region: 'eu-north-1' } });
   const key = new EncryptionKey(stack, 'Key', { platformName: 'sales', purpose: 'platform' });
   const lake = new LakeStorage(stack, 'Lake', {
     platformName: 'sales',
@@ -254,9 +258,9 @@ describe('weakening the warehouse blocks through the L1 escape hatch is reported
         );
       }),
     ).toEqual([
-      ['DPK-AWS-GlueCatalogEncrypted', 'Weakened/Catalog/EncryptionSettings'],
-      ['DPK-AWS-GlueConnectionPasswordEncrypted', 'Weakened/Catalog/EncryptionSettings'],
-      ['DPK-AWS-LakeFormationNoIAMAllowedPrincipals', 'Weakened/Catalog/DataLakeSettings'],
+      ['DPK-AWS-GlueCatalogEncrypted', 'Weakened/Catalog/AccountSettings/EncryptionSettings'],
+      ['DPK-AWS-GlueConnectionPasswordEncrypted', 'Weakened/Catalog/AccountSettings/EncryptionSettings'],
+      ['DPK-AWS-LakeFormationNoIAMAllowedPrincipals', 'Weakened/Catalog/AccountSettings/DataLakeSettings'],
     ]);
   });
 

@@ -13,6 +13,12 @@ import { DATA_DESTROYING_ARGUMENTS, STATEFUL_RESOURCE_TYPES } from '../../src/co
 const examples = exampleNames();
 const synthesized = new Map(examples.map((e) => [e, synthesizeExample(e)]));
 const stacks: ExampleStack[] = [...synthesized.values()].flat();
+/**
+ * DeletionPolicy values that keep data when a resource leaves the stack. `RetainExceptOnCreate`
+ * (RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE) retains like `Retain`, except that a resource
+ * created by a deployment that rolls back is removed with it (nothing existed before to lose).
+ */
+const RETAINED_ON_DELETE = new Set(['Retain', 'RetainExceptOnCreate']);
 const label = (s: ExampleStack) => `${s.example}/${s.stack}`;
 const UPDATE_HINT =
   'If the change is intended, run `npx projen baselines` and say why in the commit message.';
@@ -29,7 +35,9 @@ describe.each(stacks.map((s) => [label(s), s] as const))('%s', (_, stack) => {
       stack.cloud === 'aws'
         ? Object.entries<any>(stack.document.Resources)
             .filter(([, r]) => stateful.includes(r.Type))
-            .filter(([, r]) => r.DeletionPolicy !== 'Retain' || r.UpdateReplacePolicy !== 'Retain')
+            .filter(
+              ([, r]) => !RETAINED_ON_DELETE.has(r.DeletionPolicy) || r.UpdateReplacePolicy !== 'Retain',
+            )
             .map(([id]) => id)
         : Object.entries<Record<string, any>>(stack.document.resource ?? {})
             .filter(([type]) => stateful.includes(type))

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
 import { checkCompliance } from '../../src/aws/compliance';
@@ -80,7 +81,7 @@ function expectSecureLake(stack: Stack, lakehouse: Lakehouse, template: Template
   for (const zone of lakehouse.storage.zoneNames) {
     const bucketId = logicalId(stack, lakehouse.storage.bucketFor(zone));
     const bucket = template.toJSON().Resources[bucketId];
-    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.DeletionPolicy).toBe('RetainExceptOnCreate');
     expect(bucket.UpdateReplacePolicy).toBe('Retain');
     expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]).toEqual({
       BucketKeyEnabled: true,
@@ -115,7 +116,10 @@ describe('aws.Lakehouse', () => {
     expect(lakehouse.network).toBeDefined();
     expect(lakehouse.catalog).toBeDefined();
     expect(lakehouse.warehouse?.baseCapacityRpus).toBe(8);
-    template.resourceCountIs('AWS::KMS::Key', 1);
+    // the platform key, and the alert topic's own key (alarm delivery never needs the data key)
+    template.resourceCountIs('AWS::KMS::Key', 2);
+    template.resourceCountIs('AWS::LakeFormation::DataLakeSettings', 1);
+    template.resourceCountIs('AWS::Glue::DataCatalogEncryptionSettings', 1);
     template.resourceCountIs('AWS::SNS::Subscription', 0);
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
@@ -137,7 +141,14 @@ describe('aws.Lakehouse', () => {
     expectSecureLake(stack, lakehouse, template);
     expect(Object.keys(lakehouse.streams)).toEqual(['clickstream']);
     expect(Object.keys(lakehouse.pipelines)).toEqual(['daily-orders']);
-    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.resourceCountIs('AWS::KMS::Key', 2);
+    // the step jobs read and write Iceberg tables through the catalog's databases
+    template.hasResourceProperties('AWS::Glue::Job', {
+      DefaultArguments: Match.objectLike({
+        '--datalake-formats': 'iceberg',
+        '--target_database': lakehouse.catalog.databaseNameFor('curated'),
+      }),
+    });
     template.hasResourceProperties('AWS::Kinesis::Stream', { RetentionPeriodHours: 48 });
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
@@ -181,9 +192,30 @@ describe('aws.Lakehouse', () => {
     // THEN
     expect(accessReadBack(stack, lakehouse, template)).toEqual(planLakehouse(stack, spec).accessMatrix);
     expect(lakehouse.network).toBeUndefined();
-    expect(lakehouse.catalog).toBeUndefined();
+    // the catalog governs the zones even without a warehouse (tables are created by writers)
+    expect(lakehouse.catalog.databaseNameFor('gold')).toMatch(/^ops_gold_/);
     expect(lakehouse.warehouse).toBeUndefined();
     template.resourceCountIs('AWS::EC2::VPC', 0);
+  });
+
+  test('accessLogsBucket: logs go to a central bucket (e.g. Control Tower Log Archive) and no SSE-S3 bucket is created', () => {
+    // GIVEN a central log bucket in another account
+    const stack = newAwsStack();
+    const central = s3.Bucket.fromBucketName(stack, 'Central', 'org-log-archive-access-logs');
+    // WHEN
+    new Lakehouse(stack, 'Lakehouse', { ...DEFAULT_SPEC, accessLogsBucket: central });
+    // THEN every bucket is SSE-KMS and logs to the central bucket
+    const buckets = Object.values(Template.fromStack(stack).findResources('AWS::S3::Bucket'));
+    expect(buckets).toHaveLength(4);
+    for (const bucket of buckets) {
+      expect(
+        bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
+          .SSEAlgorithm,
+      ).toBe('aws:kms');
+      expect(bucket.Properties.LoggingConfiguration.DestinationBucketName).toBe(
+        'org-log-archive-access-logs',
+      );
+    }
   });
 
   test('renders a day-of-week schedule in EventBridge numbering', () => {

@@ -100,7 +100,10 @@ function awsFacts(): Facts {
       ),
     ),
     recoverable: zoneBuckets.every(([, r]) => r.Properties.VersioningConfiguration?.Status === 'Enabled'),
-    retained: [...zoneBuckets, ...keys.entries()].every(([, r]) => r.DeletionPolicy === 'Retain'),
+    // RetainExceptOnCreate retains like Retain once created (only a rolled-back create is removed)
+    retained: [...zoneBuckets, ...keys.entries()].every(([, r]) =>
+      ['Retain', 'RetainExceptOnCreate'].includes(r.DeletionPolicy),
+    ),
     matrix,
   };
 }

@@ -1,8 +1,9 @@
-import { Aws, DefaultStackSynthesizer, Fn, Stack, Tags } from 'aws-cdk-lib';
+import { Aws, Stack, Tags } from 'aws-cdk-lib';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lf from 'aws-cdk-lib/aws-lakeformation';
 import { Construct, type IConstruct } from 'constructs';
+import { AccountDataSettings, type IAccountDataSettings } from './account-data-settings';
 import { CATALOG_PERMISSIONS, LAKE_FORMATION_DATA_ACCESS_ACTION } from './perms';
 import {
   constructIdFrom,
@@ -12,7 +13,6 @@ import {
   nameViolation,
   physicalName,
   resourceTags,
-  stableHash,
   TagRules,
   type Tags as KitTags,
   validatePlatformName,
@@ -55,21 +55,29 @@ export interface CatalogProps {
    */
   readonly permissionModel?: CatalogPermissionModel;
   /**
-   * Lake Formation administrators besides the deployment role. The data-lake settings REPLACE
-   * the account's: an administrator missing here loses the role. Lake Formation model only.
+   * The owner of the account-wide catalog settings (catalog encryption, Lake Formation
+   * administrators and defaults) that the databases and grants are created after. Pass the one
+   * {@link AccountDataSettings} of the app, or `AccountDataSettings.fromOwnedElsewhere` when
+   * another deployment owns them. Without it the catalog creates its own owner from
+   * `admins`, `deploymentRole` and `manageAccountSettings` (one per account and region).
+   * @default - an `AccountDataSettings` of this catalog, or none with `manageAccountSettings: false`
+   */
+  readonly accountSettings?: IAccountDataSettings;
+  /**
+   * Lake Formation administrators besides the deployment role, for the settings this catalog
+   * creates (not with `accountSettings`). Lake Formation model only.
    * @default - the deployment role only
    */
   readonly admins?: readonly (iam.IRole | iam.IUser)[];
   /**
-   * The role CloudFormation deploys the stack with. It becomes a Lake Formation administrator,
-   * without which CloudFormation cannot create the databases and grants. Lake Formation model only.
+   * The role CloudFormation deploys the stack with, for the settings this catalog creates (not
+   * with `accountSettings`). It becomes a Lake Formation administrator. Lake Formation model only.
    * @default - the stack synthesizer's CloudFormation execution role (`DefaultStackSynthesizer`); required with any other synthesizer
    */
   readonly deploymentRole?: iam.IRole;
   /**
-   * Whether this catalog owns the account-and-region-wide settings: the Data Catalog encryption
-   * settings and (Lake Formation model) the data-lake settings. Exactly one stack per account
-   * and region may own them; set `false` in every other, after the owner is deployed.
+   * Whether this catalog creates the owner of the account-wide settings when `accountSettings`
+   * is not given. `false`: another deployment owns them (deploy it first).
    * @default true
    */
   readonly manageAccountSettings?: boolean;
@@ -134,7 +142,7 @@ export interface ICatalog extends IConstruct {
  * Lake Formation data-lake settings with the deployment role and `admins` as administrators and
  * no IAMAllowedPrincipals defaults for new databases and tables (each database also sets empty
  * table defaults); each zone bucket registered with Lake Formation through a dedicated role that
- * may read and write that bucket and use the key; `DeletionPolicy: Retain` on the databases.
+ * may read and write that bucket and use the key; `DeletionPolicy: RetainExceptOnCreate` on the databases.
  * Databases and grants depend on the settings, so CloudFormation acts as a Lake Formation
  * administrator when it creates them.
  *
@@ -171,9 +179,11 @@ export class Catalog extends Construct implements ICatalog {
   public readonly permissionModel: CatalogPermissionModel;
   /** Each zone's Glue database, by zone name (escape hatch). */
   public readonly databases: Readonly<Record<string, glue.CfnDatabase>>;
-  /** The Data Catalog encryption settings, when this catalog owns them. */
+  /** The owner of the account-wide settings the catalog is created after. */
+  public readonly accountSettings: IAccountDataSettings;
+  /** The Data Catalog encryption settings, when this app owns them. */
   public readonly encryptionSettings?: glue.CfnDataCatalogEncryptionSettings;
-  /** The Lake Formation data-lake settings (Lake Formation model, when this catalog owns them). */
+  /** The Lake Formation data-lake settings (Lake Formation model, when this app owns them). */
   public readonly dataLakeSettings?: lf.CfnDataLakeSettings;
   /** The role Lake Formation reads and writes the registered zones with (Lake Formation model). */
   public readonly locationRole?: iam.Role;
@@ -182,12 +192,18 @@ export class Catalog extends Construct implements ICatalog {
 
   private readonly databaseNames: Readonly<Record<string, string>>;
   private readonly grants = new Map<string, CatalogGrant>();
+  /** Lake Formation permissions made so far, one per principal × resource × permission. */
+  private readonly lfGrants = new Map<string, lf.CfnPrincipalPermissions>();
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
     const platform = validatePlatformName(this, props.platformName);
     this.lake = props.lake;
-    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
+    this.encryptionKey =
+      props.encryptionKey ??
+      (props.accountSettings instanceof AccountDataSettings
+        ? props.accountSettings.encryptionKey
+        : props.lake.encryptionKey);
     this.permissionModel = props.permissionModel ?? Catalog.DEFAULT_PERMISSION_MODEL;
     const manageSettings = props.manageAccountSettings ?? Catalog.DEFAULT_MANAGE_ACCOUNT_SETTINGS;
     const lakeFormation = this.permissionModel === CatalogPermissionModel.LAKE_FORMATION;
@@ -197,26 +213,21 @@ export class Catalog extends Construct implements ICatalog {
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
     const catalogId = Aws.ACCOUNT_ID;
 
-    if (manageSettings) {
-      this.encryptionSettings = new glue.CfnDataCatalogEncryptionSettings(this, 'EncryptionSettings', {
-        catalogId,
-        dataCatalogEncryptionSettings: {
-          encryptionAtRest: { catalogEncryptionMode: 'SSE-KMS', sseAwsKmsKeyId: this.encryptionKey.keyArn },
-          connectionPasswordEncryption: {
-            kmsKeyId: this.encryptionKey.keyArn,
-            returnConnectionPasswordEncrypted: true,
-          },
-        },
-      });
+    this.accountSettings =
+      props.accountSettings ??
+      (manageSettings
+        ? new AccountDataSettings(this, 'AccountSettings', {
+            encryptionKey: this.encryptionKey,
+            lakeFormation,
+            admins: props.admins,
+            deploymentRole: props.deploymentRole,
+          })
+        : AccountDataSettings.fromOwnedElsewhere(this, 'AccountSettings'));
+    if (this.accountSettings instanceof AccountDataSettings) {
+      this.encryptionSettings = this.accountSettings.encryptionSettings;
+      this.dataLakeSettings = this.accountSettings.dataLakeSettings;
     }
-    if (lakeFormation && manageSettings) {
-      this.dataLakeSettings = new lf.CfnDataLakeSettings(this, 'DataLakeSettings', {
-        mutationType: 'REPLACE',
-        admins: this.adminArns(props).map((arn) => ({ dataLakePrincipalIdentifier: arn })),
-        createDatabaseDefaultPermissions: [],
-        createTableDefaultPermissions: [],
-      });
-    }
+    const settings = this.accountSettings.dependable;
 
     const databases: Record<string, glue.CfnDatabase> = {};
     for (const zone of this.lake.zoneNames) {
@@ -237,8 +248,7 @@ export class Catalog extends Construct implements ICatalog {
         },
       });
       db.applyRemovalPolicy(removalPolicy);
-      if (this.encryptionSettings) db.node.addDependency(this.encryptionSettings);
-      if (this.dataLakeSettings) db.node.addDependency(this.dataLakeSettings);
+      if (settings) db.node.addDependency(settings);
       databases[zone] = db;
     }
     this.databases = databases;
@@ -258,7 +268,7 @@ export class Catalog extends Construct implements ICatalog {
           hybridAccessEnabled: false,
         });
         grant.applyBefore(location);
-        if (this.dataLakeSettings) location.node.addDependency(this.dataLakeSettings);
+        if (settings) location.node.addDependency(settings);
         locations[zone] = location;
       }
       acknowledgeWildcards(
@@ -327,17 +337,17 @@ export class Catalog extends Construct implements ICatalog {
       );
       wildcards.push('*');
       lfPermissions.push(
-        ...lakeFormationPermissions(
-          new Construct(this, `${constructIdFrom(zone)}${constructIdFrom(access)}Grant${stableHash(key)}`),
-          {
-            principalArn,
-            databaseName: database,
-            locationArn: this.lake.bucketFor(zone).bucketArn,
-            perms,
-            after: [this.databases[zone], ...(this.dataLakeSettings ? [this.dataLakeSettings] : [])],
-            location: this.locations[zone],
-          },
-        ),
+        ...lakeFormationPermissions(this, this.lfGrants, {
+          principalArn,
+          databaseName: database,
+          locationArn: this.lake.bucketFor(zone).bucketArn,
+          perms,
+          after: [
+            this.databases[zone],
+            ...(this.accountSettings.dependable ? [this.accountSettings.dependable] : []),
+          ],
+          location: this.locations[zone],
+        }),
       );
     }
     if (this.permissionModel === CatalogPermissionModel.IAM || perms.writesData) {
@@ -353,37 +363,19 @@ export class Catalog extends Construct implements ICatalog {
     return result;
   }
 
-  /** The administrators: `admins`, then the deployment role, without duplicates. */
-  private adminArns(props: CatalogProps): string[] {
-    const stack = Stack.of(this);
-    const arns = [
-      ...(props.admins ?? []).map((a) => ('roleArn' in a ? a.roleArn : a.userArn)),
-      this.deploymentRoleArn(props.deploymentRole),
-    ];
-    const seen = new Set<string>();
-    return arns.filter((arn) => {
-      const k = JSON.stringify(stack.resolve(arn));
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-  }
-
-  private deploymentRoleArn(role: iam.IRole | undefined): string {
-    if (role) return role.roleArn;
-    const synthesizer = Stack.of(this).synthesizer;
-    if (synthesizer instanceof DefaultStackSynthesizer) {
-      return Fn.sub(synthesizer.cloudFormationExecutionRoleArn);
-    }
-    throw ValidationError.of(ErrorCode.INVALID_PRINCIPAL, this, {
-      prop: 'deploymentRole',
-      received: synthesizer.constructor.name,
-      allowed:
-        'the role CloudFormation deploys with, given explicitly when the stack synthesizer is not DefaultStackSynthesizer (it must be a Lake Formation administrator)',
-    });
-  }
-
   private validateLakeFormationProps(props: CatalogProps, lakeFormation: boolean): void {
+    if (props.accountSettings) {
+      const both = (['admins', 'deploymentRole', 'manageAccountSettings'] as const).find(
+        (p) => props[p] !== undefined,
+      );
+      if (both) {
+        throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+          prop: both,
+          received: props[both] === false ? false : 'a value, with accountSettings',
+          allowed: 'unset when accountSettings is given (configure the AccountDataSettings instead)',
+        });
+      }
+    }
     if (lakeFormation) return;
     const given = (['admins', 'deploymentRole'] as const).find((p) => props[p] !== undefined);
     if (given) {

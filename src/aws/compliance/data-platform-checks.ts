@@ -30,7 +30,7 @@ import { DATA_PLATFORM_RULES } from './data-platform-rules';
  *   users and groups, an account-baseline concern; a data-platform app creates neither.
  * - `S3BucketReplicationEnabled`: cross-region replication is a disaster-recovery and
  *   data-residency decision (a second region, doubled storage) outside the kit's scope.
- *   Recovery comes from versioning, the noncurrent-version window and `DeletionPolicy: Retain`.
+ *   Recovery comes from versioning, the noncurrent-version window and `DeletionPolicy: RetainExceptOnCreate`.
  *   (Object lock, `S3BucketDefaultLockEnabled`, is in none of the three packs and is not a kit
  *   default either: WORM retention conflicts with lifecycle expiry and erasure duties.)
  * - `S3DefaultEncryptionKMS`: replaced by `DPK-AWS-S3DataBucketKMSEncrypted`, which requires a

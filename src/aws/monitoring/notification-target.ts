@@ -206,6 +206,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
       principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
     });
     if (!this.encryptionKey.key.addToResourcePolicy(statement, true).statementAdded) {
       Annotations.of(this).addWarningV2(

@@ -89,7 +89,7 @@ export interface NetworkFromVpcOptions {
  * Secure defaults: no public subnets and no route to the internet; the default security group
  * closed (`restrictDefaultSecurityGroup`); VPC flow logs of all traffic to a CloudWatch log group
  * encrypted with the kit's key (the regional logs service allowed on the key for that group
- * only) with a retention period and `DeletionPolicy: Retain`; an S3 gateway endpoint; interface
+ * only) with a retention period and `DeletionPolicy: RetainExceptOnCreate`; an S3 gateway endpoint; interface
  * endpoints with private DNS for the services the lake, catalog and warehouse call
  * ({@link Network.DEFAULT_INTERFACE_ENDPOINTS}), behind one security group that admits HTTPS
  * (443) from the VPC's range only and allows no egress.

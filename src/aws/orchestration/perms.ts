@@ -12,6 +12,10 @@ export interface PipelinePermissions {
   readonly startKeyActions: readonly string[];
   /** Actions on the pipeline's key for the schedule's role: the schedule is encrypted with it. */
   readonly scheduleKeyActions: readonly string[];
+  /** Actions an operator has on the state machine besides starting it: see it and list its runs. */
+  readonly observeStateMachineActions: readonly string[];
+  /** Actions an operator has on the state machine's executions (`execution:<name>:*`): follow and stop runs. */
+  readonly observeExecutionActions: readonly string[];
 }
 
 /**
@@ -28,6 +32,8 @@ export const PIPELINE_PERMISSIONS: PipelinePermissions = {
   startActions: ['states:StartExecution'],
   startKeyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
   scheduleKeyActions: ['kms:Decrypt'],
+  observeStateMachineActions: ['states:DescribeStateMachine', 'states:ListExecutions'],
+  observeExecutionActions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
 };
 
 /**
@@ -52,4 +58,28 @@ export function grantPipelineStart(
     conditions: { StringEquals: { 'kms:EncryptionContext:aws:states:stateMachineArn': stateMachineArn } },
   });
   return onStateMachine.combine(onKey);
+}
+
+/**
+ * Grants `grantee` what an operator of the pipeline needs besides starting it: describing the
+ * state machine, listing its runs, and following or stopping one run (`executionArnPattern`,
+ * the state machine's `execution:<name>:*`).
+ */
+export function grantPipelineObserve(
+  grantee: iam.IGrantable,
+  stateMachineArn: string,
+  executionArnPattern: string,
+): iam.Grant {
+  const p = PIPELINE_PERMISSIONS;
+  return iam.Grant.addToPrincipal({
+    grantee,
+    actions: [...p.observeStateMachineActions],
+    resourceArns: [stateMachineArn],
+  }).combine(
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: [...p.observeExecutionActions],
+      resourceArns: [executionArnPattern],
+    }),
+  );
 }

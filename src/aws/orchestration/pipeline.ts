@@ -1,13 +1,13 @@
-import { Annotations, Duration, Stack, Tags, TimeZone } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Lazy, Stack, Tags, TimeZone } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { grantPipelineStart } from './perms';
+import { grantPipelineObserve, grantPipelineStart } from './perms';
 import type { PipelineProps, PipelineStep } from './pipeline-types';
 import {
   CommonDefaults,
@@ -114,6 +114,8 @@ export class Pipeline extends Construct {
   public readonly encryptionKey: IEncryptionKey;
   /** The state machine (escape hatch). */
   public readonly stateMachine: sfn.StateMachine;
+  /** The state machine's name. */
+  public readonly stateMachineName: string;
   /** The state machine's encrypted log group. */
   public readonly logGroup: logs.LogGroup;
   /** When the pipeline runs. */
@@ -211,6 +213,7 @@ export class Pipeline extends Construct {
       retentionDays: logRetentionDays,
       removalPolicy,
     });
+    this.stateMachineName = stateMachineName;
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
@@ -222,6 +225,7 @@ export class Pipeline extends Construct {
       encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey.key),
     });
     this.warnIfKeyImported();
+    this.fixLogDeliveryKeyCondition();
     acknowledgeWildcards(this.stateMachine.role, ['*'], INHERENT_WILDCARD_REASONS.STATE_MACHINE_ROLE);
 
     const scheduleName = physicalName(this, PipelineNameRules.SCHEDULE, {
@@ -271,6 +275,28 @@ export class Pipeline extends Construct {
   public grantStart(grantee: iam.IGrantable): iam.Grant {
     assertNotPublic(this, grantee, 'grantee');
     return grantPipelineStart(grantee, this.stateMachine.stateMachineArn, this.encryptionKey);
+  }
+
+  /** The ARN pattern of every run (execution) of the state machine: `…:execution:<name>:*`. */
+  public get executionsArn(): string {
+    return Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${this.stateMachineName}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
+  /**
+   * Lets `grantee` operate the pipeline: start runs ({@link grantStart}), describe the state
+   * machine, list its runs, and follow or stop a run (`PIPELINE_PERMISSIONS`). Throws
+   * `DPK_INVALID_PRINCIPAL` for everyone (`*`) without conditions.
+   */
+  public grantOperate(grantee: iam.IGrantable): iam.Grant {
+    const start = this.grantStart(grantee);
+    return start.combine(
+      grantPipelineObserve(grantee, this.stateMachine.stateMachineArn, this.executionsArn),
+    );
   }
 
   /** The steps' tasks in order: busy starts retried, failed runs retried, then failure. */
@@ -351,6 +377,39 @@ export class Pipeline extends Construct {
       }
     });
     return [...steps];
+  }
+
+  /**
+   * aws-cdk-lib gives the state machine role `kms:GenerateDataKey` for log delivery under
+   * `StringEquals` on `kms:EncryptionContext:SourceArn` = `arn:…:logs:<region>:<account>:*`: an
+   * exact match on a value ending in `*` never matches. Rendered with `StringLike` instead, so
+   * the statement means what it says (log groups of this account and region).
+   */
+  private fixLogDeliveryKeyCondition(): void {
+    const policy = this.stateMachine.role.node.tryFindChild('DefaultPolicy');
+    if (!(policy instanceof iam.Policy)) return;
+    const cfn = policy.node.defaultChild as iam.CfnPolicy;
+    const stack = Stack.of(this);
+    cfn.addPropertyOverride(
+      'PolicyDocument',
+      Lazy.any({
+        produce: () => {
+          const doc = stack.resolve(policy.document);
+          for (const statement of doc.Statement ?? []) {
+            const equals = statement.Condition?.StringEquals;
+            const value = equals?.['kms:EncryptionContext:SourceArn'];
+            if (value === undefined || !/:\*"(]]})?$/.test(JSON.stringify(value))) continue;
+            delete equals['kms:EncryptionContext:SourceArn'];
+            if (Object.keys(equals).length === 0) delete statement.Condition.StringEquals;
+            statement.Condition.StringLike = {
+              ...(statement.Condition.StringLike ?? {}),
+              'kms:EncryptionContext:SourceArn': value,
+            };
+          }
+          return doc;
+        },
+      }),
+    );
   }
 
   /** Step Functions' log delivery must decrypt with the key; an imported key cannot be told here. */

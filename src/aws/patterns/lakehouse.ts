@@ -1,9 +1,11 @@
-import { Tags } from 'aws-cdk-lib';
+import { Annotations, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { scheduleExpressionFor } from './private/lakehouse-schedule';
-import { ErrorCode, ValidationError } from '../../core';
-import { type LakehousePlan, type LakehouseSpec, planLakehouse } from '../../patterns';
+import { ErrorCode, ValidationError, ZoneAccess } from '../../core';
+import { type LakehousePlan, type LakehouseSpec, type PlannedPersona, planLakehouse } from '../../patterns';
+import { AccountDataSettings, type IAccountDataSettings } from '../catalog/account-data-settings';
 import { Catalog } from '../catalog/catalog';
 import { NotificationTarget } from '../monitoring/notification-target';
 import { Network } from '../network/network';
@@ -24,11 +26,41 @@ export interface LakehouseProps extends LakehouseSpec {
    * @default - none (a spec without pipelines)
    */
   readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
+  /**
+   * The owner of the account-wide catalog settings (catalog encryption, Lake Formation
+   * administrators). Pass the app's one `AccountDataSettings` when another construct owns them,
+   * or `AccountDataSettings.fromOwnedElsewhere` when another deployment does.
+   * @default - the lakehouse owns them: an `AccountDataSettings` with the platform key, the
+   * deployment role, the admin personas and `existingLakeFormationAdminArns` as administrators
+   */
+  readonly accountSettings?: IAccountDataSettings;
+  /**
+   * ARNs of Lake Formation administrators that exist in the account already and must stay
+   * administrators (the settings replace the list on every deploy). Only when the lakehouse
+   * owns the settings.
+   * @default - none
+   */
+  readonly existingLakeFormationAdminArns?: readonly string[];
+  /**
+   * An existing bucket (e.g. the organization's central Log Archive bucket, possibly in another
+   * account) that receives the lake's and the query results' server access logs. With it the
+   * stack creates no SSE-S3 log bucket; the bucket's owner must allow `logging.s3.amazonaws.com`
+   * to put objects under the prefixes (the kit warns with the statement to add).
+   * @default - an SSE-S3 access-log bucket in the stack (an acknowledged exception to "every bucket uses the kit's key")
+   */
+  readonly accessLogsBucket?: s3.IBucket;
 }
+
+/** Warning id: an admin persona could not be made a Lake Formation administrator (settings owned elsewhere). */
+export const ADMIN_NOT_ADDED_WARNING = 'data-platform-kit:lakehouseAdminNotAdded';
+
+/** Why a job role's catalog grants name every table of its zones. */
+const JOB_CATALOG_WILDCARD_REASON =
+  "A pipeline step creates and updates the tables of its target zone and reads those of its source zone: every table of those databases, through Lake Formation's vended credentials.";
 
 /** Why a persona role's zone grants name every object of a zone. */
 const PERSONA_WILDCARD_REASON =
-  "A persona's zone grant reads or writes every object of the zone: that is the access the lakehouse spec gives the persona.";
+  "A persona's grants read or write every object and table of its zones, every run of the pipelines it operates, and its query results: that is the access the lakehouse spec gives the persona.";
 
 /**
  * A whole secure lakehouse on AWS from one cloud-neutral {@link LakehouseSpec}: one KMS key for
@@ -69,8 +101,10 @@ export class Lakehouse extends Construct {
   public readonly streams: Readonly<Record<string, StreamIngestion>>;
   /** One pipeline per pipeline, by pipeline name. */
   public readonly pipelines: Readonly<Record<string, Pipeline>>;
-  /** The Glue Data Catalog databases of the zones; present when the warehouse is enabled. */
-  public readonly catalog?: Catalog;
+  /** The Glue Data Catalog databases of the zones, governed by Lake Formation. */
+  public readonly catalog: Catalog;
+  /** The account-wide catalog settings the lakehouse owns or references. */
+  public readonly accountSettings: IAccountDataSettings;
   /** The Redshift Serverless and Athena warehouse; present when the warehouse is enabled. */
   public readonly warehouse?: Warehouse;
 
@@ -89,6 +123,7 @@ export class Lakehouse extends Construct {
       // A resolved zone without a cool tier means never: 0 keeps LakeStorage from re-applying a default.
       zones: plan.zones.map((z) => ({ ...z, coolAfterDays: z.coolAfterDays ?? 0 })),
       encryptionKey: this.key,
+      accessLogsBucket: props.accessLogsBucket,
       removalPolicy,
       tags,
     });
@@ -122,9 +157,16 @@ export class Lakehouse extends Construct {
     }
     this.personas = personas;
 
+    // The alert topic has a key of its own: alarm delivery (CloudWatch) never needs the data key.
+    const alertsKey = new EncryptionKey(this, 'AlertsKey', {
+      platformName,
+      purpose: 'alerts',
+      removalPolicy,
+      tags,
+    });
     this.notifications = new NotificationTarget(this, 'Alerts', {
       platformName,
-      encryptionKey: this.key,
+      encryptionKey: alertsKey,
       emailAddresses: plan.alertEmails,
       removalPolicy,
       tags,
@@ -146,6 +188,22 @@ export class Lakehouse extends Construct {
     }
     this.streams = streams;
 
+    // The catalog governs every zone (Lake Formation): the tables that pipelines and READ_WRITE
+    // personas create are what the personas and the warehouse query.
+    this.accountSettings =
+      props.accountSettings ??
+      new AccountDataSettings(this, 'AccountSettings', {
+        encryptionKey: this.key,
+        existingAdminArns: props.existingLakeFormationAdminArns,
+      });
+    this.catalog = new Catalog(this, 'Catalog', {
+      platformName,
+      lake: this.storage,
+      encryptionKey: this.key,
+      accountSettings: this.accountSettings,
+      removalPolicy,
+      tags,
+    });
     const pipelines: Record<string, Pipeline> = {};
     plan.pipelines.forEach((pipeline, i) => {
       pipelines[pipeline.name] = new Pipeline(this, `Pipeline${pascal(pipeline.name)}`, {
@@ -158,6 +216,7 @@ export class Lakehouse extends Construct {
           sourceZone: step.sourceZone,
           targetZone: step.targetZone,
           script: scripts[`${pipeline.name}/${step.name}`],
+          arguments: icebergArguments(this.catalog, step.sourceZone, step.targetZone),
         })),
         schedule: scheduleExpressionFor(this, `pipelines[${i}].schedule.cron`, pipeline.schedule),
         notificationTarget: this.notifications,
@@ -168,25 +227,77 @@ export class Lakehouse extends Construct {
     });
     this.pipelines = pipelines;
 
+    const readZones = [plan.zones[plan.zones.length - 1].name];
     if (plan.warehouse.enabled && this.network) {
-      this.catalog = new Catalog(this, 'Catalog', {
-        platformName,
-        lake: this.storage,
-        encryptionKey: this.key,
-        removalPolicy,
-        tags,
-      });
       this.warehouse = new Warehouse(this, 'Warehouse', {
         platformName,
         network: this.network,
         catalog: this.catalog,
         encryptionKey: this.key,
         size: plan.warehouse.size,
-        readZones: [plan.zones[plan.zones.length - 1].name],
+        readZones,
+        accessLogsBucket: props.accessLogsBucket,
         removalPolicy,
         tags,
       });
     }
+
+    // Tables are created by whoever writes a zone: each step's job may create and update the
+    // tables of its target zone, and reads the tables of its source zone.
+    for (const planned of plan.pipelines) {
+      const pipeline = pipelines[planned.name];
+      planned.steps.forEach((step, i) => {
+        const job = pipeline.jobs[i];
+        const grants = [
+          this.catalog.grantRead(job.role, step.sourceZone),
+          this.catalog.grantReadWrite(job.role, step.targetZone),
+        ];
+        acknowledgeWildcards(
+          job.role,
+          grants.flatMap((g) => g.wildcardResourceArns),
+          JOB_CATALOG_WILDCARD_REASON,
+        );
+      });
+    }
+
+    for (const persona of plan.personas) {
+      this.renderCapabilities(persona, personas[persona.name], readZones);
+    }
+  }
+
+  /**
+   * A persona's capabilities beyond zone storage, through the blocks' grants: query its READ
+   * zones (catalog read + warehouse query), create and alter tables in its READ_WRITE zones,
+   * publish to its streams, operate its pipelines, administer the catalog.
+   */
+  private renderCapabilities(
+    persona: PlannedPersona,
+    role: iam.Role,
+    warehouseZones: readonly string[],
+  ): void {
+    const wildcards: string[] = [];
+    for (const zone of persona.queryZones) {
+      const access = persona.tableZones.includes(zone) ? ZoneAccess.READ_WRITE : ZoneAccess.READ;
+      wildcards.push(...this.catalog.grant(role, zone, access).wildcardResourceArns);
+    }
+    if (persona.queryZones.length > 0 && this.warehouse) {
+      this.warehouse.grantQuery(role, {
+        redshift: persona.queryZones.some((z) => warehouseZones.includes(z)),
+      });
+      wildcards.push(this.warehouse.queryResultsBucket.arnForObjects('*'));
+    }
+    for (const stream of persona.publishStreams) this.streams[stream].grantWrite(role);
+    for (const pipeline of persona.operatePipelines) {
+      this.pipelines[pipeline].grantOperate(role);
+      wildcards.push(this.pipelines[pipeline].executionsArn);
+    }
+    if (persona.admin && !this.accountSettings.addAdmin(role)) {
+      Annotations.of(this).addWarningV2(
+        ADMIN_NOT_ADDED_WARNING,
+        `The account settings are owned elsewhere: make the ${persona.name} persona's role a Lake Formation administrator there.`,
+      );
+    }
+    if (wildcards.length > 0) acknowledgeWildcards(role, wildcards, PERSONA_WILDCARD_REASON);
   }
 
   /** Every step's script, checked against the plan: none missing, none unknown. */
@@ -211,6 +322,35 @@ export class Lakehouse extends Construct {
     ]);
     return { ...given };
   }
+}
+
+/**
+ * What a step's script needs to read and write Apache Iceberg tables through the Glue Data
+ * Catalog (Lake Formation governs it): Glue's Iceberg libraries, a Spark catalog `glue_catalog`
+ * backed by Glue, and the databases of its source and target zones (`--source_database`,
+ * `--target_database`). Tables are created by the step that writes a zone.
+ *
+ * @see https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-format-iceberg.html
+ */
+export function icebergArguments(
+  catalog: Catalog,
+  sourceZone: string,
+  targetZone: string,
+): Record<string, string> {
+  const warehouse = `s3://${catalog.lake.bucketFor(targetZone).bucketName}/`;
+  const conf = [
+    'spark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions',
+    'spark.sql.catalog.glue_catalog=org.apache.iceberg.spark.SparkCatalog',
+    'spark.sql.catalog.glue_catalog.catalog-impl=org.apache.iceberg.aws.glue.GlueCatalog',
+    'spark.sql.catalog.glue_catalog.io-impl=org.apache.iceberg.aws.s3.S3FileIO',
+    `spark.sql.catalog.glue_catalog.warehouse=${warehouse}`,
+  ];
+  return {
+    'datalake-formats': 'iceberg',
+    conf: conf.join(' --conf '),
+    source_database: catalog.databaseNameFor(sourceZone),
+    target_database: catalog.databaseNameFor(targetZone),
+  };
 }
 
 /** `daily-orders` → `DailyOrders`: a stable construct id part from a validated spec name. */

@@ -2,7 +2,7 @@ import { Aws, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lf from 'aws-cdk-lib/aws-lakeformation';
 import type { Construct, IConstruct, IDependable } from 'constructs';
-import { ErrorCode, ValidationError } from '../../core';
+import { ErrorCode, stableHash, ValidationError } from '../../core';
 import type { CatalogPermissions } from '../catalog/perms';
 
 /**
@@ -39,41 +39,68 @@ export interface LakeFormationGrantSpec {
 }
 
 /**
- * The Lake Formation permissions of one zone grant, under `scope`: the database, every table of it
- * (`TableWildcard`) and, for writers, the zone's data location. No grant option, ever. Each is
- * created after the database and the settings (so CloudFormation acts as an administrator), and a
+ * The Lake Formation permissions of one zone grant, under `scope`: one
+ * `AWS::LakeFormation::PrincipalPermissions` per principal × resource × permission (the
+ * database, every table of it (`TableWildcard`) and, for writers, the zone's data location),
+ * each with a construct id from that triple only. Every property of the resource forces a
+ * replacement and deleting one revokes the principal-resource pair, so a resource listing several
+ * permissions could revoke, on any change to the list, what its replacement just granted; one per
+ * permission means changing someone's access adds or removes exactly the permissions that
+ * changed. A triple already made (`made`) is reused. No grant option, ever. Each is created after
+ * the database and the settings (so CloudFormation acts as an administrator), and a
  * data-location permission after the location is registered.
  */
 export function lakeFormationPermissions(
   scope: Construct,
+  made: Map<string, lf.CfnPrincipalPermissions>,
   spec: LakeFormationGrantSpec,
 ): lf.CfnPrincipalPermissions[] {
+  const stack = Stack.of(scope);
   const catalogId = Aws.ACCOUNT_ID;
   const principal = { dataLakePrincipalIdentifier: spec.principalArn };
-  const made = [
-    new lf.CfnPrincipalPermissions(scope, 'Database', {
-      principal,
+  const principalKey = JSON.stringify(stack.resolve(spec.principalArn));
+  const wanted: {
+    kind: string;
+    resource: lf.CfnPrincipalPermissions.ResourceProperty;
+    permission: string;
+  }[] = [
+    ...spec.perms.databasePermissions.map((permission) => ({
+      kind: `database|${spec.databaseName}`,
       resource: { database: { catalogId, name: spec.databaseName } },
-      permissions: [...spec.perms.databasePermissions],
-      permissionsWithGrantOption: [],
-    }),
-    new lf.CfnPrincipalPermissions(scope, 'Tables', {
-      principal,
+      permission,
+    })),
+    ...spec.perms.tablePermissions.map((permission) => ({
+      kind: `tables|${spec.databaseName}`,
       resource: { table: { catalogId, databaseName: spec.databaseName, tableWildcard: {} } },
-      permissions: [...spec.perms.tablePermissions],
-      permissionsWithGrantOption: [],
-    }),
+      permission,
+    })),
+    ...(spec.perms.writesData
+      ? [
+          {
+            kind: `location|${JSON.stringify(stack.resolve(spec.locationArn))}`,
+            resource: { dataLocation: { catalogId, resourceArn: spec.locationArn } },
+            permission: 'DATA_LOCATION_ACCESS',
+          },
+        ]
+      : []),
   ];
-  if (spec.perms.writesData) {
-    const location = new lf.CfnPrincipalPermissions(scope, 'DataLocation', {
+  return wanted.map(({ kind, resource, permission }) => {
+    const key = `${principalKey}|${kind}|${permission}`;
+    const existing = made.get(key);
+    if (existing) return existing;
+    const id = `LakeFormation${permission
+      .split('_')
+      .map((w) => w[0] + w.slice(1).toLowerCase())
+      .join('')}${stableHash(key)}`;
+    const grant = new lf.CfnPrincipalPermissions(scope, id, {
       principal,
-      resource: { dataLocation: { catalogId, resourceArn: spec.locationArn } },
-      permissions: ['DATA_LOCATION_ACCESS'],
+      resource,
+      permissions: [permission],
       permissionsWithGrantOption: [],
     });
-    if (spec.location) location.node.addDependency(spec.location);
-    made.push(location);
-  }
-  for (const permission of made) permission.node.addDependency(...spec.after);
-  return made;
+    grant.node.addDependency(...spec.after);
+    if (resource.dataLocation && spec.location) grant.node.addDependency(spec.location);
+    made.set(key, grant);
+    return grant;
+  });
 }

@@ -1,5 +1,6 @@
-import { Annotations, Arn, ArnFormat, Aws, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, Aws, Lazy, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { IEncryptionKey } from '../security/encryption-key';
@@ -21,50 +22,95 @@ export interface EncryptedLogGroupOptions {
   readonly removalPolicy: RemovalPolicy;
 }
 
+/** Where the kit's log groups live: each prefix is followed by a name derived from the platform. */
+const KIT_LOG_GROUP_ROOTS = [
+  '/aws-glue/jobs/logs-v2-',
+  '/aws-glue/jobs/',
+  '/aws/kinesisfirehose/',
+  '/aws/redshift/',
+  '/aws/vendedlogs/states/',
+  '/data-platform/',
+];
+
 /**
- * Lets the regional CloudWatch Logs service use `key` for the log group named `logGroupName`
- * only (the key-policy statement AWS documents, conditioned on the log group's ARN in the
- * encryption context). The statement lives in the key's own policy, so any log group that
- * references the key is created after it. For an imported key, warns with the statement to add.
+ * The name pattern the key-policy statement allows for `logGroupName`: its kit root plus the
+ * first word of the platform-derived part (`/aws/redshift/sales-*`, `/data-platform/sales/*`);
+ * the exact name for any other log group.
+ */
+export function logGroupNamePattern(logGroupName: string): string {
+  const root = KIT_LOG_GROUP_ROOTS.find((r) => logGroupName.startsWith(r));
+  if (!root) return logGroupName;
+  const word = /^[^-/]+[-/]/.exec(logGroupName.slice(root.length));
+  return word ? `${root}${word[0]}*` : logGroupName;
+}
+
+/** The CloudWatch Logs statement of each kit key and the name patterns it allows. */
+const LOGS_STATEMENTS = new WeakMap<kms.IKey, Set<string>>();
+
+/**
+ * Lets the regional CloudWatch Logs service use `key` for the log group named `logGroupName`,
+ * through ONE key-policy statement per key whose `ArnLike` condition on the log group's ARN in
+ * the encryption context lists the kit's log-group name patterns (`logGroupNamePattern`): a
+ * statement per log group (~400 bytes each) would reach the 32 KB key-policy limit at ~75 log
+ * groups. The statement lives in the key's own policy, so any log group that references the
+ * key is created after it. For an imported key, warns with the statement to add.
  *
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
  */
 export function allowLogsToUseKey(scope: Construct, key: IEncryptionKey, logGroupName: string): boolean {
   const stack = Stack.of(scope);
-  const logGroupArn = Arn.format(
-    {
-      service: 'logs',
-      resource: 'log-group',
-      resourceName: logGroupName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    },
-    stack,
+  const arnOf = (name: string) =>
+    Arn.format(
+      {
+        service: 'logs',
+        resource: 'log-group',
+        resourceName: name,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      },
+      stack,
+    );
+  const existing = LOGS_STATEMENTS.get(key.key);
+  if (existing) {
+    existing.add(logGroupNamePattern(logGroupName));
+    return true;
+  }
+  const patterns = new Set([logGroupNamePattern(logGroupName)]);
+  const statementFor = (arns: string[] | string) =>
+    new iam.PolicyStatement({
+      sid: 'AllowCloudWatchLogsForKitLogGroups',
+      effect: iam.Effect.ALLOW,
+      principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
+      actions: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncryptFrom',
+        'kms:ReEncryptTo',
+        'kms:GenerateDataKey',
+        'kms:GenerateDataKeyWithoutPlaintext',
+        'kms:DescribeKey',
+      ],
+      resources: ['*'],
+      conditions: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': arns,
+        },
+      },
+    });
+  const result = key.key.addToResourcePolicy(
+    statementFor(Lazy.list({ produce: () => [...patterns].sort().map(arnOf) })),
+    true,
   );
-  const statement = new iam.PolicyStatement({
-    effect: iam.Effect.ALLOW,
-    principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
-    actions: [
-      'kms:Encrypt',
-      'kms:Decrypt',
-      'kms:ReEncryptFrom',
-      'kms:ReEncryptTo',
-      'kms:GenerateDataKey',
-      'kms:GenerateDataKeyWithoutPlaintext',
-      'kms:DescribeKey',
-    ],
-    resources: ['*'],
-    conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
-  });
-  const result = key.key.addToResourcePolicy(statement, true);
   if (!result.statementAdded) {
     Annotations.of(scope).addWarningV2(
       LOGS_KEY_POLICY_NOT_ADDED_WARNING,
       `The encryption key is imported, so CloudWatch Logs cannot be allowed to use it from here; until you add ` +
         `this statement to its key policy, creating the log group ${logGroupName} fails: ` +
-        JSON.stringify(stack.resolve(statement.toStatementJson())),
+        JSON.stringify(stack.resolve(statementFor([arnOf(logGroupName)]).toStatementJson())),
     );
+    return false;
   }
-  return result.statementAdded;
+  LOGS_STATEMENTS.set(key.key, patterns);
+  return true;
 }
 
 /**

@@ -48,7 +48,7 @@ const ARGUMENT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$/;
  * what the job writes to S3 with the lake's key (SSE-KMS), its CloudWatch logs (SSE-KMS) and
  * its job bookmarks (CSE-KMS) with the job's key. The job's log groups are created before it,
  * encrypted with the job's key (the regional logs service allowed on the key for those groups
- * only), with a retention (365 days) and `DeletionPolicy: Retain`. Glue 5.0 (real-time logging;
+ * only), with a retention (365 days) and `DeletionPolicy: RetainExceptOnCreate`. Glue 5.0 (real-time logging;
  * 4.0 gets continuous logging), G.1X × 2 workers, job bookmarks on, a 4-hour timeout, one run at
  * a time and no Glue-side retries (a {@link Pipeline} retries). With a `network`, workers run in
  * its first data subnet behind a security group of their own.

@@ -1,5 +1,5 @@
 import { Duration, Tags } from 'aws-cdk-lib';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
@@ -94,7 +94,7 @@ class ImportedEncryptionKey extends EncryptionKeyBase {
  * A customer-managed, symmetric AWS KMS key for a data platform.
  *
  * Secure defaults: automatic rotation every 90 days (`RotationPeriodInDays`), an alias derived
- * from the platform and purpose, the kit's `data-platform` tag, and `DeletionPolicy: Retain`
+ * from the platform and purpose, the kit's `data-platform` tag, and `DeletionPolicy: RetainExceptOnCreate`
  * (DESTROY needs the `data-platform-kit:removeDataOnDestroy` context flag too). The key policy
  * is aws-cdk-lib's default for the app's feature flags; use the grant methods to let
  * principals use the key.
@@ -179,6 +179,19 @@ export class EncryptionKey extends EncryptionKeyBase {
       description: props.description ?? `data-platform-kit ${purpose} key for platform ${platform}`,
       removalPolicy: removalPolicyFor(this, props.removalPolicy),
     });
+    // Control Tower CT.KMS.PR.3: grants only for AWS resources. The services the kit uses with
+    // the key (Redshift Serverless, Secrets Manager, Kinesis, Firehose, Glue) create their grants
+    // on the caller's behalf, with kms:GrantIsForAWSResource true; direct grants are denied.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyGrantsNotForAwsResources',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { Bool: { 'kms:GrantIsForAWSResource': 'false' } },
+      }),
+    );
     const cfnKey = this.key.node.defaultChild as kms.CfnKey;
     if (isUnresolved(rotationPeriodDays)) cfnKey.rotationPeriodInDays = rotationPeriodDays;
     if (isUnresolved(pendingWindowDays)) cfnKey.pendingWindowInDays = pendingWindowDays;

@@ -78,7 +78,7 @@ export const ACCESS_LOGS_BUCKET_KMS_WARNING = 'data-platform-kit:accessLogsBucke
  * Keys, TLS-only with TLS 1.2 minimum, Block Public Access on, ACLs disabled
  * (`BucketOwnerEnforced`), versioning, server access logs to the log bucket under `<zone>/`,
  * a lifecycle (Standard-IA after `coolAfterDays`, noncurrent versions expire, incomplete
- * multipart uploads are aborted after 7 days), and `DeletionPolicy: Retain`. Buckets are
+ * multipart uploads are aborted after 7 days), and `DeletionPolicy: RetainExceptOnCreate`. Buckets are
  * never force-emptied. The access-log bucket has the same guarantees except that it uses
  * SSE-S3: S3 server access logging does not deliver to SSE-KMS buckets. Log delivery is
  * allowed by a bucket-policy statement per zone for `logging.s3.amazonaws.com`, conditioned

@@ -179,7 +179,7 @@ const ERROR_ROOT = 'errors';
  * its records in one zone's bucket (the raw zone by default), with alarms.
  *
  * Secure defaults: the stream is encrypted with the kit's key (the lake's unless given),
- * on-demand, keeps records 24 hours and is retained (`DeletionPolicy: Retain`; DESTROY also
+ * on-demand, keeps records 24 hours and is retained (`DeletionPolicy: RetainExceptOnCreate`; DESTROY also
  * needs the `data-platform-kit:removeDataOnDestroy` flag). Firehose writes GZIP objects under
  * `<stream>/year=…/month=…/day=…/hour=…/`, failed records under
  * `errors/<stream>/<error type>/year=…/`, encrypted with the lake's key; delivery errors go to an

@@ -101,6 +101,16 @@ export interface WarehouseProps extends WarehouseCommonProps {
   readonly accessLogsBucket?: s3.IBucket;
 }
 
+/** Options of {@link Warehouse.grantQuery}. */
+export interface WarehouseQueryOptions {
+  /**
+   * Whether the principal also gets Redshift Serverless credentials (query through Redshift,
+   * not only Athena). Grant it where the warehouse's role reads a zone the principal queries.
+   * @default true
+   */
+  readonly redshift?: boolean;
+}
+
 /** A warehouse that principals can be allowed to query. */
 export interface IWarehouse extends IConstruct {
   /** The Redshift Serverless namespace name. */
@@ -110,7 +120,7 @@ export interface IWarehouse extends IConstruct {
   /** The Athena workgroup name. */
   readonly athenaWorkGroupName: string;
   /** Lets `principal` run queries in the Redshift and Athena workgroups and read its results. */
-  grantQuery(principal: iam.IGrantable): iam.Grant;
+  grantQuery(principal: iam.IGrantable, options?: WarehouseQueryOptions): iam.Grant;
 }
 
 /**
@@ -349,7 +359,7 @@ export class Warehouse extends Construct implements IWarehouse {
    * (`WAREHOUSE_QUERY_PERMISSIONS`). Which tables it may read is a catalog grant. Throws
    * `DPK_INVALID_PRINCIPAL` for everyone (`*`).
    */
-  public grantQuery(principal: iam.IGrantable): iam.Grant {
+  public grantQuery(principal: iam.IGrantable, options: WarehouseQueryOptions = {}): iam.Grant {
     assertNotPublic(this, principal);
     const perms = WAREHOUSE_QUERY_PERMISSIONS;
     const stack = Stack.of(this);
@@ -360,11 +370,14 @@ export class Warehouse extends Construct implements IWarehouse {
         stack.formatArn({ service: 'athena', resource: 'workgroup', resourceName: this.athenaWorkGroupName }),
       ],
     });
-    const onRedshift = iam.Grant.addToPrincipal({
-      grantee: principal,
-      actions: [...perms.redshiftActions],
-      resourceArns: [this.workgroup.attrWorkgroupWorkgroupArn],
-    });
+    const onRedshift =
+      (options.redshift ?? true)
+        ? iam.Grant.addToPrincipal({
+            grantee: principal,
+            actions: [...perms.redshiftActions],
+            resourceArns: [this.workgroup.attrWorkgroupWorkgroupArn],
+          })
+        : onAthena;
     const onBucket = iam.Grant.addToPrincipalOrResource({
       grantee: principal,
       actions: [...perms.resultsBucketActions],

@@ -71,9 +71,14 @@ describe.each([CatalogPermissionModel.LAKE_FORMATION, CatalogPermissionModel.IAM
       const lf = Object.values(template.findResources('AWS::LakeFormation::PrincipalPermissions')).filter(
         (p: any) => JSON.stringify(p.Properties.Principal).includes('Grantee'),
       );
+      // one resource per permission (database, every table, and the data location for writers)
+      const perms = CATALOG_PERMISSIONS[access];
       const expected =
-        model === CatalogPermissionModel.IAM ? 0 : CATALOG_PERMISSIONS[access].writesData ? 3 : 2;
+        model === CatalogPermissionModel.IAM
+          ? 0
+          : perms.databasePermissions.length + perms.tablePermissions.length + (perms.writesData ? 1 : 0);
       expect(lf).toHaveLength(expected);
+      for (const p of lf as any[]) expect(p.Properties.Permissions).toHaveLength(1);
     });
   },
 );

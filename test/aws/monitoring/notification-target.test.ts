@@ -34,6 +34,8 @@ const CLOUDWATCH_ON_KEY = {
   Principal: { Service: 'cloudwatch.amazonaws.com' },
   Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
   Resource: '*',
+  // only alarms of this account (confused deputy)
+  Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
 };
 
 const alarmIn = (stack: Stack) =>
@@ -112,7 +114,7 @@ describe('NotificationTarget defaults', () => {
   test('no subscriptions; the key is retained, the topic (no data) is not', () => {
     const { template } = synthTarget();
     template.resourceCountIs('AWS::SNS::Subscription', 0);
-    template.allResources(KEY, { DeletionPolicy: 'Retain' });
+    template.allResources(KEY, { DeletionPolicy: 'RetainExceptOnCreate' });
     expect(only(template, TOPIC).DeletionPolicy).toBeUndefined();
   });
 
@@ -206,7 +208,7 @@ describe('NotificationTarget options', () => {
 
   test('removalPolicy DESTROY without the flag keeps the key', () => {
     const { template } = synthTarget({ removalPolicy: DataRemovalPolicy.DESTROY });
-    template.allResources(KEY, { DeletionPolicy: 'Retain' });
+    template.allResources(KEY, { DeletionPolicy: 'RetainExceptOnCreate' });
   });
 });
 

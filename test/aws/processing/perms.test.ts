@@ -41,6 +41,12 @@ describe('SPARK_JOB_RUN_PERMISSIONS and PIPELINE_PERMISSIONS', () => {
       startActions: ['states:StartExecution'],
       startKeyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
       scheduleKeyActions: ['kms:Decrypt'],
+      observeStateMachineActions: ['states:DescribeStateMachine', 'states:ListExecutions'],
+      observeExecutionActions: [
+        'states:DescribeExecution',
+        'states:GetExecutionHistory',
+        'states:StopExecution',
+      ],
     });
   });
 });

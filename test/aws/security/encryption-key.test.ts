@@ -80,7 +80,7 @@ describe('EncryptionKey defaults', () => {
   });
 
   test('the key is retained by default', () => {
-    synthKey().hasResource(KEY, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    synthKey().hasResource(KEY, { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
   });
 
   test('the escape hatch fields expose the kms.Key, its ARN and the alias', () => {
@@ -97,7 +97,7 @@ describe('EncryptionKey defaults', () => {
     keyIn(stack, { platformName: 'sales', purpose: 'lake' });
     const template = Template.fromStack(stack);
     template.hasResource(KEY, {
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       Properties: Match.objectLike({
         EnableKeyRotation: true,
         RotationPeriodInDays: 90,
@@ -219,14 +219,17 @@ describe('EncryptionKey removal guard', () => {
   test('RETAIN by default, without a warning', () => {
     const stack = newAwsStack();
     keyIn(stack);
-    Template.fromStack(stack).hasResource(KEY, { DeletionPolicy: 'Retain' });
+    Template.fromStack(stack).hasResource(KEY, { DeletionPolicy: 'RetainExceptOnCreate' });
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 
   test('DESTROY without the context flag still retains and warns', () => {
     const stack = newAwsStack();
     keyIn(stack, { removalPolicy: DataRemovalPolicy.DESTROY });
-    Template.fromStack(stack).hasResource(KEY, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    Template.fromStack(stack).hasResource(KEY, {
+      DeletionPolicy: 'RetainExceptOnCreate',
+      UpdateReplacePolicy: 'Retain',
+    });
     Annotations.fromStack(stack).hasWarning('/Test/Key', Match.stringLikeRegexp(REMOVAL_DOWNGRADED_WARNING));
   });
 
@@ -280,8 +283,14 @@ describe('EncryptionKey grants', () => {
     const stack = newStack();
     const key = keyIn(stack);
     key.grantDecrypt(role(stack));
+    // the account root, and the CT.KMS.PR.3 deny: no statement for the grantee
     Template.fromStack(stack).hasResourceProperties(KEY, {
-      KeyPolicy: { Statement: [Match.objectLike({ Action: 'kms:*', Resource: '*' })] },
+      KeyPolicy: {
+        Statement: [
+          Match.objectLike({ Action: 'kms:*', Resource: '*' }),
+          Match.objectLike({ Sid: 'DenyGrantsNotForAwsResources', Effect: 'Deny' }),
+        ],
+      },
     });
   });
 });

@@ -250,8 +250,8 @@ describe('LakeStorage defaults', () => {
 
   test('every bucket and the key are retained, and nothing empties a bucket', () => {
     const { template } = synthLake();
-    template.allResources(BUCKET, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    template.allResources(KEY, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    template.allResources(BUCKET, { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
+    template.allResources(KEY, { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
     template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
     template.resourceCountIs('AWS::Lambda::Function', 0);
   });
@@ -287,7 +287,7 @@ describe('LakeStorage defaults', () => {
     for (const zone of DEFAULT_ZONES) {
       const bucket = zoneBucket(template, zone);
       expect(bucket.DependsOn).toEqual([logsPolicyId]);
-      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.DeletionPolicy).toBe('RetainExceptOnCreate');
       expect(bucket.Properties.LoggingConfiguration.LogFilePrefix).toBe(`${zone}/`);
       expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].BucketKeyEnabled).toBe(
         true,
@@ -595,14 +595,14 @@ describe('LakeStorage validation', () => {
 describe('LakeStorage removal guard', () => {
   test('RETAIN by default, without a warning', () => {
     const { stack, template } = synthLake();
-    template.allResources(BUCKET, { DeletionPolicy: 'Retain' });
+    template.allResources(BUCKET, { DeletionPolicy: 'RetainExceptOnCreate' });
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 
   test('DESTROY without the context flag still retains every bucket and the key, and warns', () => {
     const { stack, template } = synthLake({ removalPolicy: DataRemovalPolicy.DESTROY });
-    template.allResources(BUCKET, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    template.allResources(KEY, { DeletionPolicy: 'Retain' });
+    template.allResources(BUCKET, { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
+    template.allResources(KEY, { DeletionPolicy: 'RetainExceptOnCreate' });
     const warnings = Annotations.fromStack(stack);
     warnings.hasWarning('/Test/Lake', Match.stringLikeRegexp(REMOVAL_DOWNGRADED_WARNING));
     warnings.hasWarning('/Test/Lake/Key', Match.stringLikeRegexp(REMOVAL_DOWNGRADED_WARNING));
