@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
@@ -247,5 +248,46 @@ describe('aws.Lakehouse', () => {
         pipelines: [{ ...SALES_LAKEHOUSE.pipelines![0], schedule: { cron: '0 2 1 * 1' } }],
       }),
     ).toThrow(expect.objectContaining({ code: ErrorCode.OUT_OF_RANGE }));
+  });
+});
+
+describe('aws.Lakehouse persona trust and personas in effect', () => {
+  const ANALYSTS_SSO_ROLE =
+    'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Analysts_0123456789abcdef';
+
+  test('personaPrincipals narrows who may assume a persona; the others keep the account', () => {
+    const { stack, lakehouse, template } = build({
+      ...DEFAULT_SPEC,
+      personaPrincipals: { analyst: new iam.ArnPrincipal(ANALYSTS_SSO_ROLE) },
+    });
+    const trustOf = (persona: string) =>
+      template.toJSON().Resources[logicalId(stack, lakehouse.personas[persona])].Properties
+        .AssumeRolePolicyDocument.Statement;
+    expect(trustOf('analyst')).toEqual([
+      expect.objectContaining({ Action: 'sts:AssumeRole', Principal: { AWS: ANALYSTS_SSO_ROLE } }),
+    ]);
+    expect(JSON.stringify(trustOf('engineer'))).toContain(':root');
+  });
+
+  test('a principal for a persona the spec does not have → DPK_CONFLICTING_PROPS', () => {
+    const stack = newAwsStack();
+    expect(
+      () =>
+        new Lakehouse(stack, 'Lakehouse', {
+          ...DEFAULT_SPEC,
+          personaPrincipals: { auditor: new iam.ArnPrincipal(ANALYSTS_SSO_ROLE) },
+        }),
+    ).toThrow(
+      expect.objectContaining({ code: ErrorCode.CONFLICTING_PROPS, prop: 'personaPrincipals["auditor"]' }),
+    );
+  });
+
+  test('an info message lists the personas in effect, added personas with the defaults', () => {
+    const { lakehouse } = build({
+      ...DEFAULT_SPEC,
+      additionalPersonas: [{ name: 'auditor', access: { curated: ZoneAccess.READ } }],
+    });
+    const infos = lakehouse.node.metadata.filter((m) => m.type === 'aws:cdk:info').map((m) => String(m.data));
+    expect(infos).toEqual([expect.stringMatching(/personas in effect: ingest .*auditor \(curated: read\)$/)]);
   });
 });

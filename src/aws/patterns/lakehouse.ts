@@ -4,7 +4,14 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { scheduleExpressionFor } from './private/lakehouse-schedule';
 import { ErrorCode, ValidationError, ZoneAccess } from '../../core';
-import { type LakehousePlan, type LakehouseSpec, type PlannedPersona, planLakehouse } from '../../patterns';
+import {
+  describePersonas,
+  type LakehousePlan,
+  type LakehouseSpec,
+  PERSONAS_IN_EFFECT_INFO,
+  type PlannedPersona,
+  planLakehouse,
+} from '../../patterns';
 import { AccountDataSettings, type IAccountDataSettings } from '../catalog/account-data-settings';
 import { Catalog } from '../catalog/catalog';
 import { NotificationTarget } from '../monitoring/notification-target';
@@ -49,6 +56,15 @@ export interface LakehouseProps extends LakehouseSpec {
    * @default - an SSE-S3 access-log bucket in the stack (an acknowledged exception to "every bucket uses the kit's key")
    */
   readonly accessLogsBucket?: s3.IBucket;
+  /**
+   * Who may assume each persona's role, keyed by persona name: any IAM principal — a role or
+   * user (`ArnPrincipal`), an IAM Identity Center permission set's role, a SAML or OIDC
+   * federation (`SamlConsolePrincipal`, `WebIdentityPrincipal`). Personas left out keep the
+   * default. Throws `DPK_CONFLICTING_PROPS` for a name that is not a persona of the spec.
+   * @default - the account (`AccountRootPrincipal`): any IAM identity of the account whose own
+   *   policies allow `sts:AssumeRole` on the persona's role
+   */
+  readonly personaPrincipals?: Readonly<Record<string, iam.IPrincipal>>;
 }
 
 /** Warning id: an admin persona could not be made a Lake Formation administrator (settings owned elsewhere). */
@@ -111,6 +127,9 @@ export class Lakehouse extends Construct {
   constructor(scope: Construct, id: string, props: LakehouseProps) {
     super(scope, id);
     const plan = planLakehouse(this, props);
+    Annotations.of(this).addInfo(
+      `[${PERSONAS_IN_EFFECT_INFO}] ${describePersonas(plan, props.personas !== undefined)}`,
+    );
     this.plan = plan;
     const platformName = plan.name;
     const removalPolicy = plan.removalPolicy;
@@ -138,9 +157,10 @@ export class Lakehouse extends Construct {
     }
 
     const personas: Record<string, iam.Role> = {};
+    const principals = this.resolvePersonaPrincipals(plan, props.personaPrincipals ?? {});
     for (const persona of plan.personas) {
       const role = new iam.Role(this, `Persona${pascal(persona.name)}`, {
-        assumedBy: new iam.AccountRootPrincipal(),
+        assumedBy: principals[persona.name] ?? new iam.AccountRootPrincipal(),
         description: `${persona.name} persona of the ${platformName} lakehouse`,
       });
       for (const [key, value] of Object.entries(tags)) Tags.of(role).add(key, value);
@@ -301,6 +321,26 @@ export class Lakehouse extends Construct {
   }
 
   /** Every step's script, checked against the plan: none missing, none unknown. */
+  /** The principal of each persona that has one; rejects names that are not personas of the plan. */
+  private resolvePersonaPrincipals(
+    plan: LakehousePlan,
+    given: Readonly<Record<string, iam.IPrincipal>>,
+  ): Readonly<Record<string, iam.IPrincipal>> {
+    const names = plan.personas.map((p) => p.name);
+    ValidationError.throwIfAny(
+      ErrorCode.CONFLICTING_PROPS,
+      this,
+      Object.keys(given)
+        .filter((name) => !names.includes(name))
+        .map((name) => ({
+          prop: `personaPrincipals[${JSON.stringify(name)}]`,
+          received: name,
+          allowed: `a persona of the spec: ${names.join(', ')}`,
+        })),
+    );
+    return given;
+  }
+
   private resolveScripts(
     plan: LakehousePlan,
     given: Readonly<Record<string, SparkJobScript>>,
