@@ -1,3 +1,4 @@
+import { ZoneAccess } from 'data-platform-kit/core';
 import type { LakehouseSpec } from 'data-platform-kit/patterns';
 
 /**
@@ -8,6 +9,8 @@ import type { LakehouseSpec } from 'data-platform-kit/patterns';
 export const SALES_LAKEHOUSE: LakehouseSpec = {
   name: 'sales',
   zones: [{ name: 'raw', coolAfterDays: 30 }, { name: 'curated', coolAfterDays: 90 }, { name: 'serving' }],
+  // The default personas (ingest, engineer, analyst, admin), plus an auditor who reads curated and serving.
+  additionalPersonas: [{ name: 'auditor', access: { curated: ZoneAccess.READ, serving: ZoneAccess.READ } }],
   streams: [{ name: 'clickstream', retentionHours: 48 }],
   pipelines: [
     {
