@@ -20,6 +20,8 @@ const SCRIPT = SparkJobScript.fromAsset(path.join(__dirname, '../aws/processing/
 
 const CUSTOM_PERSONAS: LakehouseProps = {
   ...SALES_LAKEHOUSE,
+  // These personas replace the defaults and the example's added auditor.
+  additionalPersonas: [],
   personas: [
     { name: 'auditor', access: { curated: ZoneAccess.READ, serving: ZoneAccess.READ } },
     { name: 'curator', access: { curated: ZoneAccess.READ_WRITE } },

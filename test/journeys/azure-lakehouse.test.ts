@@ -20,6 +20,8 @@ const PIPELINE_RUN = 'Microsoft.DataFactory/factories/pipelines/createrun/action
 const CUSTOM_PERSONAS: LakehouseSpec = {
   ...SALES_LAKEHOUSE,
   name: 'audit',
+  // These personas replace the defaults and the example's added auditor.
+  additionalPersonas: [],
   personas: [
     { name: 'ingest', access: { raw: ZoneAccess.WRITE } },
     { name: 'auditor', access: { curated: ZoneAccess.READ, serving: ZoneAccess.READ } },

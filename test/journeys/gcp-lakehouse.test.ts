@@ -12,6 +12,8 @@ const CUSTOM = withScripts({
   ...SALES_LAKEHOUSE,
   project: 'acme-data-dev',
   location: 'europe-west1',
+  // These personas replace the defaults and the example's added auditor.
+  additionalPersonas: [],
   personas: [
     { name: 'ingest', access: { raw: ZoneAccess.WRITE } },
     { name: 'auditor', access: { curated: ZoneAccess.READ, serving: ZoneAccess.READ } },
