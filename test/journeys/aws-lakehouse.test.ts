@@ -3,10 +3,9 @@ import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { type AwsRequest, PolicySimulator } from './aws/simulator';
 import { ACCOUNT, LakeFormationModel, REGION, TemplateModel } from './aws/template-model';
-import { type Journey, JourneyAction, lakehouseJourneys } from './lakehouse-journeys';
+import { CUSTOM_PERSONAS_SPEC, type Journey, JourneyAction, lakehouseJourneys } from './lakehouse-journeys';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
-import { ZoneAccess } from '../../src/core';
 
 /**
  * Every persona and job journey of the plan (lakehouseJourneys), proven from the SYNTHESIZED
@@ -18,17 +17,7 @@ import { ZoneAccess } from '../../src/core';
  */
 const SCRIPT = SparkJobScript.fromAsset(path.join(__dirname, '../aws/processing/fixtures/clean.py'));
 
-const CUSTOM_PERSONAS: LakehouseProps = {
-  ...SALES_LAKEHOUSE,
-  // These personas replace the defaults and the example's added auditor.
-  additionalPersonas: [],
-  personas: [
-    { name: 'auditor', access: { curated: ZoneAccess.READ, serving: ZoneAccess.READ } },
-    { name: 'curator', access: { curated: ZoneAccess.READ_WRITE } },
-    { name: 'feeder', access: { raw: ZoneAccess.WRITE } },
-    { name: 'owner', admin: true },
-  ],
-};
+const CUSTOM_PERSONAS: LakehouseProps = CUSTOM_PERSONAS_SPEC;
 
 interface Built {
   readonly lakehouse: Lakehouse;

@@ -1,11 +1,9 @@
 import * as os from 'node:os';
 import { App } from 'cdktf';
 import { AzureAccess } from './azure/access';
-import { type Journey, JourneyAction, lakehouseJourneys } from './lakehouse-journeys';
+import { CUSTOM_PERSONAS_SPEC, type Journey, JourneyAction, lakehouseJourneys } from './lakehouse-journeys';
 import { build, DEPLOYER_REACHES_WORKSPACE_CONTEXT } from '../../examples/lakehouse-azure/app';
-import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Lakehouse } from '../../src/azure/patterns/lakehouse';
-import { ZoneAccess } from '../../src/core/blocks';
 import { synthesizeStack, type TerraformStack } from '../../src/core/tf';
 import type { LakehouseSpec } from '../../src/patterns';
 import { newAzureStack, RG } from '../azure/azure-stack';
@@ -16,19 +14,8 @@ const BLOB_WRITE = 'Microsoft.Storage/storageAccounts/blobServices/containers/bl
 const EVENT_SEND = 'Microsoft.EventHub/namespaces/messages/send/action';
 const PIPELINE_RUN = 'Microsoft.DataFactory/factories/pipelines/createrun/action';
 
-/** A spec whose personas are not the defaults: an auditor reading curated and serving, a curator read-writing curated. */
-const CUSTOM_PERSONAS: LakehouseSpec = {
-  ...SALES_LAKEHOUSE,
-  name: 'audit',
-  // These personas replace the defaults and the example's added auditor.
-  additionalPersonas: [],
-  personas: [
-    { name: 'ingest', access: { raw: ZoneAccess.WRITE } },
-    { name: 'auditor', access: { curated: ZoneAccess.READ, serving: ZoneAccess.READ } },
-    { name: 'curator', access: { raw: ZoneAccess.READ, curated: ZoneAccess.READ_WRITE } },
-    { name: 'platform', admin: true },
-  ],
-};
+/** The shared custom-persona spec, on Azure (another platform name, so its names differ from the example's). */
+const CUSTOM_PERSONAS: LakehouseSpec = { ...CUSTOM_PERSONAS_SPEC, name: 'audit' };
 
 /** A synthesized lakehouse after its data-plane pass, and how to name its parts in Terraform. */
 interface Deployed {

@@ -1,26 +1,13 @@
 import { missing, synthLakehouse, withScripts } from './gcp/lakehouse-journeys';
 import ROLE_TABLE from './gcp/roles.json';
-import { lakehouseJourneys } from './lakehouse-journeys';
+import { CUSTOM_PERSONAS_SPEC, lakehouseJourneys } from './lakehouse-journeys';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
-import { ZoneAccess } from '../../src/core';
 
 /** The example's spec, on GCP. */
 const EXAMPLE = withScripts({ ...SALES_LAKEHOUSE, project: 'acme-data-dev', location: 'europe-west1' });
 
-/** Custom personas: an auditor reading curated and serving, a curator read-writing curated. */
-const CUSTOM = withScripts({
-  ...SALES_LAKEHOUSE,
-  project: 'acme-data-dev',
-  location: 'europe-west1',
-  // These personas replace the defaults and the example's added auditor.
-  additionalPersonas: [],
-  personas: [
-    { name: 'ingest', access: { raw: ZoneAccess.WRITE } },
-    { name: 'auditor', access: { curated: ZoneAccess.READ, serving: ZoneAccess.READ } },
-    { name: 'curator', access: { raw: ZoneAccess.READ, curated: ZoneAccess.READ_WRITE } },
-    { name: 'platform', admin: true },
-  ],
-});
+/** The shared custom-persona spec, on GCP. */
+const CUSTOM = withScripts({ ...CUSTOM_PERSONAS_SPEC, project: 'acme-data-dev', location: 'europe-west1' });
 
 describe.each([
   ['the example spec', EXAMPLE],

@@ -4,8 +4,25 @@
  * against their synthesized output, so a journey that works on one cloud and not on another
  * fails the build, and so does any access the plan does not give (the denied journeys).
  */
+import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { ZoneAccess } from '../../src/core';
-import type { LakehousePlan } from '../../src/patterns';
+import type { LakehousePlan, LakehouseSpec } from '../../src/patterns';
+
+/**
+ * The custom-persona spec every cloud's journey suite runs next to the example's: personas that
+ * replace the defaults (and the example's added auditor) — an ingest writer, an auditor reading
+ * curated and serving, a curator reading raw and read-writing curated, an admin.
+ */
+export const CUSTOM_PERSONAS_SPEC: LakehouseSpec = {
+  ...SALES_LAKEHOUSE,
+  additionalPersonas: [],
+  personas: [
+    { name: 'ingest', access: { raw: ZoneAccess.WRITE } },
+    { name: 'auditor', access: { curated: ZoneAccess.READ, serving: ZoneAccess.READ } },
+    { name: 'curator', access: { raw: ZoneAccess.READ, curated: ZoneAccess.READ_WRITE } },
+    { name: 'platform', admin: true },
+  ],
+};
 
 /** What an identity tries to do. */
 export enum JourneyAction {
