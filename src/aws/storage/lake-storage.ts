@@ -238,7 +238,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
         deploymentScope: awsDeploymentScope(this),
       }),
       // Deliberate exception to "every bucket uses the kit's key": S3 server access logging
-      // only delivers to SSE-S3 buckets (see DEPLOYABILITY.md).
+      // only delivers to SSE-S3 buckets (see docs/deployability.md).
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       minimumTLSVersion: LakeStorage.MINIMUM_TLS_VERSION,

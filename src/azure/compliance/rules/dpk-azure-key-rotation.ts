@@ -4,7 +4,7 @@ import { isSet, nested } from '../private/config';
 /**
  * Key Vault keys rotate themselves: `rotation_policy.automatic` sets `time_after_creation` or
  * `time_before_expiry`. Customer-managed keys with automatic rotation are the kit's encryption
- * guarantee (DESIGN.md). The kit's own id: no Checkov or Trivy check covers Key Vault key
+ * guarantee (docs/architecture.md). The kit's own id: no Checkov or Trivy check covers Key Vault key
  * rotation policies.
  * @see https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation
  */
