@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { EncryptionKey, type EncryptionKeyProps, LakeStorage, type LakeStorageProps } from '../../src/aws';
-import { ErrorCode, ZoneAccess, type ZoneInput } from '../../src/core';
+import { ErrorCode, ZoneAccess, type ZoneInput } from '../../src/core/internal';
 import { newAwsStack, newRecommendedAwsStack } from '../helpers/aws-stack';
 import { type BadInputRow, describeBadInput } from '../helpers/bad-input';
 

@@ -11,7 +11,7 @@ import {
   ZoneAccess,
   ZoneDefaults,
   type ZoneOptions,
-} from '../../src/core';
+} from '../../src/core/internal';
 import { newAwsStack, newRecommendedAwsStack } from '../helpers/aws-stack';
 
 /**

@@ -18,9 +18,9 @@ import {
   FRAMEWORK_ACKNOWLEDGEMENTS,
   wildcardResourceFindingId,
 } from '../../src/aws/compliance';
-import { DataRemovalPolicy, ZoneAccess } from '../../src/core';
 import { MIN_REASON_LENGTH } from '../../src/core/compliance';
 import type { ComplianceReport } from '../../src/core/compliance';
+import { DataRemovalPolicy, ZoneAccess } from '../../src/core/internal';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over every AWS block, in its default

@@ -31,8 +31,8 @@ import {
   checkCompliance,
   DataPlatformChecks,
 } from '../../src/aws/compliance';
-import { DataRemovalPolicy, formatFindings } from '../../src/core';
 import type { ComplianceReport } from '../../src/core/compliance';
+import { DataRemovalPolicy, formatFindings } from '../../src/core/internal';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over the processing and orchestration

@@ -27,8 +27,8 @@ import {
   DataPlatformChecks,
   wildcardResourceFindingId,
 } from '../../src/aws/compliance';
-import { DataRemovalPolicy, WarehouseSize } from '../../src/core';
 import type { ComplianceReport } from '../../src/core/compliance';
+import { DataRemovalPolicy, WarehouseSize } from '../../src/core/internal';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over Network, Catalog and Warehouse, in

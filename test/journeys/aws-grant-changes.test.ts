@@ -3,7 +3,7 @@ import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import { App, Stack } from 'aws-cdk-lib';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
-import { ZoneAccess } from '../../src/core';
+import { ZoneAccess } from '../../src/core/internal';
 import type { LakehousePersona } from '../../src/patterns';
 
 /**

@@ -5,7 +5,7 @@
  * fails the build, and so does any access the plan does not give (the denied journeys).
  */
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
-import { ZoneAccess } from '../../src/core';
+import { ZoneAccess } from '../../src/core/internal';
 import type { LakehousePlan, LakehouseSpec } from '../../src/patterns';
 
 /**

@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
 import { checkCompliance } from '../../src/aws/compliance';
-import { ErrorCode, ZoneAccess } from '../../src/core';
+import { ErrorCode, ZoneAccess } from '../../src/core/internal';
 import { planLakehouse } from '../../src/patterns';
 import { newAwsStack } from '../helpers/aws-stack';
 

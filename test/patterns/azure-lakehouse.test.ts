@@ -1,7 +1,7 @@
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { EncryptionKey, Lakehouse } from '../../src/azure';
 import { checkCompliance, formatFindings } from '../../src/azure/compliance';
-import { ErrorCode, ZoneAccess } from '../../src/core';
+import { ErrorCode, ZoneAccess } from '../../src/core/internal';
 import { Testing, type TerraformStack } from '../../src/core/tf';
 import type { AccessMatrix } from '../../src/patterns';
 import { newAzureStack, RG } from '../azure/azure-stack';

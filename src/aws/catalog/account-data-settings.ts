@@ -3,7 +3,7 @@ import * as glue from 'aws-cdk-lib/aws-glue';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as lf from 'aws-cdk-lib/aws-lakeformation';
 import { Construct, DependencyGroup, type IConstruct, type IDependable } from 'constructs';
-import { ErrorCode, ValidationError } from '../../core';
+import { ErrorCode, ValidationError } from '../../core/internal';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 /** Props of {@link AccountDataSettings}. */

@@ -18,7 +18,7 @@ import {
   validatePlatformName,
   ValidationError,
   ZoneAccess,
-} from '../../core';
+} from '../../core/internal';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
 import { dataLakePrincipalArn, lakeFormationPermissions } from '../private/lake-formation';
 import { assertNotPublic } from '../private/principals';

@@ -1,4 +1,4 @@
-import { ZoneAccess } from '../../core';
+import { ZoneAccess } from '../../core/internal';
 
 /** What one {@link ZoneAccess} allows on a zone's catalog database, its tables and the catalog key. */
 export interface CatalogPermissions {

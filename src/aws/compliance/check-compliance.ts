@@ -15,9 +15,9 @@ import {
   RuleLevel,
   type RuleAcknowledgement,
   validateAcknowledgement,
-} from '../../core';
+} from '../../core/internal';
 
-export type { RuleAcknowledgement } from '../../core';
+export type { RuleAcknowledgement } from '../../core/internal';
 
 /**
  * Accepts findings of rule `id` (the finding id exactly as reported, e.g.

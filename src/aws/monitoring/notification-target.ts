@@ -16,7 +16,7 @@ import {
   validateLiteralNamePart,
   validatePlatformName,
   ValidationError,
-} from '../../core';
+} from '../../core/internal';
 import { StreamNameRules } from '../private/stream-names';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 

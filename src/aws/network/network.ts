@@ -14,7 +14,7 @@ import {
   TagRules,
   validatePlatformName,
   ValidationError,
-} from '../../core';
+} from '../../core/internal';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
 import { ImportedNetwork, MIN_AZS } from '../private/network-import';
 import { removalPolicyFor } from '../private/removal';

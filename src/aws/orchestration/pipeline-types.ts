@@ -1,5 +1,5 @@
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import type { DataRemovalPolicy, Tags } from '../../core';
+import type { DataRemovalPolicy, Tags } from '../../core/internal';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import type { INetwork } from '../network/network';
 import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';

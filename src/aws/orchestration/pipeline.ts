@@ -26,7 +26,7 @@ import {
   validatePlatformName,
   ValidationError,
   type Violation,
-} from '../../core';
+} from '../../core/internal';
 import { type INotificationTarget, NotificationTarget } from '../monitoring/notification-target';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { scheduleExpressionFor } from './private/lakehouse-schedule';
-import { ErrorCode, ValidationError, ZoneAccess } from '../../core';
+import { ErrorCode, ValidationError, ZoneAccess } from '../../core/internal';
 import {
   describePersonas,
   type LakehousePlan,

@@ -4,7 +4,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { awsDeploymentScope } from './deployment-scope';
 import { kitBucket } from './kit-bucket';
-import { NameRules, physicalName } from '../../core';
+import { NameRules, physicalName } from '../../core/internal';
 import type { IEncryptionKey } from '../security/encryption-key';
 import { LakeStorage } from '../storage/lake-storage';
 

@@ -2,7 +2,7 @@ import { Aws, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lf from 'aws-cdk-lib/aws-lakeformation';
 import type { Construct, IConstruct, IDependable } from 'constructs';
-import { ErrorCode, stableHash, ValidationError } from '../../core';
+import { ErrorCode, stableHash, ValidationError } from '../../core/internal';
 import type { CatalogPermissions } from '../catalog/perms';
 
 /**

@@ -1,6 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, type IConstruct } from 'constructs';
-import { ErrorCode, isUnresolved, ValidationError } from '../../core';
+import { ErrorCode, isUnresolved, ValidationError } from '../../core/internal';
 import type { INetwork, NetworkFromVpcOptions } from '../network/network';
 
 /** Fewest Availability Zones a data network spans: Redshift Serverless workgroups need three. */

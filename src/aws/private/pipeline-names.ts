@@ -1,4 +1,4 @@
-import type { NameRule } from '../../core';
+import type { NameRule } from '../../core/internal';
 
 const startsAlnum = (n: string) => (/^[a-zA-Z0-9]/.test(n) ? undefined : 'start with a letter or digit');
 

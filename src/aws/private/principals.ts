@@ -1,6 +1,6 @@
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
-import { ErrorCode, ValidationError } from '../../core';
+import { ErrorCode, ValidationError } from '../../core/internal';
 
 /**
  * Throws `DPK_INVALID_PRINCIPAL` when `grantee` is everyone (`*`: `AnyPrincipal`,

@@ -1,4 +1,4 @@
-import type { NameRule } from '../../core';
+import type { NameRule } from '../../core/internal';
 
 const startsLetter = (n: string) => (/^[a-zA-Z]/.test(n) ? undefined : 'start with a letter');
 const endsAlnum = (n: string) => (/[a-zA-Z0-9]$/.test(n) ? undefined : 'end with a letter or digit');

@@ -1,4 +1,4 @@
-import type { NameRule } from '../../core';
+import type { NameRule } from '../../core/internal';
 
 /**
  * Naming rules of the AWS streaming and alerting resources (core's `NameRules` holds the

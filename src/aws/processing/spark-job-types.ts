@@ -3,7 +3,13 @@ import type * as glue from 'aws-cdk-lib/aws-glue';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import type { Construct } from 'constructs';
-import { type DataRemovalPolicy, ErrorCode, isUnresolved, type Tags, ValidationError } from '../../core';
+import {
+  type DataRemovalPolicy,
+  ErrorCode,
+  isUnresolved,
+  type Tags,
+  ValidationError,
+} from '../../core/internal';
 import type { INetwork } from '../network/network';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';

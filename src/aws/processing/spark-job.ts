@@ -21,7 +21,7 @@ import {
   validateName,
   validatePlatformName,
   ValidationError,
-} from '../../core';
+} from '../../core/internal';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
 import {
   glueLogGroupNames,

@@ -13,7 +13,7 @@ import {
   validateIntegerRange,
   validateLiteralNamePart,
   validatePlatformName,
-} from '../../core';
+} from '../../core/internal';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 

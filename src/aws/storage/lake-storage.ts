@@ -22,7 +22,7 @@ import {
   ValidationError,
   ZoneAccess,
   ZoneDefaults,
-} from '../../core';
+} from '../../core/internal';
 import { awsDeploymentScope } from '../private/deployment-scope';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';

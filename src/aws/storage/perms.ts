@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { ZoneAccess } from '../../core';
+import { ZoneAccess } from '../../core/internal';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 /** What one {@link ZoneAccess} allows on a zone's bucket, its objects and its key. */

@@ -23,7 +23,7 @@ import {
   validateName,
   validatePlatformName,
   ValidationError,
-} from '../../core';
+} from '../../core/internal';
 import { type INotificationTarget, NotificationTarget } from '../monitoring/notification-target';
 import { LOG_RETENTION_DAYS } from '../private/log-groups';
 import { assertNotPublic } from '../private/principals';

@@ -22,7 +22,7 @@ import {
   type WarehouseCommonProps,
   WarehouseSize,
   ZoneDefaults,
-} from '../../core';
+} from '../../core/internal';
 import type { ICatalog } from '../catalog/catalog';
 import type { INetwork } from '../network/network';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';

@@ -1,4 +1,5 @@
 import type { IConstruct } from 'constructs';
+import { checkLakehouseSpec } from './private/check';
 import { defaultPersonas, LakehouseDefaults, type LakehouseSchedule, type LakehouseSpec } from './spec';
 import {
   DataRemovalPolicy,
@@ -7,8 +8,7 @@ import {
   type Tags,
   type WarehouseSize,
   ZoneAccess,
-} from '../../core';
-import { checkLakehouseSpec } from './private/check';
+} from '../../core/internal';
 
 /** One grant: an identity's access to one zone. */
 export interface ZoneGrant {

@@ -5,7 +5,7 @@ import {
   WarehouseSize,
   ZoneAccess,
   type ZoneInput,
-} from '../../core';
+} from '../../core/internal';
 
 /**
  * One kind of user of the platform (one identity per persona on every cloud) and its access

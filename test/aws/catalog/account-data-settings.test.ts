@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AccountDataSettings, Catalog, EncryptionKey, LakeStorage } from '../../../src/aws';
-import { ErrorCode, ValidationError } from '../../../src/core';
+import { ErrorCode, ValidationError } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 
 const SETTINGS = 'AWS::LakeFormation::DataLakeSettings';

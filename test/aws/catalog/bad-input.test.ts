@@ -2,7 +2,7 @@ import { App, CfnParameter, CliCredentialsStackSynthesizer, Stack } from 'aws-cd
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Catalog, CatalogPermissionModel, type CatalogProps, LakeStorage } from '../../../src/aws';
-import { ErrorCode, ZoneAccess } from '../../../src/core';
+import { ErrorCode, ZoneAccess } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 

@@ -16,7 +16,7 @@ import {
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
   ZoneAccess,
-} from '../../../src/core';
+} from '../../../src/core/internal';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
 
 const DATABASE = 'AWS::Glue::Database';

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Catalog, CATALOG_PERMISSIONS, CatalogPermissionModel, LakeStorage } from '../../../src/aws';
-import { ZoneAccess } from '../../../src/core';
+import { ZoneAccess } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 
 const ACCESSES = Object.values(ZoneAccess);

@@ -6,8 +6,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LakeStorage } from '../../../src/aws';
 import { acknowledgeRule, checkCompliance, wildcardResourceFindingId } from '../../../src/aws/compliance';
-import { ErrorCode, RuleLevel } from '../../../src/core';
 import { MIN_REASON_LENGTH } from '../../../src/core/compliance';
+import { ErrorCode, RuleLevel } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 
 const REASON = 'A reason long enough to be one.';

@@ -1,7 +1,7 @@
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { NotificationTarget, type NotificationTargetProps } from '../../../src/aws';
-import { ErrorCode } from '../../../src/core';
+import { ErrorCode } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 

@@ -9,7 +9,7 @@ import {
   NotificationTarget,
   type NotificationTargetProps,
 } from '../../../src/aws';
-import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core';
+import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core/internal';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
 
 const TOPIC = 'AWS::SNS::Topic';

@@ -2,7 +2,7 @@ import { CfnParameter, type Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Network, type NetworkProps } from '../../../src/aws';
-import { ErrorCode } from '../../../src/core';
+import { ErrorCode } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 

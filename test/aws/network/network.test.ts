@@ -15,7 +15,7 @@ import {
   ErrorCode,
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
-} from '../../../src/core';
+} from '../../../src/core/internal';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
 import { logsStatement, logsStatementCovers } from '../support/logs-key';
 

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { twoSteps } from './support';
 import { NotificationTarget, Pipeline, type PipelineProps, type PipelineStep } from '../../../src/aws';
-import { ErrorCode } from '../../../src/core';
+import { ErrorCode } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 import { lakeIn, script } from '../processing/support';

@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { buildPipeline, synthPipeline } from './support';
 import { PIPELINE_PERMISSIONS } from '../../../src/aws';
-import { ErrorCode, ValidationError } from '../../../src/core';
+import { ErrorCode, ValidationError } from '../../../src/core/internal';
 
 describe('Pipeline operators and the state machine role', () => {
   test('grantOperate: start, describe and list on the state machine; follow and stop its runs only', () => {

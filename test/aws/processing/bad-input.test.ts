@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { lakeIn, script } from './support';
 import { SparkJob, SparkJobLanguage, type SparkJobProps, SparkJobScript } from '../../../src/aws';
-import { ErrorCode } from '../../../src/core';
+import { ErrorCode } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 

@@ -34,7 +34,7 @@ import {
   DataRemovalPolicy,
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
-} from '../../../src/core';
+} from '../../../src/core/internal';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
 import { logsStatementCovers } from '../support/logs-key';
 

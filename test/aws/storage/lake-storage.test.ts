@@ -18,7 +18,7 @@ import {
   REMOVE_DATA_ON_DESTROY_CONTEXT,
   type ValidationError,
   ZoneDefaults,
-} from '../../../src/core';
+} from '../../../src/core/internal';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
 
 const BUCKET = 'AWS::S3::Bucket';

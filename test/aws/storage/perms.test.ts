@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { EncryptionKey, LakeStorage, ZONE_PERMISSIONS } from '../../../src/aws';
-import { ErrorCode, ZoneAccess } from '../../../src/core';
+import { ErrorCode, ZoneAccess } from '../../../src/core/internal';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
 
 const POLICY = 'AWS::IAM::Policy';

@@ -8,7 +8,7 @@ import {
   StreamIngestion,
   type StreamIngestionProps,
 } from '../../../src/aws';
-import { ErrorCode } from '../../../src/core';
+import { ErrorCode } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 

@@ -10,7 +10,7 @@ import {
   Warehouse,
   type WarehouseProps,
 } from '../../../src/aws';
-import { ErrorCode, WarehouseSize } from '../../../src/core';
+import { ErrorCode, WarehouseSize } from '../../../src/core/internal';
 import { newAwsStack } from '../../helpers/aws-stack';
 import { type BadInputRow, describeBadInput } from '../../helpers/bad-input';
 

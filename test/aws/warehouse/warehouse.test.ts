@@ -24,7 +24,7 @@ import {
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
   WarehouseSize,
-} from '../../../src/core';
+} from '../../../src/core/internal';
 import { newAwsStack, newRecommendedAwsStack } from '../../helpers/aws-stack';
 import { logsStatementCovers } from '../support/logs-key';
 

@@ -6,7 +6,7 @@ import {
   WarehouseSize,
   ZoneAccess,
   ZoneDefaults,
-} from '../../../src/core';
+} from '../../../src/core/internal';
 import {
   DEFAULT_PERSONA_NAMES,
   defaultPersonas,

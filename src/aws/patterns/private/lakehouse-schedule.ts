@@ -5,7 +5,7 @@
 import { TimeZone } from 'aws-cdk-lib';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type { IConstruct } from 'constructs';
-import { ErrorCode, ValidationError } from '../../../core';
+import { ErrorCode, ValidationError } from '../../../core/internal';
 import type { LakehouseSchedule } from '../../../patterns';
 
 /** Unix day of week (0-7, Sunday 0 or 7) → EventBridge day of week (1-7, Sunday 1). */

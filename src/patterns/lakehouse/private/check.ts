@@ -12,7 +12,7 @@ import {
   type Violation,
   WarehouseSize,
   ZoneAccess,
-} from '../../../core';
+} from '../../../core/internal';
 import { defaultPersonas, LakehouseDefaults, type LakehousePersona, type LakehouseSpec } from '../spec';
 
 /** An email address: something@domain.tld, no spaces. */
