@@ -113,7 +113,7 @@ function notify(topic: sns.ITopic, alarm: cloudwatch.AlarmBase): void {
  *   platformName: 'sales',
  *   emailAddresses: ['data-oncall@example.com'],
  * });
- * new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', storage: lake, notificationTarget: alerts });
+ * new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', lake: lake, notificationTarget: alerts });
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
   /** Purpose when none is given. */

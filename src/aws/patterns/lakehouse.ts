@@ -104,15 +104,15 @@ export class Lakehouse extends Construct {
   /** The plan the spec stands for (zones, personas, access matrix, streams, pipelines). */
   public readonly plan: LakehousePlan;
   /** The platform key every zone, stream, pipeline, catalog and warehouse is encrypted with. */
-  public readonly key: EncryptionKey;
-  /** The lake: one bucket per zone, encrypted with {@link key}. */
-  public readonly storage: LakeStorage;
+  public readonly encryptionKey: EncryptionKey;
+  /** The lake: one bucket per zone, encrypted with {@link encryptionKey}. */
+  public readonly lake: LakeStorage;
   /** The private network of the warehouse and the pipelines' workers; absent when neither exists. */
   public readonly network?: Network;
   /** One IAM role per persona, by persona name, assumable by the account's principals it allows. */
   public readonly personas: Readonly<Record<string, iam.Role>>;
-  /** Where alarms notify: the topic the spec's alert recipients are subscribed to. */
-  public readonly notifications: NotificationTarget;
+  /** Where alarms notify: the topic the spec's alert recipients are subscribed to; when there are any. */
+  public readonly notifications?: NotificationTarget;
   /** One stream ingestion per stream, by stream name. */
   public readonly streams: Readonly<Record<string, StreamIngestion>>;
   /** One pipeline per pipeline, by pipeline name. */
@@ -131,17 +131,22 @@ export class Lakehouse extends Construct {
       `[${PERSONAS_IN_EFFECT_INFO}] ${describePersonas(plan, props.personas !== undefined)}`,
     );
     this.plan = plan;
-    const platformName = plan.name;
+    const platformName = plan.platformName;
     const removalPolicy = plan.removalPolicy;
     const tags = plan.tags;
     const scripts = this.resolveScripts(plan, props.stepScripts ?? {});
 
-    this.key = new EncryptionKey(this, 'Key', { platformName, purpose: 'lakehouse', removalPolicy, tags });
-    this.storage = new LakeStorage(this, 'Storage', {
+    this.encryptionKey = new EncryptionKey(this, 'Key', {
+      platformName,
+      purpose: 'lakehouse',
+      removalPolicy,
+      tags,
+    });
+    this.lake = new LakeStorage(this, 'Storage', {
       platformName,
       // A resolved zone without a cool tier means never: 0 keeps LakeStorage from re-applying a default.
       zones: plan.zones.map((z) => ({ ...z, coolAfterDays: z.coolAfterDays ?? 0 })),
-      encryptionKey: this.key,
+      encryptionKey: this.encryptionKey,
       accessLogsBucket: props.accessLogsBucket,
       removalPolicy,
       tags,
@@ -150,7 +155,7 @@ export class Lakehouse extends Construct {
     if (plan.warehouse.enabled || plan.pipelines.length > 0) {
       this.network = new Network(this, 'Network', {
         platformName,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         removalPolicy,
         tags,
       });
@@ -168,39 +173,42 @@ export class Lakehouse extends Construct {
     }
     for (const grant of plan.grants) {
       const role = personas[grant.persona];
-      this.storage.grant(role, grant.zone, grant.access);
+      this.lake.grant(role, grant.zone, grant.access);
       acknowledgeWildcards(
         role,
-        [this.storage.bucketFor(grant.zone).arnForObjects('*')],
+        [this.lake.bucketFor(grant.zone).arnForObjects('*')],
         PERSONA_WILDCARD_REASON,
       );
     }
     this.personas = personas;
 
     // The alert topic has a key of its own: alarm delivery (CloudWatch) never needs the data key.
-    const alertsKey = new EncryptionKey(this, 'AlertsKey', {
-      platformName,
-      purpose: 'alerts',
-      removalPolicy,
-      tags,
-    });
-    this.notifications = new NotificationTarget(this, 'Alerts', {
-      platformName,
-      encryptionKey: alertsKey,
-      emailAddresses: plan.alertEmails,
-      removalPolicy,
-      tags,
-    });
+    // Without recipients there is nothing to notify (as on GCP and Azure): alarms still record state.
+    if (plan.alertEmails.length > 0) {
+      const alertsKey = new EncryptionKey(this, 'AlertsKey', {
+        platformName,
+        purpose: 'alerts',
+        removalPolicy,
+        tags,
+      });
+      this.notifications = new NotificationTarget(this, 'Alerts', {
+        platformName,
+        encryptionKey: alertsKey,
+        emailAddresses: plan.alertEmails,
+        removalPolicy,
+        tags,
+      });
+    }
 
     const streams: Record<string, StreamIngestion> = {};
     for (const stream of plan.streams) {
       streams[stream.name] = new StreamIngestion(this, `Stream${pascal(stream.name)}`, {
         platformName,
         streamName: stream.name,
-        storage: this.storage,
+        lake: this.lake,
         zone: stream.zone,
         retentionHours: stream.retentionHours,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         notificationTarget: this.notifications,
         removalPolicy,
         tags,
@@ -213,13 +221,13 @@ export class Lakehouse extends Construct {
     this.accountSettings =
       props.accountSettings ??
       new AccountDataSettings(this, 'AccountSettings', {
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         existingAdminArns: props.existingLakeFormationAdminArns,
       });
     this.catalog = new Catalog(this, 'Catalog', {
       platformName,
-      lake: this.storage,
-      encryptionKey: this.key,
+      lake: this.lake,
+      encryptionKey: this.encryptionKey,
       accountSettings: this.accountSettings,
       removalPolicy,
       tags,
@@ -229,7 +237,7 @@ export class Lakehouse extends Construct {
       pipelines[pipeline.name] = new Pipeline(this, `Pipeline${pascal(pipeline.name)}`, {
         platformName,
         pipelineName: pipeline.name,
-        lake: this.storage,
+        lake: this.lake,
         network: this.network,
         steps: pipeline.steps.map((step) => ({
           name: step.name,
@@ -240,7 +248,7 @@ export class Lakehouse extends Construct {
         })),
         schedule: scheduleExpressionFor(this, `pipelines[${i}].schedule.cron`, pipeline.schedule),
         notificationTarget: this.notifications,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         removalPolicy,
         tags,
       });
@@ -253,7 +261,7 @@ export class Lakehouse extends Construct {
         platformName,
         network: this.network,
         catalog: this.catalog,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         size: plan.warehouse.size,
         readZones,
         accessLogsBucket: props.accessLogsBucket,

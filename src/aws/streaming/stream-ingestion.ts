@@ -51,11 +51,11 @@ export enum DeliveryCompression {
 /** Props of the AWS {@link StreamIngestion}. */
 export interface StreamIngestionProps extends StreamIngestionCommonProps {
   /** The lake the stream lands in: Firehose writes into the bucket of `zone`. */
-  readonly storage: ILakeStorage;
+  readonly lake: ILakeStorage;
   /**
    * The key the Kinesis stream and the delivery log group are encrypted with. Objects in the
    * lake are always encrypted with the lake's key, so its readers can decrypt them.
-   * @default - the lake's key (`storage.encryptionKey`)
+   * @default - the lake's key (`lake.encryptionKey`)
    */
   readonly encryptionKey?: IEncryptionKey;
   /**
@@ -191,7 +191,7 @@ const ERROR_ROOT = 'errors';
  * @see https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html
  * @example
  * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales' });
- * const clicks = new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', storage: lake });
+ * const clicks = new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', lake: lake });
  * clicks.grantWrite(webAppRole);
  */
 export class StreamIngestion extends StreamIngestionBase {
@@ -264,7 +264,7 @@ export class StreamIngestion extends StreamIngestionBase {
     super(scope, id);
     const platform = validatePlatformName(this, props.platformName);
     const name = this.validateStreamName(props.streamName);
-    const zone = findZone(this, props.storage.zones, props.zone ?? StreamIngestion.DEFAULT_ZONE).name;
+    const zone = findZone(this, props.lake.zones, props.zone ?? StreamIngestion.DEFAULT_ZONE).name;
     const retentionHours = props.retentionHours ?? StreamIngestion.DEFAULT_RETENTION_HOURS;
     const bufferingIntervalSeconds =
       props.bufferingIntervalSeconds ?? StreamIngestion.DEFAULT_BUFFERING_INTERVAL_SECONDS;
@@ -316,8 +316,8 @@ export class StreamIngestion extends StreamIngestionBase {
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
 
     this.zone = zone;
-    this.bucket = props.storage.bucketFor(zone);
-    this.encryptionKey = props.encryptionKey ?? props.storage.encryptionKey;
+    this.bucket = props.lake.bucketFor(zone);
+    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
     this.dataPrefix = `${name}/${TIME_PARTITIONS}`;
     this.errorPrefix = `${ERROR_ROOT}/${name}/!{firehose:error-output-type}/${TIME_PARTITIONS}`;
 
@@ -346,7 +346,7 @@ export class StreamIngestion extends StreamIngestionBase {
       stream: this.stream,
       streamKey: this.encryptionKey,
       bucket: this.bucket,
-      destinationKey: props.storage.encryptionKey,
+      destinationKey: props.lake.encryptionKey,
       dataPrefix: this.dataPrefix,
       errorPrefix: this.errorPrefix,
       writablePrefixes: [`${name}/`, `${ERROR_ROOT}/${name}/`],
