@@ -12,7 +12,7 @@ import { CommonDefaults, type NetworkCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, TerraformStack } from '../../core/tf';
+import { type ITerraformDependable, TerraformStack } from '../../terraform';
 import {
   CIDR_PREFIX_RANGE,
   PRIVATE_ENDPOINT_SUBNET_PREFIX,

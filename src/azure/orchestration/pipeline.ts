@@ -26,8 +26,7 @@ import {
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { warn } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { warn, applyDataRemoval } from '../../terraform';
 import { type IPrincipal, Principal, PrincipalType } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';

@@ -6,7 +6,7 @@ import { StreamNameRules } from './streaming';
 import { CommonDefaults } from '../../core/blocks';
 import { type NameRule, physicalName } from '../../core/naming';
 import type { Tags } from '../../core/tags';
-import { warn } from '../../core/tf';
+import { warn } from '../../terraform';
 import { type INotificationTarget, NotificationTarget } from '../monitoring/notification-target';
 import type { ResourceGroupRef } from '../resource-group';
 

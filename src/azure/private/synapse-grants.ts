@@ -5,8 +5,8 @@
 import { SynapseRoleAssignment } from '@cdktf/provider-azurerm/lib/synapse-role-assignment';
 import type { Construct } from 'constructs';
 import { stableHash } from '../../core/naming';
-import type { ITerraformDependable } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
+import type { ITerraformDependable } from '../../terraform';
 import { type IPrincipal, validatePrincipal } from '../iam/principal';
 
 /** Where and what to assign. */

@@ -17,9 +17,8 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { constructIdFrom, findZone } from '../../core/zones';
+import { propagationWait, applyDataRemoval } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import {
   checkKeyLocation,

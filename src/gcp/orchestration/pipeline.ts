@@ -35,10 +35,10 @@ import {
 } from '../../core/naming';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
+import { applyDataRemoval } from '../../terraform';
 import type { IPrincipal } from '../iam/principal';
 import { projectIdOf } from '../private/bigquery';
 import { hardenedBucketConfig } from '../private/buckets';

@@ -5,7 +5,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import type { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import type { Construct } from 'constructs';
 import { dependsOnAll } from './project-services';
-import type { ITerraformDependable } from '../../core/tf';
+import type { ITerraformDependable } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { ORCHESTRATION_ROLES, SCHEDULER_OAUTH_SCOPE } from '../orchestration/roles';
 import type { SparkJob } from '../processing/spark-job';

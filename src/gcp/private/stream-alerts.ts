@@ -6,7 +6,7 @@ import type { ProjectService } from '@cdktf/provider-google/lib/project-service'
 import type { Construct } from 'constructs';
 import { duration } from './pubsub';
 import type { Tags } from '../../core/tags';
-import { Token, warn } from '../../core/tf';
+import { Token, warn } from '../../terraform';
 import type { INotificationTarget } from '../monitoring/notification-target';
 
 /** The Cloud Monitoring metrics a stream is watched on. */

@@ -20,9 +20,9 @@ import {
   validatePlatformName,
 } from '../../core/naming';
 import { resourceTags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, propagationWait } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { type INetwork, Network } from '../network/network';
 import { projectIdOf } from '../private/bigquery';

@@ -13,10 +13,10 @@ import { NameRules, physicalName, validatePlatformName } from '../../core/naming
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
+import { applyDataRemoval } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { hardenedBucketConfig } from '../private/buckets';
 import { kmsLocationFor, validateLocation } from '../private/location';

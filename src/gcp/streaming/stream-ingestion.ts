@@ -36,10 +36,9 @@ import {
 } from '../../core/naming';
 import { decideRemoval, type RemovalDecision } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone } from '../../core/zones';
+import { propagationWait, applyDataRemoval } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';

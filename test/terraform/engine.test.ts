@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { TerraformOutput, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { NameRules, physicalName, stableHash } from '../../src/core/naming';
 import { DataRemovalPolicy, decideRemoval, REMOVAL_DOWNGRADED_WARNING } from '../../src/core/removal';
-import { applyRemoval, propagationWait, TERRAFORM_DEPLOY_TIME_NAMING } from '../../src/core/tf';
+import { applyRemoval, propagationWait, TERRAFORM_DEPLOY_TIME_NAMING } from '../../src/terraform';
 import { warningsOf } from '../helpers/tf-template';
 
 /** Synthesizes one output holding a derived name and returns its rendered value. */

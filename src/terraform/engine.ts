@@ -1,15 +1,14 @@
 /**
- * The one seam to the Terraform engine (cdktf). GCP and Azure blocks import the engine only
- * from here, so a switch to the community fork (cdktn) is a change to this file. Not exported
- * from the `core` entry point: loading `data-platform-kit/core` or `/aws` never loads cdktf.
+ * The engine itself: cdktf's classes the GCP and Azure blocks use, re-exported, and the kit's
+ * Terraform renderings of core decisions (removal, deploy-time names, propagation waits,
+ * annotations).
  */
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Annotations, Fn, type ITerraformDependable, type TerraformResource, TerraformStack } from 'cdktf';
-import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import type { Construct, IConstruct } from 'constructs';
-import { type DeployTimeNaming, NAME_HASH_LENGTH } from './naming';
-import { DataRemovalPolicy, type RemovalDecision } from './removal';
+import { type DeployTimeNaming, NAME_HASH_LENGTH } from '../core/naming';
+import { DataRemovalPolicy, type RemovalDecision } from '../core/removal';
 
 export {
   Annotations,
@@ -54,16 +53,6 @@ export function info(scope: IConstruct, id: string, message: string): void {
 /** Adds a warning with a stable id to `scope` (shown by `cdktf synth`). */
 export function warn(scope: IConstruct, id: string, message: string): void {
   Annotations.of(scope).addWarning(`[${id}] ${message}`);
-}
-
-/**
- * The stack's Terraform JSON as `cdktf synth` writes it (aspects applied, validations run),
- * keeping each resource's `//` metadata with its construct path. Writes no files.
- */
-export function synthesizeStack(stack: TerraformStack): Record<string, any> {
-  invokeAspects(stack);
-  stack.runAllValidations();
-  return stack.toTerraform();
 }
 
 /**

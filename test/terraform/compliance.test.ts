@@ -1,10 +1,9 @@
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Construct } from 'constructs';
-import { compliantIf, RuleLevel, type TerraformRule } from '../../../src/core/compliance';
-import { ErrorCode } from '../../../src/core/errors';
-import { synthesizeStack } from '../../../src/core/tf';
-import { acknowledgeRule, checkTerraformStack } from '../../../src/core/tf-compliance';
-import { newGcpStack } from '../../gcp/support';
+import { compliantIf, RuleLevel, type TerraformRule } from '../../src/core/compliance';
+import { ErrorCode } from '../../src/core/errors';
+import { synthesizeStack, acknowledgeRule, checkTerraformStack } from '../../src/terraform';
+import { newGcpStack } from '../gcp/support';
 
 const uniform: TerraformRule = {
   id: 'TEST_UBLA',

@@ -1,31 +1,25 @@
 /**
  * Runs the kit's Terraform rule packs on a cdktf stack, with acknowledgements attached to
- * constructs (the cdk-nag way). Lives beside the engine seam: exported by the `gcp` and
- * `azure` entry points, never by `core`.
+ * constructs (the cdk-nag way). Part of the Terraform seam: exported by the `gcp` and `azure`
+ * compliance entry points, never by `core`.
  *
  * An acknowledgement is stamped into each affected resource's `//` comment block at synth
  * (`"//": { "acknowledgements": [{ "ruleId", "reason" }] }`), so the same findings come out of
  * an in-memory check and of a `cdk.tf.json` on disk. Terraform ignores `//` keys.
  */
 import type { IConstruct } from 'constructs';
+import { applyRemoval, Aspects, type IAspect, TerraformResource, TerraformStack } from './engine';
+import { synthesizeStack } from './synthesize';
 import {
   type ComplianceReport,
   evaluateTerraform,
   type RuleAcknowledgement,
   type TerraformRule,
   validateAcknowledgement,
-} from './compliance';
-import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT, type RemovalDecision } from './removal';
-import {
-  applyRemoval,
-  Aspects,
-  type IAspect,
-  synthesizeStack,
-  TerraformResource,
-  TerraformStack,
-} from './tf';
+} from '../core/compliance';
+import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT, type RemovalDecision } from '../core/removal';
 
-export type { RuleAcknowledgement } from './compliance';
+export type { RuleAcknowledgement } from '../core/compliance';
 
 /** Metadata type under which acknowledgements are stored on a construct. */
 export const ACKNOWLEDGEMENT_METADATA = 'data-platform-kit:acknowledgement';
