@@ -1,4 +1,4 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import type * as athena from 'aws-cdk-lib/aws-athena';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -32,6 +32,7 @@ import { validateDataSubnets } from '../private/network-import';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 import { AwsNameRules } from '../private/service-names';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import { LakeStorage } from '../storage/lake-storage';
 
@@ -350,7 +351,7 @@ export class Warehouse extends Construct implements IWarehouse {
     this.queryResultsBucket = athenaParts.resultsBucket;
     this.athenaWorkGroup = athenaParts.workGroup;
 
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /**

@@ -12,7 +12,7 @@ import { CommonDefaults, type WarehouseCommonProps, WarehouseSize, ZoneAccess } 
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { validatePlatformName } from '../../core/naming';
 import { type DataRemovalPolicy, decideRemoval } from '../../core/removal';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
+import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
 import { applyDataRemoval } from '../../terraform';
@@ -217,7 +217,7 @@ export class Warehouse extends Construct {
         allowed: `one of ${Object.keys(Warehouse.SLOT_CAPS).join(', ')}`,
       });
     }
-    resourceTags(this, TagRules.GCP, platform, props.tags);
+    validateResourceTags(this, TagRules.GCP, platform, props.tags);
 
     const bigQueryApis = enableApis(this, apis, this.project, GoogleApi.BIGQUERY);
     const reservationApis = reservation
