@@ -20,7 +20,7 @@ import {
   ZoneAccess,
 } from '../../core/internal';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
-import { dataLakePrincipalArn, lakeFormationPermissions } from '../private/lake-formation';
+import { dataLakePrincipalArn, lakeFormationPermissions } from './private/lake-formation';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 import { AwsNameRules } from '../private/service-names';

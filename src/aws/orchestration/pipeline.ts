@@ -31,7 +31,7 @@ import { type INotificationTarget, NotificationTarget } from '../monitoring/noti
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
 import { PipelineNameRules } from '../private/pipeline-names';
-import { createPipelineAlarms, createPipelineSchedule } from '../private/pipeline-schedule';
+import { createPipelineAlarms, createPipelineSchedule } from './private/pipeline-schedule';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 import { applyTags } from '../private/tags';

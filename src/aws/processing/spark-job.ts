@@ -28,7 +28,7 @@ import {
   glueLogGroups,
   glueNetworkConnection,
   logGroupArn,
-} from '../private/glue-job-resources';
+} from './private/glue-job-resources';
 import { LOG_RETENTION_DAYS } from '../private/log-groups';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { assertNotPublic } from '../private/principals';

@@ -28,8 +28,8 @@ import { type INotificationTarget, NotificationTarget } from '../monitoring/noti
 import { LOG_RETENTION_DAYS } from '../private/log-groups';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
-import { createStreamAlarms } from '../private/stream-alarms';
-import { createDelivery } from '../private/stream-delivery';
+import { createStreamAlarms } from './private/stream-alarms';
+import { createDelivery } from './private/stream-delivery';
 import { StreamNameRules } from '../private/stream-names';
 import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';

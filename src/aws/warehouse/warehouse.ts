@@ -26,7 +26,7 @@ import {
 import type { ICatalog } from '../catalog/catalog';
 import type { INetwork } from '../network/network';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
-import { athenaWorkGroup } from '../private/athena-workgroup';
+import { athenaWorkGroup } from './private/athena-workgroup';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
 import { validateDataSubnets } from '../private/network-import';
 import { assertNotPublic } from '../private/principals';

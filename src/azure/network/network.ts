@@ -19,7 +19,7 @@ import {
   validateCidr,
   validateExistingNetwork,
   validateZoneIds,
-} from '../private/network-validation';
+} from './private/network-validation';
 import { WarehouseNameRules } from '../private/warehouse-names';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';

@@ -36,8 +36,8 @@ import {
   resolveSchedule,
   SCHEDULE_DEFAULTS,
   stepActivities,
-} from '../private/pipeline-activities';
-import { pipelineMonitoring } from '../private/pipeline-monitoring';
+} from './private/pipeline-activities';
+import { pipelineMonitoring } from './private/pipeline-monitoring';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';

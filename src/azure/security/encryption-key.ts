@@ -17,8 +17,8 @@ import { azureDeploymentScope, stackClientConfig } from '../private/deployment-s
 import { grantRole } from '../private/grants';
 import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
-import { validateRunnerRanges } from '../private/runner-ranges';
 import type { ResourceGroupRef } from '../resource-group';
+import { validateRunnerRanges } from './private/runner-ranges';
 
 /** Key Vault pricing tier; premium keeps keys in HSMs (`RSA-HSM`). */
 export enum KeyVaultSku {

@@ -19,7 +19,7 @@ import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../
 import { Principal, type IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
-import { lifecycleRules } from '../private/lifecycle';
+import { lifecycleRules } from './private/lifecycle';
 import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';

@@ -33,9 +33,9 @@ import {
   grantStream,
   ImportedStream,
   validateConsumerGroupName,
-} from '../private/stream-import';
-import { streamMonitoring } from '../private/stream-monitoring';
-import { type StreamSettings, validateStreamName, validateStreamSettings } from '../private/stream-settings';
+} from './private/stream-import';
+import { streamMonitoring } from './private/stream-monitoring';
+import { type StreamSettings, validateStreamName, validateStreamSettings } from './private/stream-settings';
 import { archiveNameFormat, containerNameOf, lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';

@@ -28,7 +28,7 @@ import { azureDeploymentScope, stackClientConfig } from '../private/deployment-s
 import { lakeFilesystem } from '../private/lake-filesystems';
 import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
-import { grantSynapseRole } from '../private/synapse-grants';
+import { grantSynapseRole } from './private/synapse-grants';
 import { SQL_ADMIN_LOGIN, WarehouseNameRules } from '../private/warehouse-names';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';

@@ -36,7 +36,7 @@ import {
   grantConnectionUser,
   ImportedCatalog,
   type LakeFacts,
-} from '../private/catalog-support';
+} from './private/catalog-support';
 import { dataplexRegionFor, isMultiRegion, newDataplexLake } from '../private/dataplex';
 import { grantSuffix } from '../private/members';
 import { GcpNameRules, underscored } from '../private/names';

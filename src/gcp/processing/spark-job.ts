@@ -31,7 +31,7 @@ import { PipelineNameRules } from '../private/pipeline-names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { serviceAgent, ServiceAgent, serviceAgentMember } from '../private/service-agents';
-import { resolveSparkSettings, validateRole } from '../private/spark-settings';
+import { resolveSparkSettings, validateRole } from './private/spark-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 /**

@@ -44,10 +44,10 @@ import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { duration, PUBSUB_NAME_RULE } from '../private/pubsub';
-import { bucketMember, subscriptionMember, topicMember } from '../private/pubsub-iam';
+import { bucketMember, subscriptionMember, topicMember } from './private/pubsub-iam';
 import { PreventDestroyRule } from '../private/removal';
-import { streamAlerts } from '../private/stream-alerts';
-import { resolveStreamSettings, type StreamSettings } from '../private/stream-settings';
+import { streamAlerts } from './private/stream-alerts';
+import { resolveStreamSettings, type StreamSettings } from './private/stream-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 /**

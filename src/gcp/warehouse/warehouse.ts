@@ -41,7 +41,7 @@ import {
   rejectWhen,
   validateDailyLimits,
   validateOwnZones,
-} from '../private/warehouse-support';
+} from './private/warehouse-support';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /**
