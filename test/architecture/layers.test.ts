@@ -84,4 +84,42 @@ describe('layering', () => {
     const reaches = (rel: string) => importsOf(path.join(SRC, rel)).some((i) => i.startsWith(TERRAFORM_SEAM));
     expect(['index.ts', 'core/index.ts', 'patterns/index.ts', 'aws/index.ts'].filter(reaches)).toEqual([]);
   });
+
+  test.each(['aws', 'gcp', 'azure'])(
+    '%s: a block folder\'s private/ serves that block only; the cloud\'s private/ serves several',
+    (cloud) => {
+      const fileOf = (rel: string) => (rel.endsWith('.ts') ? rel : `${rel}.ts`);
+      const importersOf = (rel: string) =>
+        files.filter((f) => f.imports.some((i) => fileOf(i) === rel || `${i}/index.ts` === rel)).map((f) => f.file);
+      const blockOf = (rel: string) => rel.split(path.sep)[1];
+      const shared = `${cloud}${path.sep}private${path.sep}`;
+      // The block folders a cloud-private file serves, through other cloud-private files too.
+      const servedBy = (rel: string, seen = new Set<string>()): Set<string> => {
+        const blocks = new Set<string>();
+        for (const importer of importersOf(rel)) {
+          if (seen.has(importer)) continue;
+          seen.add(importer);
+          if (importer.startsWith(shared)) servedBy(importer, seen).forEach((b) => blocks.add(b));
+          else if (layer(importer) === cloud) blocks.add(blockOf(importer));
+        }
+        return blocks;
+      };
+      const cloudPrivate = files.filter((f) => f.file.startsWith(shared)).map((f) => f.file);
+      // Known exception: the per-cloud CIDR arithmetic (one network block each) is to become one
+      // core helper (GCP and Azure still disagree on 100.64.0.0/10); listed so nothing else joins it.
+      const pending = new Set([`${cloud}${path.sep}private${path.sep}cidr.ts`]);
+      expect(cloudPrivate.filter((f) => servedBy(f).size < 2 && !pending.has(f))).toEqual([]);
+
+      const blockPrivate = files
+        .map((f) => f.file)
+        .filter((f) => layer(f) === cloud && f.split(path.sep)[2] === 'private');
+      const strays = blockPrivate.flatMap((f) =>
+        importersOf(f)
+          .filter((importer) => layer(importer) !== cloud || blockOf(importer) !== blockOf(f))
+          .map((importer) => `${importer} → ${f}`),
+      );
+      expect(strays).toEqual([]);
+    },
+  );
 });
+

@@ -116,6 +116,13 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
  * enabled first. Deployer prerequisite: `roles/storage.admin`, `roles/cloudkms.admin` (to set
  * the key's IAM policy) and, while `enableApis` is on, `roles/serviceusage.serviceUsageAdmin`.
  *
+ * Escape hatches (supported, see docs/escape-hatches.md): `buckets`, `logBucket`,
+ * `logWriterGrant`, `dataAccessAuditConfig`, `keyGrantWait`, `serviceAgent`,
+ * `serviceAgentKeyGrant` and `apiServices` are the Terraform resources behind the guarantees
+ * above, exposed so another block or an app can depend on them (`dependsOn`) or override an
+ * argument the kit does not model. Changing them can break a guarantee; the kit's packs still
+ * check the result.
+ *
  * @see https://cloud.google.com/storage/docs/encryption/customer-managed-keys
  * @example
  * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', location: 'europe-west1' });
