@@ -251,7 +251,12 @@ export class Warehouse extends Construct implements IWarehouse {
       1,
       Warehouse.MAX_ATHENA_SCAN_LIMIT_PER_QUERY_GIB,
     );
-    validateIntegerRange(this, 'queryResultsRetentionDays', resultsRetention, 1, ZoneDefaults.MAX_DAYS);
+    validateIntegerRange(
+      this,
+      'queryResultsRetentionDays',
+      resultsRetention,
+      ZoneDefaults.LIFECYCLE_DAYS_RANGE,
+    );
     readZones.forEach((zone, i) => findZone(this, props.catalog.lake.zones, zone, `readZones[${i}]`));
     const subnets = props.network.selectDataSubnets();
     validateDataSubnets(this, subnets, 'network');

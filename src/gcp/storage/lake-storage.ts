@@ -129,8 +129,11 @@ export class LakeStorage extends Construct implements ILakeStorage {
   public static readonly MAX_SOFT_DELETE_RETENTION_DAYS = 90;
   /** Days access logs are kept. */
   public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
+  /** Days access logs may be kept (`accessLogRetentionDays`): `ZoneDefaults.LIFECYCLE_DAYS_RANGE`. */
+  public static readonly ACCESS_LOG_RETENTION_DAYS_RANGE = ZoneDefaults.LIFECYCLE_DAYS_RANGE;
   /** Days overwritten log objects are kept (log objects are never rewritten in normal use). */
-  public static readonly LOG_NONCURRENT_VERSION_EXPIRATION_DAYS = ZoneDefaults.MIN_NONCURRENT_DAYS;
+  public static readonly LOG_NONCURRENT_VERSION_EXPIRATION_DAYS =
+    ZoneDefaults.NONCURRENT_VERSION_EXPIRATION_DAYS_RANGE.min;
   /** Whether the kit enables the APIs it needs. */
   public static readonly DEFAULT_ENABLE_APIS = true;
   /** Whether Cloud Storage usage logs go to a log bucket. */
@@ -186,7 +189,12 @@ export class LakeStorage extends Construct implements ILakeStorage {
       LakeStorage.MIN_SOFT_DELETE_RETENTION_DAYS,
       LakeStorage.MAX_SOFT_DELETE_RETENTION_DAYS,
     );
-    validateIntegerRange(this, 'accessLogRetentionDays', logRetentionDays, 1, ZoneDefaults.MAX_DAYS);
+    validateIntegerRange(
+      this,
+      'accessLogRetentionDays',
+      logRetentionDays,
+      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
+    );
     const tags = props.tags;
     resourceTags(this, TagRules.GCP, platform, tags);
 
