@@ -63,14 +63,8 @@ const validProps = fc.record({
   platform: platformName,
   zones,
   tags,
-  rotationPeriodDays: fc.integer({
-    min: EncryptionKey.MIN_ROTATION_PERIOD_DAYS,
-    max: EncryptionKey.MAX_ROTATION_PERIOD_DAYS,
-  }),
-  pendingWindowDays: fc.integer({
-    min: EncryptionKey.MIN_PENDING_WINDOW_DAYS,
-    max: EncryptionKey.MAX_PENDING_WINDOW_DAYS,
-  }),
+  rotationPeriodDays: fc.integer(EncryptionKey.ROTATION_PERIOD_DAYS_RANGE),
+  pendingWindowDays: fc.integer(EncryptionKey.PENDING_WINDOW_DAYS_RANGE),
   accessLogRetentionDays: fc.integer(LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE),
   access: fc.constantFrom(...Object.values(ZoneAccess)),
   recommendedFlags: fc.boolean(),
