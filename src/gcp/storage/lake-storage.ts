@@ -124,9 +124,8 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
 export class LakeStorage extends Construct implements ILakeStorage {
   /** Days soft-deleted objects stay restorable. */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 7;
-  /** Soft delete range Cloud Storage allows. */
-  public static readonly MIN_SOFT_DELETE_RETENTION_DAYS = 7;
-  public static readonly MAX_SOFT_DELETE_RETENTION_DAYS = 90;
+  /** Soft delete retention Cloud Storage allows, in days: 7 to 90. */
+  public static readonly SOFT_DELETE_RETENTION_DAYS_RANGE = { min: 7, max: 90 } as const;
   /** Days access logs are kept. */
   public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
   /** Days access logs may be kept (`accessLogRetentionDays`): `ZoneDefaults.LIFECYCLE_DAYS_RANGE`. */
@@ -186,8 +185,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
       this,
       'softDeleteRetentionDays',
       softDeleteDays,
-      LakeStorage.MIN_SOFT_DELETE_RETENTION_DAYS,
-      LakeStorage.MAX_SOFT_DELETE_RETENTION_DAYS,
+      LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE,
     );
     validateIntegerRange(
       this,
