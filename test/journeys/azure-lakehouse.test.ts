@@ -4,8 +4,8 @@ import { AzureAccess } from './azure/access';
 import { CUSTOM_PERSONAS_SPEC, type Journey, JourneyAction, lakehouseJourneys } from './lakehouse-journeys';
 import { build, DEPLOYER_REACHES_WORKSPACE_CONTEXT } from '../../examples/lakehouse-azure/app';
 import { Lakehouse } from '../../src/azure/patterns/lakehouse';
-import { synthesizeStack, type TerraformStack } from '../../src/core/tf';
 import type { LakehouseSpec } from '../../src/patterns';
+import { synthesizeStack, type TerraformStack } from '../../src/terraform';
 import { newAzureStack, RG } from '../azure/azure-stack';
 import type { TfDocument } from '../helpers/tf-template';
 

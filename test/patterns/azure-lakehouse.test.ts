@@ -2,8 +2,8 @@ import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { EncryptionKey, Lakehouse } from '../../src/azure';
 import { checkCompliance, formatFindings } from '../../src/azure/compliance';
 import { ErrorCode, ZoneAccess } from '../../src/core/internal';
-import { Testing, type TerraformStack } from '../../src/core/tf';
 import type { AccessMatrix } from '../../src/patterns';
+import { Testing, type TerraformStack } from '../../src/terraform';
 import { newAzureStack, RG } from '../azure/azure-stack';
 import { infosOf, TfTemplate, warningsOf } from '../helpers/tf-template';
 

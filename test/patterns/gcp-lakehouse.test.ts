@@ -1,9 +1,9 @@
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import type { ZoneAccess } from '../../src/core/blocks';
-import { Testing } from '../../src/core/tf';
 import { Lakehouse, type LakehouseProps } from '../../src/gcp';
 import { checkCompliance } from '../../src/gcp/compliance';
 import { ZONE_ROLES } from '../../src/gcp/storage/roles';
+import { Testing } from '../../src/terraform';
 import { newGcpStack } from '../gcp/support';
 import { infosOf, TfTemplate } from '../helpers/tf-template';
 import { withScripts } from '../journeys/gcp/lakehouse-journeys';

@@ -1,9 +1,10 @@
-import { Annotations, Tags } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { applyTags } from '../private/tags';
 import { scheduleExpressionFor } from './private/lakehouse-schedule';
-import { ErrorCode, ValidationError, ZoneAccess } from '../../core/internal';
+import { constructIdFrom, ErrorCode, ValidationError, ZoneAccess } from '../../core/internal';
 import {
   describePersonas,
   type LakehousePlan,
@@ -164,11 +165,11 @@ export class Lakehouse extends Construct {
     const personas: Record<string, iam.Role> = {};
     const principals = this.resolvePersonaPrincipals(plan, props.personaPrincipals ?? {});
     for (const persona of plan.personas) {
-      const role = new iam.Role(this, `Persona${pascal(persona.name)}`, {
+      const role = new iam.Role(this, `Persona${constructIdFrom(persona.name)}`, {
         assumedBy: principals[persona.name] ?? new iam.AccountRootPrincipal(),
         description: `${persona.name} persona of the ${platformName} lakehouse`,
       });
-      for (const [key, value] of Object.entries(tags)) Tags.of(role).add(key, value);
+      applyTags(role, tags);
       personas[persona.name] = role;
     }
     for (const grant of plan.grants) {
@@ -202,7 +203,7 @@ export class Lakehouse extends Construct {
 
     const streams: Record<string, StreamIngestion> = {};
     for (const stream of plan.streams) {
-      streams[stream.name] = new StreamIngestion(this, `Stream${pascal(stream.name)}`, {
+      streams[stream.name] = new StreamIngestion(this, `Stream${constructIdFrom(stream.name)}`, {
         platformName,
         streamName: stream.name,
         lake: this.lake,
@@ -234,7 +235,7 @@ export class Lakehouse extends Construct {
     });
     const pipelines: Record<string, Pipeline> = {};
     plan.pipelines.forEach((pipeline, i) => {
-      pipelines[pipeline.name] = new Pipeline(this, `Pipeline${pascal(pipeline.name)}`, {
+      pipelines[pipeline.name] = new Pipeline(this, `Pipeline${constructIdFrom(pipeline.name)}`, {
         platformName,
         pipelineName: pipeline.name,
         lake: this.lake,
@@ -399,13 +400,4 @@ export function icebergArguments(
     source_database: catalog.databaseNameFor(sourceZone),
     target_database: catalog.databaseNameFor(targetZone),
   };
-}
-
-/** `daily-orders` → `DailyOrders`: a stable construct id part from a validated spec name. */
-function pascal(name: string): string {
-  return name
-    .split('-')
-    .filter((p) => p.length > 0)
-    .map((p) => p[0].toUpperCase() + p.slice(1))
-    .join('');
 }

@@ -1,4 +1,4 @@
-import { Duration, Tags } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
@@ -28,9 +28,10 @@ import { type INotificationTarget, NotificationTarget } from '../monitoring/noti
 import { LOG_RETENTION_DAYS } from '../private/log-groups';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
-import { createStreamAlarms } from '../private/stream-alarms';
-import { createDelivery } from '../private/stream-delivery';
+import { createStreamAlarms } from './private/stream-alarms';
+import { createDelivery } from './private/stream-delivery';
 import { StreamNameRules } from '../private/stream-names';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -378,7 +379,7 @@ export class StreamIngestion extends StreamIngestionBase {
       stream: this.stream.node.defaultChild as IConstruct,
       delivery: this.deliveryStream,
     });
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /** A literal component name (it becomes part of physical names and object prefixes). */

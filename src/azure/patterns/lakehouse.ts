@@ -4,7 +4,6 @@ import { renderSchedule } from './private/lakehouse-schedule';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
 import { resourceTags, TagRules } from '../../core/tags';
-import { info } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
 import {
@@ -14,6 +13,7 @@ import {
   PERSONAS_IN_EFFECT_INFO,
   planLakehouse,
 } from '../../patterns/lakehouse';
+import { info } from '../../terraform';
 import { Catalog } from '../catalog/catalog';
 import { Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';

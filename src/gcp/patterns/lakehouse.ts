@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { WarehouseSize, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
-import { info, type ITerraformDependable } from '../../core/tf';
 import { constructIdFrom } from '../../core/zones';
 import {
   describePersonas,
@@ -12,6 +11,7 @@ import {
   PERSONAS_IN_EFFECT_INFO,
   planLakehouse,
 } from '../../patterns/lakehouse';
+import { info, type ITerraformDependable } from '../../terraform';
 import { Catalog } from '../catalog/catalog';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';
