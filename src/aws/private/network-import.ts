@@ -3,8 +3,12 @@ import { Construct, type IConstruct } from 'constructs';
 import { ErrorCode, isUnresolved, ValidationError } from '../../core/internal';
 import type { INetwork, NetworkFromVpcOptions } from '../network/network';
 
-/** Fewest Availability Zones a data network spans: Redshift Serverless workgroups need three. */
-export const MIN_AZS = 3;
+/**
+ * Availability Zones a data network spans: 3 (Redshift Serverless workgroups need three) to 6
+ * (regions have at most six). `Network.AVAILABILITY_ZONE_COUNT_RANGE`; imported subnets are held
+ * to the lower bound only.
+ */
+export const AVAILABILITY_ZONE_COUNT_RANGE = { min: 3, max: 6 } as const;
 
 /**
  * Throws `DPK_OUT_OF_RANGE` when `selected` spans fewer than three Availability Zones (Redshift
@@ -16,11 +20,12 @@ export function validateDataSubnets(scope: IConstruct, selected: ec2.SelectedSub
   // A VPC imported with a token list of zones (e.g. `Fn.getAzs()`) cannot be counted at synth time.
   if (zones.length === 1 && isUnresolved(zones[0])) return;
   const distinct = [...new Set(zones)];
-  if (distinct.length < MIN_AZS) {
+  const { min } = AVAILABILITY_ZONE_COUNT_RANGE;
+  if (distinct.length < min) {
     throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
       prop,
       received: distinct,
-      allowed: `subnets in at least ${MIN_AZS} Availability Zones (Redshift Serverless workgroups need three)`,
+      allowed: `subnets in at least ${min} Availability Zones (Redshift Serverless workgroups need three)`,
     });
   }
 }

@@ -108,16 +108,12 @@ class ImportedEncryptionKey extends EncryptionKeyBase {
 export class EncryptionKey extends EncryptionKeyBase {
   /** Rotation period when none is given: the kit-wide 90 days. */
   public static readonly DEFAULT_ROTATION_PERIOD_DAYS: number = CommonDefaults.ROTATION_PERIOD_DAYS;
-  /** Shortest rotation period KMS allows. */
-  public static readonly MIN_ROTATION_PERIOD_DAYS = 90;
-  /** Longest rotation period KMS allows. */
-  public static readonly MAX_ROTATION_PERIOD_DAYS = 2560;
+  /** Rotation period KMS allows, in days: 90 to 2560. */
+  public static readonly ROTATION_PERIOD_DAYS_RANGE = { min: 90, max: 2560 } as const;
   /** Deletion waiting period when none is given: the longest KMS allows, for the most time to cancel. */
   public static readonly DEFAULT_PENDING_WINDOW_DAYS = 30;
-  /** Shortest deletion waiting period KMS allows. */
-  public static readonly MIN_PENDING_WINDOW_DAYS = 7;
-  /** Longest deletion waiting period KMS allows. */
-  public static readonly MAX_PENDING_WINDOW_DAYS = 30;
+  /** Deletion waiting period KMS allows, in days: 7 to 30. */
+  public static readonly PENDING_WINDOW_DAYS_RANGE = { min: 7, max: 30 } as const;
   /** Platform name when none is given. */
   public static readonly DEFAULT_PLATFORM_NAME: string = CommonDefaults.PLATFORM_NAME;
   /** Purpose when none is given. */
@@ -150,15 +146,13 @@ export class EncryptionKey extends EncryptionKeyBase {
       this,
       'rotationPeriodDays',
       rotationPeriodDays,
-      EncryptionKey.MIN_ROTATION_PERIOD_DAYS,
-      EncryptionKey.MAX_ROTATION_PERIOD_DAYS,
+      EncryptionKey.ROTATION_PERIOD_DAYS_RANGE,
     );
     validateIntegerRange(
       this,
       'pendingWindowDays',
       pendingWindowDays,
-      EncryptionKey.MIN_PENDING_WINDOW_DAYS,
-      EncryptionKey.MAX_PENDING_WINDOW_DAYS,
+      EncryptionKey.PENDING_WINDOW_DAYS_RANGE,
     );
     const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
     const aliasSuffix = physicalName(this, NameRules.KMS_ALIAS, {

@@ -86,8 +86,8 @@ export const ACCESS_LOGS_BUCKET_KMS_WARNING = 'data-platform-kit:accessLogsBucke
  * allowed by a bucket-policy statement per zone for `logging.s3.amazonaws.com`, conditioned
  * on `aws:SourceAccount` and `aws:SourceArn`, never by ACLs, whatever the app's feature flags.
  *
- * On AWS a zone's `coolAfterDays` is 0 (never) or at least {@link LakeStorage.MIN_COOL_AFTER_DAYS}
- * (30): S3 does not move objects to Standard-IA sooner. With DESTROY in effect CloudFormation
+ * On AWS a zone's `coolAfterDays` is 0 (never) or in {@link LakeStorage.COOL_AFTER_DAYS_RANGE}
+ * (30 to 36500): S3 does not move objects to Standard-IA sooner. With DESTROY in effect CloudFormation
  * deletes only empty buckets; the kit never empties one.
  *
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
@@ -99,8 +99,16 @@ export const ACCESS_LOGS_BUCKET_KMS_WARNING = 'data-platform-kit:accessLogsBucke
 export class LakeStorage extends Construct implements ILakeStorage {
   /** Days access logs are kept when `accessLogRetentionDays` is not given. */
   public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS: number = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
-  /** Fewest days S3 allows before a transition to Standard-IA. */
-  public static readonly MIN_COOL_AFTER_DAYS = 30;
+  /**
+   * Days to Standard-IA a zone's `coolAfterDays` may give besides 0 (never): 30 (the fewest S3
+   * allows) to `ZoneDefaults.COOL_AFTER_DAYS_RANGE.max` (kit policy).
+   */
+  public static readonly COOL_AFTER_DAYS_RANGE = {
+    min: 30,
+    max: ZoneDefaults.COOL_AFTER_DAYS_RANGE.max,
+  } as const;
+  /** Days access logs may be kept (`accessLogRetentionDays`): `ZoneDefaults.LIFECYCLE_DAYS_RANGE`. */
+  public static readonly ACCESS_LOG_RETENTION_DAYS_RANGE = ZoneDefaults.LIFECYCLE_DAYS_RANGE;
   /** Days after which incomplete multipart uploads are aborted, in every bucket. */
   public static readonly ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
   /** Days noncurrent (expired or deleted) access-log versions are kept. */
@@ -138,7 +146,12 @@ export class LakeStorage extends Construct implements ILakeStorage {
         allowed: "unset when 'accessLogsBucket' is given (the brought bucket's lifecycle is its owner's)",
       });
     }
-    validateIntegerRange(this, 'accessLogRetentionDays', accessLogRetentionDays, 1, ZoneDefaults.MAX_DAYS);
+    validateIntegerRange(
+      this,
+      'accessLogRetentionDays',
+      accessLogRetentionDays,
+      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
+    );
     const userTags = props.tags;
     validateResourceTags(this, TagRules.AWS, platform, userTags);
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
@@ -211,8 +224,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
         this,
         `zones[${i}].coolAfterDays`,
         zone.coolAfterDays,
-        LakeStorage.MIN_COOL_AFTER_DAYS,
-        ZoneDefaults.MAX_DAYS,
+        LakeStorage.COOL_AFTER_DAYS_RANGE,
       ),
     );
     ValidationError.throwIfAny(

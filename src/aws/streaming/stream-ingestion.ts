@@ -200,20 +200,18 @@ export class StreamIngestion extends StreamIngestionBase {
   public static readonly DEFAULT_ZONE: string = CommonDefaults.STREAM_ZONE;
   /** Hours the stream keeps records when none is given. */
   public static readonly DEFAULT_RETENTION_HOURS: number = CommonDefaults.STREAM_RETENTION_HOURS;
-  /** Shortest retention Kinesis allows, in hours. */
-  public static readonly MIN_RETENTION_HOURS = 24;
-  /** Longest retention Kinesis allows, in hours (365 days). */
-  public static readonly MAX_RETENTION_HOURS = 8760;
-  /** Most shards the kit accepts for a provisioned stream (raise the account quota first). */
-  public static readonly MAX_SHARD_COUNT = 10000;
+  /** Retention Kinesis allows, in hours: 24 to 8760 (365 days). */
+  public static readonly RETENTION_HOURS_RANGE = { min: 24, max: 8760 } as const;
+  /** Shards of a provisioned stream: 1 to 10000, kit policy (raise the account quota first). */
+  public static readonly SHARD_COUNT_RANGE = { min: 1, max: 10000 } as const;
   /** Buffering interval when none is given, in seconds. */
   public static readonly DEFAULT_BUFFERING_INTERVAL_SECONDS = 300;
-  /** Longest buffering interval Firehose allows, in seconds. */
-  public static readonly MAX_BUFFERING_INTERVAL_SECONDS = 900;
+  /** Buffering interval Firehose allows, in seconds: 0 to 900. */
+  public static readonly BUFFERING_INTERVAL_SECONDS_RANGE = { min: 0, max: 900 } as const;
   /** Buffer size when none is given, in MiB. */
   public static readonly DEFAULT_BUFFERING_SIZE_MIB = 64;
-  /** Largest buffer size Firehose allows, in MiB. */
-  public static readonly MAX_BUFFERING_SIZE_MIB = 128;
+  /** Buffer size Firehose allows, in MiB: 1 to 128. */
+  public static readonly BUFFERING_SIZE_MIB_RANGE = { min: 1, max: 128 } as const;
   /** Compression when none is given. */
   public static readonly DEFAULT_COMPRESSION = DeliveryCompression.GZIP;
   /** Days the delivery error log keeps events when none is given. */
@@ -222,8 +220,11 @@ export class StreamIngestion extends StreamIngestionBase {
   public static readonly DEFAULT_ITERATOR_AGE_THRESHOLD_MILLISECONDS = 600_000;
   /** Data-freshness alarm threshold when none is given: 15 minutes, in seconds. */
   public static readonly DEFAULT_DATA_FRESHNESS_THRESHOLD_SECONDS = 900;
-  /** Highest data-freshness threshold: Firehose retries S3 delivery for at most 24 hours. */
-  public static readonly MAX_DATA_FRESHNESS_THRESHOLD_SECONDS = 86400;
+  /**
+   * Data-freshness alarm threshold, in seconds: 1 to 86400 (Firehose retries S3 delivery for at
+   * most 24 hours); it must also exceed the buffering interval.
+   */
+  public static readonly DATA_FRESHNESS_THRESHOLD_SECONDS_RANGE = { min: 1, max: 86400 } as const;
 
   /** Wraps a Kinesis stream made elsewhere (by the kit or not) so principals can be granted on it. */
   public static fromStreamAttributes(
@@ -277,27 +278,19 @@ export class StreamIngestion extends StreamIngestionBase {
     const dataFreshnessThresholdSeconds =
       props.dataFreshnessThresholdSeconds ?? StreamIngestion.DEFAULT_DATA_FRESHNESS_THRESHOLD_SECONDS;
 
-    validateIntegerRange(
-      this,
-      'retentionHours',
-      retentionHours,
-      StreamIngestion.MIN_RETENTION_HOURS,
-      StreamIngestion.MAX_RETENTION_HOURS,
-    );
-    validateIntegerRange(this, 'shardCount', props.shardCount, 1, StreamIngestion.MAX_SHARD_COUNT);
+    validateIntegerRange(this, 'retentionHours', retentionHours, StreamIngestion.RETENTION_HOURS_RANGE);
+    validateIntegerRange(this, 'shardCount', props.shardCount, StreamIngestion.SHARD_COUNT_RANGE);
     validateIntegerRange(
       this,
       'bufferingIntervalSeconds',
       bufferingIntervalSeconds,
-      0,
-      StreamIngestion.MAX_BUFFERING_INTERVAL_SECONDS,
+      StreamIngestion.BUFFERING_INTERVAL_SECONDS_RANGE,
     );
     validateIntegerRange(
       this,
       'bufferingSizeMiB',
       bufferingSizeMiB,
-      1,
-      StreamIngestion.MAX_BUFFERING_SIZE_MIB,
+      StreamIngestion.BUFFERING_SIZE_MIB_RANGE,
     );
     this.validateLogRetention(logRetentionDays);
     this.validateThresholds(
@@ -427,15 +420,18 @@ export class StreamIngestion extends StreamIngestionBase {
     freshnessSeconds: number,
   ): void {
     const retentionMs =
-      (isUnresolved(retentionHours) ? StreamIngestion.MAX_RETENTION_HOURS : retentionHours) * 3_600_000;
+      (isUnresolved(retentionHours) ? StreamIngestion.RETENTION_HOURS_RANGE.max : retentionHours) * 3_600_000;
     validateIntegerRange(this, 'iteratorAgeThresholdMilliseconds', iteratorAgeMs, 1, retentionMs - 1);
-    const minFreshness = isUnresolved(bufferingIntervalSeconds) ? 1 : bufferingIntervalSeconds + 1;
+    const freshness = StreamIngestion.DATA_FRESHNESS_THRESHOLD_SECONDS_RANGE;
+    const minFreshness = isUnresolved(bufferingIntervalSeconds)
+      ? freshness.min
+      : Math.max(freshness.min, bufferingIntervalSeconds + 1);
     validateIntegerRange(
       this,
       'dataFreshnessThresholdSeconds',
       freshnessSeconds,
       minFreshness,
-      StreamIngestion.MAX_DATA_FRESHNESS_THRESHOLD_SECONDS,
+      freshness.max,
     );
   }
 }

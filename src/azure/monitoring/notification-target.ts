@@ -56,8 +56,8 @@ export interface NotificationTargetProps {
  * });
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
-  /** Most e-mail receivers one action group takes. */
-  public static readonly MAX_EMAILS = 1000;
+  /** E-mail receivers of one action group: 1 to 1000, the most Azure Monitor takes. */
+  public static readonly EMAILS_RANGE = { min: 1, max: 1000 } as const;
   /** Whether receivers get the common alert schema. */
   public static readonly USE_COMMON_ALERT_SCHEMA = true;
 
@@ -77,7 +77,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
   constructor(scope: Construct, id: string, props: NotificationTargetProps) {
     super(scope, id);
     const platform = validatePlatformName(this, props.platformName);
-    const emails = validateEmails(this, props.emails, 'emails', NotificationTarget.MAX_EMAILS);
+    const emails = validateEmails(this, props.emails, 'emails', NotificationTarget.EMAILS_RANGE);
     const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
     const name = physicalName(this, StreamNameRules.MONITOR_RESOURCE, {
       platform,

@@ -174,12 +174,12 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
   public static readonly DEFAULT_SKU = KeyVaultSku.PREMIUM;
   /** Soft-delete retention when `softDeleteRetentionDays` is unset (Key Vault's maximum). */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 90;
-  /** Key Vault's soft-delete retention range. */
-  public static readonly SOFT_DELETE_RETENTION_RANGE = { min: 7, max: 90 } as const;
+  /** Soft-delete retention Key Vault allows, in days: 7 to 90. */
+  public static readonly SOFT_DELETE_RETENTION_DAYS_RANGE = { min: 7, max: 90 } as const;
   /** Rotation period when `rotationPeriodDays` is unset. */
   public static readonly DEFAULT_ROTATION_PERIOD_DAYS = CommonDefaults.ROTATION_PERIOD_DAYS;
-  /** Allowed rotation periods: Key Vault's 7-day minimum up to a year. */
-  public static readonly ROTATION_PERIOD_RANGE = { min: 7, max: 365 } as const;
+  /** Rotation period, in days: 7 (Key Vault's shortest) to 365 (kit policy, so rotation really happens). */
+  public static readonly ROTATION_PERIOD_DAYS_RANGE = { min: 7, max: 365 } as const;
   /** Days a key version lives past its planned rotation before it expires. */
   public static readonly EXPIRY_GRACE_DAYS = 30;
   /** Days before expiry that Key Vault sends the near-expiry event. */
@@ -240,9 +240,13 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
     const assignDeployer =
       props.assignDeployerCryptoOfficer ?? EncryptionKey.DEFAULT_ASSIGN_DEPLOYER_CRYPTO_OFFICER;
 
-    const { ROTATION_PERIOD_RANGE: rot, SOFT_DELETE_RETENTION_RANGE: soft } = EncryptionKey;
-    validateIntegerRange(this, 'rotationPeriodDays', rotationDays, rot.min, rot.max);
-    validateIntegerRange(this, 'softDeleteRetentionDays', softDeleteDays, soft.min, soft.max);
+    validateIntegerRange(this, 'rotationPeriodDays', rotationDays, EncryptionKey.ROTATION_PERIOD_DAYS_RANGE);
+    validateIntegerRange(
+      this,
+      'softDeleteRetentionDays',
+      softDeleteDays,
+      EncryptionKey.SOFT_DELETE_RETENTION_DAYS_RANGE,
+    );
     const ipRanges = validateIpRanges(this, 'allowedIpRanges', props.allowedIpRanges);
     const insideNetwork = props.deployerInsideNetwork ?? EncryptionKey.DEFAULT_DEPLOYER_INSIDE_NETWORK;
     if (insideNetwork && ipRanges.length > 0) {

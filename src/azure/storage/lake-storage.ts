@@ -181,12 +181,12 @@ export class LakeStorage extends Construct implements ILakeStorage {
   };
   /** Blob and container soft-delete days when `softDeleteRetentionDays` is unset. */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 14;
-  /** Azure's soft-delete range. */
-  public static readonly SOFT_DELETE_RETENTION_RANGE = { min: 1, max: 365 } as const;
+  /** Blob and container soft-delete retention Azure allows, in days: 1 to 365. */
+  public static readonly SOFT_DELETE_RETENTION_DAYS_RANGE = { min: 1, max: 365 } as const;
   /** Access-log retention when `accessLogRetentionDays` is unset. */
   public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
-  /** Log Analytics retention range. */
-  public static readonly ACCESS_LOG_RETENTION_RANGE = { min: 30, max: 730 } as const;
+  /** Access-log retention Log Analytics allows (interactive retention), in days: 30 to 730. */
+  public static readonly ACCESS_LOG_RETENTION_DAYS_RANGE = { min: 30, max: 730 } as const;
   /** Blob-service log categories sent to Log Analytics. */
   public static readonly ACCESS_LOG_CATEGORIES: readonly string[] = [
     'StorageRead',
@@ -229,9 +229,18 @@ export class LakeStorage extends Construct implements ILakeStorage {
     const softDeleteDays = props.softDeleteRetentionDays ?? LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
     const logDays = props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
     this.checkConflicts(props);
-    const { SOFT_DELETE_RETENTION_RANGE: soft, ACCESS_LOG_RETENTION_RANGE: logs } = LakeStorage;
-    validateIntegerRange(this, 'softDeleteRetentionDays', softDeleteDays, soft.min, soft.max);
-    validateIntegerRange(this, 'accessLogRetentionDays', logDays, logs.min, logs.max);
+    validateIntegerRange(
+      this,
+      'softDeleteRetentionDays',
+      softDeleteDays,
+      LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE,
+    );
+    validateIntegerRange(
+      this,
+      'accessLogRetentionDays',
+      logDays,
+      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
+    );
     validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
     this.zones = resolveZones(this, props.zones);
     this.zoneNames = this.zones.map((z) => z.name);

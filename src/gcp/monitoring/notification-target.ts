@@ -22,7 +22,7 @@ export interface NotificationTargetProps {
    * @default 'data'
    */
   readonly platformName?: string;
-  /** Addresses to email, one channel each (1 to `MAX_CHANNELS`; repeats are made once). */
+  /** Addresses to email, one channel each (`NotificationTarget.CHANNELS_RANGE`: 1 to 16; repeats are made once). */
   readonly emails: readonly string[];
   /**
    * Project that owns the channels; alert policies notifying them must be in the same project.
@@ -44,12 +44,13 @@ export interface NotificationTargetProps {
 const CHANNEL_ID = /^projects\/[^/]+\/notificationChannels\/[^/]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function checkCount(scope: Construct, prop: string, list: readonly unknown[], max: number): void {
-  if (list.length >= 1 && list.length <= max) return;
+function checkCount(scope: Construct, prop: string, list: readonly unknown[]): void {
+  const { min, max } = NotificationTarget.CHANNELS_RANGE;
+  if (list.length >= min && list.length <= max) return;
   throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
     prop,
     received: list,
-    allowed: `from 1 to ${max} entries (an alert policy notifies at most ${max} channels)`,
+    allowed: `from ${min} to ${max} entries (an alert policy notifies at most ${max} channels)`,
   });
 }
 
@@ -60,7 +61,7 @@ class ImportedNotificationTarget implements INotificationTarget {
   constructor(channelIds: readonly string[]) {
     // Imported targets have no construct of their own; errors name 'NotificationTarget' as the path.
     const scope = new Construct(undefined as unknown as Construct, 'NotificationTarget');
-    checkCount(scope, 'channelIds', channelIds, NotificationTarget.MAX_CHANNELS);
+    checkCount(scope, 'channelIds', channelIds);
     ValidationError.throwIfAny(
       ErrorCode.INVALID_NAME,
       scope,
@@ -97,8 +98,8 @@ class ImportedNotificationTarget implements INotificationTarget {
  * const existing = NotificationTarget.fromChannelIds(['projects/acme-data/notificationChannels/1234567890']);
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
-  /** Most channels one alert policy may notify. */
-  public static readonly MAX_CHANNELS = 16;
+  /** Channels one target holds: 1 to 16, the most one alert policy may notify. */
+  public static readonly CHANNELS_RANGE = { min: 1, max: 16 } as const;
   /** Whether the kit enables the Cloud Monitoring API. */
   public static readonly DEFAULT_ENABLE_APIS = true;
 
@@ -122,7 +123,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
     const project = validateProject(this, props.project);
     const apis = props.enableApis ?? NotificationTarget.DEFAULT_ENABLE_APIS;
     const emails = [...new Set(props.emails)];
-    checkCount(this, 'emails', emails, NotificationTarget.MAX_CHANNELS);
+    checkCount(this, 'emails', emails);
     ValidationError.throwIfAny(
       ErrorCode.INVALID_NAME,
       this,

@@ -8,7 +8,7 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
-import { validateSubnetCidr } from '../private/cidr';
+import { CIDR_PREFIX_RANGE, validateSubnetCidr } from '../private/cidr';
 import { GcpNameRules } from '../private/names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
@@ -152,6 +152,8 @@ const REGION = /^[a-z]+-[a-z]+[0-9]{1,2}$/;
 export class Network extends Construct implements INetwork {
   /** IPv4 range of the data subnet. */
   public static readonly DEFAULT_CIDR = CommonDefaults.NETWORK_CIDR;
+  /** Prefix length of the data subnet's range: /8 to /29, what a VPC subnet takes. */
+  public static readonly CIDR_PREFIX_RANGE = CIDR_PREFIX_RANGE;
   /** Share of flows sampled by the subnet's flow logs. */
   public static readonly DEFAULT_FLOW_LOG_SAMPLING = 0.5;
   /** Flow-log aggregation interval. */

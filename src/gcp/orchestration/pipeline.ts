@@ -145,8 +145,8 @@ export class Pipeline extends Construct {
   public static readonly DEFAULT_ALERT_AUTO_CLOSE_HOURS = 24;
   /** Whether the kit enables the APIs the pipeline uses. */
   public static readonly DEFAULT_ENABLE_APIS = true;
-  /** Most steps a pipeline may have. */
-  public static readonly MAX_STEPS = 20;
+  /** Steps a pipeline may have: 1 to 20, kit policy (the workflow source stays under its size limit). */
+  public static readonly STEPS_RANGE = { min: 1, max: 20 } as const;
   /** Minutes the workflow waits for a batch beyond its own timeout (start-up and tear-down). */
   public static readonly RUN_TIMEOUT_MARGIN_MINUTES = 15;
   /** Retries of a schedule attempt that could not reach the Workflows API, and their backoff. */
@@ -233,7 +233,7 @@ export class Pipeline extends Construct {
       validateLiteralNamePart(this, 'pipelineName', props.pipelineName),
     );
     this.project = validateProject(this, props.project);
-    validateSteps(this, props.steps, Pipeline.MAX_STEPS);
+    validateSteps(this, props.steps, Pipeline.STEPS_RANGE);
     const settings = resolvePipelineSettings(this, props, Pipeline);
     this.region = props.network.region;
     this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;

@@ -80,9 +80,8 @@ export class SparkJob extends Construct {
   public static readonly DEFAULT_RUNTIME_VERSION = '2.2';
   /** Minutes a run may take (the batch `ttl`; Dataproc's own default for batches). */
   public static readonly DEFAULT_TIMEOUT_MINUTES = 240;
-  /** Shortest and longest `ttl` Dataproc Serverless accepts, in minutes. */
-  public static readonly MIN_TIMEOUT_MINUTES = 10;
-  public static readonly MAX_TIMEOUT_MINUTES = 20_160;
+  /** Run timeout (the batch `ttl`) Dataproc Serverless accepts, in minutes: 10 to 20160 (14 days). */
+  public static readonly TIMEOUT_MINUTES_RANGE = { min: 10, max: 20_160 } as const;
   /**
    * Permissions of the role the job's service account gets on the project by default: a custom
    * role with `roles/dataproc.worker`'s permissions minus its Cloud Storage ones.

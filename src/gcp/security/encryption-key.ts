@@ -163,14 +163,14 @@ export interface EncryptionKeyAttributes {
 export class EncryptionKey extends Construct implements IEncryptionKey {
   /** Days between rotations. */
   public static readonly DEFAULT_ROTATION_PERIOD_DAYS = CommonDefaults.ROTATION_PERIOD_DAYS;
-  /** Longest rotation period the kit allows (CKV_GCP_43). */
-  public static readonly MAX_ROTATION_PERIOD_DAYS = 90;
+  /** Rotation period, in days: 1 (Cloud KMS's least) to 90 (kit policy, CKV_GCP_43). */
+  public static readonly ROTATION_PERIOD_DAYS_RANGE = { min: 1, max: 90 } as const;
   /** Key material protection. */
   public static readonly DEFAULT_PROTECTION_LEVEL = KeyProtectionLevel.SOFTWARE;
   /** Days a destroyed version is recoverable. */
   public static readonly DEFAULT_DESTROY_SCHEDULED_DAYS = 30;
-  /** Longest destroy-scheduled duration Cloud KMS allows. */
-  public static readonly MAX_DESTROY_SCHEDULED_DAYS = 120;
+  /** Destroy-scheduled duration, in days: 1 (Cloud KMS's least, 24 hours) to 120 (its most). */
+  public static readonly DESTROY_SCHEDULED_DAYS_RANGE = { min: 1, max: 120 } as const;
   /** Whether the Cloud KMS API is enabled by the kit. */
   public static readonly DEFAULT_ENABLE_APIS = true;
 
@@ -201,13 +201,12 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
 
     const project = validateProject(this, props.project);
     this.location = kmsLocationFor(validateLocation(this, props.location));
-    validateIntegerRange(this, 'rotationPeriodDays', rotationDays, 1, EncryptionKey.MAX_ROTATION_PERIOD_DAYS);
+    validateIntegerRange(this, 'rotationPeriodDays', rotationDays, EncryptionKey.ROTATION_PERIOD_DAYS_RANGE);
     validateIntegerRange(
       this,
       'destroyScheduledDays',
       destroyDays,
-      1,
-      EncryptionKey.MAX_DESTROY_SCHEDULED_DAYS,
+      EncryptionKey.DESTROY_SCHEDULED_DAYS_RANGE,
     );
     const labels = resourceTags(this, TagRules.GCP, platform, props.tags);
 

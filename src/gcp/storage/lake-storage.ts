@@ -131,13 +131,15 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
 export class LakeStorage extends Construct implements ILakeStorage {
   /** Days soft-deleted objects stay restorable. */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 7;
-  /** Soft delete range Cloud Storage allows. */
-  public static readonly MIN_SOFT_DELETE_RETENTION_DAYS = 7;
-  public static readonly MAX_SOFT_DELETE_RETENTION_DAYS = 90;
+  /** Soft delete retention Cloud Storage allows, in days: 7 to 90. */
+  public static readonly SOFT_DELETE_RETENTION_DAYS_RANGE = { min: 7, max: 90 } as const;
   /** Days access logs are kept. */
   public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
+  /** Days access logs may be kept (`accessLogRetentionDays`): `ZoneDefaults.LIFECYCLE_DAYS_RANGE`. */
+  public static readonly ACCESS_LOG_RETENTION_DAYS_RANGE = ZoneDefaults.LIFECYCLE_DAYS_RANGE;
   /** Days overwritten log objects are kept (log objects are never rewritten in normal use). */
-  public static readonly LOG_NONCURRENT_VERSION_EXPIRATION_DAYS = ZoneDefaults.MIN_NONCURRENT_DAYS;
+  public static readonly LOG_NONCURRENT_VERSION_EXPIRATION_DAYS =
+    ZoneDefaults.NONCURRENT_VERSION_EXPIRATION_DAYS_RANGE.min;
   /** Whether the kit enables the APIs it needs. */
   public static readonly DEFAULT_ENABLE_APIS = true;
   /** Whether Cloud Storage usage logs go to a log bucket. */
@@ -190,10 +192,14 @@ export class LakeStorage extends Construct implements ILakeStorage {
       this,
       'softDeleteRetentionDays',
       softDeleteDays,
-      LakeStorage.MIN_SOFT_DELETE_RETENTION_DAYS,
-      LakeStorage.MAX_SOFT_DELETE_RETENTION_DAYS,
+      LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE,
     );
-    validateIntegerRange(this, 'accessLogRetentionDays', logRetentionDays, 1, ZoneDefaults.MAX_DAYS);
+    validateIntegerRange(
+      this,
+      'accessLogRetentionDays',
+      logRetentionDays,
+      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
+    );
     const tags = props.tags;
     validateResourceTags(this, TagRules.GCP, platform, tags);
 

@@ -86,8 +86,8 @@ import type { IEncryptionKey } from '../security/encryption-key';
 export class StreamIngestion extends Construct implements IStreamIngestion {
   /** Hours the topic keeps messages (the replay window). */
   public static readonly DEFAULT_RETENTION_HOURS = CommonDefaults.STREAM_RETENTION_HOURS;
-  /** Longest topic retention Pub/Sub allows: 31 days. */
-  public static readonly MAX_RETENTION_HOURS = 744;
+  /** Topic retention, in hours: 1 (kit policy; Pub/Sub takes 10 minutes) to 744 (31 days, Pub/Sub's most). */
+  public static readonly RETENTION_HOURS_RANGE = { min: 1, max: 744 } as const;
   /** Zone the stream lands in. */
   public static readonly DEFAULT_ZONE = CommonDefaults.STREAM_ZONE;
   /** File format of the landed objects. */

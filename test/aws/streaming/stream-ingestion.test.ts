@@ -255,8 +255,8 @@ describe('StreamIngestion options', () => {
     expect(
       destination(
         synthStream({
-          bufferingIntervalSeconds: StreamIngestion.MAX_BUFFERING_INTERVAL_SECONDS,
-          bufferingSizeMiB: StreamIngestion.MAX_BUFFERING_SIZE_MIB,
+          bufferingIntervalSeconds: StreamIngestion.BUFFERING_INTERVAL_SECONDS_RANGE.max,
+          bufferingSizeMiB: StreamIngestion.BUFFERING_SIZE_MIB_RANGE.max,
           dataFreshnessThresholdSeconds: 1800,
         }).template,
       ).BufferingHints,

@@ -226,7 +226,7 @@ describe('EncryptionKey validation', () => {
 
   test('the allowed rotation range is 7-365 days', () => {
     // GIVEN / WHEN the bounds / THEN they synthesize
-    expect(EncryptionKey.ROTATION_PERIOD_RANGE).toEqual({ min: 7, max: 365 });
+    expect(EncryptionKey.ROTATION_PERIOD_DAYS_RANGE).toEqual({ min: 7, max: 365 });
     expect(() => synthKey({ rotationPeriodDays: 7 })).not.toThrow();
     expect(() => synthKey({ rotationPeriodDays: 365 })).not.toThrow();
   });

@@ -46,8 +46,8 @@ describe('NotificationTarget defaults', () => {
     template.allResourcesHave(CHANNEL, { depends_on: [api.address] });
   });
 
-  test('an alert policy notifies at most MAX_CHANNELS (16)', () => {
-    expect(NotificationTarget.MAX_CHANNELS).toBe(16);
+  test('an alert policy notifies at most CHANNELS_RANGE.max (16)', () => {
+    expect(NotificationTarget.CHANNELS_RANGE).toEqual({ min: 1, max: 16 });
     const emails = Array.from({ length: 16 }, (_, i) => `oncall${i}@acme.com`);
     synthTarget({ emails }).template.resourceCountIs(CHANNEL, 16);
   });

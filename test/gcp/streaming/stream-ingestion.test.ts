@@ -221,8 +221,8 @@ describe('StreamIngestion defaults', () => {
 });
 
 describe('StreamIngestion options', () => {
-  test('retentionHours sets the topic retention (up to MAX_RETENTION_HOURS, 31 days)', () => {
-    const { template } = synthStream({ retentionHours: StreamIngestion.MAX_RETENTION_HOURS });
+  test('retentionHours sets the topic retention (up to RETENTION_HOURS_RANGE.max, 31 days)', () => {
+    const { template } = synthStream({ retentionHours: StreamIngestion.RETENTION_HOURS_RANGE.max });
     expect(byId(template, TOPIC, 'Topic').config.message_retention_duration).toBe(`${31 * DAY}s`);
   });
 

@@ -110,7 +110,7 @@ export function validateStreamSettings(
   );
   checkConsumerGroups(scope, s.consumerGroups);
   if (props.notificationEmails !== undefined) {
-    validateEmails(scope, props.notificationEmails, 'notificationEmails', NotificationTarget.MAX_EMAILS);
+    validateEmails(scope, props.notificationEmails, 'notificationEmails', NotificationTarget.EMAILS_RANGE);
   }
   validateIpRanges(scope, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
 }

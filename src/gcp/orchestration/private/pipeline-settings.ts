@@ -1,7 +1,7 @@
 import type { IConstruct } from 'constructs';
 import { ErrorCode, ValidationError } from '../../../core/errors';
 import { NameRules, validateLiteralNamePart, validateName } from '../../../core/naming';
-import { validateIntegerRange } from '../../../core/ranges';
+import { type IntegerRange, validateIntegerRange } from '../../../core/ranges';
 import { isUnresolved } from '../../../core/tokens';
 import { literalNumber } from '../../private/pubsub';
 import {
@@ -23,7 +23,6 @@ export interface PipelineDefaults {
   readonly DEFAULT_CALL_LOG_LEVEL: WorkflowCallLogLevel;
   readonly DEFAULT_ALERT_AUTO_CLOSE_HOURS: number;
   readonly DEFAULT_ENABLE_APIS: boolean;
-  readonly MAX_STEPS: number;
 }
 
 /** A pipeline's props with defaults resolved and validated. */
@@ -107,16 +106,16 @@ export function validateTimeZone(scope: IConstruct, timeZone: string, prop = 'sc
 }
 
 /**
- * Validates the steps: 1 to `max` (`DPK_OUT_OF_RANGE`), each name a literal component name
+ * Validates the steps: as many as `range` allows (`DPK_OUT_OF_RANGE`), each name a literal component name
  * (`DPK_INVALID_NAME`), no name twice (`DPK_INVALID_NAME`). Zones and runtime options are checked
  * by each step's job.
  */
-export function validateSteps(scope: IConstruct, steps: readonly PipelineStep[], max: number): void {
-  if (steps.length < 1 || steps.length > max) {
+export function validateSteps(scope: IConstruct, steps: readonly PipelineStep[], range: IntegerRange): void {
+  if (steps.length < range.min || steps.length > range.max) {
     throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
       prop: 'steps',
       received: `${steps.length} steps`,
-      allowed: `from 1 to ${max} steps`,
+      allowed: `from ${range.min} to ${range.max} steps`,
     });
   }
   steps.forEach((step, i) => {

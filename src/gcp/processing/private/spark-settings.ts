@@ -1,7 +1,7 @@
 import type { IConstruct } from 'constructs';
 import { ErrorCode, ValidationError, type Violation } from '../../../core/errors';
 import { NameRules, nameViolation } from '../../../core/naming';
-import { validateIntegerRange } from '../../../core/ranges';
+import { type IntegerRange, validateIntegerRange } from '../../../core/ranges';
 import { isUnresolved } from '../../../core/tokens';
 import { literalNumber } from '../../private/pubsub';
 import type { DataprocBatchDriver, SparkJobRuntimeOptions } from '../spark-job-types';
@@ -25,8 +25,7 @@ export interface SparkSettings {
 export interface SparkDefaults {
   readonly DEFAULT_RUNTIME_VERSION: string;
   readonly DEFAULT_TIMEOUT_MINUTES: number;
-  readonly MIN_TIMEOUT_MINUTES: number;
-  readonly MAX_TIMEOUT_MINUTES: number;
+  readonly TIMEOUT_MINUTES_RANGE: IntegerRange;
 }
 
 const GCS_OR_IMAGE_URI = /^(?:gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]\/\S+|file:\/\/\/\S+)$/;
@@ -134,7 +133,7 @@ export function resolveSparkSettings(
       })),
   );
   const timeoutMinutes = o.timeoutMinutes ?? d.DEFAULT_TIMEOUT_MINUTES;
-  validateIntegerRange(scope, 'timeoutMinutes', timeoutMinutes, d.MIN_TIMEOUT_MINUTES, d.MAX_TIMEOUT_MINUTES);
+  validateIntegerRange(scope, 'timeoutMinutes', timeoutMinutes, d.TIMEOUT_MINUTES_RANGE);
   literalNumber(scope, 'timeoutMinutes', timeoutMinutes);
   if (o.stagingBucket !== undefined) {
     const violation = nameViolation(NameRules.GCS_BUCKET, 'stagingBucket', o.stagingBucket);

@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { ErrorCode, ValidationError } from '../../../core/errors';
-import { validateIntegerRange } from '../../../core/ranges';
+import { type IntegerRange, validateIntegerRange } from '../../../core/ranges';
 import { isUnresolved } from '../../../core/tokens';
 import { kmsLocationFor, validateLocation } from '../../private/location';
 import { keyLocationFits, literalNumber, validateOrdered } from '../../private/pubsub';
@@ -11,7 +11,7 @@ import { StreamFileFormat, type StreamIngestionProps } from '../stream-ingestion
 /** The construct's `DEFAULT_*` constants (the class itself is passed), so docs, code and tests share them. */
 export interface StreamDefaults {
   readonly DEFAULT_RETENTION_HOURS: number;
-  readonly MAX_RETENTION_HOURS: number;
+  readonly RETENTION_HOURS_RANGE: IntegerRange;
   readonly DEFAULT_FILE_FORMAT: StreamFileFormat;
   readonly DEFAULT_FILENAME_SUFFIX: Readonly<Record<StreamFileFormat, string>>;
   readonly DEFAULT_MAX_FILE_DURATION_MINUTES: number;
@@ -120,8 +120,8 @@ export function resolveStreamSettings(
       scope,
       'retentionHours',
       props.retentionHours ?? d.DEFAULT_RETENTION_HOURS,
-      1,
-      d.MAX_RETENTION_HOURS,
+      d.RETENTION_HOURS_RANGE.min,
+      d.RETENTION_HOURS_RANGE.max,
       HOUR,
     ),
     fileFormat,
