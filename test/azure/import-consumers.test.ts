@@ -9,7 +9,7 @@ import {
   SparkJob,
   Warehouse,
 } from '../../src/azure';
-import { App, TerraformStack } from '../../src/core/tf';
+import { App, TerraformStack } from '../../src/terraform';
 import { TfTemplate } from '../helpers/tf-template';
 import { TWO_STEPS } from './processing/pipeline-fixtures';
 

@@ -1,6 +1,6 @@
 import { NotificationTarget } from '../../../src/azure';
 import { ErrorCode } from '../../../src/core';
-import { Fn, Token } from '../../../src/core/tf';
+import { Fn, Token } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newAzureStack } from '../azure-stack';
 
