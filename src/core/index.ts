@@ -14,5 +14,5 @@ export { ErrorCode, ValidationError } from './errors';
 export type { Violation } from './errors';
 export { DataRemovalPolicy, REMOVAL_DOWNGRADED_WARNING, REMOVE_DATA_ON_DESTROY_CONTEXT } from './removal';
 export { DEFAULT_ZONES, ZoneDefaults } from './zones';
-export type { ResolvedZone, ZoneInput, ZoneLifecycle, ZoneOptions } from './zones';
+export type { ResolvedZone, ZoneInput, ZoneLifecycle, ZoneOptions, ZoneRef } from './zones';
 export type { Tags } from './tags';

@@ -46,7 +46,15 @@ export interface ZoneOptions extends ZoneLifecycle {
 export type ZoneInput = string | ZoneOptions;
 
 /** A zone with every default resolved. */
-export interface ResolvedZone {
+/**
+ * A zone as a lake's consumers see it: its name. A lake imported from another stack knows
+ * nothing more; the kit's own lakes give {@link ResolvedZone}s.
+ */
+export interface ZoneRef {
+  readonly name: string;
+}
+
+export interface ResolvedZone extends ZoneRef {
   readonly name: string;
   readonly storageName?: string;
   /** Days before moving to the cool tier; `undefined` means never. */
@@ -208,4 +216,65 @@ export function constructIdFrom(name: string): string {
       i > 0 && /^[0-9]/.test(part) ? `_${part}` : part.charAt(0).toUpperCase() + part.slice(1),
     )
     .join('');
+}
+
+/**
+ * Validates the zones of an imported lake, all violations at once: at least one zone
+ * (`DPK_NO_ZONES`), literal zone names (`DPK_INVALID_ZONE`), no zone twice
+ * (`DPK_DUPLICATE_ZONE`), and storage names (the zone's `storageProp`: `bucketName`,
+ * `containerName`) that `storageViolation` accepts and no two zones share (`DPK_INVALID_NAME`:
+ * two zones in one bucket would void per-zone grants). Storage names that are tokens pass.
+ */
+export function validateImportedZones<K extends string>(
+  scope: IConstruct,
+  zones: readonly ({ readonly name: string } & Readonly<Record<K, string>>)[],
+  storageProp: K,
+  storageViolation: (prop: string, name: string) => Violation | undefined,
+  prop = 'zones',
+): ZoneRef[] {
+  if (!Array.isArray(zones) || zones.length === 0) {
+    throw ValidationError.of(ErrorCode.NO_ZONES, scope, {
+      prop,
+      received: zones,
+      allowed: 'at least one zone of the lake',
+    });
+  }
+  const violations: Violation[] = [];
+  const names = new Set<string>();
+  const storage = new Set<string>();
+  zones.forEach((zone, i) => {
+    const invalid = zoneNameViolation(`${prop}[${i}].name`, zone.name);
+    if (invalid) {
+      violations.push({ ...invalid, code: ErrorCode.INVALID_ZONE });
+    } else if (names.has(zone.name)) {
+      violations.push({
+        code: ErrorCode.DUPLICATE_ZONE,
+        prop: `${prop}[${i}].name`,
+        received: zone.name,
+        allowed: 'a zone name not already listed',
+      });
+    }
+    names.add(zone.name);
+    const storageName = zone[storageProp];
+    const bad = isUnresolved(storageName)
+      ? undefined
+      : storageViolation(`${prop}[${i}].${storageProp}`, storageName);
+    if (bad) {
+      violations.push({ ...bad, code: ErrorCode.INVALID_NAME });
+    } else if (!isUnresolved(storageName) && storage.has(storageName)) {
+      violations.push({
+        code: ErrorCode.INVALID_NAME,
+        prop: `${prop}[${i}].${storageProp}`,
+        received: storageName,
+        allowed: `a ${storageProp} no other zone uses (zones are isolated by their storage)`,
+      });
+    }
+    storage.add(storageName);
+  });
+  ValidationError.throwAll(scope, violations, [
+    ErrorCode.INVALID_ZONE,
+    ErrorCode.DUPLICATE_ZONE,
+    ErrorCode.INVALID_NAME,
+  ]);
+  return zones.map((z) => ({ name: z.name }));
 }

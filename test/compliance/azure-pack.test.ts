@@ -80,7 +80,7 @@ const CONFIGURATIONS: Record<string, () => TerraformStack> = {
   },
   'LakeStorage with an existing key': () => {
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'SharedKey', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'SharedKey', {
       keyVaultId:
         '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-shared',
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',

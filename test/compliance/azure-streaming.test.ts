@@ -74,7 +74,7 @@ const CONFIGURATIONS: Record<string, () => TerraformStack> = {
   },
   'StreamIngestion on Premium with an existing key, Standard auto-inflate elsewhere': () => {
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId:
         '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-shared',
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/stream-cmk',

@@ -97,7 +97,7 @@ describe('GCP rule pack over the GCP constructs', () => {
 
   test('LakeStorage with a brought key, and two lakes sharing one kit key', () => {
     const stack = newGcpStack();
-    const brought = EncryptionKey.fromCryptoKeyId(stack, 'Brought', {
+    const brought = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Brought', {
       cryptoKeyId: 'projects/acme-sec/locations/europe-west1/keyRings/shared/cryptoKeys/lake',
       location: 'europe-west1',
     });

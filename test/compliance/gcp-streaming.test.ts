@@ -113,9 +113,9 @@ describe('GCP rule pack over the streaming constructs', () => {
   test('two streams into one lake, alerting existing channels', () => {
     const stack = newGcpStack();
     const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', location: 'europe-west1' });
-    const notificationTarget = NotificationTarget.fromChannelIds([
-      'projects/acme-data/notificationChannels/1',
-    ]);
+    const notificationTarget = NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', {
+      notificationChannelIds: ['projects/acme-data/notificationChannels/1'],
+    });
     for (const streamName of ['clicks', 'orders']) {
       new StreamIngestion(stack, streamName, { platformName: 'sales', streamName, lake, notificationTarget });
     }

@@ -33,7 +33,7 @@ const key = (props: Partial<EncryptionKeyProps>) => (stack: TerraformStack) => k
 const lake = (props: Partial<LakeStorageProps>) => (stack: TerraformStack) => lakeIn(stack, props);
 const storageName = (name: string) => lake({ zones: [{ name: 'raw', storageName: name }] });
 const imported = (cryptoKeyId: string, location: string) => (stack: TerraformStack) =>
-  EncryptionKey.fromCryptoKeyId(stack, 'Imported', { cryptoKeyId, location });
+  EncryptionKey.fromEncryptionKeyAttributes(stack, 'Imported', { cryptoKeyId, location });
 const grant =
   (member: () => ReturnType<typeof Principal.user>, zone = 'raw') =>
   (stack: TerraformStack) =>

@@ -84,6 +84,29 @@ export interface NetworkFromVpcOptions {
 }
 
 /**
+ * What identifies a VPC made in another stack or app, by the values its outputs give. The data
+ * subnets are taken as isolated subnets (the kit's blocks never ask for a public one).
+ */
+export interface NetworkAttributes {
+  /** The VPC's id (`vpc-…`). */
+  readonly vpcId: string;
+  /** The VPC's IPv4 range, which security groups admit traffic from. */
+  readonly vpcCidr: string;
+  /** The Availability Zones of the data subnets (at least three distinct: Redshift Serverless needs three). */
+  readonly availabilityZones: readonly string[];
+  /**
+   * The data subnets' ids (`subnet-…`), as many per Availability Zone, in the order of
+   * `availabilityZones` (aws-cdk-lib's `Vpc.fromVpcAttributes` convention).
+   */
+  readonly dataSubnetIds: readonly string[];
+  /**
+   * The data subnets' route table ids (`rtb-…`), one per subnet, for gateway endpoints added later.
+   * @default - none
+   */
+  readonly dataSubnetRouteTableIds?: readonly string[];
+}
+
+/**
  * Private networking for a data platform on AWS: a VPC whose only subnets are private and
  * isolated (no internet gateway, no NAT), spread over three Availability Zones.
  *
@@ -150,6 +173,24 @@ export class Network extends Construct implements INetwork {
    */
   public static fromVpc(scope: Construct, id: string, options: NetworkFromVpcOptions): INetwork {
     return new ImportedNetwork(scope, id, options);
+  }
+
+  /**
+   * Imports a VPC made in another stack or app by its ids, for blocks that run inside it.
+   * Nothing is created in it. Throws `DPK_INVALID_NAME` for malformed ids, `DPK_INVALID_IP_RANGE`
+   * for a malformed range, and `DPK_OUT_OF_RANGE` for fewer than three Availability Zones or a
+   * subnet count that is not a multiple of them; tokens pass.
+   *
+   * @example
+   * const network = Network.fromNetworkAttributes(stack, 'Network', {
+   *   vpcId: 'vpc-0a1b2c3d4e5f60718',
+   *   vpcCidr: '10.40.0.0/16',
+   *   availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+   *   dataSubnetIds: ['subnet-0a1b2c3d', 'subnet-1a2b3c4d', 'subnet-2a3b4c5d'],
+   * });
+   */
+  public static fromNetworkAttributes(scope: Construct, id: string, attrs: NetworkAttributes): INetwork {
+    return new ImportedNetwork(scope, id, attrs);
   }
 
   /** The VPC (escape hatch). */

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import {
   CommonDefaults,
   type EncryptionKeyCommonProps,
+  ErrorCode,
   isUnresolved,
   resourceTags,
   NameRules,
@@ -13,6 +14,7 @@ import {
   validateIntegerRange,
   validateLiteralNamePart,
   validatePlatformName,
+  ValidationError,
 } from '../../core/internal';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
@@ -80,14 +82,35 @@ abstract class EncryptionKeyBase extends Construct implements IEncryptionKey {
   }
 }
 
-/** A key a user brought: wrapped, never modified (no tags, rotation or policy changes). */
+/** What identifies a KMS key made elsewhere (another stack's output, or the console). */
+export interface EncryptionKeyAttributes {
+  /**
+   * ARN of the key: `arn:<partition>:kms:<region>:<account>:key/<key id>`. Not an alias ARN:
+   * IAM statements on an alias do not cover the key.
+   */
+  readonly keyArn: string;
+}
+
+const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+
+/**
+ * A key made elsewhere: wrapped, never modified (no tags, rotation or policy changes). Grants
+ * go to the grantee's IAM policy; the key's own policy must allow IAM (the account root).
+ */
 class ImportedEncryptionKey extends EncryptionKeyBase {
-  constructor(
-    scope: Construct,
-    id: string,
-    public readonly key: kms.IKey,
-  ) {
+  public readonly key: kms.IKey;
+
+  constructor(scope: Construct, id: string, attrs: EncryptionKeyAttributes, key?: kms.IKey) {
     super(scope, id);
+    const arn = attrs.keyArn;
+    if (!isUnresolved(arn) && !(typeof arn === 'string' && KEY_ARN.test(arn))) {
+      throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
+        prop: 'keyArn',
+        received: arn,
+        allowed: "a KMS key ARN 'arn:<partition>:kms:<region>:<account>:key/<key id>' (not an alias ARN)",
+      });
+    }
+    this.key = key ?? kms.Key.fromKeyArn(this, 'Key', arn);
   }
 }
 
@@ -120,11 +143,33 @@ export class EncryptionKey extends EncryptionKeyBase {
   public static readonly DEFAULT_PURPOSE: string = CommonDefaults.KEY_PURPOSE;
 
   /**
-   * Wraps a KMS key the user already has, so blocks can encrypt with it and grant on it.
-   * The key is used as is: its rotation, policy and tags stay the owner's concern.
+   * Imports a key made elsewhere (another stack, another app), so blocks can encrypt with it and
+   * grant on it. Nothing is created for the key: its rotation, policy and tags stay its owner's.
+   * Throws `DPK_INVALID_NAME` for a literal `keyArn` that is not a key ARN; tokens pass.
+   *
+   * @example
+   * const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'LakeKey', { keyArn: lakeKeyArnOutput });
+   */
+  public static fromEncryptionKeyAttributes(
+    scope: Construct,
+    id: string,
+    attrs: EncryptionKeyAttributes,
+  ): IEncryptionKey {
+    return new ImportedEncryptionKey(scope, id, attrs);
+  }
+
+  /** Imports a key by ARN, as `kms.Key.fromKeyArn` does: {@link EncryptionKey.fromEncryptionKeyAttributes}. */
+  public static fromKeyArn(scope: Construct, id: string, keyArn: string): IEncryptionKey {
+    return EncryptionKey.fromEncryptionKeyAttributes(scope, id, { keyArn });
+  }
+
+  /**
+   * Wraps an aws-cdk-lib key object (`kms.Key` of this app, or `kms.Key.fromLookup`), so blocks
+   * can encrypt with it and grant on it. A `kms.Key` of this app keeps its policy editable, so
+   * the statements blocks add (e.g. for alarms and log groups) land in it. The key is used as is.
    */
   public static fromKey(scope: Construct, id: string, key: kms.IKey): IEncryptionKey {
-    return new ImportedEncryptionKey(scope, id, key);
+    return new ImportedEncryptionKey(scope, id, { keyArn: key.keyArn }, key);
   }
 
   /** The KMS key (escape hatch). */

@@ -23,8 +23,10 @@ import {
   ZoneAccess,
   ZoneDefaults,
   validateResourceTags,
+  type ZoneRef,
 } from '../../core/internal';
 import { awsDeploymentScope } from '../private/deployment-scope';
+import { ImportedLakeStorage } from './private/lake-import';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 import { applyTags } from '../private/tags';
@@ -48,10 +50,13 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
   readonly accessLogsBucket?: s3.IBucket;
 }
 
-/** Lake storage on any cloud, as the kit's patterns use it. */
+/**
+ * A lake on Amazon S3, as the kit's blocks use it: one bucket per zone and the KMS key they are
+ * encrypted with. Made by {@link LakeStorage} or imported with {@link LakeStorage.fromLakeStorageAttributes}.
+ */
 export interface ILakeStorage extends IConstruct {
-  /** The zones, with every default resolved, in declaration order. */
-  readonly zones: readonly ResolvedZone[];
+  /** The zones, in declaration order (a `LakeStorage` gives them with their lifecycle resolved). */
+  readonly zones: readonly ZoneRef[];
   /** The zone names, in declaration order. */
   readonly zoneNames: readonly string[];
   /** The key the zones are encrypted with. */
@@ -66,6 +71,22 @@ export interface ILakeStorage extends IConstruct {
   grantReadWrite(principal: iam.IGrantable, zone: string): iam.Grant;
   /** Grants one {@link ZoneAccess} intent on `zone` (the bucket, its objects and the key). */
   grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): iam.Grant;
+}
+
+/** One zone of a lake made elsewhere. */
+export interface LakeZoneAttributes {
+  /** The zone's name (as the owning stack declared it). */
+  readonly name: string;
+  /** Name of the zone's bucket. */
+  readonly bucketName: string;
+}
+
+/** What identifies a lake made in another stack or app: each zone's bucket, and the key. */
+export interface LakeStorageAttributes {
+  /** The zones, in order: at least one, each name once, each in its own bucket. */
+  readonly zones: readonly LakeZoneAttributes[];
+  /** The key the zone buckets are encrypted with (e.g. `EncryptionKey.fromKeyArn`). */
+  readonly encryptionKey: IEncryptionKey;
 }
 
 /** Warning id: the access-log bucket's policy could not be changed (an imported bucket). */
@@ -118,6 +139,26 @@ export class LakeStorage extends Construct implements ILakeStorage {
   public static readonly MINIMUM_TLS_VERSION = 1.2;
   /** Purpose of the key the storage creates (part of its alias). */
   public static readonly KEY_PURPOSE = 'lake';
+
+  /**
+   * Imports a lake made in another stack or app, so pipelines, jobs, streams and catalogs can
+   * use it and grant on it. Nothing is created for it: its buckets' lifecycle, logging and
+   * policies stay their owner's. Throws `DPK_NO_ZONES`, `DPK_INVALID_ZONE`,
+   * `DPK_DUPLICATE_ZONE` or `DPK_INVALID_NAME` (a malformed or shared bucket name).
+   *
+   * @example
+   * const lake = LakeStorage.fromLakeStorageAttributes(stack, 'SalesLake', {
+   *   zones: [{ name: 'raw', bucketName: rawBucketOutput }, { name: 'curated', bucketName: curatedBucketOutput }],
+   *   encryptionKey: EncryptionKey.fromKeyArn(stack, 'SalesKey', keyArnOutput),
+   * });
+   */
+  public static fromLakeStorageAttributes(
+    scope: Construct,
+    id: string,
+    attrs: LakeStorageAttributes,
+  ): ILakeStorage {
+    return new ImportedLakeStorage(scope, id, attrs);
+  }
 
   /** The zones, with every default resolved, in declaration order. */
   public readonly zones: readonly ResolvedZone[];

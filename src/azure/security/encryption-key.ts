@@ -49,7 +49,7 @@ export interface IEncryptionKey extends IConstruct {
   grantEncryptDecrypt(principal: IPrincipal): RoleAssignment;
 }
 
-/** Attributes of an existing key for {@link EncryptionKey.fromKeyAttributes}. */
+/** What identifies a key made in another stack or subscription, for {@link EncryptionKey.fromEncryptionKeyAttributes}. */
 export interface EncryptionKeyAttributes {
   /** Resource Manager id of the vault. */
   readonly keyVaultId: string;
@@ -208,13 +208,37 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       'network reach until the vault gets a private endpoint.',
   };
 
-  /** Imports an existing key so blocks can use it and grant on it. */
-  public static fromKeyAttributes(
+  /**
+   * Imports a key made in another stack or subscription, so blocks can encrypt with it and grant
+   * on it. Nothing is created for the key or its vault (rotation, firewall and access policy stay
+   * their owner's); grants add role assignments scoped to the key. Throws `DPK_INVALID_NAME` for
+   * malformed ids and `DPK_CONFLICTING_PROPS` for ids of different keys; tokens pass.
+   *
+   * @example
+   * const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'SalesKey', {
+   *   keyVaultId: salesVaultId,
+   *   keyVaultKeyId: 'https://sales-lake-1a2b3c.vault.azure.net/keys/lake',
+   * });
+   */
+  public static fromEncryptionKeyAttributes(
     scope: Construct,
     id: string,
     attrs: EncryptionKeyAttributes,
   ): IEncryptionKey {
     return new ImportedEncryptionKey(scope, id, attrs);
+  }
+
+  /**
+   * Imports a key by its versionless Key Vault key id (what services take as a customer-managed
+   * key) and its vault's resource id: {@link EncryptionKey.fromEncryptionKeyAttributes}.
+   */
+  public static fromKeyVaultKeyId(
+    scope: Construct,
+    id: string,
+    keyVaultKeyId: string,
+    keyVaultId: string,
+  ): IEncryptionKey {
+    return EncryptionKey.fromEncryptionKeyAttributes(scope, id, { keyVaultId, keyVaultKeyId });
   }
 
   /** The deploying identity (`tenant_id`, `object_id`). */

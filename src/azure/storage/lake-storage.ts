@@ -7,7 +7,6 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct, type IConstruct } from 'constructs';
-import { ZONE_ROLES } from './roles';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { NameRules, physicalName, stableHash, validatePlatformName } from '../../core/naming';
@@ -18,7 +17,7 @@ import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../.
 import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../terraform';
 import { Principal, type IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
-import { grantRole } from '../private/grants';
+import { grantZoneRole, ImportedLakeStorage } from './private/lake-import';
 import { lifecycleRules } from './private/lifecycle';
 import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
@@ -41,14 +40,17 @@ export enum StorageReplication {
   RAGZRS = 'RAGZRS',
 }
 
-/** An ADLS Gen2 lake: one storage account, one container (filesystem) per zone. */
+/**
+ * An ADLS Gen2 lake, as the kit's blocks use it: one storage account, one container (filesystem)
+ * per zone. Made by {@link LakeStorage} or imported with {@link LakeStorage.fromLakeStorageAttributes}.
+ */
 export interface ILakeStorage extends IConstruct {
   /** Resource Manager id of the storage account. */
   readonly storageAccountId: string;
   /** Name of the storage account. */
   readonly storageAccountName: string;
   /** The zones' names, in declaration order. */
-  readonly zoneNames: string[];
+  readonly zoneNames: readonly string[];
   /** Resource Manager id of a zone's container; throws `DPK_UNKNOWN_ZONE`. */
   containerResourceId(zone: string): string;
   /** Grants `principal` `access` to one zone's container; returns the role assignment. */
@@ -66,6 +68,25 @@ export interface ILakeStorage extends IConstruct {
    * not manage: a stream into such a lake warns that its firewall must admit the namespace.
    */
   admitResourceInstance?(resourceId: string): void;
+}
+
+/** One zone of a lake made elsewhere. */
+export interface LakeZoneAttributes {
+  /** The zone's name (as the owning stack declared it). */
+  readonly name: string;
+  /** Name of the zone's container (filesystem) in the account. */
+  readonly containerName: string;
+}
+
+/** What identifies a lake made in another stack or subscription: the account, and each zone's container. */
+export interface LakeStorageAttributes {
+  /**
+   * Resource Manager id of the storage account:
+   * `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>`.
+   */
+  readonly storageAccountId: string;
+  /** The zones, in order: at least one, each name once, each in its own container. */
+  readonly zones: readonly LakeZoneAttributes[];
 }
 
 /** Props of {@link LakeStorage}. */
@@ -116,12 +137,6 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
    */
   readonly logAnalyticsWorkspaceId?: string;
 }
-
-const GRANT_ID: Readonly<Record<ZoneAccess, string>> = {
-  [ZoneAccess.READ]: 'Reader',
-  [ZoneAccess.WRITE]: 'Writer',
-  [ZoneAccess.READ_WRITE]: 'Contributor',
-};
 
 /**
  * Azure lake storage: one ADLS Gen2 account (hierarchical namespace) with a container
@@ -195,6 +210,28 @@ export class LakeStorage extends Construct implements ILakeStorage {
   ];
 
   /** The key encrypting the account. */
+  /**
+   * Imports a lake made in another stack or subscription, so warehouses, jobs, streams and
+   * catalogs can use it and grant on it. Nothing is created for it: its account's firewall,
+   * lifecycle, logging and key stay their owner's; a write grant defines the kit's write-only
+   * role in the account's resource group. Throws `DPK_INVALID_NAME` (a malformed account id or
+   * container name, or a container shared by two zones), `DPK_NO_ZONES`, `DPK_INVALID_ZONE` or
+   * `DPK_DUPLICATE_ZONE`; tokens pass.
+   *
+   * @example
+   * const lake = LakeStorage.fromLakeStorageAttributes(stack, 'SalesLake', {
+   *   storageAccountId: salesAccountId,
+   *   zones: [{ name: 'raw', containerName: 'sales-raw' }, { name: 'curated', containerName: 'sales-curated' }],
+   * });
+   */
+  public static fromLakeStorageAttributes(
+    scope: Construct,
+    id: string,
+    attrs: LakeStorageAttributes,
+  ): ILakeStorage {
+    return new ImportedLakeStorage(scope, id, attrs);
+  }
+
   public readonly encryptionKey: IEncryptionKey;
   /** The identity the account uses to reach its key. */
   public readonly identity: UserAssignedIdentity;
@@ -211,7 +248,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
   /** Blob access logs (read, write, delete) to Log Analytics. */
   public readonly accessLogs: MonitorDiagnosticSetting;
   public readonly zones: ResolvedZone[];
-  public readonly zoneNames: string[];
+  public readonly zoneNames: readonly string[];
   public readonly storageAccountId: string;
   public readonly storageAccountName: string;
   private readonly platform: string;
@@ -386,19 +423,9 @@ export class LakeStorage extends Construct implements ILakeStorage {
 
   public grant(principal: IPrincipal, zone: string, access: ZoneAccess): RoleAssignment {
     const name = findZone(this, this.zones, zone).name;
-    const role = ZONE_ROLES[access];
-    const scope = this.containerResourceId(name);
-    const prefix = `${GRANT_ID[access]}${constructIdFrom(name)}`;
-    const description = `data-platform-kit: ${access} on zone ${name}`;
-    if (role.kind === 'builtIn') {
-      return grantRole(this, prefix, principal, { scope, roleDefinitionName: role.roleName, description });
-    }
-    const definition = this.ensureWriterRole(role.dataActions);
-    return grantRole(this, prefix, principal, {
-      scope,
-      roleDefinitionId: definition.roleDefinitionResourceId,
-      description,
-    });
+    return grantZoneRole(this, name, this.containerResourceId(name), access, principal, (actions) =>
+      this.ensureWriterRole(actions),
+    );
   }
 
   public grantRead(principal: IPrincipal, zone: string): RoleAssignment {

@@ -54,36 +54,44 @@ function checkCount(scope: Construct, prop: string, list: readonly unknown[]): v
   });
 }
 
-/** Channels that exist already, brought by id. */
-class ImportedNotificationTarget implements INotificationTarget {
+/** What identifies notification channels made in another stack or project. */
+export interface NotificationTargetAttributes {
+  /** Each channel's full name, `projects/{project}/notificationChannels/{id}` (see `CHANNELS_RANGE`). */
+  readonly notificationChannelIds: readonly string[];
+}
+
+/** Channels that exist already, brought by id: nothing is created for them. */
+class ImportedNotificationTarget extends Construct implements INotificationTarget {
   public readonly notificationChannelIds: readonly string[];
 
-  constructor(channelIds: readonly string[]) {
-    // Imported targets have no construct of their own; errors name 'NotificationTarget' as the path.
-    const scope = new Construct(undefined as unknown as Construct, 'NotificationTarget');
-    checkCount(scope, 'channelIds', channelIds);
+  constructor(scope: Construct, id: string, attrs: NotificationTargetAttributes) {
+    super(scope, id);
+    const channelIds = attrs.notificationChannelIds;
+    if (!isUnresolved(channelIds)) {
+      checkCount(this, 'notificationChannelIds', channelIds);
+    }
     ValidationError.throwIfAny(
       ErrorCode.INVALID_NAME,
-      scope,
-      channelIds.flatMap((id, i) =>
-        isUnresolved(id) || (typeof id === 'string' && CHANNEL_ID.test(id))
+      this,
+      (isUnresolved(channelIds) ? [] : channelIds).flatMap((channel, i) =>
+        isUnresolved(channel) || (typeof channel === 'string' && CHANNEL_ID.test(channel))
           ? []
           : [
               {
-                prop: `channelIds[${i}]`,
-                received: id,
+                prop: `notificationChannelIds[${i}]`,
+                received: channel,
                 allowed: "a notification channel name 'projects/{project}/notificationChannels/{id}'",
               },
             ],
       ),
     );
-    this.notificationChannelIds = [...channelIds];
+    this.notificationChannelIds = isUnresolved(channelIds) ? channelIds : [...channelIds];
   }
 }
 
 /**
  * Cloud Monitoring notification channels that the kit's alert policies notify: email channels
- * made from `emails`, or channels that already exist ({@link NotificationTarget.fromChannelIds}).
+ * made from `emails`, or channels that already exist ({@link NotificationTarget.fromNotificationTargetAttributes}).
  *
  * Secure defaults: channels are enabled, never force-deleted while a policy still uses them
  * (`force_delete = false`), labelled, and the Cloud Monitoring API is enabled first. Email
@@ -95,7 +103,9 @@ class ImportedNotificationTarget implements INotificationTarget {
  * @see https://cloud.google.com/monitoring/support/notification-options
  * @example
  * const alerts = new NotificationTarget(stack, 'Alerts', { platformName: 'sales', emails: ['data-oncall@acme.com'] });
- * const existing = NotificationTarget.fromChannelIds(['projects/acme-data/notificationChannels/1234567890']);
+ * const existing = NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', {
+ *   notificationChannelIds: ['projects/acme-data/notificationChannels/1234567890'],
+ * });
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
   /** Channels one target holds: 1 to 16, the most one alert policy may notify. */
@@ -104,11 +114,17 @@ export class NotificationTarget extends Construct implements INotificationTarget
   public static readonly DEFAULT_ENABLE_APIS = true;
 
   /**
-   * Channels that exist already, by full name (`projects/{project}/notificationChannels/{id}`).
-   * Throws `DPK_INVALID_NAME` for a malformed name and `DPK_OUT_OF_RANGE` for none or too many.
+   * Imports channels made in another stack or project, by full name
+   * (`projects/{project}/notificationChannels/{id}`), so the kit's alert policies notify them.
+   * Nothing is created for them. Throws `DPK_INVALID_NAME` for a malformed name and
+   * `DPK_OUT_OF_RANGE` for none or too many; tokens pass.
    */
-  public static fromChannelIds(channelIds: readonly string[]): INotificationTarget {
-    return new ImportedNotificationTarget(channelIds);
+  public static fromNotificationTargetAttributes(
+    scope: Construct,
+    id: string,
+    attrs: NotificationTargetAttributes,
+  ): INotificationTarget {
+    return new ImportedNotificationTarget(scope, id, attrs);
   }
 
   /** The `google_monitoring_notification_channel` of each address, in the order given. */

@@ -100,25 +100,32 @@ function grantOn(scope: Construct, cryptoKeyId: string, principal: IPrincipal): 
   );
 }
 
-/** An existing key, brought by the user. */
+/** An existing key, brought by the user: grants only, nothing is created for the key. */
 class ImportedEncryptionKey extends Construct implements IEncryptionKey {
   public readonly cryptoKeyId: string;
   public readonly location: string;
 
   constructor(scope: Construct, id: string, attrs: EncryptionKeyAttributes) {
     super(scope, id);
-    this.location = validateKmsLocation(this, attrs.location, 'location');
     this.cryptoKeyId = attrs.cryptoKeyId;
-    if (isUnresolved(attrs.cryptoKeyId)) return;
-    const m = CRYPTO_KEY_ID.exec(attrs.cryptoKeyId);
-    if (!m) {
+    const m = isUnresolved(attrs.cryptoKeyId) ? undefined : CRYPTO_KEY_ID.exec(String(attrs.cryptoKeyId));
+    if (m === null) {
       throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
         prop: 'cryptoKeyId',
         received: attrs.cryptoKeyId,
         allowed: "a crypto key id 'projects/{project}/locations/{location}/keyRings/{ring}/cryptoKeys/{key}'",
       });
     }
-    if (!isUnresolved(this.location) && m[1] !== this.location) {
+    const location = attrs.location ?? m?.[1];
+    if (location === undefined) {
+      throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
+        prop: 'location',
+        received: undefined,
+        allowed: "the key's Cloud KMS location, required when cryptoKeyId is a token",
+      });
+    }
+    this.location = validateKmsLocation(this, location, 'location');
+    if (m && !isUnresolved(this.location) && m[1] !== this.location) {
       throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
         prop: 'location',
         received: this.location,
@@ -132,12 +139,15 @@ class ImportedEncryptionKey extends Construct implements IEncryptionKey {
   }
 }
 
-/** What identifies an existing key. */
+/** What identifies an existing key (e.g. from another stack's outputs or a remote state). */
 export interface EncryptionKeyAttributes {
   /** `projects/{project}/locations/{location}/keyRings/{ring}/cryptoKeys/{key}`. */
   readonly cryptoKeyId: string;
-  /** The key's Cloud KMS location (`europe-west1`, `europe`, `us`, `asia`, …), checked against buckets. */
-  readonly location: string;
+  /**
+   * The key's Cloud KMS location (`europe-west1`, `europe`, `us`, `asia`, …), checked against buckets.
+   * @default - the location in `cryptoKeyId` (required when it is a token)
+   */
+  readonly location?: string;
 }
 
 /**
@@ -174,13 +184,28 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
   /** Whether the Cloud KMS API is enabled by the kit. */
   public static readonly DEFAULT_ENABLE_APIS = true;
 
-  /** Imports an existing key so blocks can encrypt with it and grant on it. */
-  public static fromCryptoKeyId(
+  /**
+   * Imports a key made in another stack or project, so blocks can encrypt with it and grant on
+   * it. Nothing is created for the key (its rotation and IAM policy stay its owner's); grants
+   * add `google_kms_crypto_key_iam_member`s. Throws `DPK_INVALID_NAME` for a malformed id and
+   * `DPK_INVALID_LOCATION` for a location that is not the id's; tokens pass.
+   *
+   * @example
+   * const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'SalesKey', {
+   *   cryptoKeyId: 'projects/acme-sales/locations/europe-west1/keyRings/sales/cryptoKeys/lake',
+   * });
+   */
+  public static fromEncryptionKeyAttributes(
     scope: Construct,
     id: string,
     attrs: EncryptionKeyAttributes,
   ): IEncryptionKey {
     return new ImportedEncryptionKey(scope, id, attrs);
+  }
+
+  /** Imports a key by its id, the handle Cloud KMS gives: {@link EncryptionKey.fromEncryptionKeyAttributes}. */
+  public static fromCryptoKeyId(scope: Construct, id: string, cryptoKeyId: string): IEncryptionKey {
+    return EncryptionKey.fromEncryptionKeyAttributes(scope, id, { cryptoKeyId });
   }
 
   /** The `google_kms_key_ring`. */

@@ -10,7 +10,6 @@ import {
 import type { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
 import { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 import type { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
-import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import type { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
 import type { Sleep } from '@cdktf/provider-time/lib/sleep';
@@ -49,6 +48,7 @@ import { PreventDestroyRule } from '../private/removal';
 import { streamAlerts } from './private/stream-alerts';
 import { resolveStreamSettings, type StreamSettings } from './private/stream-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
+import type { ZoneBucketRef } from '../storage/lake-storage';
 
 /**
  * Streaming ingestion into the lake on Pub/Sub: a CMEK-encrypted topic that keeps messages for
@@ -145,7 +145,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   public readonly region: string;
   /** The zone the stream lands in, and its bucket. */
   public readonly zone: string;
-  public readonly bucket: StorageBucket;
+  public readonly bucket: ZoneBucketRef;
   /**
    * The Pub/Sub service agent, created with `google_project_service_identity` (google-beta):
    * enabling the API does not always create it, and a grant to a missing agent fails.

@@ -220,7 +220,7 @@ describe('Network private endpoints', () => {
   test('an imported key gets an endpoint and is left alone', () => {
     // GIVEN an existing key
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-shared`,
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/cmk',
     });

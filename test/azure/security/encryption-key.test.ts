@@ -353,12 +353,12 @@ describe('EncryptionKey grants', () => {
   });
 });
 
-describe('EncryptionKey.fromKeyAttributes', () => {
+describe('EncryptionKey.fromEncryptionKeyAttributes', () => {
   const keyVaultId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-shared';
 
   test('derives the key resource id from the vault id and the key name', () => {
     // GIVEN / WHEN an imported key
-    const key = EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
       keyVaultId,
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
     });
@@ -370,7 +370,7 @@ describe('EncryptionKey.fromKeyAttributes', () => {
 
   test('an explicit keyResourceId is used as is', () => {
     // GIVEN / WHEN keyResourceId names the same key in another letter case / THEN no derivation
-    const key = EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
       keyVaultId,
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
       keyResourceId: `${keyVaultId}/keys/Lake-CMK`,
@@ -391,7 +391,7 @@ describe('EncryptionKey.fromKeyAttributes', () => {
   ])('%s is rejected as malformed', (_, attrs) => {
     // GIVEN / WHEN malformed ids / THEN DPK_INVALID_NAME
     expect(() =>
-      EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+      EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
         keyVaultId,
         keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
         ...attrs,
@@ -405,7 +405,7 @@ describe('EncryptionKey.fromKeyAttributes', () => {
   ])('%s conflicts with the vault id', (_, attrs) => {
     // GIVEN / WHEN ids that name different keys / THEN DPK_CONFLICTING_PROPS
     expect(() =>
-      EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+      EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
         keyVaultId,
         keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
         ...attrs,
@@ -416,7 +416,7 @@ describe('EncryptionKey.fromKeyAttributes', () => {
   test('a token key id derives the name in Terraform', () => {
     // GIVEN a token key id / WHEN granted / THEN the scope splits the id at deploy time
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId,
       keyVaultKeyId: tokens.string(),
     });
@@ -429,14 +429,17 @@ describe('EncryptionKey.fromKeyAttributes', () => {
   test('a malformed key id is rejected', () => {
     // GIVEN / WHEN a key id that is not a Key Vault key URL / THEN DPK_INVALID_NAME
     expect(() =>
-      EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', { keyVaultId, keyVaultKeyId: 'lake-cmk' }),
+      EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
+        keyVaultId,
+        keyVaultKeyId: 'lake-cmk',
+      }),
     ).toThrow(code(ErrorCode.INVALID_NAME));
   });
 
   test('grants on an imported key are scoped to it', () => {
     // GIVEN an imported key / WHEN granted / THEN the assignment targets the derived ARM id
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId,
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
     });

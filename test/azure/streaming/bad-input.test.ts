@@ -30,7 +30,7 @@ const stream = (props: Partial<StreamIngestionProps> = {}, stack: TerraformStack
 const withKey = (props: Partial<StreamIngestionProps> = {}) => {
   const stack = newAzureStack();
   return stream(
-    { encryptionKey: EncryptionKey.fromKeyAttributes(stack, 'Shared', SHARED_KEY), ...props },
+    { encryptionKey: EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', SHARED_KEY), ...props },
     stack,
   );
 };

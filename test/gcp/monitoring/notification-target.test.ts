@@ -82,9 +82,12 @@ describe('NotificationTarget options', () => {
     expect(names(['a@acme.com', 'b@acme.com'])).toEqual(names(['b@acme.com', 'a@acme.com']));
   });
 
-  test('fromChannelIds brings existing channels', () => {
+  test('fromNotificationTargetAttributes brings existing channels', () => {
     const id = 'projects/acme-ops/notificationChannels/42';
-    expect(NotificationTarget.fromChannelIds([id]).notificationChannelIds).toEqual([id]);
+    const target = NotificationTarget.fromNotificationTargetAttributes(newGcpStack(), 'OnCall', {
+      notificationChannelIds: [id],
+    });
+    expect(target.notificationChannelIds).toEqual([id]);
   });
 });
 
@@ -95,7 +98,10 @@ describe('NotificationTarget tokens', () => {
     const channel = new TerraformVariable(stack, 'Channel', { type: 'string' }).stringValue;
     const target = new NotificationTarget(stack, 'Alerts', { emails: [email] });
     expect(target.channels).toHaveLength(1);
-    expect(NotificationTarget.fromChannelIds([channel]).notificationChannelIds).toEqual([channel]);
+    const existing = NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', {
+      notificationChannelIds: [channel],
+    });
+    expect(existing.notificationChannelIds).toEqual([channel]);
     TfTemplate.fromStack(stack).hasResourceProperties(CHANNEL, {
       display_name: 'data data platform alerts (email 1)',
     });

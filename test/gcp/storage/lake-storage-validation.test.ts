@@ -83,7 +83,7 @@ describe('LakeStorage validation', () => {
     // GIVEN
     const stack = newGcpStack();
     const str = (id: string) => new TerraformVariable(stack, id, { type: 'string' }).stringValue;
-    const key = EncryptionKey.fromCryptoKeyId(stack, 'SharedKey', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'SharedKey', {
       cryptoKeyId: str('KeyId'),
       location: 'us',
     });

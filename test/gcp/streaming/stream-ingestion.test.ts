@@ -426,8 +426,12 @@ describe('StreamIngestion options', () => {
 
   test('notificationTarget: existing channels by id', () => {
     const id = 'projects/acme-data/notificationChannels/1234567890';
-    const { template } = synthStream({ notificationTarget: NotificationTarget.fromChannelIds([id]) });
-    template.allResourcesHave(ALERT, { notification_channels: [id] });
+    const stack = newGcpStack();
+    const notificationTarget = NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', {
+      notificationChannelIds: [id],
+    });
+    newStream(stack, { notificationTarget });
+    TfTemplate.fromStack(stack).allResourcesHave(ALERT, { notification_channels: [id] });
   });
 
   test('messageAgeAlertMinutes and alertAutoCloseHours tune the alerts', () => {
