@@ -1,16 +1,16 @@
 import * as os from 'node:os';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
-import { expectClean, terraformAcknowledgements } from './support';
-import { build } from '../../examples/lake-storage-gcp/app';
-import { MIN_REASON_LENGTH } from '../../src/core/compliance';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
-import { EncryptionKey, KeyProtectionLevel, LakeStorage, Principal } from '../../src/gcp';
-import { acknowledgeRule, checkCompliance } from '../../src/gcp/compliance';
-import { newGcpStack } from '../gcp/support';
+import { build } from '../../../examples/lake-storage-gcp/app';
+import { MIN_REASON_LENGTH } from '../../../src/core/compliance';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core/removal';
+import { App, type TerraformStack } from '../../../src/core/tf';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/core/tf-compliance';
+import { EncryptionKey, KeyProtectionLevel, LakeStorage, Principal } from '../../../src/gcp';
+import { acknowledgeRule, checkCompliance } from '../../../src/gcp/compliance';
+import { expectClean, terraformAcknowledgements } from '../../helpers/compliance';
+import { newGcpStack } from '../support';
 
 /**
  * The GCP rule pack over every GCP construct and the example: zero unacknowledged findings, and

@@ -1,13 +1,12 @@
 import * as os from 'node:os';
 import { DataprocBatch } from '@cdktf/provider-google/lib/dataproc-batch';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { expectClean, terraformAcknowledgements } from './support';
-import { build } from '../../examples/pipeline-gcp/app';
-import { RuleLevel } from '../../src/core/compliance';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { ACKNOWLEDGEMENT_METADATA, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
+import { build } from '../../../examples/pipeline-gcp/app';
+import { RuleLevel } from '../../../src/core/compliance';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core/removal';
+import { App, type TerraformStack } from '../../../src/core/tf';
+import { ACKNOWLEDGEMENT_METADATA, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/core/tf-compliance';
 import {
   EncryptionKey,
   LakeStorage,
@@ -16,15 +15,16 @@ import {
   Pipeline,
   SparkJob,
   WorkflowCallLogLevel,
-} from '../../src/gcp';
+} from '../../../src/gcp';
 import {
   checkCompliance,
   DATA_PLATFORM_RULES,
   DPK_GCP_SCHEDULER_AUTHENTICATED,
   DPK_GCP_WORKFLOWS_CMEK,
   DPK_GCP_WORKFLOWS_SERVICE_ACCOUNT,
-} from '../../src/gcp/compliance';
-import { newGcpStack } from '../gcp/support';
+} from '../../../src/gcp/compliance';
+import { expectClean, terraformAcknowledgements } from '../../helpers/compliance';
+import { newGcpStack } from '../support';
 
 /**
  * The GCP rule pack over the processing and orchestration blocks (SparkJob, Pipeline) and the

@@ -1,19 +1,19 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { expectClean } from './support';
-import { build, RUNNER_EGRESS_CONTEXT } from '../../examples/pipeline-azure/app';
-import { checkCompliance, DATA_PLATFORM_RULES } from '../../src/azure/compliance';
-import { Principal } from '../../src/azure/iam/principal';
-import { NotificationTarget } from '../../src/azure/monitoring/notification-target';
-import { Pipeline } from '../../src/azure/orchestration/pipeline';
-import { ScheduleFrequency } from '../../src/azure/orchestration/pipeline-types';
-import { SparkJob, SparkNodeSize, SparkVersion } from '../../src/azure/processing/spark-job';
-import { EncryptionKey } from '../../src/azure/security/encryption-key';
-import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { checkTerraform, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
-import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
-import { newPipeline, newPlatform, newSparkJob, TWO_STEPS } from '../azure/processing/pipeline-fixtures';
+import { build, RUNNER_EGRESS_CONTEXT } from '../../../examples/pipeline-azure/app';
+import { checkCompliance, DATA_PLATFORM_RULES } from '../../../src/azure/compliance';
+import { Principal } from '../../../src/azure/iam/principal';
+import { NotificationTarget } from '../../../src/azure/monitoring/notification-target';
+import { Pipeline } from '../../../src/azure/orchestration/pipeline';
+import { ScheduleFrequency } from '../../../src/azure/orchestration/pipeline-types';
+import { SparkJob, SparkNodeSize, SparkVersion } from '../../../src/azure/processing/spark-job';
+import { EncryptionKey } from '../../../src/azure/security/encryption-key';
+import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core/removal';
+import { App, type TerraformStack } from '../../../src/core/tf';
+import { checkTerraform, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/core/tf-compliance';
+import { expectClean } from '../../helpers/compliance';
+import { newAzureStack, OBJECT_ID, RG } from '../azure-stack';
+import { newPipeline, newPlatform, newSparkJob, TWO_STEPS } from '../processing/pipeline-fixtures';
 
 const LOGS =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/central';

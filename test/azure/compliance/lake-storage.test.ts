@@ -2,18 +2,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { expectClean } from './support';
-import { build } from '../../examples/lake-storage-azure/app';
-import { acknowledgeRule, checkCompliance, DATA_PLATFORM_RULES } from '../../src/azure/compliance';
-import { Principal } from '../../src/azure/iam/principal';
-import { EncryptionKey, KeyVaultSku } from '../../src/azure/security/encryption-key';
-import { LakeStorage, StorageReplication } from '../../src/azure/storage/lake-storage';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { MIN_REASON_LENGTH } from '../../src/core/compliance';
-import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
-import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
+import { build } from '../../../examples/lake-storage-azure/app';
+import { acknowledgeRule, checkCompliance, DATA_PLATFORM_RULES } from '../../../src/azure/compliance';
+import { Principal } from '../../../src/azure/iam/principal';
+import { EncryptionKey, KeyVaultSku } from '../../../src/azure/security/encryption-key';
+import { LakeStorage, StorageReplication } from '../../../src/azure/storage/lake-storage';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { MIN_REASON_LENGTH } from '../../../src/core/compliance';
+import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core/removal';
+import { App, type TerraformStack } from '../../../src/core/tf';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/core/tf-compliance';
+import { expectClean } from '../../helpers/compliance';
+import { newAzureStack, OBJECT_ID, RG } from '../azure-stack';
 
 const OTHER_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
 const WORKSPACE_ID =
@@ -246,7 +246,7 @@ describe('Azure pack: public API', () => {
   });
 
   test('each rule lives in its own file named after its id', () => {
-    const dir = path.resolve(__dirname, '../../src/azure/compliance/rules');
+    const dir = path.resolve(__dirname, '../../../src/azure/compliance/rules');
     const files = fs.readdirSync(dir).sort();
     const expected = DATA_PLATFORM_RULES.map((r) => `${r.id.toLowerCase().replace(/_/g, '-')}.ts`).sort();
     expect(files).toEqual(expected);
@@ -261,7 +261,7 @@ describe('Azure pack: public API', () => {
 
   test('only the key and lake blocks acknowledge rules, each with a named reason', () => {
     // GIVEN the Azure sources / THEN acknowledgeRule is called from the key and lake blocks alone, with their constants
-    const root = path.resolve(__dirname, '../../src/azure');
+    const root = path.resolve(__dirname, '../../../src/azure');
     const callers = walk(root)
       .filter((f) => /acknowledgeRule\(/.test(fs.readFileSync(f, 'utf8')))
       .map((f) => path.relative(root, f));

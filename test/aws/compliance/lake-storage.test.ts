@@ -5,9 +5,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { awsAppWith as appWith, expectClean } from './support';
-import { build as buildExample } from '../../examples/lake-storage-aws/app';
-import { EncryptionKey, LakeStorage } from '../../src/aws';
+import { build as buildExample } from '../../../examples/lake-storage-aws/app';
+import { EncryptionKey, LakeStorage } from '../../../src/aws';
 import {
   acknowledgeFrameworkHelpers,
   acknowledgementsIn,
@@ -17,10 +16,11 @@ import {
   DataPlatformChecks,
   FRAMEWORK_ACKNOWLEDGEMENTS,
   wildcardResourceFindingId,
-} from '../../src/aws/compliance';
-import { MIN_REASON_LENGTH } from '../../src/core/compliance';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { DataRemovalPolicy, ZoneAccess } from '../../src/core/internal';
+} from '../../../src/aws/compliance';
+import { MIN_REASON_LENGTH } from '../../../src/core/compliance';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { DataRemovalPolicy, ZoneAccess } from '../../../src/core/internal';
+import { awsAppWith as appWith, expectClean } from '../../helpers/compliance';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over every AWS block, in its default

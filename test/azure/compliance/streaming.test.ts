@@ -1,21 +1,21 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { expectClean } from './support';
-import { build } from '../../examples/streaming-azure/app';
-import { checkCompliance } from '../../src/azure/compliance';
-import { Principal } from '../../src/azure/iam/principal';
-import { NotificationTarget } from '../../src/azure/monitoring/notification-target';
-import { EncryptionKey } from '../../src/azure/security/encryption-key';
-import { LakeStorage } from '../../src/azure/storage/lake-storage';
-import { EventHubsSku } from '../../src/azure/streaming/event-hubs-sku';
-import { StreamIngestion, type StreamIngestionProps } from '../../src/azure/streaming/stream-ingestion';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
-import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
-import { ForeignLake } from '../azure/streaming/support';
+import { build } from '../../../examples/streaming-azure/app';
+import { checkCompliance } from '../../../src/azure/compliance';
+import { Principal } from '../../../src/azure/iam/principal';
+import { NotificationTarget } from '../../../src/azure/monitoring/notification-target';
+import { EncryptionKey } from '../../../src/azure/security/encryption-key';
+import { LakeStorage } from '../../../src/azure/storage/lake-storage';
+import { EventHubsSku } from '../../../src/azure/streaming/event-hubs-sku';
+import { StreamIngestion, type StreamIngestionProps } from '../../../src/azure/streaming/stream-ingestion';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core/removal';
+import { App, type TerraformStack } from '../../../src/core/tf';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/core/tf-compliance';
+import { expectClean } from '../../helpers/compliance';
+import { newAzureStack, OBJECT_ID, RG } from '../azure-stack';
+import { ForeignLake } from '../streaming/support';
 
 /** A lake and a stream `clicks` on it, in `stack`. */
 function streamIn(stack: TerraformStack, props: Partial<StreamIngestionProps> = {}): StreamIngestion {

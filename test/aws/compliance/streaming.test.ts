@@ -7,8 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { awsAppWith as appWith, expectClean } from './support';
-import { build as buildExample } from '../../examples/streaming-aws/app';
+import { build as buildExample } from '../../../examples/streaming-aws/app';
 import {
   DeliveryCompression,
   EncryptionKey,
@@ -16,16 +15,17 @@ import {
   NotificationTarget,
   STREAM_INGESTION_ACKNOWLEDGEMENTS,
   StreamIngestion,
-} from '../../src/aws';
+} from '../../../src/aws';
 import {
   acknowledgeFrameworkHelpers,
   acknowledgementsIn,
   acknowledgementsOnDataResources,
   checkCompliance,
   DataPlatformChecks,
-} from '../../src/aws/compliance';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { DataRemovalPolicy, formatFindings } from '../../src/core/internal';
+} from '../../../src/aws/compliance';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { DataRemovalPolicy, formatFindings } from '../../../src/core/internal';
+import { awsAppWith as appWith, expectClean } from '../../helpers/compliance';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over the streaming blocks

@@ -12,8 +12,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { awsAppWith as appWith, expectClean } from './support';
-import { build as buildExample } from '../../examples/pipeline-aws/app';
+import { build as buildExample } from '../../../examples/pipeline-aws/app';
 import {
   EncryptionKey,
   LakeStorage,
@@ -23,16 +22,17 @@ import {
   SparkJob,
   SparkJobLanguage,
   SparkJobScript,
-} from '../../src/aws';
+} from '../../../src/aws';
 import {
   acknowledgeFrameworkHelpers,
   acknowledgementsIn,
   acknowledgementsOnDataResources,
   checkCompliance,
   DataPlatformChecks,
-} from '../../src/aws/compliance';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { DataRemovalPolicy, formatFindings } from '../../src/core/internal';
+} from '../../../src/aws/compliance';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { DataRemovalPolicy, formatFindings } from '../../../src/core/internal';
+import { awsAppWith as appWith, expectClean } from '../../helpers/compliance';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over the processing and orchestration
@@ -47,7 +47,7 @@ const FLAGS = [
   ['legacy', {}],
   ['recommended', cxapi.CURRENTLY_RECOMMENDED_FLAGS],
 ] as const;
-const SCRIPT = SparkJobScript.fromAsset(path.join(__dirname, '../aws/processing/fixtures/clean.py'));
+const SCRIPT = SparkJobScript.fromAsset(path.join(__dirname, '../processing/fixtures/clean.py'));
 
 const twoSteps = () => [
   { name: 'clean', sourceZone: 'raw', targetZone: 'curated', script: SCRIPT },

@@ -8,8 +8,7 @@ import type * as redshift from 'aws-cdk-lib/aws-redshiftserverless';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { awsAppWith as appWith, expectClean } from './support';
-import { build as buildExample } from '../../examples/warehouse-aws/app';
+import { build as buildExample } from '../../../examples/warehouse-aws/app';
 import {
   Catalog,
   CatalogPermissionModel,
@@ -17,7 +16,7 @@ import {
   LakeStorage,
   Network,
   Warehouse,
-} from '../../src/aws';
+} from '../../../src/aws';
 import {
   acknowledgeFrameworkHelpers,
   acknowledgementsIn,
@@ -26,9 +25,10 @@ import {
   checkCompliance,
   DataPlatformChecks,
   wildcardResourceFindingId,
-} from '../../src/aws/compliance';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { DataRemovalPolicy, WarehouseSize } from '../../src/core/internal';
+} from '../../../src/aws/compliance';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { DataRemovalPolicy, WarehouseSize } from '../../../src/core/internal';
+import { awsAppWith as appWith, expectClean } from '../../helpers/compliance';
 
 /**
  * cdk-nag v3 AwsSolutions plus the kit's DataPlatformChecks over Network, Catalog and Warehouse, in

@@ -2,11 +2,10 @@ import * as os from 'node:os';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
-import { expectClean, terraformAcknowledgements } from './support';
-import { build } from '../../examples/warehouse-gcp/app';
-import { WarehouseSize } from '../../src/core/blocks';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { App, type TerraformStack } from '../../src/core/tf';
+import { build } from '../../../examples/warehouse-gcp/app';
+import { WarehouseSize } from '../../../src/core/blocks';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { App, type TerraformStack } from '../../../src/core/tf';
 import {
   Catalog,
   EncryptionKey,
@@ -16,9 +15,10 @@ import {
   Principal,
   ReservationEdition,
   Warehouse,
-} from '../../src/gcp';
-import { checkCompliance } from '../../src/gcp/compliance';
-import { newGcpStack } from '../gcp/support';
+} from '../../../src/gcp';
+import { checkCompliance } from '../../../src/gcp/compliance';
+import { expectClean, terraformAcknowledgements } from '../../helpers/compliance';
+import { newGcpStack } from '../support';
 
 /**
  * The GCP rule pack over the network, catalog and warehouse blocks and the warehouse-gcp example:

@@ -1,13 +1,12 @@
 import * as os from 'node:os';
 import { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
-import { expectClean, terraformAcknowledgements } from './support';
-import { build } from '../../examples/streaming-gcp/app';
-import { RuleLevel } from '../../src/core/compliance';
-import type { ComplianceReport } from '../../src/core/compliance';
-import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
+import { build } from '../../../examples/streaming-gcp/app';
+import { RuleLevel } from '../../../src/core/compliance';
+import type { ComplianceReport } from '../../../src/core/compliance';
+import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core/removal';
+import { App, type TerraformStack } from '../../../src/core/tf';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/core/tf-compliance';
 import {
   EncryptionKey,
   LakeStorage,
@@ -17,14 +16,15 @@ import {
   StreamIngestion,
   StreamSchemaEncoding,
   StreamSchemaType,
-} from '../../src/gcp';
+} from '../../../src/gcp';
 import {
   checkCompliance,
   DATA_PLATFORM_RULES,
   DPK_GCP_PUBSUB_DEAD_LETTER,
   DPK_GCP_PUBSUB_SUBSCRIPTION_EXPIRY,
-} from '../../src/gcp/compliance';
-import { newGcpStack } from '../gcp/support';
+} from '../../../src/gcp/compliance';
+import { expectClean, terraformAcknowledgements } from '../../helpers/compliance';
+import { newGcpStack } from '../support';
 
 /**
  * The GCP rule pack over the streaming blocks (StreamIngestion, NotificationTarget) and the
