@@ -57,6 +57,12 @@ export interface TerraformRule {
   check(resource: TfResource, doc: TfDocumentView): RuleResult;
 }
 
+/** A titled group of a pack's rules (a service, or where the rules come from), as the rules docs list them. */
+export interface PackSection<R> {
+  readonly title: string;
+  readonly rules: readonly R[];
+}
+
 /** Shorthand for rules: COMPLIANT when `ok`, NON_COMPLIANT otherwise. */
 export function compliantIf(ok: boolean): RuleResult {
   return ok ? RuleResult.COMPLIANT : RuleResult.NON_COMPLIANT;

@@ -86,7 +86,7 @@ describe('FRAMEWORK_ACKNOWLEDGEMENTS', () => {
       .map((f) => path.relative(SRC, f));
     expect(callers.sort()).toEqual([
       'compliance/acknowledgements.ts',
-      'compliance/check-compliance.ts',
+      'compliance/check.ts',
       'private/acknowledgements.ts',
     ]);
   });

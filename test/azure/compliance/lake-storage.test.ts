@@ -245,13 +245,6 @@ describe('Azure pack: public API', () => {
     }
   });
 
-  test('each rule lives in its own file named after its id', () => {
-    const dir = path.resolve(__dirname, '../../../src/azure/compliance/rules');
-    const files = fs.readdirSync(dir).sort();
-    const expected = DATA_PLATFORM_RULES.map((r) => `${r.id.toLowerCase().replace(/_/g, '-')}.ts`).sort();
-    expect(files).toEqual(expected);
-  });
-
   test('checkCompliance on a construct checks the stack that holds it', () => {
     const stack = newAzureStack();
     const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', resourceGroup: RG });

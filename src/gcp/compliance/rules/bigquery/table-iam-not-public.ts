@@ -1,0 +1,12 @@
+import { noPublicMembersRule } from '../../private/families';
+import { iamTypes } from '../../private/iam';
+
+/**
+ * No IAM grant on a BigQuery table goes to a public principal.
+ * @see https://cloud.google.com/bigquery/docs/control-access-to-resources-iam
+ */
+export const CKV_GCP_100 = noPublicMembersRule({
+  id: 'CKV_GCP_100',
+  description: 'BigQuery tables are not anonymously or publicly accessible.',
+  resourceTypes: iamTypes('bigquery_table'),
+});
