@@ -34,8 +34,8 @@ describe.each(CLOUDS)('the $cloud compliance folder', ({ cloud, entry, fileRules
   const rulesDir = path.join(dir, 'rules');
   const ruleFiles = filesBelow(rulesDir).filter((f) => f !== 'index.ts');
 
-  test('has the parts every cloud has: entry, pack, check and a rules index', () => {
-    for (const part of ['index.ts', 'pack.ts', 'check.ts', 'rules/index.ts']) {
+  test('has the parts every cloud has: entry, pack, check, intents and a rules index', () => {
+    for (const part of ['index.ts', 'pack.ts', 'check.ts', 'intents.ts', 'rules/index.ts']) {
       expect({ part, exists: fs.existsSync(path.join(dir, part)) }).toEqual({ part, exists: true });
     }
   });
@@ -61,5 +61,16 @@ describe.each(CLOUDS)('the $cloud compliance folder', ({ cloud, entry, fileRules
     expect(new Set(inFiles).size).toBe(inFiles.length);
     expect(inFiles).toHaveLength(fileRules.length);
     expect(fileRules.filter((rule) => !inFiles.includes(rule))).toEqual([]);
+  });
+});
+
+describe.each(CLOUDS)('the $cloud blocks', ({ cloud }) => {
+  test('name no rule id: they state intents, and only compliance/ maps them to ids', () => {
+    const root = path.join(SRC, cloud);
+    const ruleIdLiteral = /['"](CKV2?_|AVD-|DPK_(GCP|AZURE)_|DPK-AWS-|AwsSolutions-)/;
+    const offenders = filesBelow(root)
+      .filter((f) => !f.startsWith('compliance/'))
+      .filter((f) => ruleIdLiteral.test(fs.readFileSync(path.join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { NagMessageLevel } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { acknowledgeFrameworkHelpers } from './acknowledgements';
-import { bareRuleId, flattenReference } from './private/cfn';
+import { bareRuleId } from './private/cfn';
+import { wildcardFindingId } from './private/finding-ids';
 import {
   RecordingAwsSolutionsChecks,
   RecordingDataPlatformChecks,
@@ -49,7 +50,7 @@ export function acknowledgeRule(scope: IConstruct, ack: RuleAcknowledgement): vo
  * // 'AwsSolutions-IAM5[Resource::<LakeRawBucket1234ABCD.Arn>/*]'
  */
 export function wildcardResourceFindingId(scope: IConstruct, resourceArn: string): string {
-  return `AwsSolutions-IAM5[Resource::${flattenReference(Stack.of(scope).resolve(resourceArn))}]`;
+  return wildcardFindingId(scope, resourceArn);
 }
 
 /** The reason `finding` is acknowledged on `node` or an ancestor, if it is. */

@@ -18,7 +18,6 @@ import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { constructIdFrom, findZone } from '../../core/zones';
 import { type IPrincipal, Principal } from '../iam/principal';
 import {
@@ -43,7 +42,7 @@ import { grantSuffix } from '../private/members';
 import { GcpNameRules, underscored } from '../private/names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -258,11 +257,7 @@ export class Catalog extends Construct implements ICatalog {
       });
     }
     this.datasets = datasets;
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      Object.values(datasets).map((d) => [d, PreventDestroyRule.RETAINED] as const),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), Object.values(datasets));
 
     this.connection = bigLake
       ? new BigqueryConnection(this, 'BigLakeConnection', {

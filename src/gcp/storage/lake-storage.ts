@@ -14,7 +14,6 @@ import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { type ITerraformDependable, propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
 import { type IPrincipal, Principal } from '../iam/principal';
@@ -24,7 +23,7 @@ import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { gcpDeploymentScope } from '../private/providers';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
@@ -105,7 +104,8 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
  * `enforced`, versioning, soft delete (7 days), CMEK, `force_destroy = false`, labels, and
  * `prevent_destroy` unless DESTROY is both requested and allowed by the
  * `data-platform-kit:removeDataOnDestroy` flag (even then, non-empty buckets are never emptied;
- * such buckets acknowledge the DPK_GCP_PREVENT_DESTROY compliance rule with that reason).
+ * such buckets state that choice, and `checkCompliance` lists their prevent-destroy finding as
+ * acknowledged with that reason).
  * Zone buckets log usage to the log bucket under the zone's prefix and move STANDARD objects to
  * NEARLINE after `coolAfterDays`; noncurrent versions expire after
  * `noncurrentVersionExpirationDays`. Log objects expire after `accessLogRetentionDays`.
@@ -320,13 +320,10 @@ export class LakeStorage extends Construct implements ILakeStorage {
       });
     }
     this.buckets = buckets;
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      [...(this.logBucket ? [this.logBucket] : []), ...Object.values(buckets)].map(
-        (b) => [b, PreventDestroyRule.RETAINED] as const,
-      ),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), [
+      ...(this.logBucket ? [this.logBucket] : []),
+      ...Object.values(buckets),
+    ]);
   }
 
   public bucketFor(zone: string): StorageBucket {

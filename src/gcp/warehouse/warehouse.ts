@@ -13,7 +13,6 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { validatePlatformName } from '../../core/naming';
 import { type DataRemovalPolicy, decideRemoval } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
 import type { ICatalog } from '../catalog/catalog';
@@ -33,7 +32,7 @@ import {
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { enableApis, GoogleApi } from '../private/project-services';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import {
   newQueryQuota,
   newSlotCap,
@@ -278,11 +277,7 @@ export class Warehouse extends Construct {
       }
       this.datasets = datasets;
       this.datasetIds = Object.fromEntries(Object.entries(datasets).map(([z, d]) => [z, d.datasetId]));
-      applyDataRemoval(
-        this,
-        decideRemoval(this, props.removalPolicy),
-        Object.values(datasets).map((d) => [d, PreventDestroyRule.RETAINED] as const),
-      );
+      retainData(this, decideRemoval(this, props.removalPolicy), Object.values(datasets));
     }
 
     if (reservation) {

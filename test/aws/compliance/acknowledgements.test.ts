@@ -87,7 +87,7 @@ describe('FRAMEWORK_ACKNOWLEDGEMENTS', () => {
     expect(callers.sort()).toEqual([
       'compliance/acknowledgements.ts',
       'compliance/check.ts',
-      'private/acknowledgements.ts',
+      'compliance/intents.ts',
     ]);
   });
 });

@@ -160,7 +160,7 @@ describe.each(FLAGS)(
       const onData = acknowledgementsOnDataResources(app);
       expect(onData.length).toBe(STREAM_INGESTION_ACKNOWLEDGEMENTS.length * 4);
       for (const ack of onData) {
-        const row = STREAM_INGESTION_ACKNOWLEDGEMENTS.find((r) => r.ruleId === ack.ruleId);
+        const row = STREAM_INGESTION_ACKNOWLEDGEMENTS.find((r) => ack.reason === r.reason);
         expect(row?.reason).toBe(ack.reason);
         expect(ack.path).toMatch(row!.resource === 'stream' ? /\/Stream\/Resource$/ : /\/Delivery$/);
         expect(ack.resourceTypes).toEqual([

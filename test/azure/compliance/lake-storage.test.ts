@@ -252,21 +252,22 @@ describe('Azure pack: public API', () => {
     expect(checkCompliance(lake).findings.map((f) => f.ruleId)).toEqual(['CKV_AZURE_59']);
   });
 
-  test('only the key and lake blocks acknowledge rules, each with a named reason', () => {
-    // GIVEN the Azure sources / THEN acknowledgeRule is called from the key and lake blocks alone, with their constants
+  test('blocks state intents; only the pack maps them to rule ids', () => {
+    // GIVEN the Azure sources / THEN acknowledgeRule is called from the pack's intent map alone
     const root = path.resolve(__dirname, '../../../src/azure');
     const callers = walk(root)
       .filter((f) => /acknowledgeRule\(/.test(fs.readFileSync(f, 'utf8')))
       .map((f) => path.relative(root, f));
-    expect(callers.sort()).toEqual(['security/encryption-key.ts', 'storage/lake-storage.ts']);
+    expect(callers).toEqual(['compliance/intents.ts']);
+    // AND the key and the lake state their one intent with a named statement
     const source = fs.readFileSync(path.join(root, 'security/encryption-key.ts'), 'utf8');
-    expect(source.match(/acknowledgeRule\([^)]*\)/g)).toEqual([
-      'acknowledgeRule(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT)',
+    expect(source.match(/stateIntent\([^)]*\)/g)).toEqual([
+      'stateIntent(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT)',
     ]);
-    // The lake acknowledges CKV_AZURE_59 only once a resource instance (Capture) is admitted.
+    // The lake states it only once a resource instance (Capture) is admitted.
     const lake = fs.readFileSync(path.join(root, 'storage/lake-storage.ts'), 'utf8');
-    expect(lake.match(/acknowledgeRule\([^)]*\)/g)).toEqual([
-      'acknowledgeRule(this.storageAccount, LakeStorage.RESOURCE_INSTANCE_ACKNOWLEDGEMENT)',
+    expect(lake.match(/stateIntent\([^)]*\)/g)).toEqual([
+      'stateIntent(this.storageAccount, LakeStorage.RESOURCE_INSTANCE_ACKNOWLEDGEMENT)',
     ]);
   });
 });

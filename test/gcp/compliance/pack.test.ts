@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { evaluateTerraform, RuleLevel } from '../../../src/core/compliance';
 import { DATA_PLATFORM_RULES } from '../../../src/gcp/compliance';
+import { INTENT_RULES } from '../../../src/gcp/compliance/intents';
 import { IAM_RESOURCES, iamTypes } from '../../../src/gcp/compliance/private/iam';
-import { PreventDestroyRule } from '../../../src/gcp/private/removal';
 
 const RULES_DIR = path.resolve(__dirname, '../../../src/gcp/compliance/rules');
 /** The provider's `lib/` folder: one folder per resource class (`storage-bucket/index.js`). */
@@ -106,9 +106,10 @@ describe('the GCP rule pack table', () => {
     expect(counts.filter(([, n]) => n !== 1)).toEqual([]);
   });
 
-  test('the rules blocks acknowledge on a user-approved DESTROY are in the pack', () => {
-    const ids = DATA_PLATFORM_RULES.map((r) => r.id);
-    for (const id of Object.values(PreventDestroyRule)) expect(ids).toContain(id);
+  test('the rules the intents blocks state map to are rules of the pack', () => {
+    const mapped = Object.values(INTENT_RULES).flat();
+    expect(mapped.length).toBeGreaterThan(0);
+    for (const rule of mapped) expect(DATA_PLATFORM_RULES).toContain(rule);
   });
 
   test('the blocks entry point does not load the compliance pack', () => {

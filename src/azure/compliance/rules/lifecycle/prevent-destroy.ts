@@ -1,4 +1,9 @@
-import { compliantIf, RuleLevel, STATEFUL_RESOURCE_TYPES, type TerraformRule } from '../../../../core/internal';
+import {
+  compliantIf,
+  RuleLevel,
+  STATEFUL_RESOURCE_TYPES,
+  type TerraformRule,
+} from '../../../../core/internal';
 import { preventsDestroy } from '../../private/config';
 
 /**
