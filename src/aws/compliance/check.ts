@@ -4,11 +4,7 @@ import type { IConstruct } from 'constructs';
 import { acknowledgeFrameworkHelpers } from './acknowledgements';
 import { bareRuleId } from './private/cfn';
 import { wildcardFindingId } from './private/finding-ids';
-import {
-  RecordingAwsSolutionsChecks,
-  RecordingDataPlatformChecks,
-  type RuleEvaluation,
-} from './private/recording';
+import { RECORDING_PACKS, type RuleEvaluation } from './private/recording';
 import {
   type AcknowledgedFinding,
   type ComplianceReport,
@@ -83,7 +79,7 @@ function acknowledgement(evaluation: RuleEvaluation, finding: string): string | 
  */
 export function checkCompliance(scope: IConstruct): ComplianceReport {
   acknowledgeFrameworkHelpers(scope);
-  const packs = [new RecordingAwsSolutionsChecks(), new RecordingDataPlatformChecks()];
+  const packs = RECORDING_PACKS.map((Pack) => new Pack());
   for (const pack of packs) pack.validateScope(scope);
 
   const findings: Finding[] = [];

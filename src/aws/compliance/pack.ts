@@ -18,6 +18,7 @@ import {
   StepFunctionsStateMachineKMS,
   StepFunctionsStateMachineLogged,
 } from './rules';
+import type { PackSection } from '../../core/internal';
 
 const HIPAA = ComplianceFramework.HIPAA_SECURITY;
 const NIST = ComplianceFramework.NIST_800_53_R5;
@@ -281,3 +282,9 @@ export const KIT_RULES: readonly DataPlatformRule[] = [
  * DATA_PLATFORM_RULES.map(ruleId); // ['DPK-AWS-S3BucketLevelPublicAccessProhibited', …]
  */
 export const DATA_PLATFORM_RULES: readonly DataPlatformRule[] = [...CURATED_RULES, ...KIT_RULES];
+
+/** The pack's rules as `docs/rules/aws.md` lists them: the kit's own first, then the curated ones. */
+export const PACK_SECTIONS: readonly PackSection<DataPlatformRule>[] = [
+  { title: "The kit's own rules", rules: KIT_RULES },
+  { title: 'Curated from cdk-nag (HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1)', rules: CURATED_RULES },
+];

@@ -50,6 +50,8 @@ export interface TerraformRule {
   readonly id: string;
   /** What compliance means, in one sentence. */
   readonly description: string;
+  /** Why the rule exists: the risk it guards against, and for the kit's own ids why no public check fits. */
+  readonly explanation: string;
   readonly level: RuleLevel;
   /** The resource types the rule inspects. */
   readonly resourceTypes: readonly string[];

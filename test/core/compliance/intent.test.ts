@@ -12,6 +12,7 @@ import { INTENT_RULES as GCP_INTENTS } from '../../../src/gcp/compliance/intents
 const rule = (id: string, resourceTypes: string[]): TerraformRule => ({
   id,
   description: `${id} holds.`,
+  explanation: `${id} is why.`,
   level: RuleLevel.ERROR,
   resourceTypes,
   check: () => compliantIf(true),

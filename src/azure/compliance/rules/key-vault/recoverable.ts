@@ -5,13 +5,15 @@ import { flagIs, isReference } from '../../private/config';
 const SOFT_DELETE_DAYS = { min: 7, max: 90 } as const;
 
 /**
- * Key Vaults are recoverable: soft delete (always on since 2020; `soft_delete_retention_days`
- * within 7-90, default 90) together with purge protection.
+ * Key Vaults are recoverable (soft delete with purge protection).
  * @see https://github.com/bridgecrewio/checkov/blob/main/checkov/terraform/checks/resource/azure/KeyVaultRecoveryEnabled.py
  */
 export const CKV_AZURE_42: TerraformRule = {
   id: 'CKV_AZURE_42',
   description: 'Key Vaults are recoverable (soft delete with purge protection)',
+  explanation:
+    'Key Vaults are recoverable: soft delete (always on since 2020; ' +
+    '`soft_delete_retention_days` within 7-90, default 90) together with purge protection.',
   level: RuleLevel.ERROR,
   resourceTypes: ['azurerm_key_vault'],
   check: (r) => {

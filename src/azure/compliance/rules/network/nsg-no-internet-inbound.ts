@@ -14,16 +14,19 @@ const fromAnywhere = (rule: Config) =>
   );
 
 /**
- * No network security group rule allows inbound traffic from the internet (source `*`,
- * `Internet`, `Any`, `0.0.0.0/0` or `::/0`), whether written inline (`security_rule`) or as an
- * `azurerm_network_security_rule`; on any port, which covers Checkov's per-port checks
- * (CKV_AZURE_9 RDP, CKV_AZURE_10 SSH, CKV_AZURE_77 UDP, CKV_AZURE_160 HTTP). Not applicable to
- * groups without inline rules and to deny or outbound rules. The kit's own id.
+ * No network security group rule allows inbound traffic from the internet.
  * @see https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview
  */
 export const DPK_AZURE_NSG_INTERNET_INBOUND: TerraformRule = {
   id: 'DPK_AZURE_NSG_INTERNET_INBOUND',
   description: 'No network security group rule allows inbound traffic from the internet',
+  explanation:
+    'No network security group rule allows inbound traffic from the internet (source `*`, ' +
+    '`Internet`, `Any`, `0.0.0.0/0` or `::/0`), whether written inline (`security_rule`) or ' +
+    "as an `azurerm_network_security_rule`; on any port, which covers Checkov's per-port " +
+    'checks (CKV_AZURE_9 RDP, CKV_AZURE_10 SSH, CKV_AZURE_77 UDP, CKV_AZURE_160 HTTP). Not ' +
+    "applicable to groups without inline rules and to deny or outbound rules. The kit's own " +
+    'id.',
   level: RuleLevel.ERROR,
   resourceTypes: ['azurerm_network_security_group', 'azurerm_network_security_rule'],
   check: (r) => {

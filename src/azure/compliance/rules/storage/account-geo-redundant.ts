@@ -5,13 +5,15 @@ import { isReference } from '../../private/config';
 const GEO_REDUNDANT = ['GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
 
 /**
- * Storage accounts replicate to the paired region (GRS, RA-GRS, GZRS or RA-GZRS), so a regional
- * disaster does not lose the data.
+ * Storage accounts use geo-redundant replication (GRS, RAGRS, GZRS or RAGZRS).
  * @see https://github.com/bridgecrewio/checkov/blob/main/checkov/terraform/checks/resource/azure/StorageAccountsUseReplication.py
  */
 export const CKV_AZURE_206: TerraformRule = {
   id: 'CKV_AZURE_206',
   description: 'Storage accounts use geo-redundant replication (GRS, RAGRS, GZRS or RAGZRS)',
+  explanation:
+    'Storage accounts replicate to the paired region (GRS, RA-GRS, GZRS or RA-GZRS), so a ' +
+    'regional disaster does not lose the data.',
   level: RuleLevel.WARNING,
   resourceTypes: ['azurerm_storage_account'],
   check: (r) => {

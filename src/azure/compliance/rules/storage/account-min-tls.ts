@@ -5,12 +5,13 @@ import { isReference } from '../../private/config';
 const SECURE_TLS = ['TLS1_2', 'TLS1_3'];
 
 /**
- * Storage accounts accept TLS 1.2 or newer only (`min_tls_version`).
+ * Storage accounts use TLS 1.2 or newer (min_tls_version).
  * @see https://www.checkov.io/5.Policy%20Index/terraform.html
  */
 export const CKV_AZURE_44: TerraformRule = {
   id: 'CKV_AZURE_44',
   description: 'Storage accounts use TLS 1.2 or newer (min_tls_version)',
+  explanation: 'Storage accounts accept TLS 1.2 or newer only (`min_tls_version`).',
   level: RuleLevel.ERROR,
   resourceTypes: ['azurerm_storage_account'],
   check: (r) => {

@@ -8,16 +8,18 @@ const AUDIT_CATEGORIES = ['StorageRead', 'StorageWrite', 'StorageDelete'];
 const AUDIT_GROUPS = ['allLogs', 'audit'];
 
 /**
- * Storage accounts send blob read, write and delete logs somewhere (an
- * `azurerm_monitor_diagnostic_setting` on `<account id>/blobServices/default` with the
- * StorageRead, StorageWrite and StorageDelete categories, or the allLogs / audit group).
- * The kit's own id: Checkov's CKV2_AZURE_21 checks the classic Storage Analytics logging, which
- * hierarchical-namespace accounts replace with diagnostic settings.
+ * Storage accounts log blob reads, writes and deletes through a diagnostic setting.
  * @see https://learn.microsoft.com/azure/storage/blobs/monitor-blob-storage
  */
 export const DPK_AZURE_STORAGE_BLOB_LOGS: TerraformRule = {
   id: 'DPK_AZURE_STORAGE_BLOB_LOGS',
   description: 'Storage accounts log blob reads, writes and deletes through a diagnostic setting',
+  explanation:
+    'Storage accounts send blob read, write and delete logs somewhere (an ' +
+    '`azurerm_monitor_diagnostic_setting` on `<account id>/blobServices/default` with the ' +
+    'StorageRead, StorageWrite and StorageDelete categories, or the allLogs / audit group). ' +
+    "The kit's own id: Checkov's CKV2_AZURE_21 checks the classic Storage Analytics logging, " +
+    'which hierarchical-namespace accounts replace with diagnostic settings.',
   level: RuleLevel.WARNING,
   resourceTypes: ['azurerm_storage_account'],
   check: (r, doc) => {

@@ -19,15 +19,17 @@ function isPublic(r: TfResource): boolean {
 }
 
 /**
- * BigQuery datasets are not public: no `access` entry of the dataset, no
- * `google_bigquery_dataset_access` and no dataset IAM member or binding grants to `allUsers` or
- * `allAuthenticatedUsers`. (Checkov's CKV_GCP_15 reads the `access` blocks; the kit applies the
- * same id to the other two ways of granting on a dataset.)
+ * BigQuery datasets are not anonymously or publicly accessible (access entries and IAM).
  * @see https://cloud.google.com/bigquery/docs/control-access-to-resources-iam
  */
 export const CKV_GCP_15: TerraformRule = {
   id: 'CKV_GCP_15',
   description: 'BigQuery datasets are not anonymously or publicly accessible (access entries and IAM).',
+  explanation:
+    'BigQuery datasets are not public: no `access` entry of the dataset, no ' +
+    '`google_bigquery_dataset_access` and no dataset IAM member or binding grants to ' +
+    "`allUsers` or `allAuthenticatedUsers`. (Checkov's CKV_GCP_15 reads the `access` blocks; " +
+    'the kit applies the same id to the other two ways of granting on a dataset.)',
   level: RuleLevel.ERROR,
   resourceTypes: [
     'google_bigquery_dataset',

@@ -20,16 +20,19 @@ function datasetHasDefaultKey(datasetId: unknown, doc: TfDocumentView): boolean 
 }
 
 /**
- * BigQuery tables are encrypted with a customer-managed key: their own
- * `encryption_configuration`, or the default key of their dataset when that dataset is in the
- * same document (BigQuery applies it to new tables; Checkov looks at the table only). Not
- * applicable to logical views, which store no data.
+ * BigQuery tables are encrypted with a customer-managed key (their own or their dataset's
+ * default).
  * @see https://cloud.google.com/bigquery/docs/customer-managed-encryption
  */
 export const CKV_GCP_80: TerraformRule = {
   id: 'CKV_GCP_80',
   description:
     "BigQuery tables are encrypted with a customer-managed key (their own or their dataset's default).",
+  explanation:
+    'BigQuery tables are encrypted with a customer-managed key: their own ' +
+    '`encryption_configuration`, or the default key of their dataset when that dataset is in ' +
+    'the same document (BigQuery applies it to new tables; Checkov looks at the table only). ' +
+    'Not applicable to logical views, which store no data.',
   level: RuleLevel.ERROR,
   resourceTypes: ['google_bigquery_table'],
   check: (r, doc) => {

@@ -6,17 +6,18 @@ import { DATAPROC_SERVERLESS_TYPES } from '../../private/types';
 const DEFAULT_SERVICE_ACCOUNT = /(?:^\d+-compute@developer|@appspot)\.gserviceaccount\.com$/;
 
 /**
- * Dataproc Serverless batches and session templates run as a dedicated service account, not the
- * Compute Engine default one (which often holds the basic Editor role on the project). A
- * reference counts as dedicated.
- *
- * Kit rule (no public id): Checkov's default-service-account checks cover Compute Engine and IAM
- * grants, not Dataproc Serverless workloads.
+ * Dataproc Serverless batches and session templates run as a dedicated service account.
  * @see https://cloud.google.com/dataproc-serverless/docs/concepts/service-account
  */
 export const DPK_GCP_DATAPROC_SERVERLESS_SERVICE_ACCOUNT: TerraformRule = {
   id: 'DPK_GCP_DATAPROC_SERVERLESS_SERVICE_ACCOUNT',
   description: 'Dataproc Serverless batches and session templates run as a dedicated service account.',
+  explanation:
+    'Dataproc Serverless batches and session templates run as a dedicated service account, ' +
+    'not the Compute Engine default one (which often holds the basic Editor role on the ' +
+    "project). A reference counts as dedicated. Kit rule (no public id): Checkov's " +
+    'default-service-account checks cover Compute Engine and IAM grants, not Dataproc ' +
+    'Serverless workloads.',
   level: RuleLevel.ERROR,
   resourceTypes: DATAPROC_SERVERLESS_TYPES,
   check: (r) => {

@@ -38,19 +38,22 @@ function hasStorageDataAccessLogs(doc: TfDocumentView): boolean {
 }
 
 /**
- * Cloud Storage buckets log access: usage logs to a log bucket, or Cloud Audit Logs data-access
- * logs for Cloud Storage turned on in the same document (the kit's default, since usage logs need
- * a grant to `cloud-storage-analytics@google.com` that domain-restricted organizations reject).
- *
- * Like cdk-nag's AwsSolutions-S1, a bucket that receives the access logs of other buckets in the
- * same document is not checked: it cannot log to itself (CKV_GCP_63), and logging it to a third
- * bucket would only move the question. Checkov itself flags such a bucket.
+ * Cloud Storage buckets log access: to a log bucket (log buckets themselves excepted) or through
+ * data-access audit logs.
  * @see https://cloud.google.com/storage/docs/access-logs
  */
 export const CKV_GCP_62: TerraformRule = {
   id: 'CKV_GCP_62',
   description:
     'Cloud Storage buckets log access: to a log bucket (log buckets themselves excepted) or through data-access audit logs.',
+  explanation:
+    'Cloud Storage buckets log access: usage logs to a log bucket, or Cloud Audit Logs ' +
+    "data-access logs for Cloud Storage turned on in the same document (the kit's default, " +
+    'since usage logs need a grant to `cloud-storage-analytics@google.com` that ' +
+    "domain-restricted organizations reject). Like cdk-nag's AwsSolutions-S1, a bucket that " +
+    'receives the access logs of other buckets in the same document is not checked: it cannot ' +
+    'log to itself (CKV_GCP_63), and logging it to a third bucket would only move the ' +
+    'question. Checkov itself flags such a bucket.',
   level: RuleLevel.ERROR,
   resourceTypes: ['google_storage_bucket'],
   check: (r, doc) =>

@@ -2,13 +2,15 @@ import { compliantIf, RuleLevel, RuleResult, type TerraformRule } from '../../..
 import { block } from '../../private/config';
 
 /**
- * A Cloud Storage bucket does not log to itself (each log object would be logged again).
- * Not applicable to buckets without access logging.
+ * Cloud Storage buckets do not write their access logs to themselves.
  * @see https://cloud.google.com/storage/docs/access-logs
  */
 export const CKV_GCP_63: TerraformRule = {
   id: 'CKV_GCP_63',
   description: 'Cloud Storage buckets do not write their access logs to themselves.',
+  explanation:
+    'A Cloud Storage bucket does not log to itself (each log object would be logged again). ' +
+    'Not applicable to buckets without access logging.',
   level: RuleLevel.WARNING,
   resourceTypes: ['google_storage_bucket'],
   check: (r) => {
