@@ -7,8 +7,8 @@ import { CKV_AZURE_189 } from './rules/key-vault/public-network-disabled';
 import { DPK_AZURE_PREVENT_DESTROY } from './rules/lifecycle/prevent-destroy';
 import { CKV_AZURE_59 } from './rules/storage/account-public-network-disabled';
 import { ComplianceIntent, type IntentRules, type IntentStatement, intentRuleIds } from '../../core/internal';
-import type { TerraformResource } from '../../core/tf';
-import { acknowledgeRule } from '../../core/tf-compliance';
+import type { TerraformResource } from '../../terraform';
+import { acknowledgeRule } from '../../terraform';
 
 /** For each intent an Azure block states, the rules it answers (each on its own resource types). */
 export const INTENT_RULES: IntentRules = {

@@ -20,7 +20,7 @@ import { stateIntent } from '../compliance/intents';
 import { Principal, type IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
-import { lifecycleRules } from '../private/lifecycle';
+import { lifecycleRules } from './private/lifecycle';
 import { afterRolePropagation } from '../private/propagation';
 import { retainData } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';

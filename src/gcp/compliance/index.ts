@@ -4,7 +4,7 @@
 export { checkCompliance } from './check';
 export { DATA_PLATFORM_RULES } from './pack';
 export * from './rules';
-export { acknowledgeRule } from '../../core/tf-compliance';
-export type { RuleAcknowledgement } from '../../core/tf-compliance';
+export { acknowledgeRule } from '../../terraform';
+export type { RuleAcknowledgement } from '../../terraform';
 export { formatFindings } from '../../core/internal';
 export type { AcknowledgedFinding, ComplianceReport, Finding, TerraformRule } from '../../core/internal';

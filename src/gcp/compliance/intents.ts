@@ -6,8 +6,8 @@
 import { CKV_GCP_82 } from './rules/kms/key-prevent-destroy';
 import { DPK_GCP_PREVENT_DESTROY } from './rules/lifecycle/prevent-destroy';
 import { ComplianceIntent, type IntentRules, type IntentStatement, intentRuleIds } from '../../core/internal';
-import type { TerraformResource } from '../../core/tf';
-import { acknowledgeRule } from '../../core/tf-compliance';
+import type { TerraformResource } from '../../terraform';
+import { acknowledgeRule } from '../../terraform';
 
 /** For each intent a GCP block states, the rules it answers (each on its own resource types). */
 export const INTENT_RULES: IntentRules = {

@@ -1,7 +1,7 @@
 import type { IConstruct } from 'constructs';
 import type { RemovalDecision } from '../../core/internal';
-import type { TerraformResource } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import type { TerraformResource } from '../../terraform';
+import { applyDataRemoval } from '../../terraform';
 import { stateIntent } from '../compliance/intents';
 
 /**

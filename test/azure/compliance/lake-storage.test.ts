@@ -10,8 +10,8 @@ import { LakeStorage, StorageReplication } from '../../../src/azure/storage/lake
 import type { ComplianceReport } from '../../../src/core/compliance';
 import { MIN_REASON_LENGTH } from '../../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core/removal';
-import { App, type TerraformStack } from '../../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/core/tf-compliance';
+import { App, type TerraformStack } from '../../../src/terraform';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/terraform';
 import { expectClean } from '../../helpers/compliance';
 import { newAzureStack, OBJECT_ID, RG } from '../azure-stack';
 

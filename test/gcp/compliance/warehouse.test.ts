@@ -5,7 +5,6 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { build } from '../../../examples/warehouse-gcp/app';
 import { WarehouseSize } from '../../../src/core/blocks';
 import type { ComplianceReport } from '../../../src/core/compliance';
-import { App, type TerraformStack } from '../../../src/core/tf';
 import {
   Catalog,
   EncryptionKey,
@@ -17,6 +16,7 @@ import {
   Warehouse,
 } from '../../../src/gcp';
 import { checkCompliance } from '../../../src/gcp/compliance';
+import { App, type TerraformStack } from '../../../src/terraform';
 import { expectClean, terraformAcknowledgements } from '../../helpers/compliance';
 import { newGcpStack } from '../support';
 
