@@ -200,6 +200,10 @@ project.addTask('readme', {
   description: 'Refresh the README snippets from the examples',
   exec: 'tsx scripts/readme-snippets.ts',
 });
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/rules/<cloud>.md from the compliance packs (the docs test checks they match)',
+  exec: 'tsx --tsconfig tsconfig.dev.json scripts/rules-docs.ts',
+});
 project.gitignore.exclude('/out/', '/test-reports/', '/.agents/', 'cdk.out/', 'cdktf.out/', '.swc/');
 
 project.synth();

@@ -11,8 +11,10 @@ import type { IConstruct } from 'constructs';
 import { applyRemoval, Aspects, type IAspect, TerraformResource, TerraformStack } from './engine';
 import { synthesizeStack } from './synthesize';
 import {
+  ComplianceIntent,
   type ComplianceReport,
   evaluateTerraform,
+  type IntentStatement,
   type RuleAcknowledgement,
   type TerraformRule,
   validateAcknowledgement,
@@ -94,20 +96,23 @@ export const DESTROY_ACKNOWLEDGEMENT_REASON =
   'to true: the user chose, twice, to let this resource be destroyed.';
 
 /**
- * Renders a removal decision (`applyRemoval`) and, when DESTROY took effect (the prop AND the
- * app-level flag), acknowledges on each resource the rule that reports a missing
- * `prevent_destroy`, with {@link DESTROY_ACKNOWLEDGEMENT_REASON}: the finding stays visible
- * under `acknowledged` instead of failing a zero-findings gate. `targets` pairs each resource
- * with that rule's id in the cloud's pack.
+ * Renders a removal decision (`applyRemoval`) on `resources` and, when DESTROY took effect (the
+ * prop AND the app-level flag), states {@link ComplianceIntent.DESTROY_CHOSEN} on each with
+ * {@link DESTROY_ACKNOWLEDGEMENT_REASON} through `stateIntent`, the cloud's mapping to its pack:
+ * the finding stays visible under `acknowledged` instead of failing a zero-findings gate.
  */
 export function applyDataRemoval(
   scope: IConstruct,
   decision: RemovalDecision,
-  targets: readonly (readonly [TerraformResource, string])[],
+  resources: readonly TerraformResource[],
+  stateIntent: (resource: TerraformResource, statement: IntentStatement) => void,
 ): void {
-  applyRemoval(scope, decision, ...targets.map(([resource]) => resource));
+  applyRemoval(scope, decision, ...resources);
   if (decision.policy !== DataRemovalPolicy.DESTROY) return;
-  for (const [resource, ruleId] of targets) {
-    acknowledgeRule(resource, { id: ruleId, reason: DESTROY_ACKNOWLEDGEMENT_REASON });
+  for (const resource of resources) {
+    stateIntent(resource, {
+      intent: ComplianceIntent.DESTROY_CHOSEN,
+      reason: DESTROY_ACKNOWLEDGEMENT_REASON,
+    });
   }
 }

@@ -8,6 +8,7 @@ import { newGcpStack } from '../gcp/support';
 const uniform: TerraformRule = {
   id: 'TEST_UBLA',
   description: 'Uniform bucket-level access',
+  explanation: 'No object ACL can make one object public.',
   level: RuleLevel.ERROR,
   resourceTypes: ['google_storage_bucket'],
   check: (r) => compliantIf(r.config.uniform_bucket_level_access === true),

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { type CfnResource, Duration } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
@@ -376,7 +376,7 @@ export class StreamIngestion extends StreamIngestionBase {
     this.deliverySuccessAlarm = alarms.deliverySuccess;
 
     acknowledgeStreamIngestionFindings({
-      stream: this.stream.node.defaultChild as IConstruct,
+      stream: this.stream.node.defaultChild as CfnResource,
       delivery: this.deliveryStream,
     });
     applyTags(this, tags);

@@ -8,14 +8,14 @@ import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
-import { warn, applyDataRemoval } from '../../terraform';
+import { warn } from '../../terraform';
 import { type IPrincipal, PrincipalType } from '../iam/principal';
 import { PrivateEndpointSubresource } from '../network/endpoints';
 import type { INetwork } from '../network/network';
 import { ImportedCatalog, PURVIEW_ID } from './private/catalog-import';
 import { azureDeploymentScope } from '../private/deployment-scope';
 import { lakeFilesystem } from '../private/lake-filesystems';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { WarehouseNameRules } from '../private/warehouse-names';
 import type { ResourceGroupRef } from '../resource-group';
 import type { ILakeStorage } from '../storage/lake-storage';
@@ -193,9 +193,7 @@ export class Catalog extends Construct implements ICatalog {
         managedEventHubEnabled: false,
         tags,
       });
-      applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
-        [this.purviewAccount, PreventDestroyRule.RETAINED],
-      ]);
+      retainData(this, decideRemoval(this, props.removalPolicy), [this.purviewAccount]);
       const principal: IPrincipal = {
         principalId: this.purviewAccount.identity.principalId,
         principalType: PrincipalType.SERVICE_PRINCIPAL,

@@ -1,6 +1,6 @@
 import type { IConstruct } from 'constructs';
 import { DATA_PLATFORM_RULES } from './pack';
-import type { ComplianceReport } from '../../core/compliance';
+import type { ComplianceReport } from '../../core/internal';
 import { checkTerraform } from '../../terraform';
 
 /**

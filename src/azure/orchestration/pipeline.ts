@@ -26,7 +26,7 @@ import {
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { warn, applyDataRemoval } from '../../terraform';
+import { warn } from '../../terraform';
 import { type IPrincipal, Principal, PrincipalType } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
@@ -40,7 +40,7 @@ import {
 import { pipelineMonitoring } from './private/pipeline-monitoring';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { afterRolePropagation } from '../private/propagation';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
 import type { SparkJob } from '../processing/spark-job';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -345,7 +345,7 @@ export class Pipeline extends Construct {
           })
         : undefined;
     if (this.logWorkspace) {
-      applyDataRemoval(this, removal, [[this.logWorkspace, PreventDestroyRule.RETAINED]]);
+      retainData(this, removal, [this.logWorkspace]);
     }
     const monitoring = pipelineMonitoring(this, {
       platform,

@@ -5,18 +5,19 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError, type Violation } from '../../core/errors';
+import { ComplianceIntent, type IntentStatement } from '../../core/internal';
 import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { Fn, Token, warn } from '../../terraform';
-import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../terraform';
+import { stateIntent } from '../compliance/intents';
 import type { IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
 import { afterRolePropagation } from '../private/propagation';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';
 import { validateRunnerRanges } from './private/runner-ranges';
 
@@ -101,9 +102,9 @@ export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
    * vault's data plane, so the machine running `terraform apply` needs network reach: an
    * allowed range here or a private endpoint. Without ranges the public endpoint is disabled
    * and a warning says so. With ranges the vault's public endpoint is on (firewall default
-   * Deny, only these ranges and trusted Azure services), and the key acknowledges the pack's
-   * CKV_AZURE_189 on its vault, with {@link EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT}
-   * as the reason: the list is the explicit escape hatch until private endpoints.
+   * Deny, only these ranges and trusted Azure services), and the key states that intent on its
+   * vault ({@link EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT}), which the compliance report
+   * lists as acknowledged: the list is the explicit escape hatch until private endpoints.
    * Each range is an IPv4 address or CIDR from /8 to /32 (`0.0.0.0/0` is rejected), and must be
    * the runner's public egress range: documentation (192.0.2.0/24, 198.51.100.0/24,
    * 203.0.113.0/24), private and other unroutable ranges are rejected (`DPK_INVALID_IP_RANGE`).
@@ -197,11 +198,12 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
   /** Warning id: the vault has no public endpoint, so the deployer needs a private path. */
   public static readonly NO_NETWORK_REACH_WARNING = 'data-platform-kit:keyVaultNoPublicAccess';
   /**
-   * The acknowledgement the key makes on its vault when `allowedIpRanges` opens the public
-   * endpoint: the compliance report lists it under `acknowledged` with this reason.
+   * What the key states on its vault when `allowedIpRanges` opens the public endpoint: an
+   * allow-listed public endpoint. The compliance report lists the finding it answers (Azure
+   * pack: public network access on a Key Vault) under `acknowledged`, with this reason.
    */
-  public static readonly ALLOWED_IP_RANGES_ACKNOWLEDGEMENT: RuleAcknowledgement = {
-    id: 'CKV_AZURE_189',
+  public static readonly ALLOWED_IP_RANGES_ACKNOWLEDGEMENT: IntentStatement = {
+    intent: ComplianceIntent.ALLOW_LISTED_PUBLIC_ENDPOINT,
     reason:
       "Public endpoint open only to the deployer's explicit 'allowedIpRanges' (firewall default Deny, " +
       'trusted Azure services, RBAC): keys are created on the vault data plane, so the deployer needs ' +
@@ -322,7 +324,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: ipRanges },
       tags,
     });
-    if (publicAccess) acknowledgeRule(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT);
+    if (publicAccess) stateIntent(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT);
     if (assignDeployer) {
       this.deployerCryptoOfficer = new RoleAssignment(this, 'DeployerCryptoOfficer', {
         scope: this.keyVault.id,
@@ -352,10 +354,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       // replace the key (which prevent_destroy turns into a failing plan). The policy owns expiry.
       lifecycle: { ignoreChanges: ['expiration_date'] },
     });
-    applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
-      [this.keyVault, PreventDestroyRule.RETAINED],
-      [this.key, PreventDestroyRule.RETAINED],
-    ]);
+    retainData(this, decideRemoval(this, props.removalPolicy), [this.keyVault, this.key]);
 
     this.keyVaultId = this.keyVault.id;
     this.keyId = this.key.versionlessId;

@@ -9,18 +9,19 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
+import { ComplianceIntent, type IntentStatement } from '../../core/internal';
 import { NameRules, physicalName, stableHash, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../../core/zones';
-import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../terraform';
+import { stateIntent } from '../compliance/intents';
 import { Principal, type IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
 import { grantZoneRole, ImportedLakeStorage } from './private/lake-import';
 import { lifecycleRules } from './private/lifecycle';
 import { afterRolePropagation } from '../private/propagation';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
@@ -185,11 +186,12 @@ export class LakeStorage extends Construct implements ILakeStorage {
    */
   public static readonly DEFAULT_REPLICATION = StorageReplication.GZRS;
   /**
-   * The acknowledgement the account makes once `admitResourceInstance` turns its public endpoint
-   * on: the compliance report lists CKV_AZURE_59 under `acknowledged` with this reason.
+   * What the account states once `admitResourceInstance` turns its public endpoint on: an
+   * allow-listed public endpoint. The compliance report lists the finding it answers (Azure
+   * pack: public network access on a storage account) under `acknowledged`, with this reason.
    */
-  public static readonly RESOURCE_INSTANCE_ACKNOWLEDGEMENT: RuleAcknowledgement = {
-    id: 'CKV_AZURE_59',
+  public static readonly RESOURCE_INSTANCE_ACKNOWLEDGEMENT: IntentStatement = {
+    intent: ComplianceIntent.ALLOW_LISTED_PUBLIC_ENDPOINT,
     reason:
       'Public endpoint on only for resource-instance rules (Event Hubs Capture cannot use private endpoints): ' +
       'firewall default Deny, no IP rules, trusted Azure services bypass, Entra ID auth only (no shared keys).',
@@ -399,11 +401,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
       ...Object.values(containers),
       ...(this.logWorkspace ? [this.logWorkspace] : []),
     ];
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      stateful.map((resource) => [resource, PreventDestroyRule.RETAINED] as const),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), stateful);
   }
 
   /** The custom write-only role, once a `grantWrite` has created it. */
@@ -452,7 +450,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
       privateLinkAccess: this.admittedResources.map((endpointResourceId) => ({ endpointResourceId })),
     });
     if (this.admittedResources.length === 1) {
-      acknowledgeRule(this.storageAccount, LakeStorage.RESOURCE_INSTANCE_ACKNOWLEDGEMENT);
+      stateIntent(this.storageAccount, LakeStorage.RESOURCE_INSTANCE_ACKNOWLEDGEMENT);
     }
   }
 

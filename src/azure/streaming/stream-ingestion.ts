@@ -21,13 +21,13 @@ import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
 import { constructIdFrom } from '../../core/zones';
-import { TerraformStack, warn, applyDataRemoval } from '../../terraform';
+import { TerraformStack, warn } from '../../terraform';
 import { Principal, type IPrincipal } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import { PrivateEndpointSubresource } from '../network/endpoints';
 import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { afterRolePropagation } from '../private/propagation';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import {
   DEFAULT_CONSUMER_GROUP,
   grantStream,
@@ -276,13 +276,11 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     this.throttledRequestsAlert = monitoring.throttledRequests;
     this.captureBacklogAlert = monitoring.captureBacklog;
 
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      [this.namespace, this.eventHub, ...(this.logWorkspace ? [this.logWorkspace] : [])].map(
-        (resource) => [resource, PreventDestroyRule.RETAINED] as const,
-      ),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), [
+      this.namespace,
+      this.eventHub,
+      ...(this.logWorkspace ? [this.logWorkspace] : []),
+    ]);
     if (props.network) {
       this.privateEndpoint = props.network.addPrivateEndpoint(`${this.node.id}Namespace`, {
         resourceId: this.namespace.id,

@@ -18,7 +18,7 @@ import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
 import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { constructIdFrom, findZone } from '../../core/zones';
-import { propagationWait, applyDataRemoval } from '../../terraform';
+import { propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import {
   checkKeyLocation,
@@ -42,7 +42,7 @@ import { grantSuffix } from '../private/members';
 import { GcpNameRules, underscored } from '../private/names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -257,11 +257,7 @@ export class Catalog extends Construct implements ICatalog {
       });
     }
     this.datasets = datasets;
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      Object.values(datasets).map((d) => [d, PreventDestroyRule.RETAINED] as const),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), Object.values(datasets));
 
     this.connection = bigLake
       ? new BigqueryConnection(this, 'BigLakeConnection', {

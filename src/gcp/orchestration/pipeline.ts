@@ -38,7 +38,6 @@ import { resourceTags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
 import { type ITerraformDependable, propagationWait } from '../../terraform';
-import { applyDataRemoval } from '../../terraform';
 import type { IPrincipal } from '../iam/principal';
 import { projectIdOf } from '../private/bigquery';
 import { hardenedBucketConfig } from '../private/buckets';
@@ -50,7 +49,7 @@ import { resolvePipelineSettings, validateSteps } from './private/pipeline-setti
 import { validateProject } from '../private/project';
 import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { gcpDeploymentScope } from '../private/providers';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { serviceAgent, ServiceAgent, serviceAgentMember } from '../private/service-agents';
 import { daysToSeconds } from '../private/units';
 import { renderWorkflowSource, workflowProgram } from './private/workflow-source';
@@ -493,10 +492,10 @@ export class Pipeline extends Construct {
     });
     this.runFailedAlert = alerts.runFailed;
     this.scheduleFailedAlert = alerts.scheduleFailed;
-    applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
-      [this.logBucket, PreventDestroyRule.RETAINED],
-      [this.stagingBucket, PreventDestroyRule.RETAINED],
-      ...(this.codeBucket ? [[this.codeBucket, PreventDestroyRule.RETAINED] as const] : []),
+    retainData(this, decideRemoval(this, props.removalPolicy), [
+      this.logBucket,
+      this.stagingBucket,
+      ...(this.codeBucket ? [this.codeBucket] : []),
     ]);
   }
 

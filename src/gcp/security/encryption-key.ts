@@ -9,13 +9,12 @@ import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
-import { applyDataRemoval } from '../../terraform';
 import type { IPrincipal } from '../iam/principal';
 import { kmsLocationFor, validateKmsLocation, validateLocation } from '../private/location';
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 
 /** Where a key's material lives and is used. */
@@ -160,9 +159,8 @@ export interface EncryptionKeyAttributes {
  * `removalPolicy: DESTROY` and the `data-platform-kit:removeDataOnDestroy` flag, `terraform destroy`
  * only drops the key ring from state (it stays in GCP) and schedules the key's versions for
  * destruction after `destroyScheduledDays`; the names stay taken, so a re-deploy needs new
- * names or an import. Such a key ring and key acknowledge the compliance rules on
- * `prevent_destroy` (DPK_GCP_PREVENT_DESTROY, CKV_GCP_82) with that reason, so
- * `checkCompliance` lists them as acknowledged. Deployer prerequisite: `roles/cloudkms.admin`
+ * names or an import. Such a key ring and key state that choice, so `checkCompliance` lists
+ * their prevent-destroy findings as acknowledged, with the reason. Deployer prerequisite: `roles/cloudkms.admin`
  * on the project (and `roles/serviceusage.serviceUsageAdmin` while `enableApis` is on).
  *
  * @see https://cloud.google.com/kms/docs/key-rotation
@@ -261,10 +259,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       labels,
     });
     this.cryptoKeyId = this.cryptoKey.id;
-    applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
-      [this.keyRing, PreventDestroyRule.RETAINED],
-      [this.cryptoKey, PreventDestroyRule.CRYPTO_KEY],
-    ]);
+    retainData(this, decideRemoval(this, props.removalPolicy), [this.keyRing, this.cryptoKey]);
   }
 
   public grantEncryptDecrypt(principal: IPrincipal): KmsCryptoKeyIamMember {

@@ -23,7 +23,6 @@ import {
   type ZoneRef,
 } from '../../core/zones';
 import { type ITerraformDependable, propagationWait } from '../../terraform';
-import { applyDataRemoval } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { hardenedBucketConfig } from '../private/buckets';
 import { grantOnZoneBucket, ImportedLakeStorage } from './private/lake-import';
@@ -31,7 +30,7 @@ import { kmsLocationFor, validateLocation } from '../private/location';
 import { validateProject } from '../private/project';
 import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { gcpDeploymentScope } from '../private/providers';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
@@ -148,7 +147,8 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
  * `enforced`, versioning, soft delete (7 days), CMEK, `force_destroy = false`, labels, and
  * `prevent_destroy` unless DESTROY is both requested and allowed by the
  * `data-platform-kit:removeDataOnDestroy` flag (even then, non-empty buckets are never emptied;
- * such buckets acknowledge the DPK_GCP_PREVENT_DESTROY compliance rule with that reason).
+ * such buckets state that choice, and `checkCompliance` lists their prevent-destroy finding as
+ * acknowledged with that reason).
  * Zone buckets log usage to the log bucket under the zone's prefix and move STANDARD objects to
  * NEARLINE after `coolAfterDays`; noncurrent versions expire after
  * `noncurrentVersionExpirationDays`. Log objects expire after `accessLogRetentionDays`.
@@ -399,13 +399,10 @@ export class LakeStorage extends Construct implements ILakeStorage {
       });
     }
     this.buckets = buckets;
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      [...(this.logBucket ? [this.logBucket] : []), ...Object.values(buckets)].map(
-        (b) => [b, PreventDestroyRule.RETAINED] as const,
-      ),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), [
+      ...(this.logBucket ? [this.logBucket] : []),
+      ...Object.values(buckets),
+    ]);
   }
 
   public bucketFor(zone: string): StorageBucket {

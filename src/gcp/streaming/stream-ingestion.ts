@@ -37,14 +37,14 @@ import { decideRemoval, type RemovalDecision } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone } from '../../core/zones';
-import { propagationWait, applyDataRemoval } from '../../terraform';
+import { propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { duration, PUBSUB_NAME_RULE } from '../private/pubsub';
 import { bucketMember, subscriptionMember, topicMember } from './private/pubsub-iam';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { streamAlerts } from './private/stream-alerts';
 import { resolveStreamSettings, type StreamSettings } from './private/stream-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
@@ -348,11 +348,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     this.messageAgeAlert = alerts.messageAge;
     this.deadLetterAlert = alerts.deadLetters;
 
-    applyDataRemoval(this, this.removal, [
-      [this.topic, PreventDestroyRule.RETAINED],
-      [this.deadLetterTopic, PreventDestroyRule.RETAINED],
-      [this.deadLetterSubscription, PreventDestroyRule.RETAINED],
-    ]);
+    retainData(this, this.removal, [this.topic, this.deadLetterTopic, this.deadLetterSubscription]);
   }
 
   /** The consumer subscriptions `grantRead` made, in the order granted. */
@@ -446,7 +442,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     this.agentSubscriber(id, subscription);
     this.watched.push({ subscription, name });
     // The warning (if any) was emitted once for the topic; later subscriptions only follow the decision.
-    applyDataRemoval(this, { policy: this.removal.policy }, [[subscription, PreventDestroyRule.RETAINED]]);
+    retainData(this, { policy: this.removal.policy }, [subscription]);
     return subscription;
   }
 

@@ -15,7 +15,6 @@ import { type DataRemovalPolicy, decideRemoval } from '../../core/removal';
 import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
-import { applyDataRemoval } from '../../terraform';
 import type { ICatalog } from '../catalog/catalog';
 import { JOB_USER_ROLE } from '../catalog/roles';
 import type { IPrincipal } from '../iam/principal';
@@ -33,7 +32,7 @@ import {
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { enableApis, GoogleApi } from '../private/project-services';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import {
   newQueryQuota,
   newSlotCap,
@@ -278,11 +277,7 @@ export class Warehouse extends Construct {
       }
       this.datasets = datasets;
       this.datasetIds = Object.fromEntries(Object.entries(datasets).map(([z, d]) => [z, d.datasetId]));
-      applyDataRemoval(
-        this,
-        decideRemoval(this, props.removalPolicy),
-        Object.values(datasets).map((d) => [d, PreventDestroyRule.RETAINED] as const),
-      );
+      retainData(this, decideRemoval(this, props.removalPolicy), Object.values(datasets));
     }
 
     if (reservation) {

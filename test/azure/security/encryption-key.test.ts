@@ -159,7 +159,7 @@ describe('EncryptionKey options', () => {
     expect(ack.reason).toMatch(/allowedIpRanges/);
     const [vault] = Object.values<any>(doc.resource[VAULT]);
     const [key] = Object.values<any>(doc.resource[KEY]);
-    expect(vault['//'].acknowledgements).toEqual([{ ruleId: ack.id, reason: ack.reason }]);
+    expect(vault['//'].acknowledgements).toEqual([{ ruleId: 'CKV_AZURE_189', reason: ack.reason }]);
     expect(key['//'].acknowledgements).toBeUndefined();
   });
 
