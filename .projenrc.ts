@@ -94,6 +94,9 @@ const project = new typescript.TypeScriptProject({
     // Jest's TypeScript transform: SWC strips types without a type-check (tsc --noEmit does that once).
     '@swc/core@^1.16.22',
     '@swc/jest@^0.2.39',
+    // API reports (api/*.api.md) and the reference built from them (docs/api/, not committed).
+    '@microsoft/api-extractor@^7.60.2',
+    '@microsoft/api-documenter@^7.30.18',
   ],
   tsconfig: {
     compilerOptions: {
