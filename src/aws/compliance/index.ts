@@ -12,6 +12,8 @@ export {
   isDataBearingResourceType,
 } from './acknowledgements';
 export * from './check-compliance';
+export { RuleLevel } from '../../core/compliance';
+export type { Acknowledgement, AcknowledgedFinding, ComplianceReport, Finding } from '../../core/compliance';
 export * from './data-platform-checks';
 export * from './data-platform-rule';
 export * from './data-platform-rules';

@@ -78,6 +78,8 @@ abstract class EncryptionKeyBase extends Construct implements IEncryptionKey {
     return this.key.grantEncrypt(grantee);
   }
 }
+// The public EncryptionKey extends it: exported as a type so the API can name it, not to subclass.
+export type { EncryptionKeyBase };
 
 /** A key a user brought: wrapped, never modified (no tags, rotation or policy changes). */
 class ImportedEncryptionKey extends EncryptionKeyBase {

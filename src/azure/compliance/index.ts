@@ -4,7 +4,16 @@ export { DATA_PLATFORM_RULES } from './pack';
 export { acknowledgeRule } from '../../core/tf-compliance';
 export type { RuleAcknowledgement } from '../../core/tf-compliance';
 export { formatFindings } from '../../core/compliance';
-export type { ComplianceReport, Finding, AcknowledgedFinding, TerraformRule } from '../../core/compliance';
+export { RuleLevel, RuleResult } from '../../core/compliance';
+export type {
+  Acknowledgement,
+  ComplianceReport,
+  Finding,
+  AcknowledgedFinding,
+  TerraformRule,
+  TfDocumentView,
+  TfResource,
+} from '../../core/compliance';
 export { AVD_AZU_0061 } from './rules/avd-azu-0061';
 export { CKV_AZURE_3 } from './rules/ckv-azure-3';
 export { CKV_AZURE_34 } from './rules/ckv-azure-34';

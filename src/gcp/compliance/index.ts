@@ -8,7 +8,16 @@ import { DATA_PLATFORM_RULES } from './pack';
 import type { ComplianceReport } from '../../core/compliance';
 import { checkTerraform } from '../../core/tf-compliance';
 
-export { formatFindings } from '../../core/compliance';
+export { formatFindings, RuleLevel, RuleResult } from '../../core/compliance';
+export type {
+  Acknowledgement,
+  AcknowledgedFinding,
+  ComplianceReport,
+  Finding,
+  TerraformRule,
+  TfDocumentView,
+  TfResource,
+} from '../../core/compliance';
 export { acknowledgeRule, type RuleAcknowledgement } from '../../core/tf-compliance';
 export { DATA_PLATFORM_RULES } from './pack';
 export * from './rules/avd-gcp-0066';
