@@ -163,15 +163,15 @@ project.tryFindObjectFile('package.json')?.addOverride('jest.transform', {
 project.tryFindObjectFile('package.json')?.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
 
 // The provider roots load thousands of classes (seconds, gigabytes): deep paths only.
-// cdktf itself is reached through one seam file so a later engine switch is mechanical.
-const ENGINE_SEAM = 'src/core/tf.ts';
+// cdktf itself is reached through one seam folder so a later engine switch is mechanical.
+const ENGINE_SEAM = 'src/terraform/**/*.ts';
 const PROVIDER_ROOT_IMPORT = {
   regex: '^@cdktf/provider-[^/]+$',
   message: 'Import provider classes by deep path, e.g. @cdktf/provider-google/lib/storage-bucket.',
 };
 const ENGINE_IMPORT = {
   regex: '^cdktf(/.*)?$',
-  message: `Import the Terraform engine through ${ENGINE_SEAM} only.`,
+  message: 'Import the Terraform engine through src/terraform only.',
 };
 project.eslint?.addRules({
   'no-restricted-imports': ['error', { patterns: [PROVIDER_ROOT_IMPORT, ENGINE_IMPORT] }],

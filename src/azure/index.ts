@@ -36,7 +36,7 @@ export { SparkJob, SparkNodeSize, SparkVersion } from './processing/spark-job';
 export type { SparkJobProps } from './processing/spark-job';
 export type { ResolvedSparkStep } from './private/spark-steps';
 export { Pipeline } from './orchestration/pipeline';
-export type { ResolvedSchedule } from './private/pipeline-activities';
+export type { ResolvedSchedule } from './orchestration/private/pipeline-activities';
 export { ScheduleFrequency } from './orchestration/pipeline-types';
 export type { PipelineProps, PipelineSchedule } from './orchestration/pipeline-types';
 export { Lakehouse, type LakehouseProps } from './patterns/lakehouse';

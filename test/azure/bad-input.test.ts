@@ -8,7 +8,7 @@ import {
 } from '../../src/azure/security/encryption-key';
 import { LakeStorage, type LakeStorageProps } from '../../src/azure/storage/lake-storage';
 import { ErrorCode, ValidationError } from '../../src/core/errors';
-import { type TerraformStack } from '../../src/core/tf';
+import { type TerraformStack } from '../../src/terraform';
 import { describeBadInput, expectThrownInstance, tupleRows } from '../helpers/bad-input';
 import { TfTemplate } from '../helpers/tf-template';
 

@@ -44,7 +44,7 @@ const FLAGS = [
 function addDefaultBlocks(app: App): void {
   const stack = new Stack(app, 'StreamDefaults', { env: ENV });
   const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales' });
-  new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', storage: lake });
+  new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', lake: lake });
   new NotificationTarget(new Stack(app, 'TargetOnly', { env: ENV }), 'Alerts', { platformName: 'sales' });
 }
 
@@ -70,7 +70,7 @@ function addMaximalBlocks(app: App): void {
   const orders = new StreamIngestion(stack, 'Orders', {
     platformName: 'sales',
     streamName: 'orders',
-    storage: lake,
+    lake: lake,
     zone: 'landing',
     encryptionKey: streamKey,
     shardCount: 2,
@@ -89,7 +89,7 @@ function addMaximalBlocks(app: App): void {
   const clicks = new StreamIngestion(stack, 'Clicks', {
     platformName: 'sales',
     streamName: 'clicks',
-    storage: lake,
+    lake: lake,
     notificationTarget: NotificationTarget.fromTopic(ops),
   });
 
@@ -183,7 +183,7 @@ describe.each(FLAGS)(
       const ingestion = new StreamIngestion(stack, 'Clicks', {
         platformName: 'sales',
         streamName: 'clicks',
-        storage: lake,
+        lake: lake,
       });
       (ingestion.stream.node.defaultChild as kinesis.CfnStream).streamEncryption = undefined;
       ingestion.deliveryStream.addPropertyDeletionOverride(

@@ -11,8 +11,8 @@ import { LakeStorage, StorageReplication } from '../../src/azure/storage/lake-st
 import type { ComplianceReport } from '../../src/core/compliance';
 import { MIN_REASON_LENGTH } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
+import { App, type TerraformStack } from '../../src/terraform';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/terraform';
 import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
 
 const OTHER_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';

@@ -10,8 +10,8 @@ import { ScheduleFrequency } from '../../src/azure/orchestration/pipeline-types'
 import { SparkJob, SparkNodeSize, SparkVersion } from '../../src/azure/processing/spark-job';
 import { EncryptionKey } from '../../src/azure/security/encryption-key';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { checkTerraform, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
+import { App, type TerraformStack } from '../../src/terraform';
+import { checkTerraform, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/terraform';
 import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
 import { newPipeline, newPlatform, newSparkJob, TWO_STEPS } from '../azure/processing/pipeline-fixtures';
 

@@ -12,8 +12,8 @@ import { EventHubsSku } from '../../src/azure/streaming/event-hubs-sku';
 import { StreamIngestion, type StreamIngestionProps } from '../../src/azure/streaming/stream-ingestion';
 import type { ComplianceReport } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
+import { App, type TerraformStack } from '../../src/terraform';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/terraform';
 import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
 import { ForeignLake } from '../azure/streaming/support';
 

@@ -14,8 +14,8 @@ import { SynapseRole } from '../../src/azure/warehouse/roles';
 import { Warehouse } from '../../src/azure/warehouse/warehouse';
 import { WarehouseSize } from '../../src/core/blocks';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { checkTerraform, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
+import { App, type TerraformStack } from '../../src/terraform';
+import { checkTerraform, DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/terraform';
 import { newAzureStack, OBJECT_ID, RG } from '../azure/azure-stack';
 
 const OTHER_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';

@@ -6,10 +6,10 @@ import { build } from '../../examples/lake-storage-gcp/app';
 import { MIN_REASON_LENGTH } from '../../src/core/compliance';
 import type { ComplianceReport } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
 import { EncryptionKey, KeyProtectionLevel, LakeStorage, Principal } from '../../src/gcp';
 import { acknowledgeRule, checkCompliance } from '../../src/gcp/compliance';
+import { App, type TerraformStack } from '../../src/terraform';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/terraform';
 import { newGcpStack } from '../gcp/support';
 
 /**

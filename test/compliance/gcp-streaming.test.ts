@@ -6,8 +6,6 @@ import { build } from '../../examples/streaming-gcp/app';
 import { RuleLevel } from '../../src/core/compliance';
 import type { ComplianceReport } from '../../src/core/compliance';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { App, type TerraformStack } from '../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/core/tf-compliance';
 import {
   EncryptionKey,
   LakeStorage,
@@ -24,6 +22,8 @@ import {
   DPK_GCP_PUBSUB_DEAD_LETTER,
   DPK_GCP_PUBSUB_SUBSCRIPTION_EXPIRY,
 } from '../../src/gcp/compliance';
+import { App, type TerraformStack } from '../../src/terraform';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../src/terraform';
 import { newGcpStack } from '../gcp/support';
 
 /**

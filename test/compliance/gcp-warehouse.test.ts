@@ -6,7 +6,6 @@ import { expectClean, terraformAcknowledgements } from './support';
 import { build } from '../../examples/warehouse-gcp/app';
 import { WarehouseSize } from '../../src/core/blocks';
 import type { ComplianceReport } from '../../src/core/compliance';
-import { App, type TerraformStack } from '../../src/core/tf';
 import {
   Catalog,
   EncryptionKey,
@@ -18,6 +17,7 @@ import {
   Warehouse,
 } from '../../src/gcp';
 import { checkCompliance } from '../../src/gcp/compliance';
+import { App, type TerraformStack } from '../../src/terraform';
 import { newGcpStack } from '../gcp/support';
 
 /**

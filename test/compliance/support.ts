@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { type ComplianceReport, formatFindings } from '../../src/core/compliance';
 import { REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../src/core/removal';
-import { ACKNOWLEDGEMENT_METADATA } from '../../src/core/tf-compliance';
+import { ACKNOWLEDGEMENT_METADATA } from '../../src/terraform';
 
 /** Asserts a compliance run found nothing unacknowledged and did check something; returns it. */
 export function expectClean(report: ComplianceReport): ComplianceReport {

@@ -2,7 +2,6 @@ import { TerraformVariable } from 'cdktf';
 import { expectValidationError, newGcpStack } from './support';
 import { ZoneAccess } from '../../src/core/blocks';
 import { ErrorCode } from '../../src/core/errors';
-import type { TerraformStack } from '../../src/core/tf';
 import {
   EncryptionKey,
   type EncryptionKeyProps,
@@ -13,6 +12,7 @@ import {
 } from '../../src/gcp';
 import { acknowledgeRule, checkCompliance } from '../../src/gcp/compliance';
 import { BASIC_ROLES, isPublicPrincipal } from '../../src/gcp/compliance/private/iam';
+import type { TerraformStack } from '../../src/terraform';
 import { describeBadInput, tupleRows } from '../helpers/bad-input';
 import { TfTemplate } from '../helpers/tf-template';
 

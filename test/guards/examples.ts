@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App as CdkApp } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { App as TfApp, synthesizeStack, TerraformStack } from '../../src/core/tf';
+import { App as TfApp, synthesizeStack, TerraformStack } from '../../src/terraform';
 
 /** Where the examples live. */
 export const EXAMPLES_DIR = path.resolve(__dirname, '../../examples');

@@ -1,4 +1,4 @@
-import { Aws, Stack, Tags } from 'aws-cdk-lib';
+import { Aws, Stack } from 'aws-cdk-lib';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lf from 'aws-cdk-lib/aws-lakeformation';
@@ -20,10 +20,11 @@ import {
   ZoneAccess,
 } from '../../core/internal';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
-import { dataLakePrincipalArn, lakeFormationPermissions } from '../private/lake-formation';
+import { dataLakePrincipalArn, lakeFormationPermissions } from './private/lake-formation';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 import { AwsNameRules } from '../private/service-names';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -279,7 +280,7 @@ export class Catalog extends Construct implements ICatalog {
     }
     this.locations = locations;
 
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   public databaseNameFor(zone: string): string {

@@ -1,4 +1,4 @@
-import { Annotations, Aws, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, Aws, Stack } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -18,6 +18,7 @@ import {
   ValidationError,
 } from '../../core/internal';
 import { StreamNameRules } from '../private/stream-names';
+import { applyTags } from '../private/tags';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /** Props of the AWS {@link NotificationTarget}. */
@@ -113,7 +114,7 @@ function notify(topic: sns.ITopic, alarm: cloudwatch.AlarmBase): void {
  *   platformName: 'sales',
  *   emailAddresses: ['data-oncall@example.com'],
  * });
- * new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', storage: lake, notificationTarget: alerts });
+ * new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', lake: lake, notificationTarget: alerts });
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
   /** Purpose when none is given. */
@@ -182,7 +183,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
     for (const email of this.emailAddresses) {
       this.topic.addSubscription(new subscriptions.EmailSubscription(email));
     }
-    for (const [key, value] of Object.entries(tags)) Tags.of(this.topic).add(key, value);
+    applyTags(this.topic, tags);
   }
 
   /** ARN of the topic. */

@@ -1,4 +1,4 @@
-import { Fn, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
@@ -18,6 +18,7 @@ import {
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
 import { ImportedNetwork, MIN_AZS } from '../private/network-import';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 export { LOGS_KEY_POLICY_NOT_ADDED_WARNING } from '../private/log-groups';
@@ -249,7 +250,7 @@ export class Network extends Construct implements INetwork {
     }
     this.interfaceEndpoints = endpoints;
 
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /** The isolated data subnets, resolved. */

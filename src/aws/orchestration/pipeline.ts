@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Duration, Lazy, Stack, Tags, TimeZone } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Lazy, Stack, TimeZone } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -31,9 +31,10 @@ import { type INotificationTarget, NotificationTarget } from '../monitoring/noti
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
 import { PipelineNameRules } from '../private/pipeline-names';
-import { createPipelineAlarms, createPipelineSchedule } from '../private/pipeline-schedule';
+import { createPipelineAlarms, createPipelineSchedule } from './private/pipeline-schedule';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 import { SparkJob } from '../processing/spark-job';
 import type { IEncryptionKey } from '../security/encryption-key';
 
@@ -264,7 +265,7 @@ export class Pipeline extends Construct {
     this.executionsFailedAlarm = alarms.executionsFailed;
     this.executionsTimedOutAlarm = alarms.executionsTimedOut;
     this.invocationsDroppedAlarm = alarms.invocationsDropped;
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -28,11 +28,12 @@ import {
   glueLogGroups,
   glueNetworkConnection,
   logGroupArn,
-} from '../private/glue-job-resources';
+} from './private/glue-job-resources';
 import { LOG_RETENTION_DAYS } from '../private/log-groups';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 const ARGUMENT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$/;
@@ -280,7 +281,7 @@ export class SparkJob extends Construct {
     // The role's policy and the log groups exist (encrypted, with their retention) before the job
     // can run: otherwise Glue would create unencrypted, never-expiring log groups itself.
     this.job.node.addDependency(this.role, ...this.logGroups);
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /**

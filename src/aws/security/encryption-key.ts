@@ -1,4 +1,4 @@
-import { Duration, Tags } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -16,6 +16,7 @@ import {
 } from '../../core/internal';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 
 /** Props of the AWS {@link EncryptionKey}. */
 export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
@@ -198,6 +199,6 @@ export class EncryptionKey extends EncryptionKeyBase {
     if (isUnresolved(rotationPeriodDays)) cfnKey.rotationPeriodInDays = rotationPeriodDays;
     if (isUnresolved(pendingWindowDays)) cfnKey.pendingWindowInDays = pendingWindowDays;
 
-    for (const [key, value] of Object.entries(tags)) Tags.of(this.key).add(key, value);
+    applyTags(this.key, tags);
   }
 }

@@ -1,4 +1,4 @@
-import { Annotations, Aws, Duration, type RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, Aws, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, type IConstruct } from 'constructs';
@@ -22,10 +22,12 @@ import {
   ValidationError,
   ZoneAccess,
   ZoneDefaults,
+  validateResourceTags,
 } from '../../core/internal';
 import { awsDeploymentScope } from '../private/deployment-scope';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /** Props of the AWS {@link LakeStorage}. */
@@ -138,7 +140,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
     }
     validateIntegerRange(this, 'accessLogRetentionDays', accessLogRetentionDays, 1, ZoneDefaults.MAX_DAYS);
     const userTags = props.tags;
-    resourceTags(this, TagRules.AWS, platform, userTags);
+    validateResourceTags(this, TagRules.AWS, platform, userTags);
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
 
     this.encryptionKey =
@@ -259,9 +261,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
         },
       ],
     });
-    for (const [key, value] of Object.entries(resourceTags(this, TagRules.AWS, platform, userTags))) {
-      Tags.of(bucket).add(key, value);
-    }
+    applyTags(bucket, resourceTags(this, TagRules.AWS, platform, userTags));
     return bucket;
   }
 
@@ -311,11 +311,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
       ],
     });
     this.enableAccessLogs(bucket, bucketName, `${zone.name}/`);
-    for (const [key, value] of Object.entries(
-      resourceTags(this, TagRules.AWS, platform, userTags, zone.name),
-    )) {
-      Tags.of(bucket).add(key, value);
-    }
+    applyTags(bucket, resourceTags(this, TagRules.AWS, platform, userTags, zone.name));
     return bucket;
   }
 

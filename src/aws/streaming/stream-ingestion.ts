@@ -1,4 +1,4 @@
-import { Duration, Tags } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
@@ -28,9 +28,10 @@ import { type INotificationTarget, NotificationTarget } from '../monitoring/noti
 import { LOG_RETENTION_DAYS } from '../private/log-groups';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
-import { createStreamAlarms } from '../private/stream-alarms';
-import { createDelivery } from '../private/stream-delivery';
+import { createStreamAlarms } from './private/stream-alarms';
+import { createDelivery } from './private/stream-delivery';
 import { StreamNameRules } from '../private/stream-names';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -51,11 +52,11 @@ export enum DeliveryCompression {
 /** Props of the AWS {@link StreamIngestion}. */
 export interface StreamIngestionProps extends StreamIngestionCommonProps {
   /** The lake the stream lands in: Firehose writes into the bucket of `zone`. */
-  readonly storage: ILakeStorage;
+  readonly lake: ILakeStorage;
   /**
    * The key the Kinesis stream and the delivery log group are encrypted with. Objects in the
    * lake are always encrypted with the lake's key, so its readers can decrypt them.
-   * @default - the lake's key (`storage.encryptionKey`)
+   * @default - the lake's key (`lake.encryptionKey`)
    */
   readonly encryptionKey?: IEncryptionKey;
   /**
@@ -193,7 +194,7 @@ const ERROR_ROOT = 'errors';
  * @see https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html
  * @example
  * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales' });
- * const clicks = new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', storage: lake });
+ * const clicks = new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', lake: lake });
  * clicks.grantWrite(webAppRole);
  */
 export class StreamIngestion extends StreamIngestionBase {
@@ -266,7 +267,7 @@ export class StreamIngestion extends StreamIngestionBase {
     super(scope, id);
     const platform = validatePlatformName(this, props.platformName);
     const name = this.validateStreamName(props.streamName);
-    const zone = findZone(this, props.storage.zones, props.zone ?? StreamIngestion.DEFAULT_ZONE).name;
+    const zone = findZone(this, props.lake.zones, props.zone ?? StreamIngestion.DEFAULT_ZONE).name;
     const retentionHours = props.retentionHours ?? StreamIngestion.DEFAULT_RETENTION_HOURS;
     const bufferingIntervalSeconds =
       props.bufferingIntervalSeconds ?? StreamIngestion.DEFAULT_BUFFERING_INTERVAL_SECONDS;
@@ -318,8 +319,8 @@ export class StreamIngestion extends StreamIngestionBase {
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
 
     this.zone = zone;
-    this.bucket = props.storage.bucketFor(zone);
-    this.encryptionKey = props.encryptionKey ?? props.storage.encryptionKey;
+    this.bucket = props.lake.bucketFor(zone);
+    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
     this.dataPrefix = `${name}/${TIME_PARTITIONS}`;
     this.errorPrefix = `${ERROR_ROOT}/${name}/!{firehose:error-output-type}/${TIME_PARTITIONS}`;
 
@@ -348,7 +349,7 @@ export class StreamIngestion extends StreamIngestionBase {
       stream: this.stream,
       streamKey: this.encryptionKey,
       bucket: this.bucket,
-      destinationKey: props.storage.encryptionKey,
+      destinationKey: props.lake.encryptionKey,
       dataPrefix: this.dataPrefix,
       errorPrefix: this.errorPrefix,
       writablePrefixes: [`${name}/`, `${ERROR_ROOT}/${name}/`],
@@ -387,7 +388,7 @@ export class StreamIngestion extends StreamIngestionBase {
       stream: this.stream.node.defaultChild as IConstruct,
       delivery: this.deliveryStream,
     });
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /** A literal component name (it becomes part of physical names and object prefixes). */

@@ -1,4 +1,4 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import type * as athena from 'aws-cdk-lib/aws-athena';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -26,12 +26,13 @@ import {
 import type { ICatalog } from '../catalog/catalog';
 import type { INetwork } from '../network/network';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
-import { athenaWorkGroup } from '../private/athena-workgroup';
+import { athenaWorkGroup } from './private/athena-workgroup';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
 import { validateDataSubnets } from '../private/network-import';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 import { AwsNameRules } from '../private/service-names';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import { LakeStorage } from '../storage/lake-storage';
 
@@ -350,7 +351,7 @@ export class Warehouse extends Construct implements IWarehouse {
     this.queryResultsBucket = athenaParts.resultsBucket;
     this.athenaWorkGroup = athenaParts.workGroup;
 
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /**

@@ -1,8 +1,8 @@
 // The Azure compliance pack (data-platform-kit/azure/compliance). Re-exports only.
 export { checkCompliance } from './check';
 export { DATA_PLATFORM_RULES } from './pack';
-export { acknowledgeRule } from '../../core/tf-compliance';
-export type { RuleAcknowledgement } from '../../core/tf-compliance';
+export { acknowledgeRule } from '../../terraform';
+export type { RuleAcknowledgement } from '../../terraform';
 export { formatFindings } from '../../core/compliance';
 export { RuleLevel, RuleResult } from '../../core/compliance';
 export type {

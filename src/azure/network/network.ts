@@ -12,14 +12,14 @@ import { CommonDefaults, type NetworkCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, TerraformStack } from '../../core/tf';
+import { type ITerraformDependable, TerraformStack } from '../../terraform';
 import {
   CIDR_PREFIX_RANGE,
   PRIVATE_ENDPOINT_SUBNET_PREFIX,
   validateCidr,
   validateExistingNetwork,
   validateZoneIds,
-} from '../private/network-validation';
+} from './private/network-validation';
 import { WarehouseNameRules } from '../private/warehouse-names';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';

@@ -26,8 +26,7 @@ import {
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { warn } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { warn, applyDataRemoval } from '../../terraform';
 import { type IPrincipal, Principal, PrincipalType } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
@@ -37,8 +36,8 @@ import {
   resolveSchedule,
   SCHEDULE_DEFAULTS,
   stepActivities,
-} from '../private/pipeline-activities';
-import { pipelineMonitoring } from '../private/pipeline-monitoring';
+} from './private/pipeline-activities';
+import { pipelineMonitoring } from './private/pipeline-monitoring';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';

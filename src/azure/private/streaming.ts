@@ -5,8 +5,8 @@
 import type { IConstruct } from 'constructs';
 import { ErrorCode, ValidationError, type Violation } from '../../core/errors';
 import type { NameRule } from '../../core/naming';
-import { Fn, Token } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
+import { Fn, Token } from '../../terraform';
 import { LakeStorage, type ILakeStorage } from '../storage/lake-storage';
 
 const startsLetter = (n: string) => (/^[a-zA-Z]/.test(n) ? undefined : 'start with a letter');

@@ -15,10 +15,10 @@ import {
 } from '../../core/naming';
 import { validateIntegerRange } from '../../core/ranges';
 import { resourceTags, TagRules, type Tags } from '../../core/tags';
-import type { ITerraformDependable } from '../../core/tf';
+import type { ITerraformDependable } from '../../terraform';
 import { type IPrincipal, PrincipalType } from '../iam/principal';
 import { PipelineNameRules } from '../private/pipeline-names';
-import { grantScopedSynapseRoles } from '../private/spark-grants';
+import { grantScopedSynapseRoles } from './private/spark-grants';
 import { type ResolvedSparkStep, resolveSparkSteps, stepZoneAccess } from '../private/spark-steps';
 import type { ILakeStorage } from '../storage/lake-storage';
 import type { Warehouse } from '../warehouse/warehouse';

@@ -9,16 +9,16 @@ import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName 
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { Fn, Token, warn } from '../../core/tf';
-import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
+import { Fn, Token, warn } from '../../terraform';
+import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../terraform';
 import type { IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
 import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
-import { validateRunnerRanges } from '../private/runner-ranges';
 import type { ResourceGroupRef } from '../resource-group';
+import { validateRunnerRanges } from './private/runner-ranges';
 
 /** Key Vault pricing tier; premium keeps keys in HSMs (`RSA-HSM`). */
 export enum KeyVaultSku {

@@ -14,12 +14,12 @@ import { NameRules, physicalName, stableHash, validatePlatformName } from '../..
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../../core/zones';
+import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../terraform';
 import { Principal, type IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
-import { lifecycleRules } from '../private/lifecycle';
+import { lifecycleRules } from './private/lifecycle';
 import { afterRolePropagation } from '../private/propagation';
 import { PreventDestroyRule } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';

@@ -20,9 +20,8 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { TerraformStack, warn } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { constructIdFrom } from '../../core/zones';
+import { TerraformStack, warn, applyDataRemoval } from '../../terraform';
 import { Principal, type IPrincipal } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import { PrivateEndpointSubresource } from '../network/endpoints';
@@ -34,9 +33,9 @@ import {
   grantStream,
   ImportedStream,
   validateConsumerGroupName,
-} from '../private/stream-import';
-import { streamMonitoring } from '../private/stream-monitoring';
-import { type StreamSettings, validateStreamName, validateStreamSettings } from '../private/stream-settings';
+} from './private/stream-import';
+import { streamMonitoring } from './private/stream-monitoring';
+import { type StreamSettings, validateStreamName, validateStreamSettings } from './private/stream-settings';
 import { archiveNameFormat, containerNameOf, lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';

@@ -16,10 +16,9 @@ import { ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { constructIdFrom, findZone } from '../../core/zones';
+import { propagationWait, applyDataRemoval } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import {
   checkKeyLocation,
@@ -37,7 +36,7 @@ import {
   grantConnectionUser,
   ImportedCatalog,
   type LakeFacts,
-} from '../private/catalog-support';
+} from './private/catalog-support';
 import { dataplexRegionFor, isMultiRegion, newDataplexLake } from '../private/dataplex';
 import { grantSuffix } from '../private/members';
 import { GcpNameRules, underscored } from '../private/names';
@@ -227,7 +226,7 @@ export class Catalog extends Construct implements ICatalog {
     const rawZones = props.rawZones ?? Catalog.DEFAULT_RAW_ZONES.filter((z) => this.zoneNames.includes(z));
     checkZoneKeys(this, 'rawZones', Object.fromEntries(rawZones.map((z) => [z, z])), this.zoneNames);
     validateTimeTravelHours(this, timeTravelHours);
-    resourceTags(this, TagRules.GCP, platform, props.tags);
+    validateResourceTags(this, TagRules.GCP, platform, props.tags);
     this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
     checkKeyLocation(this, this.encryptionKey, this.location, 'encryptionKey');
     const dataplexRegion = dataplex

@@ -6,7 +6,7 @@
 import type { IConstruct } from 'constructs';
 import { DATA_PLATFORM_RULES } from './pack';
 import type { ComplianceReport } from '../../core/compliance';
-import { checkTerraform } from '../../core/tf-compliance';
+import { checkTerraform } from '../../terraform';
 
 export { formatFindings, RuleLevel, RuleResult } from '../../core/compliance';
 export type {
@@ -18,7 +18,7 @@ export type {
   TfDocumentView,
   TfResource,
 } from '../../core/compliance';
-export { acknowledgeRule, type RuleAcknowledgement } from '../../core/tf-compliance';
+export { acknowledgeRule, type RuleAcknowledgement } from '../../terraform';
 export { DATA_PLATFORM_RULES } from './pack';
 export * from './rules/avd-gcp-0066';
 export * from './rules/ckv-gcp-100';

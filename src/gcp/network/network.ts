@@ -6,7 +6,7 @@ import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type NetworkCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
+import { type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { validateSubnetCidr } from '../private/cidr';
 import { GcpNameRules } from '../private/names';
@@ -214,7 +214,7 @@ export class Network extends Construct implements INetwork {
         allowed: 'a number above 0 and at most 1 (flow logs stay on)',
       });
     }
-    resourceTags(this, TagRules.GCP, platform, props.tags);
+    validateResourceTags(this, TagRules.GCP, platform, props.tags);
     const name = (parts: string[], override?: string, overrideProp?: string) =>
       physicalName(this, GcpNameRules.COMPUTE, { platform, parts, override, overrideProp });
     const description = (what: string) => `${what} of the ${platform} data platform.`;

@@ -20,9 +20,9 @@ import {
   validatePlatformName,
 } from '../../core/naming';
 import { resourceTags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, propagationWait } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { type INetwork, Network } from '../network/network';
 import { projectIdOf } from '../private/bigquery';
@@ -31,7 +31,7 @@ import { PipelineNameRules } from '../private/pipeline-names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { serviceAgent, ServiceAgent, serviceAgentMember } from '../private/service-agents';
-import { resolveSparkSettings, validateRole } from '../private/spark-settings';
+import { resolveSparkSettings, validateRole } from './private/spark-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 /**

@@ -8,8 +8,8 @@ import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName 
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
+import { applyDataRemoval } from '../../terraform';
 import type { IPrincipal } from '../iam/principal';
 import { kmsLocationFor, validateKmsLocation, validateLocation } from '../private/location';
 import { grantSuffix } from '../private/members';

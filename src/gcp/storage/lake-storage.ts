@@ -12,11 +12,11 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
+import { applyDataRemoval } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { hardenedBucketConfig } from '../private/buckets';
 import { kmsLocationFor, validateLocation } from '../private/location';
@@ -188,7 +188,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
     );
     validateIntegerRange(this, 'accessLogRetentionDays', logRetentionDays, 1, ZoneDefaults.MAX_DAYS);
     const tags = props.tags;
-    resourceTags(this, TagRules.GCP, platform, tags);
+    validateResourceTags(this, TagRules.GCP, platform, tags);
 
     this.encryptionKey =
       props.encryptionKey ??

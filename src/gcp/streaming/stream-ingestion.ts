@@ -36,19 +36,18 @@ import {
 } from '../../core/naming';
 import { decideRemoval, type RemovalDecision } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone } from '../../core/zones';
+import { propagationWait, applyDataRemoval } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { duration, PUBSUB_NAME_RULE } from '../private/pubsub';
-import { bucketMember, subscriptionMember, topicMember } from '../private/pubsub-iam';
+import { bucketMember, subscriptionMember, topicMember } from './private/pubsub-iam';
 import { PreventDestroyRule } from '../private/removal';
-import { streamAlerts } from '../private/stream-alerts';
-import { resolveStreamSettings, type StreamSettings } from '../private/stream-settings';
+import { streamAlerts } from './private/stream-alerts';
+import { resolveStreamSettings, type StreamSettings } from './private/stream-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 /**

@@ -12,10 +12,10 @@ import { CommonDefaults, type WarehouseCommonProps, WarehouseSize, ZoneAccess } 
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { validatePlatformName } from '../../core/naming';
 import { type DataRemovalPolicy, decideRemoval } from '../../core/removal';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
+import { applyDataRemoval } from '../../terraform';
 import type { ICatalog } from '../catalog/catalog';
 import { JOB_USER_ROLE } from '../catalog/roles';
 import type { IPrincipal } from '../iam/principal';
@@ -41,7 +41,7 @@ import {
   rejectWhen,
   validateDailyLimits,
   validateOwnZones,
-} from '../private/warehouse-support';
+} from './private/warehouse-support';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /**
@@ -217,7 +217,7 @@ export class Warehouse extends Construct {
         allowed: `one of ${Object.keys(Warehouse.SLOT_CAPS).join(', ')}`,
       });
     }
-    resourceTags(this, TagRules.GCP, platform, props.tags);
+    validateResourceTags(this, TagRules.GCP, platform, props.tags);
 
     const bigQueryApis = enableApis(this, apis, this.project, GoogleApi.BIGQUERY);
     const reservationApis = reservation

@@ -153,7 +153,7 @@ export interface LakehouseAlerts {
  */
 export interface LakehouseSpec {
   /** Platform name that every derived physical name starts with (2-20 of a-z, 0-9, '-'). */
-  readonly name: string;
+  readonly platformName: string;
   /**
    * The lake's zones in flow order (landing first, consumer-facing last), as names or full
    * options (physical name, lifecycle per zone).

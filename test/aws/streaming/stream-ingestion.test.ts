@@ -74,7 +74,7 @@ describe('StreamIngestion defaults', () => {
     new StreamIngestion(stack, 'Other', {
       platformName: 'sales',
       streamName: 'clickstream',
-      storage: other.lake,
+      lake: other.lake,
     });
     const names = Object.values(other.stack.node.findAll())
       .filter((c) => (c as { cfnResourceType?: string }).cfnResourceType === STREAM)

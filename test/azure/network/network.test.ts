@@ -3,7 +3,7 @@ import { Network, type NetworkProps } from '../../../src/azure/network/network';
 import { EncryptionKey } from '../../../src/azure/security/encryption-key';
 import { LakeStorage } from '../../../src/azure/storage/lake-storage';
 import { CommonDefaults } from '../../../src/core/blocks';
-import type { TerraformStack } from '../../../src/core/tf';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newAzureStack, RG, tokens } from '../azure-stack';
 

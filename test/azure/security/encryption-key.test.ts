@@ -11,7 +11,7 @@ import {
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core/removal';
-import { synthesizeStack, type TerraformStack } from '../../../src/core/tf';
+import { synthesizeStack, type TerraformStack } from '../../../src/terraform';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
 import { newAzureStack, OBJECT_ID, RG, tokens, waitsForPropagation } from '../azure-stack';
 

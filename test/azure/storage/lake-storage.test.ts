@@ -14,7 +14,7 @@ import {
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core/removal';
-import type { TerraformStack } from '../../../src/core/tf';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
 import { newAzureStack, OBJECT_ID, RG, SUBSCRIPTION_ID, tokens, waitsForPropagation } from '../azure-stack';
 

@@ -5,7 +5,7 @@ import { LakeStorage } from '../../../src/azure/storage/lake-storage';
 import { EventHubsSku } from '../../../src/azure/streaming/event-hubs-sku';
 import { StreamIngestion, type StreamIngestionProps } from '../../../src/azure/streaming/stream-ingestion';
 import { ErrorCode, ValidationError } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newAzureStack, OBJECT_ID, RG, tokens } from '../azure-stack';
 import { newStream } from './support';

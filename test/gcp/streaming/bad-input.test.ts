@@ -1,7 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { newStream } from './stream-fixtures';
 import { ErrorCode } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
 import {
   EncryptionKey,
   LakeStorage,
@@ -10,6 +9,7 @@ import {
   Principal,
   type StreamIngestionProps,
 } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
 import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { expectValidationError, newGcpStack } from '../support';
 

@@ -185,7 +185,7 @@ function declaredZoneNames(spec: LakehouseSpec): string[] {
  */
 export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): ResolvedZone[] {
   const v = new Violations();
-  v.collect(() => validatePlatformName(scope, spec.name, 'name'));
+  v.collect(() => validatePlatformName(scope, spec.platformName, 'platformName'));
   const zones = v.collect(() => resolveZones(scope, spec.zones, 'zones'));
   const zoneNames = new Set(zones ? zones.map((z) => z.name) : declaredZoneNames(spec));
   const component = (prop: string, name: unknown) =>
