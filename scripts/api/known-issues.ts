@@ -6,8 +6,8 @@
 export const KNOWN_ISSUES: Readonly<Record<string, string>> = {
   'src/aws/orchestration/pipeline.ts: ae-unresolved-link: The @link reference could not be resolved: The package "data-platform-kit" does not have an export "grantStart"':
     'write {@link Pipeline.grantStart}',
-  'src/aws/patterns/lakehouse.ts: ae-unresolved-link: The @link reference could not be resolved: The package "data-platform-kit" does not have an export "key"':
-    'link the member it means (Lakehouse.key), or drop the link',
+  'src/aws/patterns/lakehouse.ts: ae-unresolved-link: The @link reference could not be resolved: The package "data-platform-kit" does not have an export "encryptionKey"':
+    'link the member it means (Lakehouse.encryptionKey), or drop the link',
   'src/core/compliance/rule.ts: ae-unresolved-link: The @link reference could not be resolved: The package "data-platform-kit" does not have an export "MIN_REASON_LENGTH"':
     'export MIN_REASON_LENGTH from the compliance entry points, or state the number',
   'src/azure/orchestration/pipeline.ts: tsdoc-code-span-missing-delimiter: The code span is missing its closing backtick':

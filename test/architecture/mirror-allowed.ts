@@ -651,7 +651,6 @@ export const IDIOMS: Record<
         'StreamIngestionProps.enableApis?',
         'StreamIngestionProps.fileFormat?',
         'StreamIngestionProps.filenameSuffix?',
-        'StreamIngestionProps.lake',
         'StreamIngestionProps.maxDeliveryAttempts?',
         'StreamIngestionProps.maxFileDurationMinutes?',
         'StreamIngestionProps.maxFileSizeMiB?',
@@ -1003,7 +1002,6 @@ export const IDIOMS: Record<
         'StreamIngestionProps.consumerGroups?',
         'StreamIngestionProps.customerManagedKey?',
         'StreamIngestionProps.keyVaultAllowedIpRanges?',
-        'StreamIngestionProps.lake',
         'StreamIngestionProps.location?',
         'StreamIngestionProps.logAnalyticsWorkspaceId?',
         'StreamIngestionProps.maximumThroughputUnits?',
@@ -1105,8 +1103,6 @@ export const IDIOMS: Record<
 /** Extras that are drift by accident: the same concept with another name or optionality. */
 export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
   aws: {
-    'StreamIngestionProps.storage': 'the lake is `lake` on GCP and Azure (rename in flight on main)',
-    'Lakehouse#notifications': 'required here, optional on GCP and Azure (change in flight on main)',
     'NotificationTargetProps.emailAddresses?': '`emails` on GCP and Azure',
     'NotificationTarget#emailAddresses': '`emails` on GCP and Azure',
     'PipelineProps.alarmEmailAddresses?':
@@ -1124,13 +1120,11 @@ export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
     'NotificationTargetProps.platformName?': 'optional here, required on AWS and Azure',
     'SparkJob#grantSubmit': '`grantRun` on AWS and Azure for the same intent',
     'LakehouseProps.stepRuntime?': 'step code is `stepScripts` on AWS (issue 13 §2)',
-    'Lakehouse#notifications?': 'required on AWS (change in flight on main)',
     'EncryptionKey.fromCryptoKeyId': 'importers named differently per cloud (issue 13 §4)',
     'EncryptionKey.MAX_ROTATION_PERIOD_DAYS': 'MIN_/MAX_ vs X_RANGE (unifying on main)',
     'WarehouseProps.zones?': 'AWS and Azure say `readZones`',
   },
   azure: {
-    'Lakehouse#notifications?': 'required on AWS (change in flight on main)',
     'EncryptionKey.fromKeyAttributes': 'importers named differently per cloud (issue 13 §4)',
     'EncryptionKey.ROTATION_PERIOD_RANGE': 'X_RANGE vs AWS MIN_/MAX_ (unifying on main)',
     'PipelineProps.retries?': 'AWS and GCP say `maxAttempts`',
