@@ -24,5 +24,5 @@ export {
   ruleId,
 } from './rule';
 export * from './rules';
-export { formatFindings } from '../../core/internal';
-export type { AcknowledgedFinding, ComplianceReport, Finding } from '../../core/internal';
+export { formatFindings, RuleLevel } from '../../core/internal';
+export type { Acknowledgement, AcknowledgedFinding, ComplianceReport, Finding } from '../../core/internal';

@@ -81,6 +81,8 @@ abstract class EncryptionKeyBase extends Construct implements IEncryptionKey {
     return this.key.grantEncrypt(grantee);
   }
 }
+// The public EncryptionKey extends it: exported as a type so the API can name it, not to subclass.
+export type { EncryptionKeyBase };
 
 /** What identifies a KMS key made elsewhere (another stack's output, or the console). */
 export interface EncryptionKeyAttributes {

@@ -156,6 +156,8 @@ abstract class StreamIngestionBase extends Construct implements IStreamIngestion
     return grantStreamAccess(consumer, this.stream, this.encryptionKey, 'read');
   }
 }
+// The public StreamIngestion extends it: exported as a type so the API can name it, not to subclass.
+export type { StreamIngestionBase };
 
 class ImportedStreamIngestion extends StreamIngestionBase {
   public readonly stream: kinesis.IStream;

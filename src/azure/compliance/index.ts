@@ -6,5 +6,13 @@ export { DATA_PLATFORM_RULES } from './pack';
 export * from './rules';
 export { acknowledgeRule } from '../../terraform';
 export type { RuleAcknowledgement } from '../../terraform';
-export { formatFindings } from '../../core/internal';
-export type { AcknowledgedFinding, ComplianceReport, Finding, TerraformRule } from '../../core/internal';
+export { formatFindings, RuleLevel, RuleResult } from '../../core/internal';
+export type {
+  Acknowledgement,
+  AcknowledgedFinding,
+  ComplianceReport,
+  Finding,
+  TerraformRule,
+  TfDocumentView,
+  TfResource,
+} from '../../core/internal';
