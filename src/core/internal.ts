@@ -1,6 +1,7 @@
 // The kit's own barrel of everything in core, public and internal. Entry points never export it:
 // the `core` entry point (index.ts) is the public vocabulary.
 export * from './blocks';
+export * from './cidr';
 export * from './compliance';
 export * from './errors';
 export * from './naming';

@@ -107,10 +107,7 @@ describe('layering', () => {
         return blocks;
       };
       const cloudPrivate = files.filter((f) => f.file.startsWith(shared)).map((f) => f.file);
-      // Known exception: the per-cloud CIDR arithmetic (one network block each) is to become one
-      // core helper (GCP and Azure still disagree on 100.64.0.0/10); listed so nothing else joins it.
-      const pending = new Set([`${cloud}${path.sep}private${path.sep}cidr.ts`]);
-      expect(cloudPrivate.filter((f) => servedBy(f).size < 2 && !pending.has(f))).toEqual([]);
+      expect(cloudPrivate.filter((f) => servedBy(f).size < 2)).toEqual([]);
 
       const blockPrivate = files
         .map((f) => f.file)

@@ -13,6 +13,7 @@ import {
   resourceTags,
   TagRules,
   validatePlatformName,
+  validatePrivateCidr,
   ValidationError,
 } from '../../core/internal';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
@@ -319,27 +320,10 @@ export class Network extends Construct implements INetwork {
   }
 
   private validateCidr(cidr: string): void {
-    if (isUnresolved(cidr)) {
-      throw ValidationError.of(ErrorCode.INVALID_IP_RANGE, this, {
-        prop: 'cidr',
-        received: cidr,
-        allowed: 'a literal IPv4 CIDR range known at synth time (it is split into the subnets)',
-      });
-    }
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-    const { min, max } = Network.CIDR_PREFIX_RANGE;
-    const ok =
-      m !== null &&
-      m.slice(1, 5).every((o) => Number(o) <= 255) &&
-      Number(m[5]) >= min &&
-      Number(m[5]) <= max;
-    if (!ok) {
-      throw ValidationError.of(ErrorCode.INVALID_IP_RANGE, this, {
-        prop: 'cidr',
-        received: cidr,
-        allowed: `an IPv4 CIDR range with a prefix from /${min} to /${max}`,
-      });
-    }
+    validatePrivateCidr(this, cidr, {
+      prefixRange: Network.CIDR_PREFIX_RANGE,
+      literalBecause: 'it is split into the subnets',
+    });
   }
 
   private validateAzCount(count: number): void {

@@ -4,11 +4,11 @@ import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type NetworkCommonProps } from '../../core/blocks';
+import { validatePrivateCidr } from '../../core/cidr';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
-import { CIDR_PREFIX_RANGE, validateSubnetCidr } from '../private/cidr';
 import { GcpNameRules } from '../private/names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
@@ -153,7 +153,7 @@ export class Network extends Construct implements INetwork {
   /** IPv4 range of the data subnet. */
   public static readonly DEFAULT_CIDR = CommonDefaults.NETWORK_CIDR;
   /** Prefix length of the data subnet's range: /8 to /29, what a VPC subnet takes. */
-  public static readonly CIDR_PREFIX_RANGE = CIDR_PREFIX_RANGE;
+  public static readonly CIDR_PREFIX_RANGE = { min: 8, max: 29 } as const;
   /** Share of flows sampled by the subnet's flow logs. */
   public static readonly DEFAULT_FLOW_LOG_SAMPLING = 0.5;
   /** Flow-log aggregation interval. */
@@ -208,7 +208,8 @@ export class Network extends Construct implements INetwork {
       });
     }
     this.region = props.region;
-    this.cidr = validateSubnetCidr(this, cidr);
+    validatePrivateCidr(this, cidr, { prefixRange: Network.CIDR_PREFIX_RANGE });
+    this.cidr = cidr;
     if (!isUnresolved(sampling) && !(sampling > 0 && sampling <= 1)) {
       throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
         prop: 'flowLogSampling',

@@ -2,9 +2,9 @@
  * Validation of the network block's props. Internal: not exported from the entry point.
  */
 import type { IConstruct } from 'constructs';
+import { firstSubnet, validatePrivateCidr } from '../../../core/cidr';
 import { ErrorCode, ValidationError } from '../../../core/errors';
 import { isUnresolved } from '../../../core/tokens';
-import { firstSubnet, isPrivateRange, parseCidr } from '../../private/cidr';
 import { PrivateDnsZoneName } from '../endpoints';
 import type { ExistingNetworkAttributes } from '../network';
 
@@ -21,26 +21,14 @@ const SUBNET_ID = /^(.+)\/subnets\/[^/]+$/i;
 const ZONE_NAMES: readonly string[] = Object.values(PrivateDnsZoneName);
 
 /**
- * Validates the network's range (a literal RFC 1918 CIDR from /8 to /24, no host bits) and
+ * Validates the network's range (a literal private CIDR from /8 to /24, no host bits) and
  * returns the private-endpoint subnet: its first /24. Throws `DPK_INVALID_IP_RANGE`.
  */
 export function validateCidr(scope: IConstruct, cidr: string): string {
-  if (isUnresolved(cidr)) {
-    throw ValidationError.of(ErrorCode.INVALID_IP_RANGE, scope, {
-      prop: 'cidr',
-      received: cidr,
-      allowed: 'a literal IPv4 range known at synth time (the subnet is derived from it)',
-    });
-  }
-  const { min, max } = CIDR_PREFIX_RANGE;
-  const range = parseCidr(cidr);
-  if (!range || range.prefix < min || range.prefix > max || !isPrivateRange(range)) {
-    throw ValidationError.of(ErrorCode.INVALID_IP_RANGE, scope, {
-      prop: 'cidr',
-      received: cidr,
-      allowed: `an RFC 1918 IPv4 range (10/8, 172.16/12, 192.168/16) in CIDR form, without host bits, with a prefix from /${min} to /${max}`,
-    });
-  }
+  const range = validatePrivateCidr(scope, cidr, {
+    prefixRange: CIDR_PREFIX_RANGE,
+    literalBecause: 'the subnet is derived from it',
+  })!;
   return firstSubnet(range, PRIVATE_ENDPOINT_SUBNET_PREFIX);
 }
 
