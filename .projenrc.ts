@@ -189,10 +189,13 @@ project.addTask('format', {
 project.addTask('synth', {
   description: 'Synthesize every example into out/<example>/ and print one line per stack',
   exec: 'tsx scripts/synth-examples.ts',
+  receiveArgs: true,
 });
 project.addTask('bench', {
-  description: 'Benchmark the kit against the engine raw layer per example; writes docs/benchmarks.md',
+  description:
+    'Benchmark the kit against the engine raw layer per example, and its scaling; writes docs/benchmarks.md',
   exec: 'tsx scripts/bench.ts',
+  receiveArgs: true,
 });
 project.addTask('baselines', {
   description: 'Rewrite the data-loss baselines (stateful identities, AWS templates) from the examples',
