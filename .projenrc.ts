@@ -96,6 +96,9 @@ const project = new typescript.TypeScriptProject({
     // Jest's TypeScript transform: SWC strips types without a type-check (tsc --noEmit does that once).
     '@swc/core@^1.16.22',
     '@swc/jest@^0.2.39',
+    // API reports (api/*.api.md) and the reference built from them (docs/api/, not committed).
+    '@microsoft/api-extractor@^7.60.2',
+    '@microsoft/api-documenter@^7.30.18',
   ],
   tsconfig: {
     compilerOptions: {
@@ -112,6 +115,8 @@ const project = new typescript.TypeScriptProject({
   },
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: {
+    // build/ holds the declarations the type-check emits for the API reports (see API_DECLARATIONS).
+    exclude: ['node_modules', 'build'],
     include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', '.projenrc.ts'],
     compilerOptions: {
       module: 'node16',
@@ -160,15 +165,15 @@ project.tryFindObjectFile('package.json')?.addOverride('jest.transform', {
 project.tryFindObjectFile('package.json')?.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
 
 // The provider roots load thousands of classes (seconds, gigabytes): deep paths only.
-// cdktf itself is reached through one seam file so a later engine switch is mechanical.
-const ENGINE_SEAM = 'src/core/tf.ts';
+// cdktf itself is reached through one seam folder so a later engine switch is mechanical.
+const ENGINE_SEAM = 'src/terraform/**/*.ts';
 const PROVIDER_ROOT_IMPORT = {
   regex: '^@cdktf/provider-[^/]+$',
   message: 'Import provider classes by deep path, e.g. @cdktf/provider-google/lib/storage-bucket.',
 };
 const ENGINE_IMPORT = {
   regex: '^cdktf(/.*)?$',
-  message: `Import the Terraform engine through ${ENGINE_SEAM} only.`,
+  message: 'Import the Terraform engine through src/terraform only.',
 };
 project.eslint?.addRules({
   'no-restricted-imports': ['error', { patterns: [PROVIDER_ROOT_IMPORT, ENGINE_IMPORT] }],
@@ -205,6 +210,33 @@ project.addTask('readme', {
   description: 'Refresh the README snippets from the examples',
   exec: 'tsx scripts/readme-snippets.ts',
 });
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/rules/<cloud>.md from the compliance packs (the docs test checks they match)',
+  exec: 'tsx --tsconfig tsconfig.dev.json scripts/rules-docs.ts',
+});
+// API reports: the type-check also emits src/'s declarations into build/dts (declaration emit
+// on the program tsc checks anyway costs a second or two, a separate `tsc` ~25 s); one Node
+// process then runs api-extractor over every entry point (scripts/api.ts). The reports in api/
+// are committed; a change to the public surface fails `npm test` until `npx projen api` records it.
+const API_DECLARATIONS =
+  'tsc -p tsconfig.dev.json --noEmit false --declaration --emitDeclarationOnly --outDir build/dts';
+project.testTask.updateStep(0, {
+  name: 'Type-check the test suite; emit declarations for the API check',
+  exec: API_DECLARATIONS,
+});
+project.testTask.insertStep(1, {
+  name: 'API reports unchanged (api/*.api.md) and the API reference (docs/api/) builds without warnings',
+  exec: 'tsx scripts/api.ts check',
+});
+project.addTask('api', {
+  description: 'Record the public API of every entry point in api/<entry>.api.md (after a deliberate change)',
+  steps: [{ exec: API_DECLARATIONS }, { exec: 'tsx scripts/api.ts update' }],
+});
+project.addTask('docs:api', {
+  description: 'Build the API reference from the JSDoc into docs/api/ (not committed)',
+  steps: [{ exec: API_DECLARATIONS }, { exec: 'tsx scripts/api.ts docs' }],
+});
+project.gitignore.exclude('/build/', '/docs/api/');
 project.gitignore.exclude('/out/', '/test-reports/', '/.agents/', 'cdk.out/', 'cdktf.out/', '.swc/');
 
 project.synth();

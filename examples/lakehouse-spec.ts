@@ -7,7 +7,7 @@ import type { LakehouseSpec } from 'data-platform-kit/patterns';
  */
 // example:start
 export const SALES_LAKEHOUSE: LakehouseSpec = {
-  name: 'sales',
+  platformName: 'sales',
   zones: [{ name: 'raw', coolAfterDays: 30 }, { name: 'curated', coolAfterDays: 90 }, { name: 'serving' }],
   // The default personas (ingest, engineer, analyst, admin), plus an auditor who reads curated and serving.
   additionalPersonas: [{ name: 'auditor', access: { curated: ZoneAccess.READ, serving: ZoneAccess.READ } }],

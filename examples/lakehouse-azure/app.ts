@@ -42,7 +42,7 @@ export function build(app: App): TerraformStack[] {
   });
   // example:end
 
-  new TerraformOutput(stack, 'StorageAccountName', { value: lakehouse.storage.storageAccountName });
+  new TerraformOutput(stack, 'StorageAccountName', { value: lakehouse.lake.storageAccountName });
   new TerraformOutput(stack, 'AnalystIdentityClientId', { value: lakehouse.personas.analyst.clientId });
   return [stack];
 }

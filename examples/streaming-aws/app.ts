@@ -15,7 +15,7 @@ export function build(app: App): Stack[] {
   const clickstream = new StreamIngestion(stack, 'Clickstream', {
     platformName: 'sales',
     streamName: 'clickstream',
-    storage: lake,
+    lake: lake,
     alarmEmailAddresses: ['data-oncall@example.com'],
   });
 

@@ -5,11 +5,20 @@ export type { ResourceGroupRef } from './resource-group';
 export { EncryptionKey, KeyVaultSku } from './security/encryption-key';
 export type { EncryptionKeyAttributes, EncryptionKeyProps, IEncryptionKey } from './security/encryption-key';
 export { LakeStorage, StorageReplication } from './storage/lake-storage';
-export type { ILakeStorage, LakeStorageProps } from './storage/lake-storage';
+export type {
+  ILakeStorage,
+  LakeStorageAttributes,
+  LakeStorageProps,
+  LakeZoneAttributes,
+} from './storage/lake-storage';
 export { BLOB_WRITER_DATA_ACTIONS, ZONE_ROLES } from './storage/roles';
 export type { BuiltInZoneRole, CustomZoneRole, ZoneRole } from './storage/roles';
 export { NotificationTarget } from './monitoring/notification-target';
-export type { INotificationTarget, NotificationTargetProps } from './monitoring/notification-target';
+export type {
+  INotificationTarget,
+  NotificationTargetAttributes,
+  NotificationTargetProps,
+} from './monitoring/notification-target';
 export { EVENT_HUBS_TIER_LIMITS, EventHubsSku } from './streaming/event-hubs-sku';
 export type { EventHubsTierLimits } from './streaming/event-hubs-sku';
 export { CAPTURE_ZONE_ACCESS, DEPLOYER_CAPTURE_ROLE, STREAM_ROLES, StreamAccess } from './streaming/roles';
@@ -20,11 +29,12 @@ export { Network } from './network/network';
 export type {
   ExistingNetworkAttributes,
   INetwork,
+  NetworkAttributes,
   NetworkProps,
   PrivateEndpointOptions,
 } from './network/network';
 export { Catalog } from './catalog/catalog';
-export type { CatalogProps, ICatalog } from './catalog/catalog';
+export type { CatalogAttributes, CatalogProps, ICatalog } from './catalog/catalog';
 export { DEDICATED_POOL_SKUS, SynapseRole, WAREHOUSE_ZONE_ROLES } from './warehouse/roles';
 export { Warehouse } from './warehouse/warehouse';
 export type { SqlAdministrator, WarehouseGrant, WarehouseProps } from './warehouse/warehouse-props';
@@ -34,7 +44,9 @@ export { SPARK_STEP_PATH_PARAMETERS } from './processing/spark-step';
 export type { SparkStep } from './processing/spark-step';
 export { SparkJob, SparkNodeSize, SparkVersion } from './processing/spark-job';
 export type { SparkJobProps } from './processing/spark-job';
+export type { ResolvedSparkStep } from './private/spark-steps';
 export { Pipeline } from './orchestration/pipeline';
+export type { ResolvedSchedule } from './orchestration/private/pipeline-activities';
 export { ScheduleFrequency } from './orchestration/pipeline-types';
 export type { PipelineProps, PipelineSchedule } from './orchestration/pipeline-types';
 export { Lakehouse, type LakehouseProps } from './patterns/lakehouse';

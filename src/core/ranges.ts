@@ -3,16 +3,40 @@ import { ErrorCode, ValidationError } from './errors';
 import { isUnresolved } from './tokens';
 
 /**
- * Throws `DPK_OUT_OF_RANGE` unless `value` is an integer from `min` to `max`; unset and
- * unresolved values pass. Returns the value.
+ * An inclusive range of integers. Every limit the kit exposes takes this form: a static (or a
+ * constant) named `<QUANTITY>_RANGE`, e.g. `EncryptionKey.ROTATION_PERIOD_DAYS_RANGE`.
  */
+export interface IntegerRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Throws `DPK_OUT_OF_RANGE` unless `value` is an integer in `range` (or from `min` to `max`);
+ * unset and unresolved values pass. Returns the value.
+ */
+export function validateIntegerRange<T extends number | undefined>(
+  scope: IConstruct,
+  prop: string,
+  value: T,
+  range: IntegerRange,
+): T;
 export function validateIntegerRange<T extends number | undefined>(
   scope: IConstruct,
   prop: string,
   value: T,
   min: number,
   max: number,
+): T;
+export function validateIntegerRange<T extends number | undefined>(
+  scope: IConstruct,
+  prop: string,
+  value: T,
+  rangeOrMin: IntegerRange | number,
+  maxIfMin?: number,
 ): T {
+  const { min, max } =
+    typeof rangeOrMin === 'number' ? { min: rangeOrMin, max: maxIfMin as number } : rangeOrMin;
   if (value === undefined || isUnresolved(value)) return value;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {

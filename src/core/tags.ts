@@ -138,6 +138,21 @@ export function resourceTags(
   return merged;
 }
 
+/**
+ * Checks up front, before any resource exists, that the user's tags are valid for `rule`'s cloud
+ * and fit beside the kit's on every resource the block makes (the {@link resourceTags} rules);
+ * blocks that tag resources later, per zone, call this first so a bad tag fails fast and once.
+ * Throws `DPK_INVALID_TAGS`.
+ */
+export function validateResourceTags(
+  scope: IConstruct,
+  rule: TagRule,
+  platform: string,
+  tags: Tags | undefined,
+): void {
+  resourceTags(scope, rule, platform, tags);
+}
+
 /** The tags the kit puts on every resource it makes: the platform, and the zone where there is one. */
 export function kitTags(platform: string, zone?: string): Tags {
   return zone ? { 'data-platform': platform, 'data-zone': zone } : { 'data-platform': platform };

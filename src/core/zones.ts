@@ -1,5 +1,6 @@
 import type { IConstruct } from 'constructs';
 import { ErrorCode, ValidationError, type Violation } from './errors';
+import type { IntegerRange } from './ranges';
 import { isUnresolved } from './tokens';
 
 /** The zones every lake gets unless told otherwise: landing, cleaned, and consumer-facing data. */
@@ -45,7 +46,15 @@ export interface ZoneOptions extends ZoneLifecycle {
 export type ZoneInput = string | ZoneOptions;
 
 /** A zone with every default resolved. */
-export interface ResolvedZone {
+/**
+ * A zone as a lake's consumers see it: its name. A lake imported from another stack knows
+ * nothing more; the kit's own lakes give {@link ResolvedZone}s.
+ */
+export interface ZoneRef {
+  readonly name: string;
+}
+
+export interface ResolvedZone extends ZoneRef {
   readonly name: string;
   readonly storageName?: string;
   /** Days before moving to the cool tier; `undefined` means never. */
@@ -53,22 +62,36 @@ export interface ResolvedZone {
   readonly noncurrentVersionExpirationDays: number;
 }
 
-/** Lifecycle defaults, shared by docs, code and tests. */
+/** Largest day count a lifecycle rule may hold (100 years), the top of every days range below. */
+const LIFECYCLE_MAX_DAYS = 36500;
+
+/** Lifecycle defaults and limits, shared by docs, code and tests. */
 export const ZoneDefaults = {
   /** Days to the cool tier for the default zones; other zones stay hot. */
   COOL_AFTER_DAYS: { raw: 30, curated: 90 } as Readonly<Record<string, number>>,
   /** Days to keep noncurrent versions: the recovery window for overwritten or deleted data. */
   NONCURRENT_VERSION_EXPIRATION_DAYS: 90,
-  /** Largest day count any lifecycle rule accepts (100 years). */
-  MAX_DAYS: 36500,
-  /** Fewest days noncurrent versions are kept, so a bad overwrite can still be undone. */
-  MIN_NONCURRENT_DAYS: 7,
+  /**
+   * Days a lifecycle rule may count (e.g. how long access logs or query results are kept): 1 to
+   * 36500 (100 years). Kit policy; the clouds accept more.
+   */
+  LIFECYCLE_DAYS_RANGE: { min: 1, max: LIFECYCLE_MAX_DAYS },
+  /**
+   * Days to the cool tier (`coolAfterDays`): 0 (never) to 36500. Kit policy; a cloud may raise
+   * the lower bound (AWS: `LakeStorage.COOL_AFTER_DAYS_RANGE`).
+   */
+  COOL_AFTER_DAYS_RANGE: { min: 0, max: LIFECYCLE_MAX_DAYS },
+  /**
+   * Days noncurrent versions are kept (`noncurrentVersionExpirationDays`): 7 to 36500. Kit
+   * policy: at least a week, so a bad overwrite can still be undone.
+   */
+  NONCURRENT_VERSION_EXPIRATION_DAYS_RANGE: { min: 7, max: LIFECYCLE_MAX_DAYS },
 } as const;
 
-function checkDays(v: Violation[], prop: string, value: number | undefined, min: number): void {
+function checkDays(v: Violation[], prop: string, value: number | undefined, range: IntegerRange): void {
   if (value === undefined || isUnresolved(value)) return;
-  if (!Number.isInteger(value) || value < min || value > ZoneDefaults.MAX_DAYS) {
-    v.push({ prop, received: value, allowed: `an integer from ${min} to ${ZoneDefaults.MAX_DAYS}` });
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    v.push({ prop, received: value, allowed: `an integer from ${range.min} to ${range.max}` });
   }
 }
 
@@ -143,12 +166,12 @@ export function resolveZones(
   }
   const ranges: Violation[] = [];
   const resolved = inputs.map((z, i) => {
-    checkDays(ranges, `${prop}[${i}].coolAfterDays`, z.coolAfterDays, 0);
+    checkDays(ranges, `${prop}[${i}].coolAfterDays`, z.coolAfterDays, ZoneDefaults.COOL_AFTER_DAYS_RANGE);
     checkDays(
       ranges,
       `${prop}[${i}].noncurrentVersionExpirationDays`,
       z.noncurrentVersionExpirationDays,
-      ZoneDefaults.MIN_NONCURRENT_DAYS,
+      ZoneDefaults.NONCURRENT_VERSION_EXPIRATION_DAYS_RANGE,
     );
     const cool = z.coolAfterDays ?? ZoneDefaults.COOL_AFTER_DAYS[z.name];
     return {
@@ -193,4 +216,65 @@ export function constructIdFrom(name: string): string {
       i > 0 && /^[0-9]/.test(part) ? `_${part}` : part.charAt(0).toUpperCase() + part.slice(1),
     )
     .join('');
+}
+
+/**
+ * Validates the zones of an imported lake, all violations at once: at least one zone
+ * (`DPK_NO_ZONES`), literal zone names (`DPK_INVALID_ZONE`), no zone twice
+ * (`DPK_DUPLICATE_ZONE`), and storage names (the zone's `storageProp`: `bucketName`,
+ * `containerName`) that `storageViolation` accepts and no two zones share (`DPK_INVALID_NAME`:
+ * two zones in one bucket would void per-zone grants). Storage names that are tokens pass.
+ */
+export function validateImportedZones<K extends string>(
+  scope: IConstruct,
+  zones: readonly ({ readonly name: string } & Readonly<Record<K, string>>)[],
+  storageProp: K,
+  storageViolation: (prop: string, name: string) => Violation | undefined,
+  prop = 'zones',
+): ZoneRef[] {
+  if (!Array.isArray(zones) || zones.length === 0) {
+    throw ValidationError.of(ErrorCode.NO_ZONES, scope, {
+      prop,
+      received: zones,
+      allowed: 'at least one zone of the lake',
+    });
+  }
+  const violations: Violation[] = [];
+  const names = new Set<string>();
+  const storage = new Set<string>();
+  zones.forEach((zone, i) => {
+    const invalid = zoneNameViolation(`${prop}[${i}].name`, zone.name);
+    if (invalid) {
+      violations.push({ ...invalid, code: ErrorCode.INVALID_ZONE });
+    } else if (names.has(zone.name)) {
+      violations.push({
+        code: ErrorCode.DUPLICATE_ZONE,
+        prop: `${prop}[${i}].name`,
+        received: zone.name,
+        allowed: 'a zone name not already listed',
+      });
+    }
+    names.add(zone.name);
+    const storageName = zone[storageProp];
+    const bad = isUnresolved(storageName)
+      ? undefined
+      : storageViolation(`${prop}[${i}].${storageProp}`, storageName);
+    if (bad) {
+      violations.push({ ...bad, code: ErrorCode.INVALID_NAME });
+    } else if (!isUnresolved(storageName) && storage.has(storageName)) {
+      violations.push({
+        code: ErrorCode.INVALID_NAME,
+        prop: `${prop}[${i}].${storageProp}`,
+        received: storageName,
+        allowed: `a ${storageProp} no other zone uses (zones are isolated by their storage)`,
+      });
+    }
+    storage.add(storageName);
+  });
+  ValidationError.throwAll(scope, violations, [
+    ErrorCode.INVALID_ZONE,
+    ErrorCode.DUPLICATE_ZONE,
+    ErrorCode.INVALID_NAME,
+  ]);
+  return zones.map((z) => ({ name: z.name }));
 }

@@ -70,7 +70,7 @@ describe('globally unique names across deployments', () => {
   test('a token account joins the name at deploy time (Fn::Join with AWS::AccountId)', () => {
     const app = new App();
     const stack = new Stack(app, 'S', { env: { region: 'eu-west-1' } });
-    new Lakehouse(stack, 'Lakehouse', { name: 'sales', warehouse: { enabled: false } });
+    new Lakehouse(stack, 'Lakehouse', { platformName: 'sales', warehouse: { enabled: false } });
     const buckets = Object.values<any>(app.synth().getStackByName('S').template.Resources).filter(
       (r) => r.Type === 'AWS::S3::Bucket',
     );

@@ -31,18 +31,12 @@ const zoneName = fc
   .stringMatching(/^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/)
   .filter((n) => !n.includes('--') && !RESERVED_ZONE_NAMES.includes(n));
 
-const coolAfterDays = fc.option(
-  fc.oneof(fc.constant(0), fc.integer({ min: 30, max: ZoneDefaults.MAX_DAYS })),
-  {
-    nil: undefined,
-  },
-);
-const noncurrentDays = fc.option(
-  fc.integer({ min: ZoneDefaults.MIN_NONCURRENT_DAYS, max: ZoneDefaults.MAX_DAYS }),
-  {
-    nil: undefined,
-  },
-);
+const coolAfterDays = fc.option(fc.oneof(fc.constant(0), fc.integer(LakeStorage.COOL_AFTER_DAYS_RANGE)), {
+  nil: undefined,
+});
+const noncurrentDays = fc.option(fc.integer(ZoneDefaults.NONCURRENT_VERSION_EXPIRATION_DAYS_RANGE), {
+  nil: undefined,
+});
 
 const zones = fc.uniqueArray(zoneName, { minLength: 1, maxLength: 4 }).chain((names) =>
   fc.tuple(
@@ -69,15 +63,9 @@ const validProps = fc.record({
   platform: platformName,
   zones,
   tags,
-  rotationPeriodDays: fc.integer({
-    min: EncryptionKey.MIN_ROTATION_PERIOD_DAYS,
-    max: EncryptionKey.MAX_ROTATION_PERIOD_DAYS,
-  }),
-  pendingWindowDays: fc.integer({
-    min: EncryptionKey.MIN_PENDING_WINDOW_DAYS,
-    max: EncryptionKey.MAX_PENDING_WINDOW_DAYS,
-  }),
-  accessLogRetentionDays: fc.integer({ min: 1, max: ZoneDefaults.MAX_DAYS }),
+  rotationPeriodDays: fc.integer(EncryptionKey.ROTATION_PERIOD_DAYS_RANGE),
+  pendingWindowDays: fc.integer(EncryptionKey.PENDING_WINDOW_DAYS_RANGE),
+  accessLogRetentionDays: fc.integer(LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE),
   access: fc.constantFrom(...Object.values(ZoneAccess)),
   recommendedFlags: fc.boolean(),
 });

@@ -1,5 +1,5 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { Fn, Token, type TerraformStack } from '../../src/core/tf';
+import { Fn, Token, type TerraformStack } from '../../src/terraform';
 import { TfGraph } from '../helpers/tf-graph';
 import { newTfStack, type TfDocument } from '../helpers/tf-template';
 

@@ -8,7 +8,7 @@ import {
 } from '../../src/azure/security/encryption-key';
 import { LakeStorage, type LakeStorageProps } from '../../src/azure/storage/lake-storage';
 import { ErrorCode, ValidationError } from '../../src/core/errors';
-import { type TerraformStack } from '../../src/core/tf';
+import { type TerraformStack } from '../../src/terraform';
 import { describeBadInput, expectThrownInstance, tupleRows } from '../helpers/bad-input';
 import { TfTemplate } from '../helpers/tf-template';
 
@@ -38,7 +38,7 @@ function lake(props: Partial<LakeStorageProps> = {}, stack: TerraformStack = new
 }
 
 function importedKey(attrs: Partial<EncryptionKeyAttributes>) {
-  return EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+  return EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
     keyVaultId: VAULT_ID,
     keyVaultKeyId: KEY_URL,
     ...attrs,
@@ -436,7 +436,7 @@ const ROWS: Row[] = [
     'an existing key with vault ranges',
     () => {
       const stack = newAzureStack();
-      const existing = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+      const existing = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
         keyVaultId: VAULT_ID,
         keyVaultKeyId: KEY_URL,
       });
@@ -562,7 +562,7 @@ const TOKEN_ROWS: [string, (stack: TerraformStack) => unknown][] = [
     (s) =>
       lake(
         {
-          encryptionKey: EncryptionKey.fromKeyAttributes(s, 'Shared', {
+          encryptionKey: EncryptionKey.fromEncryptionKeyAttributes(s, 'Shared', {
             keyVaultId: tokens.string(),
             keyVaultKeyId: tokens.string(),
             keyResourceId: tokens.string(),

@@ -51,7 +51,7 @@ function globalNames(scope: Scope): Map<string, string> {
   new Catalog(stack, 'Governance', {
     platformName: 'sales',
     resourceGroup: group,
-    lake: lakehouse.storage,
+    lake: lakehouse.lake,
     network: lakehouse.network,
     purview: true,
   });

@@ -19,7 +19,7 @@ import {
 import { Catalog } from '../../src/azure/catalog/catalog';
 import { KIT_RESOURCE_PROVIDERS, registerKitResourceProviders } from '../../src/azure/resource-providers';
 import { LakeStorage } from '../../src/azure/storage/lake-storage';
-import type { TerraformStack } from '../../src/core/tf';
+import type { TerraformStack } from '../../src/terraform';
 import { newTfStack, TfTemplate } from '../helpers/tf-template';
 
 /**

@@ -18,6 +18,14 @@ describe('validateIntegerRange', () => {
     );
   });
 
+  test('takes the bounds from a range', () => {
+    const range = { min: 90, max: 2560 } as const;
+    expect(validateIntegerRange(newScope(), 'days', 2560, range)).toBe(2560);
+    expect(() => validateIntegerRange(newScope(), 'days', 89, range)).toThrow(
+      expect.objectContaining({ code: ErrorCode.OUT_OF_RANGE, allowed: 'an integer from 90 to 2560' }),
+    );
+  });
+
   test('skips an unresolved number', () => {
     const token = cdk.Token.asNumber({ resolve: () => 1 });
     expect(validateIntegerRange(newScope(), 'days', token, 90, 2560)).toBe(token);

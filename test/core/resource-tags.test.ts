@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../src/core/errors';
-import { resourceTags, TagRules } from '../../src/core/tags';
+import { resourceTags, TagRules, validateResourceTags } from '../../src/core/tags';
 import { tokens } from '../azure/azure-stack';
 import { newScope } from '../helpers/scope';
 
@@ -63,5 +63,19 @@ describe('resourceTags (AWS and GCP rules)', () => {
 
   test('AWS and GCP keys are case-sensitive: Env and env are two tags', () => {
     expect(() => resourceTags(newScope(), TagRules.AWS, 'sales', { Env: 'a', env: 'b' })).not.toThrow();
+  });
+});
+
+describe('validateResourceTags (the up-front check blocks run before they tag anything)', () => {
+  test("accepts what fits beside the kit's tags and rejects what does not, with DPK_INVALID_TAGS", () => {
+    expect(() =>
+      validateResourceTags(newScope(), TagRules.GCP, 'sales', { team: 'sales-data' }),
+    ).not.toThrow();
+    expect(() => validateResourceTags(newScope(), TagRules.GCP, 'sales', { Team: 'x' })).toThrow(
+      code(ErrorCode.INVALID_TAGS),
+    );
+    expect(() => validateResourceTags(newScope(), TagRules.AZURE, 'sales', tagsOf(50))).toThrow(
+      code(ErrorCode.INVALID_TAGS),
+    );
   });
 });

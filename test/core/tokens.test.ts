@@ -1,6 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
-import { Token as TfToken } from '../../src/core/tf';
 import { isUnresolved } from '../../src/core/tokens';
+import { Token as TfToken } from '../../src/terraform';
 
 const resolvable = { resolve: () => 'x' };
 

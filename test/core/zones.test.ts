@@ -94,6 +94,23 @@ describe('resolveZones', () => {
     expect(() => resolveZones(newScope(), [zone])).toThrow(code(ErrorCode.OUT_OF_RANGE));
   });
 
+  test('lifecycle limits are the ZoneDefaults ranges, edges included', () => {
+    const { COOL_AFTER_DAYS_RANGE: cool, NONCURRENT_VERSION_EXPIRATION_DAYS_RANGE: noncurrent } =
+      ZoneDefaults;
+    expect([cool, noncurrent]).toEqual([
+      { min: 0, max: 36500 },
+      { min: 7, max: 36500 },
+    ]);
+    const zone = { name: 'raw', coolAfterDays: cool.max, noncurrentVersionExpirationDays: noncurrent.min };
+    expect(resolveZones(newScope(), [zone])[0]).toMatchObject({
+      coolAfterDays: 36500,
+      noncurrentVersionExpirationDays: 7,
+    });
+    expect(() => resolveZones(newScope(), [{ name: 'raw', noncurrentVersionExpirationDays: 6 }])).toThrow(
+      expect.objectContaining({ allowed: 'an integer from 7 to 36500' }),
+    );
+  });
+
   test('skips unresolved lifecycle tokens', () => {
     const token = cdk.Token.asNumber({ resolve: () => 5 });
     expect(resolveZones(newScope(), [{ name: 'raw', coolAfterDays: token }])[0].coolAfterDays).toBe(token);

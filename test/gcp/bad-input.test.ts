@@ -2,7 +2,6 @@ import { TerraformVariable } from 'cdktf';
 import { expectValidationError, newGcpStack } from './support';
 import { ZoneAccess } from '../../src/core/blocks';
 import { ErrorCode } from '../../src/core/errors';
-import type { TerraformStack } from '../../src/core/tf';
 import {
   EncryptionKey,
   type EncryptionKeyProps,
@@ -13,6 +12,7 @@ import {
 } from '../../src/gcp';
 import { acknowledgeRule, checkCompliance } from '../../src/gcp/compliance';
 import { BASIC_ROLES, isPublicPrincipal } from '../../src/gcp/compliance/private/iam';
+import type { TerraformStack } from '../../src/terraform';
 import { describeBadInput, tupleRows } from '../helpers/bad-input';
 import { TfTemplate } from '../helpers/tf-template';
 
@@ -33,7 +33,7 @@ const key = (props: Partial<EncryptionKeyProps>) => (stack: TerraformStack) => k
 const lake = (props: Partial<LakeStorageProps>) => (stack: TerraformStack) => lakeIn(stack, props);
 const storageName = (name: string) => lake({ zones: [{ name: 'raw', storageName: name }] });
 const imported = (cryptoKeyId: string, location: string) => (stack: TerraformStack) =>
-  EncryptionKey.fromCryptoKeyId(stack, 'Imported', { cryptoKeyId, location });
+  EncryptionKey.fromEncryptionKeyAttributes(stack, 'Imported', { cryptoKeyId, location });
 const grant =
   (member: () => ReturnType<typeof Principal.user>, zone = 'raw') =>
   (stack: TerraformStack) =>

@@ -1,6 +1,6 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import type { ErrorCode } from '../../src/core/errors';
-import type { TerraformStack } from '../../src/core/tf';
+import type { TerraformStack } from '../../src/terraform';
 import { newTfStack } from '../helpers/tf-template';
 
 /** A fresh stack with a Google provider (cdktf refuses to synth resources without one). */

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App as CdkApp } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { App as TfApp, synthesizeStack, TerraformStack } from '../../src/core/tf';
+import { App as TfApp, synthesizeStack, TerraformStack } from '../../src/terraform';
 import { withEngineValidation } from '../helpers/aws-stack';
 
 /** Where the examples live. */

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IConstruct } from 'constructs';
-import { App, Testing, TerraformStack } from '../../src/core/tf';
+import { App, Testing, TerraformStack } from '../../src/terraform';
 
 /** A Terraform JSON document as `cdktf synth` writes it. */
 export type TfDocument = {

@@ -48,7 +48,7 @@ function build(spec: Omit<LakehouseProps, 'stepScripts'>): Built {
 /** The IAM requests and Lake Formation checks a journey needs. */
 function requirements(b: Built, journey: Journey): { iam: AwsRequest[]; lf: (() => boolean)[] } {
   const { lakehouse, model, id } = b;
-  const keyId = id(lakehouse.key.key);
+  const keyId = id(lakehouse.encryptionKey.key);
   const key = model.getAtt(keyId, 'Arn');
   const onKey = (action: string): AwsRequest => ({
     action,
@@ -58,7 +58,7 @@ function requirements(b: Built, journey: Journey): { iam: AwsRequest[]; lf: (() 
   const principal = model.getAtt(roleIdOf(b, journey), 'Arn');
   const zone = journey.target;
   const bucketOf = (z: string) => {
-    const bid = id(lakehouse.storage.bucketFor(z));
+    const bid = id(lakehouse.lake.bucketFor(z));
     return { bid, arn: model.getAtt(bid, 'Arn') };
   };
   switch (journey.action) {

@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import { App } from 'cdktf';
 import { build, DEPLOYER_REACHES_WORKSPACE_CONTEXT } from '../../examples/lakehouse-azure/app';
 import { StreamIngestion } from '../../src/azure/streaming/stream-ingestion';
-import { synthesizeStack } from '../../src/core/tf';
+import { synthesizeStack } from '../../src/terraform';
 import { TfGraph } from '../helpers/tf-graph';
 import type { TfDocument } from '../helpers/tf-template';
 

@@ -4,8 +4,8 @@ import { AzureAccess } from './azure/access';
 import { CUSTOM_PERSONAS_SPEC, type Journey, JourneyAction, lakehouseJourneys } from './lakehouse-journeys';
 import { build, DEPLOYER_REACHES_WORKSPACE_CONTEXT } from '../../examples/lakehouse-azure/app';
 import { Lakehouse } from '../../src/azure/patterns/lakehouse';
-import { synthesizeStack, type TerraformStack } from '../../src/core/tf';
 import type { LakehouseSpec } from '../../src/patterns';
+import { synthesizeStack, type TerraformStack } from '../../src/terraform';
 import { newAzureStack, RG } from '../azure/azure-stack';
 import type { TfDocument } from '../helpers/tf-template';
 
@@ -15,7 +15,7 @@ const EVENT_SEND = 'Microsoft.EventHub/namespaces/messages/send/action';
 const PIPELINE_RUN = 'Microsoft.DataFactory/factories/pipelines/createrun/action';
 
 /** The shared custom-persona spec, on Azure (another platform name, so its names differ from the example's). */
-const CUSTOM_PERSONAS: LakehouseSpec = { ...CUSTOM_PERSONAS_SPEC, name: 'audit' };
+const CUSTOM_PERSONAS: LakehouseSpec = { ...CUSTOM_PERSONAS_SPEC, platformName: 'audit' };
 
 /** A synthesized lakehouse after its data-plane pass, and how to name its parts in Terraform. */
 interface Deployed {
@@ -59,7 +59,7 @@ const address = (d: Deployed, construct: any) =>
 
 /** The rendered scope of a zone's container, as the lake's grants render it. */
 function zoneScope(d: Deployed, zone: string): string {
-  const storage = d.lakehouse.storage;
+  const storage = d.lakehouse.lake;
   return `${ref(d, storage.storageAccount, 'id')}/blobServices/default/containers/${ref(d, storage.containerFor(zone), 'name')}`;
 }
 

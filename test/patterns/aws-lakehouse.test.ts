@@ -16,7 +16,7 @@ import { newAwsStack } from '../helpers/aws-stack';
  * read back from the synthesized IAM policies equal to the plan's matrix.
  */
 const SCRIPT = SparkJobScript.fromAsset(path.join(__dirname, '../aws/processing/fixtures/clean.py'));
-const DEFAULT_SPEC: LakehouseProps = { name: 'sales' };
+const DEFAULT_SPEC: LakehouseProps = { platformName: 'sales' };
 const MAXIMAL_SPEC: LakehouseProps = {
   ...SALES_LAKEHOUSE,
   stepScripts: { 'daily-orders/clean': SCRIPT, 'daily-orders/publish': SCRIPT },
@@ -53,8 +53,8 @@ function accessReadBack(stack: Stack, lakehouse: Lakehouse, template: Template) 
       .filter((p) => refsIn(p.Properties.Roles).includes(roleId))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>);
     matrix[persona] = {};
-    for (const zone of lakehouse.storage.zoneNames) {
-      const bucketId = logicalId(stack, lakehouse.storage.bucketFor(zone));
+    for (const zone of lakehouse.lake.zoneNames) {
+      const bucketId = logicalId(stack, lakehouse.lake.bucketFor(zone));
       const actions = new Set(
         statements
           .filter((s) => s.Effect === 'Allow' && refsIn(s.Resource).includes(bucketId))
@@ -77,10 +77,10 @@ function accessReadBack(stack: Stack, lakehouse: Lakehouse, template: Template) 
 
 /** The properties that matter, whatever the spec: zones encrypted with the key, retained, grants present. */
 function expectSecureLake(stack: Stack, lakehouse: Lakehouse, template: Template): void {
-  const keyId = logicalId(stack, lakehouse.key.key);
+  const keyId = logicalId(stack, lakehouse.encryptionKey.key);
   template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
-  for (const zone of lakehouse.storage.zoneNames) {
-    const bucketId = logicalId(stack, lakehouse.storage.bucketFor(zone));
+  for (const zone of lakehouse.lake.zoneNames) {
+    const bucketId = logicalId(stack, lakehouse.lake.bucketFor(zone));
     const bucket = template.toJSON().Resources[bucketId];
     expect(bucket.DeletionPolicy).toBe('RetainExceptOnCreate');
     expect(bucket.UpdateReplacePolicy).toBe('Retain');
@@ -110,18 +110,19 @@ describe('aws.Lakehouse', () => {
     // THEN
     expect(template.toJSON()).toMatchSnapshot();
     expectSecureLake(stack, lakehouse, template);
-    expect(lakehouse.storage.zoneNames).toEqual(['raw', 'curated', 'serving']);
+    expect(lakehouse.lake.zoneNames).toEqual(['raw', 'curated', 'serving']);
     expect(Object.keys(lakehouse.personas)).toEqual(['ingest', 'engineer', 'analyst', 'admin']);
     expect(lakehouse.streams).toEqual({});
     expect(lakehouse.pipelines).toEqual({});
     expect(lakehouse.network).toBeDefined();
     expect(lakehouse.catalog).toBeDefined();
     expect(lakehouse.warehouse?.baseCapacityRpus).toBe(8);
-    // the platform key, and the alert topic's own key (alarm delivery never needs the data key)
-    template.resourceCountIs('AWS::KMS::Key', 2);
+    // no alert recipients: no topic and no alerts key (as on GCP and Azure), only the platform key
+    expect(lakehouse.notifications).toBeUndefined();
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.resourceCountIs('AWS::SNS::Topic', 0);
     template.resourceCountIs('AWS::LakeFormation::DataLakeSettings', 1);
     template.resourceCountIs('AWS::Glue::DataCatalogEncryptionSettings', 1);
-    template.resourceCountIs('AWS::SNS::Subscription', 0);
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Statement: [
@@ -142,7 +143,8 @@ describe('aws.Lakehouse', () => {
     expectSecureLake(stack, lakehouse, template);
     expect(Object.keys(lakehouse.streams)).toEqual(['clickstream']);
     expect(Object.keys(lakehouse.pipelines)).toEqual(['daily-orders']);
-    template.resourceCountIs('AWS::KMS::Key', 2);
+    template.resourceCountIs('AWS::KMS::Key', 2); // the platform key and the alert topic's own key
+    expect(lakehouse.notifications).toBeDefined();
     // the step jobs read and write Iceberg tables through the catalog's databases
     template.hasResourceProperties('AWS::Glue::Job', {
       DefaultArguments: Match.objectLike({
@@ -179,7 +181,7 @@ describe('aws.Lakehouse', () => {
   test('the persona × zone grants equal the plan of a custom spec', () => {
     // GIVEN: custom zones and personas, no warehouse
     const spec: LakehouseProps = {
-      name: 'ops',
+      platformName: 'ops',
       zones: ['landing', 'gold'],
       personas: [
         { name: 'loader', access: { landing: ZoneAccess.WRITE } },
@@ -236,7 +238,7 @@ describe('aws.Lakehouse', () => {
     expect(() => build({ ...SALES_LAKEHOUSE })).toThrow(
       expect.objectContaining({ code: ErrorCode.CONFLICTING_PROPS }),
     );
-    expect(() => build({ name: 'sales', stepScripts: { 'x/y': SCRIPT } })).toThrow(
+    expect(() => build({ platformName: 'sales', stepScripts: { 'x/y': SCRIPT } })).toThrow(
       expect.objectContaining({ code: ErrorCode.CONFLICTING_PROPS }),
     );
   });

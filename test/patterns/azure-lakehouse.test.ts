@@ -2,8 +2,8 @@ import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { EncryptionKey, Lakehouse } from '../../src/azure';
 import { checkCompliance, formatFindings } from '../../src/azure/compliance';
 import { ErrorCode, ZoneAccess } from '../../src/core/internal';
-import { Testing, type TerraformStack } from '../../src/core/tf';
 import type { AccessMatrix } from '../../src/patterns';
+import { Testing, type TerraformStack } from '../../src/terraform';
 import { newAzureStack, RG } from '../azure/azure-stack';
 import { infosOf, TfTemplate, warningsOf } from '../helpers/tf-template';
 
@@ -11,7 +11,7 @@ const OPTIONS = { resourceGroup: RG, keyVaultAllowedIpRanges: ['20.61.10.0/24'] 
 
 function build(spec: Partial<typeof SALES_LAKEHOUSE> = {}): { stack: TerraformStack; lakehouse: Lakehouse } {
   const stack = newAzureStack();
-  const lakehouse = new Lakehouse(stack, 'Lakehouse', { name: 'sales', ...spec, ...OPTIONS });
+  const lakehouse = new Lakehouse(stack, 'Lakehouse', { platformName: 'sales', ...spec, ...OPTIONS });
   return { stack, lakehouse };
 }
 
@@ -25,8 +25,8 @@ function synthesizedMatrix(stack: TerraformStack, lakehouse: Lakehouse): AccessM
   const t = TfTemplate.fromStack(stack);
   const writerRoles = new Set(t.resources('azurerm_role_definition').map((r) => r.address));
   const zoneByScope = new Map(
-    lakehouse.storage.zoneNames.map((zone) => [
-      `azurerm_storage_container.${stack.getLogicalId(lakehouse.storage.containerFor(zone))}.name}`,
+    lakehouse.lake.zoneNames.map((zone) => [
+      `azurerm_storage_container.${stack.getLogicalId(lakehouse.lake.containerFor(zone))}.name}`,
       zone,
     ]),
   );
@@ -34,7 +34,7 @@ function synthesizedMatrix(stack: TerraformStack, lakehouse: Lakehouse): AccessM
   for (const [persona, identity] of Object.entries(lakehouse.personas)) {
     const principal = `\${azurerm_user_assigned_identity.${stack.getLogicalId(identity)}.principal_id}`;
     const row: Record<string, ZoneAccess | undefined> = Object.fromEntries(
-      lakehouse.storage.zoneNames.map((z) => [z, undefined]),
+      lakehouse.lake.zoneNames.map((z) => [z, undefined]),
     );
     for (const ra of t.resources('azurerm_role_assignment', { principal_id: principal })) {
       const scope = String(ra.config.scope);
@@ -74,13 +74,13 @@ function expectSecure(stack: TerraformStack, lakehouse: Lakehouse): void {
       : {}),
   });
   expect(JSON.stringify(account.config.customer_managed_key)).toContain(
-    `azurerm_key_vault_key.${stack.getLogicalId(lakehouse.key.key)}`,
+    `azurerm_key_vault_key.${stack.getLogicalId(lakehouse.encryptionKey.key)}`,
   );
   t.hasResourceProperties('azurerm_key_vault_key', { rotation_policy: expect.anything() });
   // every zone's filesystem lives in that account; one per zone
   t.resourceCountIs('azurerm_storage_account', 1);
   t.resourceCountIs('azurerm_storage_container', lakehouse.plan.zones.length);
-  expect(lakehouse.storage.zoneNames).toEqual(lakehouse.plan.zones.map((z) => z.name));
+  expect(lakehouse.lake.zoneNames).toEqual(lakehouse.plan.zones.map((z) => z.name));
   // retained on destroy
   for (const type of [
     'azurerm_storage_account',
@@ -196,7 +196,7 @@ describe('azure.Lakehouse runner reach', () => {
     // GIVEN a lakehouse whose network is created in the same apply, and no way for the runner to reach the vault
     const stack = newAzureStack();
     // THEN it is rejected with the prop and what to pass
-    expect(() => new Lakehouse(stack, 'Lakehouse', { name: 'sales', resourceGroup: RG })).toThrow(
+    expect(() => new Lakehouse(stack, 'Lakehouse', { platformName: 'sales', resourceGroup: RG })).toThrow(
       expect.objectContaining({ code: ErrorCode.INVALID_IP_RANGE, prop: 'keyVaultAllowedIpRanges' }),
     );
   });
@@ -204,7 +204,7 @@ describe('azure.Lakehouse runner reach', () => {
   test('deployerInsideNetwork: true keeps the vault closed, without the reach warning', () => {
     const stack = newAzureStack();
     const lakehouse = new Lakehouse(stack, 'Lakehouse', {
-      name: 'sales',
+      platformName: 'sales',
       resourceGroup: RG,
       deployerInsideNetwork: true,
     });
@@ -219,7 +219,7 @@ describe('azure.Lakehouse runner reach', () => {
     expect(
       () =>
         new Lakehouse(stack, 'Lakehouse', {
-          name: 'sales',
+          platformName: 'sales',
           resourceGroup: RG,
           keyVaultAllowedIpRanges: ['203.0.113.0/24'],
         }),

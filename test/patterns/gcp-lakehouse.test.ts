@@ -1,9 +1,9 @@
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import type { ZoneAccess } from '../../src/core/blocks';
-import { Testing } from '../../src/core/tf';
 import { Lakehouse, type LakehouseProps } from '../../src/gcp';
 import { checkCompliance } from '../../src/gcp/compliance';
 import { ZONE_ROLES } from '../../src/gcp/storage/roles';
+import { Testing } from '../../src/terraform';
 import { newGcpStack } from '../gcp/support';
 import { infosOf, TfTemplate } from '../helpers/tf-template';
 import { withScripts } from '../journeys/gcp/lakehouse-journeys';
@@ -11,7 +11,7 @@ import { withScripts } from '../journeys/gcp/lakehouse-journeys';
 /** The GCP options every spec needs. */
 const GCP = { project: 'acme-data-test', location: 'europe-west1' } as const;
 
-const DEFAULT: LakehouseProps = { name: 'sales', ...GCP };
+const DEFAULT: LakehouseProps = { platformName: 'sales', ...GCP };
 const MAXIMAL: LakehouseProps = withScripts({ ...SALES_LAKEHOUSE, ...GCP });
 
 function synth(props: LakehouseProps) {
@@ -39,12 +39,12 @@ function accessMatrixOf(
   const matrix: Record<string, Record<string, ZoneAccess | undefined>> = {};
   for (const persona of lakehouse.plan.personas) {
     const accountName = Object.keys(accounts).find(
-      (n) => accounts[n].display_name === `${lakehouse.plan.name} ${persona.name}`,
+      (n) => accounts[n].display_name === `${lakehouse.plan.platformName} ${persona.name}`,
     );
     expect(accountName).toBeDefined();
     const member = ref('google_service_account', accountName!, 'member');
     const row: Record<string, ZoneAccess | undefined> = {};
-    for (const zone of lakehouse.storage.zoneNames) {
+    for (const zone of lakehouse.lake.zoneNames) {
       const bucketName = Object.keys(buckets).find((n) => buckets[n].labels?.['data-zone'] === zone);
       const roles = members
         .filter((m) => m.member === member && m.bucket === ref('google_storage_bucket', bucketName!, 'name'))
@@ -62,9 +62,7 @@ function expectSecureZones(t: TfTemplate, lakehouse: Lakehouse): void {
   const key = Object.keys(resources(t).google_kms_crypto_key);
   expect(key).toHaveLength(1);
   const zoneBuckets = buckets.filter((b) => b.labels?.['data-zone'] !== undefined);
-  expect(zoneBuckets.map((b) => b.labels['data-zone']).sort()).toEqual(
-    [...lakehouse.storage.zoneNames].sort(),
-  );
+  expect(zoneBuckets.map((b) => b.labels['data-zone']).sort()).toEqual([...lakehouse.lake.zoneNames].sort());
   for (const b of buckets) {
     expect(b.encryption.default_kms_key_name).toBe(ref('google_kms_crypto_key', key[0], 'id'));
     expect(b.public_access_prevention).toBe('enforced');
@@ -120,7 +118,7 @@ describe('gcp.Lakehouse children', () => {
   test('an info message lists the personas in effect and says when the defaults were replaced', () => {
     const stack = newGcpStack();
     const lakehouse = new Lakehouse(stack, 'Lakehouse', {
-      name: 'sales',
+      platformName: 'sales',
       location: 'europe-west1',
       personas: [{ name: 'auditor', access: { curated: 'read' as ZoneAccess } }],
     });
@@ -133,7 +131,7 @@ describe('gcp.Lakehouse children', () => {
 
   test('a multi-region location needs a region when there are regional services', () => {
     const stack = newGcpStack();
-    expect(() => new Lakehouse(stack, 'Lakehouse', { name: 'sales', location: 'EU' })).toThrow(
+    expect(() => new Lakehouse(stack, 'Lakehouse', { platformName: 'sales', location: 'EU' })).toThrow(
       expect.objectContaining({ code: 'DPK_INVALID_LOCATION', prop: 'region' }),
     );
   });
@@ -143,7 +141,7 @@ describe('gcp.Lakehouse children', () => {
     ['EU', 'us-central1'],
   ])('a region outside the location %p is reported on region, the prop the user gave', (location, region) => {
     const stack = newGcpStack();
-    expect(() => new Lakehouse(stack, 'Lakehouse', { name: 'sales', location, region })).toThrow(
+    expect(() => new Lakehouse(stack, 'Lakehouse', { platformName: 'sales', location, region })).toThrow(
       expect.objectContaining({ code: 'DPK_INVALID_LOCATION', prop: 'region', received: region }),
     );
   });

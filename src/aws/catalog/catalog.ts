@@ -1,10 +1,9 @@
-import { Aws, Stack, Tags } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lf from 'aws-cdk-lib/aws-lakeformation';
 import { Construct, type IConstruct } from 'constructs';
 import { AccountDataSettings, type IAccountDataSettings } from './account-data-settings';
-import { CATALOG_PERMISSIONS, LAKE_FORMATION_DATA_ACCESS_ACTION } from './perms';
 import {
   constructIdFrom,
   type DataRemovalPolicy,
@@ -20,10 +19,10 @@ import {
   ZoneAccess,
 } from '../../core/internal';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
-import { dataLakePrincipalArn, lakeFormationPermissions } from '../private/lake-formation';
-import { assertNotPublic } from '../private/principals';
+import { grantCatalogAccess, ImportedCatalog } from './private/catalog-import';
 import { removalPolicyFor } from '../private/removal';
 import { AwsNameRules } from '../private/service-names';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -134,6 +133,27 @@ export interface ICatalog extends IConstruct {
 }
 
 /**
+ * What identifies a catalog made in another stack or app, in the same account and region: the
+ * lake it describes and its database names by zone.
+ */
+export interface CatalogAttributes {
+  /** The lake the catalog describes (e.g. `LakeStorage.fromLakeStorageAttributes`). */
+  readonly lake: ILakeStorage;
+  /** The Glue database name of each zone that has one (at least one zone, each a zone of the lake). */
+  readonly databaseNames: Readonly<Record<string, string>>;
+  /**
+   * The key the account's Data Catalog metadata is encrypted with; readers need decrypt on it.
+   * @default - the lake's key
+   */
+  readonly encryptionKey?: IEncryptionKey;
+  /**
+   * Who decides access: as the owning catalog was made.
+   * @default CatalogPermissionModel.LAKE_FORMATION
+   */
+  readonly permissionModel?: CatalogPermissionModel;
+}
+
+/**
  * A data catalog for a lake on AWS: one AWS Glue database per lake zone, whose `LocationUri` is
  * the zone's bucket, with Lake Formation as the permission model.
  *
@@ -170,6 +190,23 @@ export class Catalog extends Construct implements ICatalog {
   public static readonly DEFAULT_MANAGE_ACCOUNT_SETTINGS = true;
   /** Lake Formation's group for "any IAM principal allowed by IAM", which the kit never grants by default. */
   public static readonly IAM_ALLOWED_PRINCIPALS = 'IAM_ALLOWED_PRINCIPALS';
+
+  /**
+   * Imports a catalog made in another stack or app of the same account and region, so
+   * principals of this stack can be granted on its databases. Nothing is created for the
+   * catalog: grants add the grantee's IAM statements and Lake Formation permissions only (the
+   * owner's stack registered the locations and owns the account settings). Throws
+   * `DPK_NO_ZONES`, `DPK_UNKNOWN_ZONE` or `DPK_INVALID_NAME` (a malformed or shared database name).
+   *
+   * @example
+   * const catalog = Catalog.fromCatalogAttributes(stack, 'SalesCatalog', {
+   *   lake,
+   *   databaseNames: { curated: 'sales_curated', serving: 'sales_serving' },
+   * });
+   */
+  public static fromCatalogAttributes(scope: Construct, id: string, attrs: CatalogAttributes): ICatalog {
+    return new ImportedCatalog(scope, id, attrs);
+  }
 
   /** The lake the catalog describes. */
   public readonly lake: ILakeStorage;
@@ -279,7 +316,7 @@ export class Catalog extends Construct implements ICatalog {
     }
     this.locations = locations;
 
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   public databaseNameFor(zone: string): string {
@@ -305,62 +342,25 @@ export class Catalog extends Construct implements ICatalog {
    * grant. Throws `DPK_INVALID_PRINCIPAL` unless `principal` is an IAM role or user.
    */
   public grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): CatalogGrant {
-    const database = this.databaseNameFor(zone);
-    assertNotPublic(this, principal);
-    const principalArn = dataLakePrincipalArn(this, principal);
-    const stack = Stack.of(this);
-    const key = `${zone}|${access}|${JSON.stringify(stack.resolve(principalArn))}`;
-    const existing = this.grants.get(key);
-    if (existing) return existing;
-
-    const perms = CATALOG_PERMISSIONS[access];
-    const tablesArn = stack.formatArn({ service: 'glue', resource: 'table', resourceName: `${database}/*` });
-    const wildcards = [tablesArn];
-    let grant = iam.Grant.addToPrincipal({
-      grantee: principal,
-      actions: [...perms.glueActions],
-      resourceArns: [
-        stack.formatArn({ service: 'glue', resource: 'catalog' }),
-        stack.formatArn({ service: 'glue', resource: 'database', resourceName: database }),
-        tablesArn,
-      ],
-    }).combine(this.encryptionKey.key.grant(principal, ...perms.catalogKeyActions));
-
-    const lfPermissions: lf.CfnPrincipalPermissions[] = [];
-    if (this.permissionModel === CatalogPermissionModel.LAKE_FORMATION) {
-      grant = grant.combine(
-        iam.Grant.addToPrincipal({
-          grantee: principal,
-          actions: [LAKE_FORMATION_DATA_ACCESS_ACTION],
-          resourceArns: ['*'],
-        }),
-      );
-      wildcards.push('*');
-      lfPermissions.push(
-        ...lakeFormationPermissions(this, this.lfGrants, {
-          principalArn,
-          databaseName: database,
-          locationArn: this.lake.bucketFor(zone).bucketArn,
-          perms,
-          after: [
-            this.databases[zone],
-            ...(this.accountSettings.dependable ? [this.accountSettings.dependable] : []),
-          ],
-          location: this.locations[zone],
-        }),
-      );
-    }
-    if (this.permissionModel === CatalogPermissionModel.IAM || perms.writesData) {
-      grant = grant.combine(this.lake.grant(principal, zone, access));
-      wildcards.push(this.lake.bucketFor(zone).arnForObjects('*'));
-    }
-    const result: CatalogGrant = {
-      grant,
-      lakeFormationPermissions: lfPermissions,
-      wildcardResourceArns: wildcards,
-    };
-    this.grants.set(key, result);
-    return result;
+    return grantCatalogAccess(
+      this,
+      {
+        lake: this.lake,
+        encryptionKey: this.encryptionKey,
+        lakeFormation: this.permissionModel === CatalogPermissionModel.LAKE_FORMATION,
+        databaseName: this.databaseNameFor(zone),
+        after: [
+          this.databases[zone],
+          ...(this.accountSettings.dependable ? [this.accountSettings.dependable] : []),
+        ],
+        location: this.locations[zone],
+        grants: this.grants,
+        lfGrants: this.lfGrants,
+      },
+      principal,
+      zone,
+      access,
+    );
   }
 
   private validateLakeFormationProps(props: CatalogProps, lakeFormation: boolean): void {

@@ -2,8 +2,8 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { NagPack, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { acknowledgeFrameworkHelpersOnSynth } from './acknowledgements';
-import { DATA_PLATFORM_RULE_PREFIX, ruleId } from './data-platform-rule';
-import { DATA_PLATFORM_RULES } from './data-platform-rules';
+import { DATA_PLATFORM_RULES } from './pack';
+import { DATA_PLATFORM_RULE_PREFIX, ruleId } from './rule';
 
 /**
  * The kit's cdk-nag v3 pack for data platforms: a curated set of cdk-nag's HIPAA Security,

@@ -1,5 +1,6 @@
 // The AWS compliance entry point (`data-platform-kit/aws/compliance`): the kit's cdk-nag v3 pack,
-// its rules, the framework-helper acknowledgements and `checkCompliance`. Loads cdk-nag.
+// its rules, the check of an app or stack, and acknowledgements with reasons (the framework
+// helpers' among them). Re-exports only; loads cdk-nag.
 export {
   type AcknowledgementRecord,
   acknowledgeFrameworkHelpers,
@@ -11,8 +12,17 @@ export {
   FrameworkHelper,
   isDataBearingResourceType,
 } from './acknowledgements';
-export * from './check-compliance';
-export * from './data-platform-checks';
-export * from './data-platform-rule';
-export * from './data-platform-rules';
+export { acknowledgeRule, checkCompliance, wildcardResourceFindingId } from './check';
+export type { RuleAcknowledgement } from './check';
+export { DataPlatformChecks } from './data-platform-checks';
+export { CURATED_RULES, DATA_PLATFORM_RULES, KIT_RULES } from './pack';
+export {
+  ComplianceFramework,
+  DATA_PLATFORM_RULE_PREFIX,
+  type DataPlatformRule,
+  RuleOrigin,
+  ruleId,
+} from './rule';
 export * from './rules';
+export { formatFindings, RuleLevel } from '../../core/internal';
+export type { Acknowledgement, AcknowledgedFinding, ComplianceReport, Finding } from '../../core/internal';

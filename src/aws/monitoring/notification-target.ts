@@ -1,4 +1,4 @@
-import { Annotations, Aws, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, Aws, Stack } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -18,6 +18,7 @@ import {
   ValidationError,
 } from '../../core/internal';
 import { StreamNameRules } from '../private/stream-names';
+import { applyTags } from '../private/tags';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /** Props of the AWS {@link NotificationTarget}. */
@@ -76,9 +77,43 @@ export const ALARMS_KEY_POLICY_NOT_ADDED_WARNING = 'data-platform-kit:alarmsKeyP
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
+/** What identifies an SNS topic made in another stack or app. */
+export interface NotificationTargetAttributes {
+  /** ARN of the topic: `arn:<partition>:sns:<region>:<account>:<name>`. */
+  readonly topicArn: string;
+}
+
+const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
+
 /** A topic a user brought: alarms publish to it as it is. */
 class ExistingTopicTarget implements INotificationTarget {
   constructor(public readonly topic: sns.ITopic) {}
+
+  public get topicArn(): string {
+    return this.topic.topicArn;
+  }
+
+  public notifyOn(alarm: cloudwatch.AlarmBase): void {
+    notify(this.topic, alarm);
+  }
+}
+
+/** A topic made elsewhere, imported by ARN: nothing is created for it. */
+class ImportedNotificationTarget extends Construct implements INotificationTarget {
+  public readonly topic: sns.ITopic;
+
+  constructor(scope: Construct, id: string, attrs: NotificationTargetAttributes) {
+    super(scope, id);
+    const arn = attrs.topicArn;
+    if (!isUnresolved(arn) && !(typeof arn === 'string' && TOPIC_ARN.test(arn))) {
+      throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
+        prop: 'topicArn',
+        received: arn,
+        allowed: "an SNS topic ARN 'arn:<partition>:sns:<region>:<account>:<name>'",
+      });
+    }
+    this.topic = sns.Topic.fromTopicArn(this, 'Topic', arn);
+  }
 
   public get topicArn(): string {
     return this.topic.topicArn;
@@ -113,7 +148,7 @@ function notify(topic: sns.ITopic, alarm: cloudwatch.AlarmBase): void {
  *   platformName: 'sales',
  *   emailAddresses: ['data-oncall@example.com'],
  * });
- * new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', storage: lake, notificationTarget: alerts });
+ * new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', lake: lake, notificationTarget: alerts });
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
   /** Purpose when none is given. */
@@ -122,8 +157,30 @@ export class NotificationTarget extends Construct implements INotificationTarget
   public static readonly SIGNATURE_VERSION = '2';
 
   /**
-   * Sends alarms to a topic the user already has. The topic is used as is: if it is
-   * encrypted, its key policy must let `cloudwatch.amazonaws.com` use the key.
+   * Imports a topic made in another stack or app, so the kit's alarms notify it. Nothing is
+   * created for it; if it is encrypted, its key policy must let `cloudwatch.amazonaws.com` use
+   * the key. Throws `DPK_INVALID_NAME` for a literal `topicArn` that is not a topic ARN.
+   *
+   * @example
+   * const alerts = NotificationTarget.fromNotificationTargetAttributes(stack, 'Alerts', { topicArn: opsTopicArn });
+   */
+  public static fromNotificationTargetAttributes(
+    scope: Construct,
+    id: string,
+    attrs: NotificationTargetAttributes,
+  ): INotificationTarget {
+    return new ImportedNotificationTarget(scope, id, attrs);
+  }
+
+  /** Imports a topic by ARN, as `sns.Topic.fromTopicArn` does: {@link NotificationTarget.fromNotificationTargetAttributes}. */
+  public static fromTopicArn(scope: Construct, id: string, topicArn: string): INotificationTarget {
+    return NotificationTarget.fromNotificationTargetAttributes(scope, id, { topicArn });
+  }
+
+  /**
+   * Sends alarms to an aws-cdk-lib topic object (an `sns.Topic` of this app, or one imported
+   * with aws-cdk-lib). The topic is used as is: if it is encrypted, its key policy must let
+   * `cloudwatch.amazonaws.com` use the key.
    */
   public static fromTopic(topic: sns.ITopic): INotificationTarget {
     return new ExistingTopicTarget(topic);
@@ -182,7 +239,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
     for (const email of this.emailAddresses) {
       this.topic.addSubscription(new subscriptions.EmailSubscription(email));
     }
-    for (const [key, value] of Object.entries(tags)) Tags.of(this.topic).add(key, value);
+    applyTags(this.topic, tags);
   }
 
   /** ARN of the topic. */

@@ -1,4 +1,4 @@
-import { Fn, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
@@ -16,8 +16,9 @@ import {
   ValidationError,
 } from '../../core/internal';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
-import { ImportedNetwork, MIN_AZS } from '../private/network-import';
+import { AVAILABILITY_ZONE_COUNT_RANGE, ImportedNetwork } from '../private/network-import';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 export { LOGS_KEY_POLICY_NOT_ADDED_WARNING } from '../private/log-groups';
@@ -83,6 +84,29 @@ export interface NetworkFromVpcOptions {
 }
 
 /**
+ * What identifies a VPC made in another stack or app, by the values its outputs give. The data
+ * subnets are taken as isolated subnets (the kit's blocks never ask for a public one).
+ */
+export interface NetworkAttributes {
+  /** The VPC's id (`vpc-…`). */
+  readonly vpcId: string;
+  /** The VPC's IPv4 range, which security groups admit traffic from. */
+  readonly vpcCidr: string;
+  /** The Availability Zones of the data subnets (at least three distinct: Redshift Serverless needs three). */
+  readonly availabilityZones: readonly string[];
+  /**
+   * The data subnets' ids (`subnet-…`), as many per Availability Zone, in the order of
+   * `availabilityZones` (aws-cdk-lib's `Vpc.fromVpcAttributes` convention).
+   */
+  readonly dataSubnetIds: readonly string[];
+  /**
+   * The data subnets' route table ids (`rtb-…`), one per subnet, for gateway endpoints added later.
+   * @default - none
+   */
+  readonly dataSubnetRouteTableIds?: readonly string[];
+}
+
+/**
  * Private networking for a data platform on AWS: a VPC whose only subnets are private and
  * isolated (no internet gateway, no NAT), spread over three Availability Zones.
  *
@@ -110,19 +134,18 @@ export class Network extends Construct implements INetwork {
   /** IPv4 range when none is given. */
   public static readonly DEFAULT_CIDR: string = CommonDefaults.NETWORK_CIDR;
   /** Availability Zones when none are given: the fewest Redshift Serverless accepts. */
-  public static readonly DEFAULT_AVAILABILITY_ZONE_COUNT = MIN_AZS;
-  /** Fewest Availability Zones a network may span. */
-  public static readonly MIN_AVAILABILITY_ZONE_COUNT = MIN_AZS;
-  /** Most Availability Zones a network may span (regions have at most six). */
-  public static readonly MAX_AVAILABILITY_ZONE_COUNT = 6;
+  public static readonly DEFAULT_AVAILABILITY_ZONE_COUNT = AVAILABILITY_ZONE_COUNT_RANGE.min;
+  /** Availability Zones a network may span: 3 (Redshift Serverless needs three) to 6 (regions have at most six). */
+  public static readonly AVAILABILITY_ZONE_COUNT_RANGE = AVAILABILITY_ZONE_COUNT_RANGE;
   /** Days flow logs are kept when none is given. */
   public static readonly DEFAULT_FLOW_LOG_RETENTION_DAYS: number = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
   /** Purpose of the key the network creates (part of its alias). */
   public static readonly KEY_PURPOSE = 'network';
-  /** Shortest VPC prefix accepted (AWS allows /16 to /28; three subnets need room). */
-  public static readonly MIN_CIDR_PREFIX = 16;
-  /** Longest VPC prefix accepted: three /28 subnets fit in a /24 with room for the reserved addresses. */
-  public static readonly MAX_CIDR_PREFIX = 24;
+  /**
+   * VPC prefix length accepted: /16 to /24. AWS allows /16 to /28; the kit stops at /24, where
+   * three /28 subnets still fit with room for the reserved addresses.
+   */
+  public static readonly CIDR_PREFIX_RANGE = { min: 16, max: 24 } as const;
   /**
    * Interface endpoints when none are given: the catalog (Glue, Lake Formation), the query
    * engines (Athena, Redshift Serverless and the Redshift Data API), and what every service
@@ -150,6 +173,24 @@ export class Network extends Construct implements INetwork {
    */
   public static fromVpc(scope: Construct, id: string, options: NetworkFromVpcOptions): INetwork {
     return new ImportedNetwork(scope, id, options);
+  }
+
+  /**
+   * Imports a VPC made in another stack or app by its ids, for blocks that run inside it.
+   * Nothing is created in it. Throws `DPK_INVALID_NAME` for malformed ids, `DPK_INVALID_IP_RANGE`
+   * for a malformed range, and `DPK_OUT_OF_RANGE` for fewer than three Availability Zones or a
+   * subnet count that is not a multiple of them; tokens pass.
+   *
+   * @example
+   * const network = Network.fromNetworkAttributes(stack, 'Network', {
+   *   vpcId: 'vpc-0a1b2c3d4e5f60718',
+   *   vpcCidr: '10.40.0.0/16',
+   *   availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+   *   dataSubnetIds: ['subnet-0a1b2c3d', 'subnet-1a2b3c4d', 'subnet-2a3b4c5d'],
+   * });
+   */
+  public static fromNetworkAttributes(scope: Construct, id: string, attrs: NetworkAttributes): INetwork {
+    return new ImportedNetwork(scope, id, attrs);
   }
 
   /** The VPC (escape hatch). */
@@ -249,7 +290,7 @@ export class Network extends Construct implements INetwork {
     }
     this.interfaceEndpoints = endpoints;
 
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /** The isolated data subnets, resolved. */
@@ -286,30 +327,28 @@ export class Network extends Construct implements INetwork {
       });
     }
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+    const { min, max } = Network.CIDR_PREFIX_RANGE;
     const ok =
       m !== null &&
       m.slice(1, 5).every((o) => Number(o) <= 255) &&
-      Number(m[5]) >= Network.MIN_CIDR_PREFIX &&
-      Number(m[5]) <= Network.MAX_CIDR_PREFIX;
+      Number(m[5]) >= min &&
+      Number(m[5]) <= max;
     if (!ok) {
       throw ValidationError.of(ErrorCode.INVALID_IP_RANGE, this, {
         prop: 'cidr',
         received: cidr,
-        allowed: `an IPv4 CIDR range with a prefix from /${Network.MIN_CIDR_PREFIX} to /${Network.MAX_CIDR_PREFIX}`,
+        allowed: `an IPv4 CIDR range with a prefix from /${min} to /${max}`,
       });
     }
   }
 
   private validateAzCount(count: number): void {
-    if (
-      !Number.isInteger(count) ||
-      count < Network.MIN_AVAILABILITY_ZONE_COUNT ||
-      count > Network.MAX_AVAILABILITY_ZONE_COUNT
-    ) {
+    const { min, max } = Network.AVAILABILITY_ZONE_COUNT_RANGE;
+    if (!Number.isInteger(count) || count < min || count > max) {
       throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
         prop: 'availabilityZoneCount',
         received: count,
-        allowed: `an integer from ${Network.MIN_AVAILABILITY_ZONE_COUNT} to ${Network.MAX_AVAILABILITY_ZONE_COUNT} (Redshift Serverless needs three zones)`,
+        allowed: `an integer from ${min} to ${max} (Redshift Serverless needs three zones)`,
       });
     }
   }

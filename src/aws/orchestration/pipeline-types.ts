@@ -36,7 +36,7 @@ export interface PipelineProps {
   readonly pipelineName: string;
   /** The lake the steps read and write. */
   readonly lake: ILakeStorage;
-  /** The steps, run one after the other in this order (1 to `Pipeline.MAX_STEPS`). */
+  /** The steps, run one after the other in this order (`Pipeline.STEPS_RANGE`: 1 to 10). */
   readonly steps: readonly PipelineStep[];
   /**
    * The network the steps' workers run in (see `SparkJobProps.network`).

@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Duration, Lazy, Stack, Tags, TimeZone } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Lazy, Stack, TimeZone } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -31,9 +31,10 @@ import { type INotificationTarget, NotificationTarget } from '../monitoring/noti
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
 import { PipelineNameRules } from '../private/pipeline-names';
-import { createPipelineAlarms, createPipelineSchedule } from '../private/pipeline-schedule';
+import { createPipelineAlarms, createPipelineSchedule } from './private/pipeline-schedule';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 import { SparkJob } from '../processing/spark-job';
 import type { IEncryptionKey } from '../security/encryption-key';
 
@@ -78,16 +79,16 @@ export class Pipeline extends Construct {
     hour: '2',
     timeZone: TimeZone.ETC_UTC,
   });
-  /** Most steps a pipeline takes (each adds log groups and key-policy statements). */
-  public static readonly MAX_STEPS = 10;
+  /** Steps a pipeline takes: 1 to 10, kit policy (each adds log groups and key-policy statements). */
+  public static readonly STEPS_RANGE = { min: 1, max: 10 } as const;
   /** Attempts per step when not told. */
   public static readonly DEFAULT_MAX_ATTEMPTS = 3;
-  /** Most attempts per step. */
-  public static readonly MAX_ATTEMPTS = 10;
+  /** Attempts per step (`maxAttempts`): 1 to 10, kit policy. */
+  public static readonly MAX_ATTEMPTS_RANGE = { min: 1, max: 10 } as const;
   /** Seconds before the first retry of a failed step when not told. */
   public static readonly DEFAULT_RETRY_DELAY_SECONDS = 300;
-  /** Longest first retry delay, in seconds. */
-  public static readonly MAX_RETRY_DELAY_SECONDS = 3600;
+  /** First retry delay, in seconds: 1 to 3600, kit policy. */
+  public static readonly RETRY_DELAY_SECONDS_RANGE = { min: 1, max: 3600 } as const;
   /** How much longer each further retry waits. */
   public static readonly RETRY_BACKOFF_RATE = 2;
   /** Glue errors that mean "not now" (the job is still running, or throttled): retried on their own. */
@@ -99,8 +100,8 @@ export class Pipeline extends Construct {
   public static readonly BUSY_RETRY_ATTEMPTS = 6;
   /** Minutes a run may take when not told (a day). */
   public static readonly DEFAULT_TIMEOUT_MINUTES = 1440;
-  /** Longest run a standard workflow allows, in minutes (a year). */
-  public static readonly MAX_TIMEOUT_MINUTES = 525600;
+  /** Run timeout, in minutes: 1 to 525600 (a year, the longest a standard workflow runs). */
+  public static readonly TIMEOUT_MINUTES_RANGE = { min: 1, max: 525600 } as const;
   /** Days the run logs are kept when not told. */
   public static readonly DEFAULT_LOG_RETENTION_DAYS: number = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
   /** Whether the schedule is disabled when not told. */
@@ -162,9 +163,9 @@ export class Pipeline extends Construct {
         });
       }
     }
-    validateIntegerRange(this, 'maxAttempts', maxAttempts, 1, Pipeline.MAX_ATTEMPTS);
-    validateIntegerRange(this, 'retryDelaySeconds', retryDelaySeconds, 1, Pipeline.MAX_RETRY_DELAY_SECONDS);
-    validateIntegerRange(this, 'timeoutMinutes', timeoutMinutes, 1, Pipeline.MAX_TIMEOUT_MINUTES);
+    validateIntegerRange(this, 'maxAttempts', maxAttempts, Pipeline.MAX_ATTEMPTS_RANGE);
+    validateIntegerRange(this, 'retryDelaySeconds', retryDelaySeconds, Pipeline.RETRY_DELAY_SECONDS_RANGE);
+    validateIntegerRange(this, 'timeoutMinutes', timeoutMinutes, Pipeline.TIMEOUT_MINUTES_RANGE);
     if (!isUnresolved(logRetentionDays) && !LOG_RETENTION_DAYS.includes(logRetentionDays)) {
       throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
         prop: 'logRetentionDays',
@@ -264,7 +265,7 @@ export class Pipeline extends Construct {
     this.executionsFailedAlarm = alarms.executionsFailed;
     this.executionsTimedOutAlarm = alarms.executionsTimedOut;
     this.invocationsDroppedAlarm = alarms.invocationsDropped;
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /**
@@ -340,14 +341,15 @@ export class Pipeline extends Construct {
       .next(new sfn.Succeed(this, 'Succeeded', { stateName: 'Pipeline succeeded' }));
   }
 
-  /** Steps: 1 to MAX_STEPS, literal unique names, zones the lake has, never writing their source. */
+  /** Steps: as many as STEPS_RANGE, literal unique names, zones the lake has, never writing their source. */
   private validateSteps(props: PipelineProps): readonly PipelineStep[] {
     const steps = props.steps;
-    if (steps.length < 1 || steps.length > Pipeline.MAX_STEPS) {
+    const { min, max } = Pipeline.STEPS_RANGE;
+    if (steps.length < min || steps.length > max) {
       throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
         prop: 'steps',
         received: `${steps.length} steps`,
-        allowed: `from 1 to ${Pipeline.MAX_STEPS} steps`,
+        allowed: `from ${min} to ${max} steps`,
       });
     }
     const names: Violation[] = [];

@@ -1,9 +1,10 @@
-import { Annotations, Tags } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { applyTags } from '../private/tags';
 import { scheduleExpressionFor } from './private/lakehouse-schedule';
-import { ErrorCode, ValidationError, ZoneAccess } from '../../core/internal';
+import { constructIdFrom, ErrorCode, ValidationError, ZoneAccess } from '../../core/internal';
 import {
   describePersonas,
   type LakehousePlan,
@@ -104,15 +105,15 @@ export class Lakehouse extends Construct {
   /** The plan the spec stands for (zones, personas, access matrix, streams, pipelines). */
   public readonly plan: LakehousePlan;
   /** The platform key every zone, stream, pipeline, catalog and warehouse is encrypted with. */
-  public readonly key: EncryptionKey;
-  /** The lake: one bucket per zone, encrypted with {@link key}. */
-  public readonly storage: LakeStorage;
+  public readonly encryptionKey: EncryptionKey;
+  /** The lake: one bucket per zone, encrypted with {@link encryptionKey}. */
+  public readonly lake: LakeStorage;
   /** The private network of the warehouse and the pipelines' workers; absent when neither exists. */
   public readonly network?: Network;
   /** One IAM role per persona, by persona name, assumable by the account's principals it allows. */
   public readonly personas: Readonly<Record<string, iam.Role>>;
-  /** Where alarms notify: the topic the spec's alert recipients are subscribed to. */
-  public readonly notifications: NotificationTarget;
+  /** Where alarms notify: the topic the spec's alert recipients are subscribed to; when there are any. */
+  public readonly notifications?: NotificationTarget;
   /** One stream ingestion per stream, by stream name. */
   public readonly streams: Readonly<Record<string, StreamIngestion>>;
   /** One pipeline per pipeline, by pipeline name. */
@@ -131,17 +132,22 @@ export class Lakehouse extends Construct {
       `[${PERSONAS_IN_EFFECT_INFO}] ${describePersonas(plan, props.personas !== undefined)}`,
     );
     this.plan = plan;
-    const platformName = plan.name;
+    const platformName = plan.platformName;
     const removalPolicy = plan.removalPolicy;
     const tags = plan.tags;
     const scripts = this.resolveScripts(plan, props.stepScripts ?? {});
 
-    this.key = new EncryptionKey(this, 'Key', { platformName, purpose: 'lakehouse', removalPolicy, tags });
-    this.storage = new LakeStorage(this, 'Storage', {
+    this.encryptionKey = new EncryptionKey(this, 'Key', {
+      platformName,
+      purpose: 'lakehouse',
+      removalPolicy,
+      tags,
+    });
+    this.lake = new LakeStorage(this, 'Storage', {
       platformName,
       // A resolved zone without a cool tier means never: 0 keeps LakeStorage from re-applying a default.
       zones: plan.zones.map((z) => ({ ...z, coolAfterDays: z.coolAfterDays ?? 0 })),
-      encryptionKey: this.key,
+      encryptionKey: this.encryptionKey,
       accessLogsBucket: props.accessLogsBucket,
       removalPolicy,
       tags,
@@ -150,7 +156,7 @@ export class Lakehouse extends Construct {
     if (plan.warehouse.enabled || plan.pipelines.length > 0) {
       this.network = new Network(this, 'Network', {
         platformName,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         removalPolicy,
         tags,
       });
@@ -159,48 +165,51 @@ export class Lakehouse extends Construct {
     const personas: Record<string, iam.Role> = {};
     const principals = this.resolvePersonaPrincipals(plan, props.personaPrincipals ?? {});
     for (const persona of plan.personas) {
-      const role = new iam.Role(this, `Persona${pascal(persona.name)}`, {
+      const role = new iam.Role(this, `Persona${constructIdFrom(persona.name)}`, {
         assumedBy: principals[persona.name] ?? new iam.AccountRootPrincipal(),
         description: `${persona.name} persona of the ${platformName} lakehouse`,
       });
-      for (const [key, value] of Object.entries(tags)) Tags.of(role).add(key, value);
+      applyTags(role, tags);
       personas[persona.name] = role;
     }
     for (const grant of plan.grants) {
       const role = personas[grant.persona];
-      this.storage.grant(role, grant.zone, grant.access);
+      this.lake.grant(role, grant.zone, grant.access);
       acknowledgeWildcards(
         role,
-        [this.storage.bucketFor(grant.zone).arnForObjects('*')],
+        [this.lake.bucketFor(grant.zone).arnForObjects('*')],
         PERSONA_WILDCARD_REASON,
       );
     }
     this.personas = personas;
 
     // The alert topic has a key of its own: alarm delivery (CloudWatch) never needs the data key.
-    const alertsKey = new EncryptionKey(this, 'AlertsKey', {
-      platformName,
-      purpose: 'alerts',
-      removalPolicy,
-      tags,
-    });
-    this.notifications = new NotificationTarget(this, 'Alerts', {
-      platformName,
-      encryptionKey: alertsKey,
-      emailAddresses: plan.alertEmails,
-      removalPolicy,
-      tags,
-    });
+    // Without recipients there is nothing to notify (as on GCP and Azure): alarms still record state.
+    if (plan.alertEmails.length > 0) {
+      const alertsKey = new EncryptionKey(this, 'AlertsKey', {
+        platformName,
+        purpose: 'alerts',
+        removalPolicy,
+        tags,
+      });
+      this.notifications = new NotificationTarget(this, 'Alerts', {
+        platformName,
+        encryptionKey: alertsKey,
+        emailAddresses: plan.alertEmails,
+        removalPolicy,
+        tags,
+      });
+    }
 
     const streams: Record<string, StreamIngestion> = {};
     for (const stream of plan.streams) {
-      streams[stream.name] = new StreamIngestion(this, `Stream${pascal(stream.name)}`, {
+      streams[stream.name] = new StreamIngestion(this, `Stream${constructIdFrom(stream.name)}`, {
         platformName,
         streamName: stream.name,
-        storage: this.storage,
+        lake: this.lake,
         zone: stream.zone,
         retentionHours: stream.retentionHours,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         notificationTarget: this.notifications,
         removalPolicy,
         tags,
@@ -213,23 +222,23 @@ export class Lakehouse extends Construct {
     this.accountSettings =
       props.accountSettings ??
       new AccountDataSettings(this, 'AccountSettings', {
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         existingAdminArns: props.existingLakeFormationAdminArns,
       });
     this.catalog = new Catalog(this, 'Catalog', {
       platformName,
-      lake: this.storage,
-      encryptionKey: this.key,
+      lake: this.lake,
+      encryptionKey: this.encryptionKey,
       accountSettings: this.accountSettings,
       removalPolicy,
       tags,
     });
     const pipelines: Record<string, Pipeline> = {};
     plan.pipelines.forEach((pipeline, i) => {
-      pipelines[pipeline.name] = new Pipeline(this, `Pipeline${pascal(pipeline.name)}`, {
+      pipelines[pipeline.name] = new Pipeline(this, `Pipeline${constructIdFrom(pipeline.name)}`, {
         platformName,
         pipelineName: pipeline.name,
-        lake: this.storage,
+        lake: this.lake,
         network: this.network,
         steps: pipeline.steps.map((step) => ({
           name: step.name,
@@ -240,7 +249,7 @@ export class Lakehouse extends Construct {
         })),
         schedule: scheduleExpressionFor(this, `pipelines[${i}].schedule.cron`, pipeline.schedule),
         notificationTarget: this.notifications,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         removalPolicy,
         tags,
       });
@@ -253,7 +262,7 @@ export class Lakehouse extends Construct {
         platformName,
         network: this.network,
         catalog: this.catalog,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         size: plan.warehouse.size,
         readZones,
         accessLogsBucket: props.accessLogsBucket,
@@ -391,13 +400,4 @@ export function icebergArguments(
     source_database: catalog.databaseNameFor(sourceZone),
     target_database: catalog.databaseNameFor(targetZone),
   };
-}
-
-/** `daily-orders` → `DailyOrders`: a stable construct id part from a validated spec name. */
-function pascal(name: string): string {
-  return name
-    .split('-')
-    .filter((p) => p.length > 0)
-    .map((p) => p[0].toUpperCase() + p.slice(1))
-    .join('');
 }

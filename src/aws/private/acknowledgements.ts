@@ -1,40 +1,13 @@
 /**
- * The one place where the AWS blocks acknowledge findings of their own (framework helpers are
- * acknowledged in `compliance/acknowledgements.ts`). Two kinds only, each with its reason in a
- * table: wildcard resources a role the block made inherently needs (never on a data resource),
- * and rules that contradict a stronger kit guarantee or a service constraint (listed per block,
- * e.g. `STREAM_INGESTION_ACKNOWLEDGEMENTS`; tests pin each to its resource).
+ * The reasons behind the intents the AWS blocks state on their own resources (framework helpers
+ * are acknowledged in `compliance/acknowledgements.ts`). Two kinds only: wildcard resources a
+ * role the block made inherently needs (never on a data resource), and settings where a rule
+ * contradicts a stronger kit guarantee or a service constraint (listed per block, e.g.
+ * `STREAM_INGESTION_ACKNOWLEDGEMENTS`; tests pin each to its resource). Which rule ids each
+ * intent answers is the packs' business: `compliance/intents.ts`.
  */
-import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-
-/** Acknowledges finding `id` on `scope`, with `reason`: the blocks' only call to the API. */
-export function acknowledgeFinding(scope: IConstruct, id: string, reason: string): void {
-  Validations.of(scope).acknowledge({ id, reason });
-}
-
-/**
- * A CloudFormation value as cdk-nag writes it into finding ids: `{ Fn::GetAtt: [Id, Arn] }` →
- * `<Id.Arn>`, `{ Ref: Id }` → `<Id>`, `Fn::Join` joined. The blocks cannot import the compliance
- * module (it loads cdk-nag, which `data-platform-kit/aws` must not), so this mirrors its
- * `flattenReference` for the one use the blocks have: acknowledging their own inherent findings.
- */
-function flatten(value: unknown): string {
-  if (typeof value === 'string') return value.replace(/\$\{/g, '<').replace(/\}/g, '>');
-  const v = value as Record<string, any>;
-  if (v['Fn::Join']) {
-    const [delimiter, items] = v['Fn::Join'] as [string, unknown[]];
-    return items.map(flatten).join(delimiter);
-  }
-  if (v['Fn::GetAtt']) return `<${flatten(v['Fn::GetAtt'][0])}.${flatten(v['Fn::GetAtt'][1])}>`;
-  if (v.Ref) return `<${flatten(v.Ref)}>`;
-  return JSON.stringify(value);
-}
-
-/** The `AwsSolutions-IAM5` finding id a wildcard `resourceArn` raises on a policy in `scope`'s stack. */
-export function wildcardFindingId(scope: IConstruct, resourceArn: string): string {
-  return `AwsSolutions-IAM5[Resource::${flatten(Stack.of(scope).resolve(resourceArn))}]`;
-}
+import { stateWildcardResources } from '../compliance/intents';
 
 /**
  * The roles the blocks make whose policies inherently name wildcard resources, and why: every
@@ -63,15 +36,14 @@ export const INHERENT_WILDCARD_REASONS = {
 } as const;
 
 /**
- * Acknowledges, on `grantee` (a role the block itself made, never a data resource), the
- * `AwsSolutions-IAM5` findings of the wildcard resources its grants inherently need, with `reason`
- * (one of {@link INHERENT_WILDCARD_REASONS}).
+ * States, on `grantee` (a role the block itself made, never a data resource), that the wildcard
+ * resources its grants name are inherent to its purpose, with `reason` (one of
+ * {@link INHERENT_WILDCARD_REASONS}).
  */
 export function acknowledgeWildcards(
   grantee: IConstruct,
   resourceArns: readonly string[],
   reason: string,
 ): void {
-  const ids = [...new Set(resourceArns.map((arn) => wildcardFindingId(grantee, arn)))];
-  for (const id of ids) acknowledgeFinding(grantee, id, reason);
+  stateWildcardResources(grantee, resourceArns, reason);
 }

@@ -133,7 +133,7 @@ export interface SparkJobRuntimeOptions {
    */
   readonly workerType?: glue.WorkerType;
   /**
-   * Workers per run, 2 to `SparkJob.MAX_WORKER_COUNT` (your account's DPU quota may be lower).
+   * Workers per run, in `SparkJob.WORKER_COUNT_RANGE` (2 to 1000; your account's DPU quota may be lower).
    * @default SparkJob.DEFAULT_WORKER_COUNT (2)
    */
   readonly workerCount?: number;

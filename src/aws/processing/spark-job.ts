@@ -1,4 +1,4 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -28,11 +28,12 @@ import {
   glueLogGroups,
   glueNetworkConnection,
   logGroupArn,
-} from '../private/glue-job-resources';
+} from './private/glue-job-resources';
 import { LOG_RETENTION_DAYS } from '../private/log-groups';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 const ARGUMENT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$/;
@@ -95,14 +96,12 @@ export class SparkJob extends Construct {
   ];
   /** Workers when none are given (the fewest Glue allows for G and R types). */
   public static readonly DEFAULT_WORKER_COUNT = 2;
-  /** Fewest workers a run may have. */
-  public static readonly MIN_WORKER_COUNT = 2;
-  /** Most workers the kit accepts for one run. */
-  public static readonly MAX_WORKER_COUNT = 1000;
+  /** Workers per run: 2 (the fewest Glue allows for G and R types) to 1000 (kit policy). */
+  public static readonly WORKER_COUNT_RANGE = { min: 2, max: 1000 } as const;
   /** Run timeout when none is given, in minutes. */
   public static readonly DEFAULT_TIMEOUT_MINUTES = 240;
-  /** Longest run timeout Glue allows for batch jobs, in minutes (7 days). */
-  public static readonly MAX_TIMEOUT_MINUTES = 10080;
+  /** Run timeout Glue allows for batch jobs, in minutes: 1 to 10080 (7 days). */
+  public static readonly TIMEOUT_MINUTES_RANGE = { min: 1, max: 10080 } as const;
   /** Whether job bookmarks are on when not told. */
   public static readonly DEFAULT_JOB_BOOKMARKS = true;
   /** Language when none is given. */
@@ -177,14 +176,8 @@ export class SparkJob extends Construct {
 
     this.validateZones(source, target);
     this.validateRuntime(glueVersion, workerType, language, props.mainClass);
-    validateIntegerRange(
-      this,
-      'workerCount',
-      workerCount,
-      SparkJob.MIN_WORKER_COUNT,
-      SparkJob.MAX_WORKER_COUNT,
-    );
-    validateIntegerRange(this, 'timeoutMinutes', timeoutMinutes, 1, SparkJob.MAX_TIMEOUT_MINUTES);
+    validateIntegerRange(this, 'workerCount', workerCount, SparkJob.WORKER_COUNT_RANGE);
+    validateIntegerRange(this, 'timeoutMinutes', timeoutMinutes, SparkJob.TIMEOUT_MINUTES_RANGE);
     this.validateLogRetention(logRetentionDays);
     const userArguments = this.validateArguments(props.arguments ?? {});
     const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
@@ -280,7 +273,7 @@ export class SparkJob extends Construct {
     // The role's policy and the log groups exist (encrypted, with their retention) before the job
     // can run: otherwise Glue would create unencrypted, never-expiring log groups itself.
     this.job.node.addDependency(this.role, ...this.logGroups);
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /**

@@ -1,10 +1,11 @@
-import { Duration, Tags } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
   CommonDefaults,
   type EncryptionKeyCommonProps,
+  ErrorCode,
   isUnresolved,
   resourceTags,
   NameRules,
@@ -13,9 +14,11 @@ import {
   validateIntegerRange,
   validateLiteralNamePart,
   validatePlatformName,
+  ValidationError,
 } from '../../core/internal';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 
 /** Props of the AWS {@link EncryptionKey}. */
 export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
@@ -78,15 +81,38 @@ abstract class EncryptionKeyBase extends Construct implements IEncryptionKey {
     return this.key.grantEncrypt(grantee);
   }
 }
+// The public EncryptionKey extends it: exported as a type so the API can name it, not to subclass.
+export type { EncryptionKeyBase };
 
-/** A key a user brought: wrapped, never modified (no tags, rotation or policy changes). */
+/** What identifies a KMS key made elsewhere (another stack's output, or the console). */
+export interface EncryptionKeyAttributes {
+  /**
+   * ARN of the key: `arn:<partition>:kms:<region>:<account>:key/<key id>`. Not an alias ARN:
+   * IAM statements on an alias do not cover the key.
+   */
+  readonly keyArn: string;
+}
+
+const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+
+/**
+ * A key made elsewhere: wrapped, never modified (no tags, rotation or policy changes). Grants
+ * go to the grantee's IAM policy; the key's own policy must allow IAM (the account root).
+ */
 class ImportedEncryptionKey extends EncryptionKeyBase {
-  constructor(
-    scope: Construct,
-    id: string,
-    public readonly key: kms.IKey,
-  ) {
+  public readonly key: kms.IKey;
+
+  constructor(scope: Construct, id: string, attrs: EncryptionKeyAttributes, key?: kms.IKey) {
     super(scope, id);
+    const arn = attrs.keyArn;
+    if (!isUnresolved(arn) && !(typeof arn === 'string' && KEY_ARN.test(arn))) {
+      throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
+        prop: 'keyArn',
+        received: arn,
+        allowed: "a KMS key ARN 'arn:<partition>:kms:<region>:<account>:key/<key id>' (not an alias ARN)",
+      });
+    }
+    this.key = key ?? kms.Key.fromKeyArn(this, 'Key', arn);
   }
 }
 
@@ -107,27 +133,45 @@ class ImportedEncryptionKey extends EncryptionKeyBase {
 export class EncryptionKey extends EncryptionKeyBase {
   /** Rotation period when none is given: the kit-wide 90 days. */
   public static readonly DEFAULT_ROTATION_PERIOD_DAYS: number = CommonDefaults.ROTATION_PERIOD_DAYS;
-  /** Shortest rotation period KMS allows. */
-  public static readonly MIN_ROTATION_PERIOD_DAYS = 90;
-  /** Longest rotation period KMS allows. */
-  public static readonly MAX_ROTATION_PERIOD_DAYS = 2560;
+  /** Rotation period KMS allows, in days: 90 to 2560. */
+  public static readonly ROTATION_PERIOD_DAYS_RANGE = { min: 90, max: 2560 } as const;
   /** Deletion waiting period when none is given: the longest KMS allows, for the most time to cancel. */
   public static readonly DEFAULT_PENDING_WINDOW_DAYS = 30;
-  /** Shortest deletion waiting period KMS allows. */
-  public static readonly MIN_PENDING_WINDOW_DAYS = 7;
-  /** Longest deletion waiting period KMS allows. */
-  public static readonly MAX_PENDING_WINDOW_DAYS = 30;
+  /** Deletion waiting period KMS allows, in days: 7 to 30. */
+  public static readonly PENDING_WINDOW_DAYS_RANGE = { min: 7, max: 30 } as const;
   /** Platform name when none is given. */
   public static readonly DEFAULT_PLATFORM_NAME: string = CommonDefaults.PLATFORM_NAME;
   /** Purpose when none is given. */
   public static readonly DEFAULT_PURPOSE: string = CommonDefaults.KEY_PURPOSE;
 
   /**
-   * Wraps a KMS key the user already has, so blocks can encrypt with it and grant on it.
-   * The key is used as is: its rotation, policy and tags stay the owner's concern.
+   * Imports a key made elsewhere (another stack, another app), so blocks can encrypt with it and
+   * grant on it. Nothing is created for the key: its rotation, policy and tags stay its owner's.
+   * Throws `DPK_INVALID_NAME` for a literal `keyArn` that is not a key ARN; tokens pass.
+   *
+   * @example
+   * const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'LakeKey', { keyArn: lakeKeyArnOutput });
+   */
+  public static fromEncryptionKeyAttributes(
+    scope: Construct,
+    id: string,
+    attrs: EncryptionKeyAttributes,
+  ): IEncryptionKey {
+    return new ImportedEncryptionKey(scope, id, attrs);
+  }
+
+  /** Imports a key by ARN, as `kms.Key.fromKeyArn` does: {@link EncryptionKey.fromEncryptionKeyAttributes}. */
+  public static fromKeyArn(scope: Construct, id: string, keyArn: string): IEncryptionKey {
+    return EncryptionKey.fromEncryptionKeyAttributes(scope, id, { keyArn });
+  }
+
+  /**
+   * Wraps an aws-cdk-lib key object (`kms.Key` of this app, or `kms.Key.fromLookup`), so blocks
+   * can encrypt with it and grant on it. A `kms.Key` of this app keeps its policy editable, so
+   * the statements blocks add (e.g. for alarms and log groups) land in it. The key is used as is.
    */
   public static fromKey(scope: Construct, id: string, key: kms.IKey): IEncryptionKey {
-    return new ImportedEncryptionKey(scope, id, key);
+    return new ImportedEncryptionKey(scope, id, { keyArn: key.keyArn }, key);
   }
 
   /** The KMS key (escape hatch). */
@@ -149,15 +193,13 @@ export class EncryptionKey extends EncryptionKeyBase {
       this,
       'rotationPeriodDays',
       rotationPeriodDays,
-      EncryptionKey.MIN_ROTATION_PERIOD_DAYS,
-      EncryptionKey.MAX_ROTATION_PERIOD_DAYS,
+      EncryptionKey.ROTATION_PERIOD_DAYS_RANGE,
     );
     validateIntegerRange(
       this,
       'pendingWindowDays',
       pendingWindowDays,
-      EncryptionKey.MIN_PENDING_WINDOW_DAYS,
-      EncryptionKey.MAX_PENDING_WINDOW_DAYS,
+      EncryptionKey.PENDING_WINDOW_DAYS_RANGE,
     );
     const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
     const aliasSuffix = physicalName(this, NameRules.KMS_ALIAS, {
@@ -196,6 +238,6 @@ export class EncryptionKey extends EncryptionKeyBase {
     if (isUnresolved(rotationPeriodDays)) cfnKey.rotationPeriodInDays = rotationPeriodDays;
     if (isUnresolved(pendingWindowDays)) cfnKey.pendingWindowInDays = pendingWindowDays;
 
-    for (const [key, value] of Object.entries(tags)) Tags.of(this.key).add(key, value);
+    applyTags(this.key, tags);
   }
 }

@@ -1,4 +1,4 @@
-import { Annotations, Aws, Duration, type RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, Aws, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, type IConstruct } from 'constructs';
@@ -22,10 +22,14 @@ import {
   ValidationError,
   ZoneAccess,
   ZoneDefaults,
+  validateResourceTags,
+  type ZoneRef,
 } from '../../core/internal';
 import { awsDeploymentScope } from '../private/deployment-scope';
+import { ImportedLakeStorage } from './private/lake-import';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
+import { applyTags } from '../private/tags';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /** Props of the AWS {@link LakeStorage}. */
@@ -46,10 +50,13 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
   readonly accessLogsBucket?: s3.IBucket;
 }
 
-/** Lake storage on any cloud, as the kit's patterns use it. */
+/**
+ * A lake on Amazon S3, as the kit's blocks use it: one bucket per zone and the KMS key they are
+ * encrypted with. Made by {@link LakeStorage} or imported with {@link LakeStorage.fromLakeStorageAttributes}.
+ */
 export interface ILakeStorage extends IConstruct {
-  /** The zones, with every default resolved, in declaration order. */
-  readonly zones: readonly ResolvedZone[];
+  /** The zones, in declaration order (a `LakeStorage` gives them with their lifecycle resolved). */
+  readonly zones: readonly ZoneRef[];
   /** The zone names, in declaration order. */
   readonly zoneNames: readonly string[];
   /** The key the zones are encrypted with. */
@@ -64,6 +71,22 @@ export interface ILakeStorage extends IConstruct {
   grantReadWrite(principal: iam.IGrantable, zone: string): iam.Grant;
   /** Grants one {@link ZoneAccess} intent on `zone` (the bucket, its objects and the key). */
   grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): iam.Grant;
+}
+
+/** One zone of a lake made elsewhere. */
+export interface LakeZoneAttributes {
+  /** The zone's name (as the owning stack declared it). */
+  readonly name: string;
+  /** Name of the zone's bucket. */
+  readonly bucketName: string;
+}
+
+/** What identifies a lake made in another stack or app: each zone's bucket, and the key. */
+export interface LakeStorageAttributes {
+  /** The zones, in order: at least one, each name once, each in its own bucket. */
+  readonly zones: readonly LakeZoneAttributes[];
+  /** The key the zone buckets are encrypted with (e.g. `EncryptionKey.fromKeyArn`). */
+  readonly encryptionKey: IEncryptionKey;
 }
 
 /** Warning id: the access-log bucket's policy could not be changed (an imported bucket). */
@@ -84,8 +107,8 @@ export const ACCESS_LOGS_BUCKET_KMS_WARNING = 'data-platform-kit:accessLogsBucke
  * allowed by a bucket-policy statement per zone for `logging.s3.amazonaws.com`, conditioned
  * on `aws:SourceAccount` and `aws:SourceArn`, never by ACLs, whatever the app's feature flags.
  *
- * On AWS a zone's `coolAfterDays` is 0 (never) or at least {@link LakeStorage.MIN_COOL_AFTER_DAYS}
- * (30): S3 does not move objects to Standard-IA sooner. With DESTROY in effect CloudFormation
+ * On AWS a zone's `coolAfterDays` is 0 (never) or in {@link LakeStorage.COOL_AFTER_DAYS_RANGE}
+ * (30 to 36500): S3 does not move objects to Standard-IA sooner. With DESTROY in effect CloudFormation
  * deletes only empty buckets; the kit never empties one.
  *
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
@@ -97,8 +120,16 @@ export const ACCESS_LOGS_BUCKET_KMS_WARNING = 'data-platform-kit:accessLogsBucke
 export class LakeStorage extends Construct implements ILakeStorage {
   /** Days access logs are kept when `accessLogRetentionDays` is not given. */
   public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS: number = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
-  /** Fewest days S3 allows before a transition to Standard-IA. */
-  public static readonly MIN_COOL_AFTER_DAYS = 30;
+  /**
+   * Days to Standard-IA a zone's `coolAfterDays` may give besides 0 (never): 30 (the fewest S3
+   * allows) to `ZoneDefaults.COOL_AFTER_DAYS_RANGE.max` (kit policy).
+   */
+  public static readonly COOL_AFTER_DAYS_RANGE = {
+    min: 30,
+    max: ZoneDefaults.COOL_AFTER_DAYS_RANGE.max,
+  } as const;
+  /** Days access logs may be kept (`accessLogRetentionDays`): `ZoneDefaults.LIFECYCLE_DAYS_RANGE`. */
+  public static readonly ACCESS_LOG_RETENTION_DAYS_RANGE = ZoneDefaults.LIFECYCLE_DAYS_RANGE;
   /** Days after which incomplete multipart uploads are aborted, in every bucket. */
   public static readonly ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
   /** Days noncurrent (expired or deleted) access-log versions are kept. */
@@ -108,6 +139,26 @@ export class LakeStorage extends Construct implements ILakeStorage {
   public static readonly MINIMUM_TLS_VERSION = 1.2;
   /** Purpose of the key the storage creates (part of its alias). */
   public static readonly KEY_PURPOSE = 'lake';
+
+  /**
+   * Imports a lake made in another stack or app, so pipelines, jobs, streams and catalogs can
+   * use it and grant on it. Nothing is created for it: its buckets' lifecycle, logging and
+   * policies stay their owner's. Throws `DPK_NO_ZONES`, `DPK_INVALID_ZONE`,
+   * `DPK_DUPLICATE_ZONE` or `DPK_INVALID_NAME` (a malformed or shared bucket name).
+   *
+   * @example
+   * const lake = LakeStorage.fromLakeStorageAttributes(stack, 'SalesLake', {
+   *   zones: [{ name: 'raw', bucketName: rawBucketOutput }, { name: 'curated', bucketName: curatedBucketOutput }],
+   *   encryptionKey: EncryptionKey.fromKeyArn(stack, 'SalesKey', keyArnOutput),
+   * });
+   */
+  public static fromLakeStorageAttributes(
+    scope: Construct,
+    id: string,
+    attrs: LakeStorageAttributes,
+  ): ILakeStorage {
+    return new ImportedLakeStorage(scope, id, attrs);
+  }
 
   /** The zones, with every default resolved, in declaration order. */
   public readonly zones: readonly ResolvedZone[];
@@ -136,9 +187,14 @@ export class LakeStorage extends Construct implements ILakeStorage {
         allowed: "unset when 'accessLogsBucket' is given (the brought bucket's lifecycle is its owner's)",
       });
     }
-    validateIntegerRange(this, 'accessLogRetentionDays', accessLogRetentionDays, 1, ZoneDefaults.MAX_DAYS);
+    validateIntegerRange(
+      this,
+      'accessLogRetentionDays',
+      accessLogRetentionDays,
+      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
+    );
     const userTags = props.tags;
-    resourceTags(this, TagRules.AWS, platform, userTags);
+    validateResourceTags(this, TagRules.AWS, platform, userTags);
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
 
     this.encryptionKey =
@@ -209,8 +265,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
         this,
         `zones[${i}].coolAfterDays`,
         zone.coolAfterDays,
-        LakeStorage.MIN_COOL_AFTER_DAYS,
-        ZoneDefaults.MAX_DAYS,
+        LakeStorage.COOL_AFTER_DAYS_RANGE,
       ),
     );
     ValidationError.throwIfAny(
@@ -259,9 +314,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
         },
       ],
     });
-    for (const [key, value] of Object.entries(resourceTags(this, TagRules.AWS, platform, userTags))) {
-      Tags.of(bucket).add(key, value);
-    }
+    applyTags(bucket, resourceTags(this, TagRules.AWS, platform, userTags));
     return bucket;
   }
 
@@ -311,11 +364,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
       ],
     });
     this.enableAccessLogs(bucket, bucketName, `${zone.name}/`);
-    for (const [key, value] of Object.entries(
-      resourceTags(this, TagRules.AWS, platform, userTags, zone.name),
-    )) {
-      Tags.of(bucket).add(key, value);
-    }
+    applyTags(bucket, resourceTags(this, TagRules.AWS, platform, userTags, zone.name));
     return bucket;
   }
 

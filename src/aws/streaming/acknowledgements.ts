@@ -1,37 +1,38 @@
-import type { IConstruct } from 'constructs';
-import { acknowledgeFinding } from '../private/acknowledgements';
+import type { CfnResource } from 'aws-cdk-lib';
+import { ComplianceIntent } from '../../core/internal';
+import { stateIntent } from '../compliance/intents';
 
-/** One finding {@link StreamIngestion} acknowledges on its own resources, and why. */
+/** One intent {@link StreamIngestion} states on its own resources, and why. */
 export interface StreamIngestionAcknowledgement {
-  /** The finding id, exactly as the pack reports it. */
-  readonly ruleId: string;
+  /** What the resource means by the setting a rule would report; the packs map it to their finding ids. */
+  readonly intent: ComplianceIntent;
   /** The resource it is acknowledged on: the Kinesis stream or the Firehose stream. */
   readonly resource: 'stream' | 'delivery';
-  /** Why the finding does not apply. */
+  /** Why the finding the intent answers does not apply. */
   readonly reason: string;
 }
 
 /**
- * The AwsSolutions findings `StreamIngestion` acknowledges on its data resources, in one place.
- * Each is a rule that asks for something the kit's guarantees or the service rule out, never a
- * weakened setting: the kit's other rules still check what each stands for (`KDS1` and the kit's
- * `KinesisStreamKMSEncrypted` that the stream is encrypted with a customer-managed key;
- * `DPK-AWS-FirehoseS3DestinationKMS` that delivered objects are).
+ * The intents `StreamIngestion` states on its data resources, in one place. Each answers a rule
+ * that asks for something the kit's guarantees or the service rule out, never a weakened
+ * setting: the packs still check what each stands for (that the stream is encrypted with a
+ * customer-managed key, and that delivered objects are). `compliance/intents.ts` maps each to
+ * its finding id (docs/rules/aws.md lists them).
  *
  * @see https://docs.aws.amazon.com/firehose/latest/dev/encryption.html
  * @example
- * STREAM_INGESTION_ACKNOWLEDGEMENTS.map((a) => a.ruleId); // ['AwsSolutions-KDS3', 'AwsSolutions-KDF1']
+ * STREAM_INGESTION_ACKNOWLEDGEMENTS.map((a) => a.intent); // [CUSTOMER_MANAGED_KEY, NOTHING_AT_REST]
  */
 export const STREAM_INGESTION_ACKNOWLEDGEMENTS: readonly StreamIngestionAcknowledgement[] = [
   {
-    ruleId: 'AwsSolutions-KDS3',
+    intent: ComplianceIntent.CUSTOMER_MANAGED_KEY,
     resource: 'stream',
     reason:
       "A cost advisory asking for the AWS-managed 'aws/kinesis' key. The kit encrypts every data store with a " +
       'customer-managed, rotated key under the platform key policy (its secure-by-default guarantee).',
   },
   {
-    ruleId: 'AwsSolutions-KDF1',
+    intent: ComplianceIntent.NOTHING_AT_REST,
     resource: 'delivery',
     reason:
       'Firehose rejects server-side encryption on a stream whose source is a Kinesis data stream: it then stores ' +
@@ -40,14 +41,14 @@ export const STREAM_INGESTION_ACKNOWLEDGEMENTS: readonly StreamIngestionAcknowle
 ];
 
 /**
- * Applies {@link STREAM_INGESTION_ACKNOWLEDGEMENTS} to the CloudFormation resources themselves
+ * States {@link STREAM_INGESTION_ACKNOWLEDGEMENTS} on the CloudFormation resources themselves
  * (the `AWS::Kinesis::Stream` and the `AWS::KinesisFirehose::DeliveryStream`), so nothing else
  * below them, such as a stream resource policy, is covered. Internal: not exported from the entry point.
  */
 export function acknowledgeStreamIngestionFindings(
-  resources: Readonly<Record<'stream' | 'delivery', IConstruct>>,
+  resources: Readonly<Record<'stream' | 'delivery', CfnResource>>,
 ): void {
   for (const ack of STREAM_INGESTION_ACKNOWLEDGEMENTS) {
-    acknowledgeFinding(resources[ack.resource], ack.ruleId, ack.reason);
+    stateIntent(resources[ack.resource], { intent: ack.intent, reason: ack.reason });
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, Tags } from 'aws-cdk-lib';
+import { type CfnResource, Duration } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
@@ -28,9 +28,10 @@ import { type INotificationTarget, NotificationTarget } from '../monitoring/noti
 import { LOG_RETENTION_DAYS } from '../private/log-groups';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
-import { createStreamAlarms } from '../private/stream-alarms';
-import { createDelivery } from '../private/stream-delivery';
+import { createStreamAlarms } from './private/stream-alarms';
+import { createDelivery } from './private/stream-delivery';
 import { StreamNameRules } from '../private/stream-names';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -51,11 +52,11 @@ export enum DeliveryCompression {
 /** Props of the AWS {@link StreamIngestion}. */
 export interface StreamIngestionProps extends StreamIngestionCommonProps {
   /** The lake the stream lands in: Firehose writes into the bucket of `zone`. */
-  readonly storage: ILakeStorage;
+  readonly lake: ILakeStorage;
   /**
    * The key the Kinesis stream and the delivery log group are encrypted with. Objects in the
    * lake are always encrypted with the lake's key, so its readers can decrypt them.
-   * @default - the lake's key (`storage.encryptionKey`)
+   * @default - the lake's key (`lake.encryptionKey`)
    */
   readonly encryptionKey?: IEncryptionKey;
   /**
@@ -155,6 +156,8 @@ abstract class StreamIngestionBase extends Construct implements IStreamIngestion
     return grantStreamAccess(consumer, this.stream, this.encryptionKey, 'read');
   }
 }
+// The public StreamIngestion extends it: exported as a type so the API can name it, not to subclass.
+export type { StreamIngestionBase };
 
 class ImportedStreamIngestion extends StreamIngestionBase {
   public readonly stream: kinesis.IStream;
@@ -191,7 +194,7 @@ const ERROR_ROOT = 'errors';
  * @see https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html
  * @example
  * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales' });
- * const clicks = new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', storage: lake });
+ * const clicks = new StreamIngestion(stack, 'Clicks', { platformName: 'sales', streamName: 'clicks', lake: lake });
  * clicks.grantWrite(webAppRole);
  */
 export class StreamIngestion extends StreamIngestionBase {
@@ -199,20 +202,18 @@ export class StreamIngestion extends StreamIngestionBase {
   public static readonly DEFAULT_ZONE: string = CommonDefaults.STREAM_ZONE;
   /** Hours the stream keeps records when none is given. */
   public static readonly DEFAULT_RETENTION_HOURS: number = CommonDefaults.STREAM_RETENTION_HOURS;
-  /** Shortest retention Kinesis allows, in hours. */
-  public static readonly MIN_RETENTION_HOURS = 24;
-  /** Longest retention Kinesis allows, in hours (365 days). */
-  public static readonly MAX_RETENTION_HOURS = 8760;
-  /** Most shards the kit accepts for a provisioned stream (raise the account quota first). */
-  public static readonly MAX_SHARD_COUNT = 10000;
+  /** Retention Kinesis allows, in hours: 24 to 8760 (365 days). */
+  public static readonly RETENTION_HOURS_RANGE = { min: 24, max: 8760 } as const;
+  /** Shards of a provisioned stream: 1 to 10000, kit policy (raise the account quota first). */
+  public static readonly SHARD_COUNT_RANGE = { min: 1, max: 10000 } as const;
   /** Buffering interval when none is given, in seconds. */
   public static readonly DEFAULT_BUFFERING_INTERVAL_SECONDS = 300;
-  /** Longest buffering interval Firehose allows, in seconds. */
-  public static readonly MAX_BUFFERING_INTERVAL_SECONDS = 900;
+  /** Buffering interval Firehose allows, in seconds: 0 to 900. */
+  public static readonly BUFFERING_INTERVAL_SECONDS_RANGE = { min: 0, max: 900 } as const;
   /** Buffer size when none is given, in MiB. */
   public static readonly DEFAULT_BUFFERING_SIZE_MIB = 64;
-  /** Largest buffer size Firehose allows, in MiB. */
-  public static readonly MAX_BUFFERING_SIZE_MIB = 128;
+  /** Buffer size Firehose allows, in MiB: 1 to 128. */
+  public static readonly BUFFERING_SIZE_MIB_RANGE = { min: 1, max: 128 } as const;
   /** Compression when none is given. */
   public static readonly DEFAULT_COMPRESSION = DeliveryCompression.GZIP;
   /** Days the delivery error log keeps events when none is given. */
@@ -221,8 +222,11 @@ export class StreamIngestion extends StreamIngestionBase {
   public static readonly DEFAULT_ITERATOR_AGE_THRESHOLD_MILLISECONDS = 600_000;
   /** Data-freshness alarm threshold when none is given: 15 minutes, in seconds. */
   public static readonly DEFAULT_DATA_FRESHNESS_THRESHOLD_SECONDS = 900;
-  /** Highest data-freshness threshold: Firehose retries S3 delivery for at most 24 hours. */
-  public static readonly MAX_DATA_FRESHNESS_THRESHOLD_SECONDS = 86400;
+  /**
+   * Data-freshness alarm threshold, in seconds: 1 to 86400 (Firehose retries S3 delivery for at
+   * most 24 hours); it must also exceed the buffering interval.
+   */
+  public static readonly DATA_FRESHNESS_THRESHOLD_SECONDS_RANGE = { min: 1, max: 86400 } as const;
 
   /** Wraps a Kinesis stream made elsewhere (by the kit or not) so principals can be granted on it. */
   public static fromStreamAttributes(
@@ -264,7 +268,7 @@ export class StreamIngestion extends StreamIngestionBase {
     super(scope, id);
     const platform = validatePlatformName(this, props.platformName);
     const name = this.validateStreamName(props.streamName);
-    const zone = findZone(this, props.storage.zones, props.zone ?? StreamIngestion.DEFAULT_ZONE).name;
+    const zone = findZone(this, props.lake.zones, props.zone ?? StreamIngestion.DEFAULT_ZONE).name;
     const retentionHours = props.retentionHours ?? StreamIngestion.DEFAULT_RETENTION_HOURS;
     const bufferingIntervalSeconds =
       props.bufferingIntervalSeconds ?? StreamIngestion.DEFAULT_BUFFERING_INTERVAL_SECONDS;
@@ -276,27 +280,19 @@ export class StreamIngestion extends StreamIngestionBase {
     const dataFreshnessThresholdSeconds =
       props.dataFreshnessThresholdSeconds ?? StreamIngestion.DEFAULT_DATA_FRESHNESS_THRESHOLD_SECONDS;
 
-    validateIntegerRange(
-      this,
-      'retentionHours',
-      retentionHours,
-      StreamIngestion.MIN_RETENTION_HOURS,
-      StreamIngestion.MAX_RETENTION_HOURS,
-    );
-    validateIntegerRange(this, 'shardCount', props.shardCount, 1, StreamIngestion.MAX_SHARD_COUNT);
+    validateIntegerRange(this, 'retentionHours', retentionHours, StreamIngestion.RETENTION_HOURS_RANGE);
+    validateIntegerRange(this, 'shardCount', props.shardCount, StreamIngestion.SHARD_COUNT_RANGE);
     validateIntegerRange(
       this,
       'bufferingIntervalSeconds',
       bufferingIntervalSeconds,
-      0,
-      StreamIngestion.MAX_BUFFERING_INTERVAL_SECONDS,
+      StreamIngestion.BUFFERING_INTERVAL_SECONDS_RANGE,
     );
     validateIntegerRange(
       this,
       'bufferingSizeMiB',
       bufferingSizeMiB,
-      1,
-      StreamIngestion.MAX_BUFFERING_SIZE_MIB,
+      StreamIngestion.BUFFERING_SIZE_MIB_RANGE,
     );
     this.validateLogRetention(logRetentionDays);
     this.validateThresholds(
@@ -316,8 +312,8 @@ export class StreamIngestion extends StreamIngestionBase {
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
 
     this.zone = zone;
-    this.bucket = props.storage.bucketFor(zone);
-    this.encryptionKey = props.encryptionKey ?? props.storage.encryptionKey;
+    this.bucket = props.lake.bucketFor(zone);
+    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
     this.dataPrefix = `${name}/${TIME_PARTITIONS}`;
     this.errorPrefix = `${ERROR_ROOT}/${name}/!{firehose:error-output-type}/${TIME_PARTITIONS}`;
 
@@ -346,7 +342,7 @@ export class StreamIngestion extends StreamIngestionBase {
       stream: this.stream,
       streamKey: this.encryptionKey,
       bucket: this.bucket,
-      destinationKey: props.storage.encryptionKey,
+      destinationKey: props.lake.encryptionKey,
       dataPrefix: this.dataPrefix,
       errorPrefix: this.errorPrefix,
       writablePrefixes: [`${name}/`, `${ERROR_ROOT}/${name}/`],
@@ -382,10 +378,10 @@ export class StreamIngestion extends StreamIngestionBase {
     this.deliverySuccessAlarm = alarms.deliverySuccess;
 
     acknowledgeStreamIngestionFindings({
-      stream: this.stream.node.defaultChild as IConstruct,
+      stream: this.stream.node.defaultChild as CfnResource,
       delivery: this.deliveryStream,
     });
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /** A literal component name (it becomes part of physical names and object prefixes). */
@@ -426,15 +422,18 @@ export class StreamIngestion extends StreamIngestionBase {
     freshnessSeconds: number,
   ): void {
     const retentionMs =
-      (isUnresolved(retentionHours) ? StreamIngestion.MAX_RETENTION_HOURS : retentionHours) * 3_600_000;
+      (isUnresolved(retentionHours) ? StreamIngestion.RETENTION_HOURS_RANGE.max : retentionHours) * 3_600_000;
     validateIntegerRange(this, 'iteratorAgeThresholdMilliseconds', iteratorAgeMs, 1, retentionMs - 1);
-    const minFreshness = isUnresolved(bufferingIntervalSeconds) ? 1 : bufferingIntervalSeconds + 1;
+    const freshness = StreamIngestion.DATA_FRESHNESS_THRESHOLD_SECONDS_RANGE;
+    const minFreshness = isUnresolved(bufferingIntervalSeconds)
+      ? freshness.min
+      : Math.max(freshness.min, bufferingIntervalSeconds + 1);
     validateIntegerRange(
       this,
       'dataFreshnessThresholdSeconds',
       freshnessSeconds,
       minFreshness,
-      StreamIngestion.MAX_DATA_FRESHNESS_THRESHOLD_SECONDS,
+      freshness.max,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import type * as athena from 'aws-cdk-lib/aws-athena';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -26,12 +26,13 @@ import {
 import type { ICatalog } from '../catalog/catalog';
 import type { INetwork } from '../network/network';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
-import { athenaWorkGroup } from '../private/athena-workgroup';
+import { athenaWorkGroup } from './private/athena-workgroup';
 import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
 import { validateDataSubnets } from '../private/network-import';
 import { assertNotPublic } from '../private/principals';
 import { removalPolicyFor } from '../private/removal';
 import { AwsNameRules } from '../private/service-names';
+import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import { LakeStorage } from '../storage/lake-storage';
 
@@ -162,10 +163,11 @@ export class Warehouse extends Construct implements IWarehouse {
   };
   /** Default max capacity as a multiple of the base capacity. */
   public static readonly DEFAULT_MAX_CAPACITY_FACTOR = 4;
-  /** Smallest max capacity accepted, in RPUs (the smallest the Redshift console offers). */
-  public static readonly MIN_MAX_CAPACITY_RPUS = 32;
-  /** Largest max capacity accepted, in RPUs. */
-  public static readonly MAX_CAPACITY_RPUS = 5632;
+  /**
+   * Max capacity (`maxCapacityRpus`), in RPUs: 32 (the smallest the Redshift console offers) to
+   * 5632, in steps of 8 and never below the size's base capacity.
+   */
+  public static readonly MAX_CAPACITY_RPUS_RANGE = { min: 32, max: 5632 } as const;
   /** Zones the default role reads when none are given. */
   public static readonly DEFAULT_READ_ZONES: readonly string[] = ['serving'];
   /** Admin user when none is given. */
@@ -174,8 +176,8 @@ export class Warehouse extends Construct implements IWarehouse {
   public static readonly DEFAULT_AUDIT_LOG_RETENTION_DAYS: number = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
   /** Athena scan limit per query when none is given, in GiB. */
   public static readonly DEFAULT_ATHENA_SCAN_LIMIT_PER_QUERY_GIB = 1024;
-  /** Largest Athena scan limit per query accepted, in GiB (1 PiB). */
-  public static readonly MAX_ATHENA_SCAN_LIMIT_PER_QUERY_GIB = 1048576;
+  /** Athena scan limit per query, in GiB: 1 to 1048576 (1 PiB), kit policy. */
+  public static readonly ATHENA_SCAN_LIMIT_PER_QUERY_GIB_RANGE = { min: 1, max: 1048576 } as const;
   /** Bytes in a GiB, for Athena's byte-denominated scan limit. */
   public static readonly BYTES_PER_GIB = 1024 ** 3;
   /** Days query results are kept when none is given. */
@@ -248,10 +250,14 @@ export class Warehouse extends Construct implements IWarehouse {
       this,
       'athenaScanLimitPerQueryGib',
       scanLimitGib,
-      1,
-      Warehouse.MAX_ATHENA_SCAN_LIMIT_PER_QUERY_GIB,
+      Warehouse.ATHENA_SCAN_LIMIT_PER_QUERY_GIB_RANGE,
     );
-    validateIntegerRange(this, 'queryResultsRetentionDays', resultsRetention, 1, ZoneDefaults.MAX_DAYS);
+    validateIntegerRange(
+      this,
+      'queryResultsRetentionDays',
+      resultsRetention,
+      ZoneDefaults.LIFECYCLE_DAYS_RANGE,
+    );
     readZones.forEach((zone, i) => findZone(this, props.catalog.lake.zones, zone, `readZones[${i}]`));
     const subnets = props.network.selectDataSubnets();
     validateDataSubnets(this, subnets, 'network');
@@ -350,7 +356,7 @@ export class Warehouse extends Construct implements IWarehouse {
     this.queryResultsBucket = athenaParts.resultsBucket;
     this.athenaWorkGroup = athenaParts.workGroup;
 
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    applyTags(this, tags);
   }
 
   /**
@@ -397,12 +403,13 @@ export class Warehouse extends Construct implements IWarehouse {
   private validateMaxCapacity(): void {
     const max = this.maxCapacityRpus;
     if (isUnresolved(max)) return;
-    const min = Math.max(this.baseCapacityRpus, Warehouse.MIN_MAX_CAPACITY_RPUS);
-    if (!Number.isInteger(max) || max % 8 !== 0 || max < min || max > Warehouse.MAX_CAPACITY_RPUS) {
+    const range = Warehouse.MAX_CAPACITY_RPUS_RANGE;
+    const min = Math.max(this.baseCapacityRpus, range.min);
+    if (!Number.isInteger(max) || max % 8 !== 0 || max < min || max > range.max) {
       throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
         prop: 'maxCapacityRpus',
         received: max,
-        allowed: `a multiple of 8 from ${min} (32, and at least the base capacity ${this.baseCapacityRpus}) to ${Warehouse.MAX_CAPACITY_RPUS}`,
+        allowed: `a multiple of 8 from ${min} (${range.min}, and at least the base capacity ${this.baseCapacityRpus}) to ${range.max}`,
       });
     }
   }

@@ -6,16 +6,16 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { warn } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
+import { warn } from '../../terraform';
 import { type IPrincipal, PrincipalType } from '../iam/principal';
 import { PrivateEndpointSubresource } from '../network/endpoints';
 import type { INetwork } from '../network/network';
+import { ImportedCatalog, PURVIEW_ID } from './private/catalog-import';
 import { azureDeploymentScope } from '../private/deployment-scope';
 import { lakeFilesystem } from '../private/lake-filesystems';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { WarehouseNameRules } from '../private/warehouse-names';
 import type { ResourceGroupRef } from '../resource-group';
 import type { ILakeStorage } from '../storage/lake-storage';
@@ -23,7 +23,7 @@ import type { ILakeStorage } from '../storage/lake-storage';
 /** The lake's catalog as the warehouse sees it: a database location per zone, and Purview. */
 export interface ICatalog extends IConstruct {
   /** The lake zones the catalog has a database location for, in the lake's order. */
-  readonly zoneNames: string[];
+  readonly zoneNames: readonly string[];
   /** Resource Manager id of the Purview account, when the catalog has one. */
   readonly purviewAccountId?: string;
   /**
@@ -31,6 +31,22 @@ export interface ICatalog extends IConstruct {
    * Throws `DPK_UNKNOWN_ZONE`.
    */
   databaseLocation(zone: string): string;
+}
+
+/** What identifies a catalog made in another stack or subscription. */
+export interface CatalogAttributes {
+  /** The lake the catalog describes (e.g. `LakeStorage.fromLakeStorageAttributes`). */
+  readonly lake: ILakeStorage;
+  /**
+   * The lake zones the catalog has a database location for (each once, each of the lake).
+   * @default - every zone of the lake
+   */
+  readonly zones?: readonly string[];
+  /**
+   * Resource Manager id of the catalog's Purview account.
+   * @default - no Purview account
+   */
+  readonly purviewAccountId?: string;
 }
 
 /** Props of {@link Catalog}. */
@@ -84,9 +100,6 @@ export interface CatalogProps {
   readonly tags?: Tags;
 }
 
-const PURVIEW_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Purview\/accounts\/[^/]+$/i;
-
 /**
  * The lake's catalog on Azure: a Synapse lake-database location per lake zone, and optionally a
  * Microsoft Purview account that scans the lake.
@@ -130,13 +143,25 @@ export class Catalog extends Construct implements ICatalog {
   /** Warning id: a Purview account without public access or private endpoints. */
   public static readonly PURVIEW_UNREACHABLE_WARNING = 'data-platform-kit:purviewUnreachable';
 
+  /**
+   * Imports a catalog made in another stack or subscription, for a warehouse that reads its
+   * database locations. Nothing is created for it. Throws `DPK_NO_ZONES`, `DPK_UNKNOWN_ZONE`,
+   * `DPK_DUPLICATE_ZONE`, or `DPK_INVALID_NAME` for a malformed Purview id; tokens pass.
+   *
+   * @example
+   * const catalog = Catalog.fromCatalogAttributes(stack, 'SalesCatalog', { lake, zones: ['curated', 'serving'] });
+   */
+  public static fromCatalogAttributes(scope: Construct, id: string, attrs: CatalogAttributes): ICatalog {
+    return new ImportedCatalog(scope, id, attrs);
+  }
+
   /** The Purview account, when `purview` is true. */
   public readonly purviewAccount?: PurviewAccount;
   /** The Purview identity's "Storage Blob Data Reader" grants, one per zone. */
   public readonly purviewLakeAccess: RoleAssignment[];
   /** The Purview account's private endpoints (`account`, `portal`), when `network` is given. */
   public readonly purviewEndpoints: PrivateEndpoint[];
-  public readonly zoneNames: string[];
+  public readonly zoneNames: readonly string[];
   public readonly purviewAccountId?: string;
   private readonly locations: Readonly<Record<string, string>>;
 
@@ -168,9 +193,7 @@ export class Catalog extends Construct implements ICatalog {
         managedEventHubEnabled: false,
         tags,
       });
-      applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
-        [this.purviewAccount, PreventDestroyRule.RETAINED],
-      ]);
+      retainData(this, decideRemoval(this, props.removalPolicy), [this.purviewAccount]);
       const principal: IPrincipal = {
         principalId: this.purviewAccount.identity.principalId,
         principalType: PrincipalType.SERVICE_PRINCIPAL,

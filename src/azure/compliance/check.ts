@@ -1,7 +1,7 @@
 import type { IConstruct } from 'constructs';
 import { DATA_PLATFORM_RULES } from './pack';
-import type { ComplianceReport } from '../../core/compliance';
-import { checkTerraform } from '../../core/tf-compliance';
+import type { ComplianceReport } from '../../core/internal';
+import { checkTerraform } from '../../terraform';
 
 /**
  * Runs the kit's Azure pack ({@link DATA_PLATFORM_RULES}) on synthesized Terraform: on `scope`

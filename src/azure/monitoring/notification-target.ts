@@ -13,6 +13,15 @@ export interface INotificationTarget extends IConstruct {
   readonly actionGroupId: string;
 }
 
+/** What identifies an action group made in another stack or subscription. */
+export interface NotificationTargetAttributes {
+  /**
+   * Resource Manager id of the action group:
+   * `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Insights/actionGroups/<name>`.
+   */
+  readonly actionGroupId: string;
+}
+
 /** Props of {@link NotificationTarget}. */
 export interface NotificationTargetProps {
   /** Platform name that derived names start with. */
@@ -41,7 +50,7 @@ export interface NotificationTargetProps {
 /**
  * An Azure Monitor action group that e-mails a team, for the kit's alerts to notify. Blocks
  * that raise alerts (e.g. `StreamIngestion`) take an {@link INotificationTarget}; make one here or
- * bring an existing group with {@link NotificationTarget.fromActionGroupId}.
+ * bring an existing group with {@link NotificationTarget.fromNotificationTargetAttributes}.
  *
  * Defaults: every receiver uses the common alert schema (one payload shape for every alert
  * type); the group lives in the `global` region (azurerm's default), so it outlives a regional
@@ -56,18 +65,27 @@ export interface NotificationTargetProps {
  * });
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
-  /** Most e-mail receivers one action group takes. */
-  public static readonly MAX_EMAILS = 1000;
+  /** E-mail receivers of one action group: 1 to 1000, the most Azure Monitor takes. */
+  public static readonly EMAILS_RANGE = { min: 1, max: 1000 } as const;
   /** Whether receivers get the common alert schema. */
   public static readonly USE_COMMON_ALERT_SCHEMA = true;
 
   /**
-   * An existing action group, by its Resource Manager id
-   * (`/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Insights/actionGroups/<name>`).
-   * A literal id of another shape throws `DPK_INVALID_NAME`; tokens are accepted as is.
+   * Imports an action group made in another stack or subscription, so the kit's alerts notify
+   * it. Nothing is created for it. A literal id of another shape throws `DPK_INVALID_NAME`;
+   * tokens pass.
    */
+  public static fromNotificationTargetAttributes(
+    scope: Construct,
+    id: string,
+    attrs: NotificationTargetAttributes,
+  ): INotificationTarget {
+    return new ImportedNotificationTarget(scope, id, attrs.actionGroupId);
+  }
+
+  /** Imports an action group by its Resource Manager id: {@link NotificationTarget.fromNotificationTargetAttributes}. */
   public static fromActionGroupId(scope: Construct, id: string, actionGroupId: string): INotificationTarget {
-    return new ImportedNotificationTarget(scope, id, actionGroupId);
+    return NotificationTarget.fromNotificationTargetAttributes(scope, id, { actionGroupId });
   }
 
   /** The action group. */
@@ -77,7 +95,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
   constructor(scope: Construct, id: string, props: NotificationTargetProps) {
     super(scope, id);
     const platform = validatePlatformName(this, props.platformName);
-    const emails = validateEmails(this, props.emails, 'emails', NotificationTarget.MAX_EMAILS);
+    const emails = validateEmails(this, props.emails, 'emails', NotificationTarget.EMAILS_RANGE);
     const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
     const name = physicalName(this, StreamNameRules.MONITOR_RESOURCE, {
       platform,

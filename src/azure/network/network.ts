@@ -12,14 +12,14 @@ import { CommonDefaults, type NetworkCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, TerraformStack } from '../../core/tf';
+import { type ITerraformDependable, TerraformStack } from '../../terraform';
 import {
   CIDR_PREFIX_RANGE,
   PRIVATE_ENDPOINT_SUBNET_PREFIX,
   validateCidr,
   validateExistingNetwork,
   validateZoneIds,
-} from '../private/network-validation';
+} from './private/network-validation';
 import { WarehouseNameRules } from '../private/warehouse-names';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -61,6 +61,27 @@ export interface ExistingNetworkAttributes {
   readonly virtualNetworkId: string;
   /** Resource Manager id of a subnet of that network, for the private endpoints. */
   readonly privateEndpointSubnetId: string;
+}
+
+/**
+ * What identifies a virtual network made in another stack or subscription (a landing zone's),
+ * and where the private endpoints this stack adds to it go.
+ */
+export interface NetworkAttributes extends ExistingNetworkAttributes {
+  /** Platform name that the names of added endpoints and DNS zone links start with. */
+  readonly platformName: string;
+  /** Resource group of the endpoints (and of DNS zones not given) this stack adds. */
+  readonly resourceGroup: ResourceGroupRef;
+  /**
+   * Azure location of the virtual network: endpoints live in its region.
+   * @default - the resource group's location
+   */
+  readonly location?: string;
+  /**
+   * The landing zone's private DNS zones by zone name, used as they are.
+   * @default - every zone an endpoint needs is created in `resourceGroup` and linked
+   */
+  readonly privateDnsZoneIds?: Partial<Record<PrivateDnsZoneName, string>>;
 }
 
 /** Props of {@link Network}. */
@@ -155,6 +176,28 @@ export class Network extends Construct implements INetwork {
   public static readonly DENY_INTERNET_RULE_NAME = 'DenyInternetInbound';
   /** Priority of that rule: the highest user priority, so no later allow rule precedes it. */
   public static readonly DENY_INTERNET_PRIORITY = 100;
+
+  /**
+   * Imports a virtual network made in another stack or subscription, for blocks that add
+   * private endpoints to it. Nothing is created for the network itself (no VNet, subnet or
+   * security group); endpoints, and the DNS zones not given, are created as blocks ask for them.
+   * Throws `DPK_INVALID_NAME` for malformed ids; tokens pass.
+   *
+   * @example
+   * const network = Network.fromNetworkAttributes(stack, 'LandingZone', {
+   *   platformName: 'sales',
+   *   resourceGroup: rg,
+   *   virtualNetworkId: hubVnetId,
+   *   privateEndpointSubnetId: endpointSubnetId,
+   * });
+   */
+  public static fromNetworkAttributes(scope: Construct, id: string, attrs: NetworkAttributes): INetwork {
+    const { virtualNetworkId, privateEndpointSubnetId, ...props } = attrs;
+    return new Network(scope, id, {
+      ...props,
+      existingNetwork: { virtualNetworkId, privateEndpointSubnetId },
+    });
+  }
 
   /** The virtual network, unless `existingNetwork` was given. */
   public readonly virtualNetwork?: VirtualNetwork;

@@ -26,8 +26,7 @@ import {
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { warn } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { warn } from '../../terraform';
 import { type IPrincipal, Principal, PrincipalType } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
@@ -37,11 +36,11 @@ import {
   resolveSchedule,
   SCHEDULE_DEFAULTS,
   stepActivities,
-} from '../private/pipeline-activities';
-import { pipelineMonitoring } from '../private/pipeline-monitoring';
+} from './private/pipeline-activities';
+import { pipelineMonitoring } from './private/pipeline-monitoring';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { afterRolePropagation } from '../private/propagation';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
 import type { SparkJob } from '../processing/spark-job';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -113,13 +112,14 @@ export class Pipeline extends Construct {
   public static readonly DEFAULT_STEP_TIMEOUT_MINUTES = 120;
   /** Days a pipeline-made workspace keeps run logs when `logRetentionDays` is unset. */
   public static readonly DEFAULT_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
-  /** The kit's and ADF's limits. */
-  public static readonly RANGES = {
-    retries: { min: 0, max: 10 },
-    retryIntervalSeconds: { min: 30, max: 86400 },
-    stepTimeoutMinutes: { min: 5, max: 10080 },
-    logRetentionDays: { min: 30, max: 730 },
-  } as const;
+  /** Retries of a failed step: 0 to 10, kit policy. */
+  public static readonly RETRIES_RANGE = { min: 0, max: 10 } as const;
+  /** Seconds between retries: 30 to 86400, what ADF takes. */
+  public static readonly RETRY_INTERVAL_SECONDS_RANGE = { min: 30, max: 86400 } as const;
+  /** Minutes a step may run: 5 (kit policy) to 10080 (7 days, the most ADF takes). */
+  public static readonly STEP_TIMEOUT_MINUTES_RANGE = { min: 5, max: 10080 } as const;
+  /** Run-log retention of a pipeline-made workspace, in days: 30 to 730, what Log Analytics takes. */
+  public static readonly LOG_RETENTION_DAYS_RANGE = { min: 30, max: 730 } as const;
   /** Runs of the pipeline at once: one, so a slow run is never overtaken by the next. */
   public static readonly CONCURRENCY = 1;
   /** Name of the factory's linked service to the Synapse workspace. */
@@ -192,15 +192,15 @@ export class Pipeline extends Construct {
     const timeoutMinutes = props.stepTimeoutMinutes ?? Pipeline.DEFAULT_STEP_TIMEOUT_MINUTES;
     const logDays = props.logRetentionDays ?? Pipeline.DEFAULT_LOG_RETENTION_DAYS;
     this.checkConflicts(props);
-    const numbers = {
-      retries,
+    validateIntegerRange(this, 'retries', retries, Pipeline.RETRIES_RANGE);
+    validateIntegerRange(
+      this,
+      'retryIntervalSeconds',
       retryIntervalSeconds,
-      stepTimeoutMinutes: timeoutMinutes,
-      logRetentionDays: logDays,
-    };
-    for (const [prop, value] of Object.entries(numbers) as [keyof typeof Pipeline.RANGES, number][]) {
-      validateIntegerRange(this, prop, value, Pipeline.RANGES[prop].min, Pipeline.RANGES[prop].max);
-    }
+      Pipeline.RETRY_INTERVAL_SECONDS_RANGE,
+    );
+    validateIntegerRange(this, 'stepTimeoutMinutes', timeoutMinutes, Pipeline.STEP_TIMEOUT_MINUTES_RANGE);
+    validateIntegerRange(this, 'logRetentionDays', logDays, Pipeline.LOG_RETENTION_DAYS_RANGE);
     validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
     this.schedule = resolveSchedule(this, props.schedule);
     const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
@@ -345,7 +345,7 @@ export class Pipeline extends Construct {
           })
         : undefined;
     if (this.logWorkspace) {
-      applyDataRemoval(this, removal, [[this.logWorkspace, PreventDestroyRule.RETAINED]]);
+      retainData(this, removal, [this.logWorkspace]);
     }
     const monitoring = pipelineMonitoring(this, {
       platform,

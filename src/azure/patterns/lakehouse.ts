@@ -4,7 +4,6 @@ import { renderSchedule } from './private/lakehouse-schedule';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
 import { resourceTags, TagRules } from '../../core/tags';
-import { info } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
 import {
@@ -14,6 +13,7 @@ import {
   PERSONAS_IN_EFFECT_INFO,
   planLakehouse,
 } from '../../patterns/lakehouse';
+import { info } from '../../terraform';
 import { Catalog } from '../catalog/catalog';
 import { Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';
@@ -96,9 +96,9 @@ export class Lakehouse extends Construct {
   /** The decisions the spec stands for (zones, access matrix, streams, pipelines…). */
   public readonly plan: LakehousePlan;
   /** The one customer-managed key shared by the lake, the warehouse and the pipelines. */
-  public readonly key: EncryptionKey;
+  public readonly encryptionKey: EncryptionKey;
   /** The lake: one ADLS Gen2 account, a filesystem per zone. */
-  public readonly storage: LakeStorage;
+  public readonly lake: LakeStorage;
   /** Private endpoints for the lake, the vault, the namespaces and the workspace; when there is a stream, a warehouse or a pipeline. */
   public readonly network?: Network;
   /** One user-assigned managed identity per persona, by persona name. */
@@ -123,27 +123,27 @@ export class Lakehouse extends Construct {
     this.plan = plan;
     const { resourceGroup } = props;
     this.requireRunnerReach(props);
-    const common = { platformName: plan.name, removalPolicy: plan.removalPolicy, tags: plan.tags };
+    const common = { platformName: plan.platformName, removalPolicy: plan.removalPolicy, tags: plan.tags };
 
-    this.key = new EncryptionKey(this, 'Key', {
+    this.encryptionKey = new EncryptionKey(this, 'Key', {
       ...common,
       resourceGroup,
       allowedIpRanges: props.keyVaultAllowedIpRanges,
       deployerInsideNetwork: props.deployerInsideNetwork,
     });
-    this.storage = new LakeStorage(this, 'Storage', {
+    this.lake = new LakeStorage(this, 'Storage', {
       ...common,
       resourceGroup,
       zones: plan.zones,
-      encryptionKey: this.key,
+      encryptionKey: this.encryptionKey,
     });
 
-    const tags = resourceTags(this, TagRules.AZURE, plan.name, plan.tags);
+    const tags = resourceTags(this, TagRules.AZURE, plan.platformName, plan.tags);
     const personas: Record<string, UserAssignedIdentity> = {};
     for (const persona of plan.personas) {
       const identity = new UserAssignedIdentity(this, `${constructIdFrom(persona.name)}Persona`, {
         name: physicalName(this, StreamNameRules.MANAGED_IDENTITY, {
-          platform: plan.name,
+          platform: plan.platformName,
           parts: [persona.name],
         }),
         location: resourceGroup.location,
@@ -154,16 +154,12 @@ export class Lakehouse extends Construct {
     }
     this.personas = personas;
     for (const grant of plan.grants) {
-      this.storage.grant(
-        Principal.fromUserAssignedIdentity(personas[grant.persona]),
-        grant.zone,
-        grant.access,
-      );
+      this.lake.grant(Principal.fromUserAssignedIdentity(personas[grant.persona]), grant.zone, grant.access);
     }
 
     if (plan.alertEmails.length > 0) {
       this.notifications = new NotificationTarget(this, 'Notifications', {
-        platformName: plan.name,
+        platformName: plan.platformName,
         resourceGroup,
         emails: [...plan.alertEmails],
         tags: plan.tags,
@@ -173,10 +169,10 @@ export class Lakehouse extends Construct {
     const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
     if (needsWorkspace || plan.streams.length > 0) {
       this.network = new Network(this, 'Network', {
-        platformName: plan.name,
+        platformName: plan.platformName,
         resourceGroup,
-        lake: this.storage,
-        encryptionKeys: [this.key],
+        lake: this.lake,
+        encryptionKeys: [this.encryptionKey],
         tags: plan.tags,
       });
     }
@@ -189,7 +185,7 @@ export class Lakehouse extends Construct {
         zone: stream.zone,
         retentionHours: stream.retentionHours,
         resourceGroup,
-        lake: this.storage,
+        lake: this.lake,
         notificationTarget: this.notifications,
         network: this.network,
       });
@@ -200,7 +196,7 @@ export class Lakehouse extends Construct {
       this.catalog = new Catalog(this, 'Catalog', {
         ...common,
         resourceGroup,
-        lake: this.storage,
+        lake: this.lake,
         network: this.network,
       });
     }
@@ -213,10 +209,10 @@ export class Lakehouse extends Construct {
       this.warehouse = new Warehouse(this, 'Warehouse', {
         ...common,
         resourceGroup,
-        lake: this.storage,
+        lake: this.lake,
         network: this.network,
         catalog: this.catalog,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         sqlAdministrator: props.sqlAdministrator ?? this.defaultSqlAdministrator(plan, personas),
         workspaceZone,
         readZones: lastZone === workspaceZone ? [] : [lastZone],
@@ -231,10 +227,10 @@ export class Lakehouse extends Construct {
     plan.pipelines.forEach((pipeline, i) => {
       const pipelineId = constructIdFrom(pipeline.name);
       const job = new SparkJob(this, `${pipelineId}SparkJob`, {
-        platformName: plan.name,
+        platformName: plan.platformName,
         jobName: pipeline.name,
         warehouse: this.warehouse as Warehouse,
-        lake: this.storage,
+        lake: this.lake,
         steps: pipeline.steps.map((step) => ({
           name: step.name,
           sourceZone: step.sourceZone,
@@ -249,7 +245,7 @@ export class Lakehouse extends Construct {
         pipelineName: pipeline.name,
         resourceGroup,
         sparkJob: job,
-        encryptionKey: this.key,
+        encryptionKey: this.encryptionKey,
         schedule: renderSchedule(this, `pipelines[${i}].schedule`, pipeline.schedule),
         notificationTarget: this.notifications,
       });
@@ -308,7 +304,7 @@ export class Lakehouse extends Construct {
       });
     }
     return {
-      login: `${plan.name}${Lakehouse.SQL_ADMIN_LOGIN_SUFFIX}`,
+      login: `${plan.platformName}${Lakehouse.SQL_ADMIN_LOGIN_SUFFIX}`,
       principal: Principal.fromUserAssignedIdentity(personas[admin.name]),
     };
   }

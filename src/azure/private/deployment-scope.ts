@@ -7,8 +7,8 @@ import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurer
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import type { IConstruct } from 'constructs';
 import { type DeploymentScope, stableHash } from '../../core/naming';
-import { TERRAFORM_DEPLOY_TIME_NAMING, TerraformStack } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
+import { TERRAFORM_DEPLOY_TIME_NAMING, TerraformStack } from '../../terraform';
 import type { ResourceGroupRef } from '../resource-group';
 
 /** Construct id of the stack's one `azurerm_client_config` data source. */

@@ -2,8 +2,8 @@
  * How the warehouse and catalog blocks address a lake zone's ADLS Gen2 filesystem. Internal:
  * nothing here is exported from the entry point.
  */
-import { Fn, Token } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
+import { Fn, Token } from '../../terraform';
 import { LakeStorage, type ILakeStorage } from '../storage/lake-storage';
 
 /** DFS endpoint suffix of Azure's public cloud, for lakes other than the kit's own. */

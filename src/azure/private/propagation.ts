@@ -3,7 +3,7 @@
  * checks them. Internal: not exported from the entry point.
  */
 import type { Construct } from 'constructs';
-import { type ITerraformDependable, propagationWait } from '../../core/tf';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
 
 /**
  * Seconds a batch of role assignments is given to reach the service that checks it. Azure RBAC

@@ -1,9 +1,18 @@
+import type { IConstruct } from 'constructs';
+import type { RemovalDecision } from '../../core/internal';
+import type { TerraformResource } from '../../terraform';
+import { applyDataRemoval } from '../../terraform';
+import { stateIntent } from '../compliance/intents';
+
 /**
- * The Azure pack's rule that reports a stateful resource without `lifecycle.prevent_destroy`;
- * blocks pass it to core's `applyDataRemoval`, which acknowledges it when a user's DESTROY took
- * effect.
+ * Renders the removal decision on `resources`, which hold data: `prevent_destroy` unless the
+ * user chose DESTROY with the app flag, and then that choice is stated on each resource, so the
+ * pack lists its prevent-destroy finding as acknowledged, with the reason.
  */
-export enum PreventDestroyRule {
-  /** Storage accounts, containers, vaults, keys, workspaces, warehouses, event hubs. */
-  RETAINED = 'DPK_AZURE_PREVENT_DESTROY',
+export function retainData(
+  scope: IConstruct,
+  decision: RemovalDecision,
+  resources: readonly TerraformResource[],
+): void {
+  applyDataRemoval(scope, decision, resources, stateIntent);
 }

@@ -12,8 +12,8 @@ import { findZone } from '../../core/zones';
 import { SPARK_STEP_ZONE_ACCESS } from '../processing/roles';
 import { SPARK_STEP_PATH_PARAMETERS, type SparkStep } from '../processing/spark-step';
 
-/** Most steps one job takes (ADF allows 80 activities per pipeline). */
-export const MAX_SPARK_STEPS = 40;
+/** Steps one job takes: 1 to 40, kit policy (ADF allows 80 activities per pipeline). `SparkJob.STEPS_RANGE`. */
+export const SPARK_STEPS_RANGE = { min: 1, max: 40 } as const;
 
 /** A validated step: which artifact runs, and the step's own parameters. */
 export interface ResolvedSparkStep extends SparkStep {
@@ -37,11 +37,12 @@ export function resolveSparkSteps(
   steps: readonly SparkStep[],
   zoneNames: readonly string[],
 ): ResolvedSparkStep[] {
-  if (steps.length < 1 || steps.length > MAX_SPARK_STEPS) {
+  const { min, max } = SPARK_STEPS_RANGE;
+  if (steps.length < min || steps.length > max) {
     throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
       prop: 'steps',
       received: `${steps.length} steps`,
-      allowed: `from 1 to ${MAX_SPARK_STEPS} steps`,
+      allowed: `from ${min} to ${max} steps`,
     });
   }
   const names: Violation[] = [];

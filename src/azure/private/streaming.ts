@@ -5,8 +5,9 @@
 import type { IConstruct } from 'constructs';
 import { ErrorCode, ValidationError, type Violation } from '../../core/errors';
 import type { NameRule } from '../../core/naming';
-import { Fn, Token } from '../../core/tf';
+import type { IntegerRange } from '../../core/ranges';
 import { isUnresolved } from '../../core/tokens';
+import { Fn, Token } from '../../terraform';
 import { LakeStorage, type ILakeStorage } from '../storage/lake-storage';
 
 const startsLetter = (n: string) => (/^[a-zA-Z]/.test(n) ? undefined : 'start with a letter');
@@ -115,7 +116,7 @@ export function validateEmails(
   scope: IConstruct,
   emails: readonly string[] | undefined,
   prop: string,
-  max: number,
+  range: IntegerRange,
 ): string[] {
   const list = [...(emails ?? [])];
   // A list token (`#{…}`) has no known length: receivers cannot be made from it.
@@ -126,11 +127,11 @@ export function validateEmails(
       allowed: 'a literal list of e-mail addresses (an address may be a token, the list may not)',
     });
   }
-  if (list.length < 1 || list.length > max) {
+  if (list.length < range.min || list.length > range.max) {
     throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
       prop,
       received: list,
-      allowed: `from 1 to ${max} e-mail addresses`,
+      allowed: `from ${range.min} to ${range.max} e-mail addresses`,
     });
   }
   const seen = new Set<string>();

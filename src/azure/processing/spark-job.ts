@@ -15,11 +15,16 @@ import {
 } from '../../core/naming';
 import { validateIntegerRange } from '../../core/ranges';
 import { resourceTags, TagRules, type Tags } from '../../core/tags';
-import type { ITerraformDependable } from '../../core/tf';
+import type { ITerraformDependable } from '../../terraform';
 import { type IPrincipal, PrincipalType } from '../iam/principal';
 import { PipelineNameRules } from '../private/pipeline-names';
-import { grantScopedSynapseRoles } from '../private/spark-grants';
-import { type ResolvedSparkStep, resolveSparkSteps, stepZoneAccess } from '../private/spark-steps';
+import { grantScopedSynapseRoles } from './private/spark-grants';
+import {
+  type ResolvedSparkStep,
+  resolveSparkSteps,
+  SPARK_STEPS_RANGE,
+  stepZoneAccess,
+} from '../private/spark-steps';
 import type { ILakeStorage } from '../storage/lake-storage';
 import type { Warehouse } from '../warehouse/warehouse';
 
@@ -57,7 +62,7 @@ export interface SparkJobProps {
   readonly warehouse: Warehouse;
   /** The lake the steps read and write: the warehouse's lake. */
   readonly lake: ILakeStorage;
-  /** The job's steps, in run order (1-40), each reading one zone and writing another. */
+  /** The job's steps, in run order (`SparkJob.STEPS_RANGE`: 1 to 40), each reading one zone and writing another. */
   readonly steps: SparkStep[];
   /**
    * Node size (memory-optimized).
@@ -154,12 +159,14 @@ export class SparkJob extends Construct {
   public static readonly DEFAULT_MIN_NODES = 3;
   /** Most nodes when `maxNodes` is unset. */
   public static readonly DEFAULT_MAX_NODES = 10;
-  /** Synapse's autoscale node range. */
-  public static readonly NODE_RANGE = { min: 3, max: 200 } as const;
+  /** Nodes of the pool (`minNodes`, `maxNodes`): 3 to 200, Synapse's autoscale range. */
+  public static readonly NODE_COUNT_RANGE = { min: 3, max: 200 } as const;
   /** Idle minutes before pausing when `autoPauseDelayMinutes` is unset. */
   public static readonly DEFAULT_AUTO_PAUSE_DELAY_MINUTES = 15;
-  /** Synapse's auto-pause delay range (minutes). */
-  public static readonly AUTO_PAUSE_DELAY_RANGE = { min: 5, max: 10080 } as const;
+  /** Auto-pause delay Synapse allows, in minutes: 5 to 10080 (7 days). */
+  public static readonly AUTO_PAUSE_DELAY_MINUTES_RANGE = { min: 5, max: 10080 } as const;
+  /** Steps one job takes: 1 to 40, kit policy (Data Factory allows 80 activities per pipeline). */
+  public static readonly STEPS_RANGE = SPARK_STEPS_RANGE;
   /** Spark runtime when `sparkVersion` is unset. */
   public static readonly DEFAULT_SPARK_VERSION = SparkVersion.V3_5;
   /** Whether the pool runs on isolated hardware when `computeIsolation` is unset. */
@@ -284,10 +291,10 @@ export class SparkJob extends Construct {
     nodeSize: SparkNodeSize,
     isolation: boolean,
   ): void {
-    const { NODE_RANGE: nodes, AUTO_PAUSE_DELAY_RANGE: pause } = SparkJob;
-    validateIntegerRange(this, 'minNodes', minNodes, nodes.min, nodes.max);
+    const nodes = SparkJob.NODE_COUNT_RANGE;
+    validateIntegerRange(this, 'minNodes', minNodes, nodes);
     validateIntegerRange(this, 'maxNodes', maxNodes, Math.max(nodes.min, minNodes), nodes.max);
-    validateIntegerRange(this, 'autoPauseDelayMinutes', pauseDelay, pause.min, pause.max);
+    validateIntegerRange(this, 'autoPauseDelayMinutes', pauseDelay, SparkJob.AUTO_PAUSE_DELAY_MINUTES_RANGE);
     if (isolation && nodeSize !== SparkNodeSize.XXXLARGE) {
       throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
         prop: 'computeIsolation',

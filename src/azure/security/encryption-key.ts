@@ -5,20 +5,21 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError, type Violation } from '../../core/errors';
+import { ComplianceIntent, type IntentStatement } from '../../core/internal';
 import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { Fn, Token, warn } from '../../core/tf';
-import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
+import { Fn, Token, warn } from '../../terraform';
+import { stateIntent } from '../compliance/intents';
 import type { IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { grantRole } from '../private/grants';
 import { afterRolePropagation } from '../private/propagation';
-import { PreventDestroyRule } from '../private/removal';
-import { validateRunnerRanges } from '../private/runner-ranges';
+import { retainData } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';
+import { validateRunnerRanges } from './private/runner-ranges';
 
 /** Key Vault pricing tier; premium keeps keys in HSMs (`RSA-HSM`). */
 export enum KeyVaultSku {
@@ -49,7 +50,7 @@ export interface IEncryptionKey extends IConstruct {
   grantEncryptDecrypt(principal: IPrincipal): RoleAssignment;
 }
 
-/** Attributes of an existing key for {@link EncryptionKey.fromKeyAttributes}. */
+/** What identifies a key made in another stack or subscription, for {@link EncryptionKey.fromEncryptionKeyAttributes}. */
 export interface EncryptionKeyAttributes {
   /** Resource Manager id of the vault. */
   readonly keyVaultId: string;
@@ -101,9 +102,9 @@ export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
    * vault's data plane, so the machine running `terraform apply` needs network reach: an
    * allowed range here or a private endpoint. Without ranges the public endpoint is disabled
    * and a warning says so. With ranges the vault's public endpoint is on (firewall default
-   * Deny, only these ranges and trusted Azure services), and the key acknowledges the pack's
-   * CKV_AZURE_189 on its vault, with {@link EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT}
-   * as the reason: the list is the explicit escape hatch until private endpoints.
+   * Deny, only these ranges and trusted Azure services), and the key states that intent on its
+   * vault ({@link EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT}), which the compliance report
+   * lists as acknowledged: the list is the explicit escape hatch until private endpoints.
    * Each range is an IPv4 address or CIDR from /8 to /32 (`0.0.0.0/0` is rejected), and must be
    * the runner's public egress range: documentation (192.0.2.0/24, 198.51.100.0/24,
    * 203.0.113.0/24), private and other unroutable ranges are rejected (`DPK_INVALID_IP_RANGE`).
@@ -174,12 +175,12 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
   public static readonly DEFAULT_SKU = KeyVaultSku.PREMIUM;
   /** Soft-delete retention when `softDeleteRetentionDays` is unset (Key Vault's maximum). */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 90;
-  /** Key Vault's soft-delete retention range. */
-  public static readonly SOFT_DELETE_RETENTION_RANGE = { min: 7, max: 90 } as const;
+  /** Soft-delete retention Key Vault allows, in days: 7 to 90. */
+  public static readonly SOFT_DELETE_RETENTION_DAYS_RANGE = { min: 7, max: 90 } as const;
   /** Rotation period when `rotationPeriodDays` is unset. */
   public static readonly DEFAULT_ROTATION_PERIOD_DAYS = CommonDefaults.ROTATION_PERIOD_DAYS;
-  /** Allowed rotation periods: Key Vault's 7-day minimum up to a year. */
-  public static readonly ROTATION_PERIOD_RANGE = { min: 7, max: 365 } as const;
+  /** Rotation period, in days: 7 (Key Vault's shortest) to 365 (kit policy, so rotation really happens). */
+  public static readonly ROTATION_PERIOD_DAYS_RANGE = { min: 7, max: 365 } as const;
   /** Days a key version lives past its planned rotation before it expires. */
   public static readonly EXPIRY_GRACE_DAYS = 30;
   /** Days before expiry that Key Vault sends the near-expiry event. */
@@ -197,24 +198,49 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
   /** Warning id: the vault has no public endpoint, so the deployer needs a private path. */
   public static readonly NO_NETWORK_REACH_WARNING = 'data-platform-kit:keyVaultNoPublicAccess';
   /**
-   * The acknowledgement the key makes on its vault when `allowedIpRanges` opens the public
-   * endpoint: the compliance report lists it under `acknowledged` with this reason.
+   * What the key states on its vault when `allowedIpRanges` opens the public endpoint: an
+   * allow-listed public endpoint. The compliance report lists the finding it answers (Azure
+   * pack: public network access on a Key Vault) under `acknowledged`, with this reason.
    */
-  public static readonly ALLOWED_IP_RANGES_ACKNOWLEDGEMENT: RuleAcknowledgement = {
-    id: 'CKV_AZURE_189',
+  public static readonly ALLOWED_IP_RANGES_ACKNOWLEDGEMENT: IntentStatement = {
+    intent: ComplianceIntent.ALLOW_LISTED_PUBLIC_ENDPOINT,
     reason:
       "Public endpoint open only to the deployer's explicit 'allowedIpRanges' (firewall default Deny, " +
       'trusted Azure services, RBAC): keys are created on the vault data plane, so the deployer needs ' +
       'network reach until the vault gets a private endpoint.',
   };
 
-  /** Imports an existing key so blocks can use it and grant on it. */
-  public static fromKeyAttributes(
+  /**
+   * Imports a key made in another stack or subscription, so blocks can encrypt with it and grant
+   * on it. Nothing is created for the key or its vault (rotation, firewall and access policy stay
+   * their owner's); grants add role assignments scoped to the key. Throws `DPK_INVALID_NAME` for
+   * malformed ids and `DPK_CONFLICTING_PROPS` for ids of different keys; tokens pass.
+   *
+   * @example
+   * const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'SalesKey', {
+   *   keyVaultId: salesVaultId,
+   *   keyVaultKeyId: 'https://sales-lake-1a2b3c.vault.azure.net/keys/lake',
+   * });
+   */
+  public static fromEncryptionKeyAttributes(
     scope: Construct,
     id: string,
     attrs: EncryptionKeyAttributes,
   ): IEncryptionKey {
     return new ImportedEncryptionKey(scope, id, attrs);
+  }
+
+  /**
+   * Imports a key by its versionless Key Vault key id (what services take as a customer-managed
+   * key) and its vault's resource id: {@link EncryptionKey.fromEncryptionKeyAttributes}.
+   */
+  public static fromKeyVaultKeyId(
+    scope: Construct,
+    id: string,
+    keyVaultKeyId: string,
+    keyVaultId: string,
+  ): IEncryptionKey {
+    return EncryptionKey.fromEncryptionKeyAttributes(scope, id, { keyVaultId, keyVaultKeyId });
   }
 
   /** The deploying identity (`tenant_id`, `object_id`). */
@@ -240,9 +266,13 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
     const assignDeployer =
       props.assignDeployerCryptoOfficer ?? EncryptionKey.DEFAULT_ASSIGN_DEPLOYER_CRYPTO_OFFICER;
 
-    const { ROTATION_PERIOD_RANGE: rot, SOFT_DELETE_RETENTION_RANGE: soft } = EncryptionKey;
-    validateIntegerRange(this, 'rotationPeriodDays', rotationDays, rot.min, rot.max);
-    validateIntegerRange(this, 'softDeleteRetentionDays', softDeleteDays, soft.min, soft.max);
+    validateIntegerRange(this, 'rotationPeriodDays', rotationDays, EncryptionKey.ROTATION_PERIOD_DAYS_RANGE);
+    validateIntegerRange(
+      this,
+      'softDeleteRetentionDays',
+      softDeleteDays,
+      EncryptionKey.SOFT_DELETE_RETENTION_DAYS_RANGE,
+    );
     const ipRanges = validateIpRanges(this, 'allowedIpRanges', props.allowedIpRanges);
     const insideNetwork = props.deployerInsideNetwork ?? EncryptionKey.DEFAULT_DEPLOYER_INSIDE_NETWORK;
     if (insideNetwork && ipRanges.length > 0) {
@@ -294,7 +324,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: ipRanges },
       tags,
     });
-    if (publicAccess) acknowledgeRule(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT);
+    if (publicAccess) stateIntent(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT);
     if (assignDeployer) {
       this.deployerCryptoOfficer = new RoleAssignment(this, 'DeployerCryptoOfficer', {
         scope: this.keyVault.id,
@@ -324,10 +354,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       // replace the key (which prevent_destroy turns into a failing plan). The policy owns expiry.
       lifecycle: { ignoreChanges: ['expiration_date'] },
     });
-    applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
-      [this.keyVault, PreventDestroyRule.RETAINED],
-      [this.key, PreventDestroyRule.RETAINED],
-    ]);
+    retainData(this, decideRemoval(this, props.removalPolicy), [this.keyVault, this.key]);
 
     this.keyVaultId = this.keyVault.id;
     this.keyId = this.key.versionlessId;

@@ -7,21 +7,21 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct, type IConstruct } from 'constructs';
-import { ZONE_ROLES } from './roles';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
+import { ComplianceIntent, type IntentStatement } from '../../core/internal';
 import { NameRules, physicalName, stableHash, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { acknowledgeRule, applyDataRemoval, type RuleAcknowledgement } from '../../core/tf-compliance';
 import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../../core/zones';
+import { stateIntent } from '../compliance/intents';
 import { Principal, type IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
-import { grantRole } from '../private/grants';
-import { lifecycleRules } from '../private/lifecycle';
+import { grantZoneRole, ImportedLakeStorage } from './private/lake-import';
+import { lifecycleRules } from './private/lifecycle';
 import { afterRolePropagation } from '../private/propagation';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
@@ -41,14 +41,17 @@ export enum StorageReplication {
   RAGZRS = 'RAGZRS',
 }
 
-/** An ADLS Gen2 lake: one storage account, one container (filesystem) per zone. */
+/**
+ * An ADLS Gen2 lake, as the kit's blocks use it: one storage account, one container (filesystem)
+ * per zone. Made by {@link LakeStorage} or imported with {@link LakeStorage.fromLakeStorageAttributes}.
+ */
 export interface ILakeStorage extends IConstruct {
   /** Resource Manager id of the storage account. */
   readonly storageAccountId: string;
   /** Name of the storage account. */
   readonly storageAccountName: string;
   /** The zones' names, in declaration order. */
-  readonly zoneNames: string[];
+  readonly zoneNames: readonly string[];
   /** Resource Manager id of a zone's container; throws `DPK_UNKNOWN_ZONE`. */
   containerResourceId(zone: string): string;
   /** Grants `principal` `access` to one zone's container; returns the role assignment. */
@@ -66,6 +69,25 @@ export interface ILakeStorage extends IConstruct {
    * not manage: a stream into such a lake warns that its firewall must admit the namespace.
    */
   admitResourceInstance?(resourceId: string): void;
+}
+
+/** One zone of a lake made elsewhere. */
+export interface LakeZoneAttributes {
+  /** The zone's name (as the owning stack declared it). */
+  readonly name: string;
+  /** Name of the zone's container (filesystem) in the account. */
+  readonly containerName: string;
+}
+
+/** What identifies a lake made in another stack or subscription: the account, and each zone's container. */
+export interface LakeStorageAttributes {
+  /**
+   * Resource Manager id of the storage account:
+   * `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>`.
+   */
+  readonly storageAccountId: string;
+  /** The zones, in order: at least one, each name once, each in its own container. */
+  readonly zones: readonly LakeZoneAttributes[];
 }
 
 /** Props of {@link LakeStorage}. */
@@ -117,12 +139,6 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
   readonly logAnalyticsWorkspaceId?: string;
 }
 
-const GRANT_ID: Readonly<Record<ZoneAccess, string>> = {
-  [ZoneAccess.READ]: 'Reader',
-  [ZoneAccess.WRITE]: 'Writer',
-  [ZoneAccess.READ_WRITE]: 'Contributor',
-};
-
 /**
  * Azure lake storage: one ADLS Gen2 account (hierarchical namespace) with a container
  * (filesystem) per zone, encrypted with a customer-managed key.
@@ -170,23 +186,24 @@ export class LakeStorage extends Construct implements ILakeStorage {
    */
   public static readonly DEFAULT_REPLICATION = StorageReplication.GZRS;
   /**
-   * The acknowledgement the account makes once `admitResourceInstance` turns its public endpoint
-   * on: the compliance report lists CKV_AZURE_59 under `acknowledged` with this reason.
+   * What the account states once `admitResourceInstance` turns its public endpoint on: an
+   * allow-listed public endpoint. The compliance report lists the finding it answers (Azure
+   * pack: public network access on a storage account) under `acknowledged`, with this reason.
    */
-  public static readonly RESOURCE_INSTANCE_ACKNOWLEDGEMENT: RuleAcknowledgement = {
-    id: 'CKV_AZURE_59',
+  public static readonly RESOURCE_INSTANCE_ACKNOWLEDGEMENT: IntentStatement = {
+    intent: ComplianceIntent.ALLOW_LISTED_PUBLIC_ENDPOINT,
     reason:
       'Public endpoint on only for resource-instance rules (Event Hubs Capture cannot use private endpoints): ' +
       'firewall default Deny, no IP rules, trusted Azure services bypass, Entra ID auth only (no shared keys).',
   };
   /** Blob and container soft-delete days when `softDeleteRetentionDays` is unset. */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 14;
-  /** Azure's soft-delete range. */
-  public static readonly SOFT_DELETE_RETENTION_RANGE = { min: 1, max: 365 } as const;
+  /** Blob and container soft-delete retention Azure allows, in days: 1 to 365. */
+  public static readonly SOFT_DELETE_RETENTION_DAYS_RANGE = { min: 1, max: 365 } as const;
   /** Access-log retention when `accessLogRetentionDays` is unset. */
   public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
-  /** Log Analytics retention range. */
-  public static readonly ACCESS_LOG_RETENTION_RANGE = { min: 30, max: 730 } as const;
+  /** Access-log retention Log Analytics allows (interactive retention), in days: 30 to 730. */
+  public static readonly ACCESS_LOG_RETENTION_DAYS_RANGE = { min: 30, max: 730 } as const;
   /** Blob-service log categories sent to Log Analytics. */
   public static readonly ACCESS_LOG_CATEGORIES: readonly string[] = [
     'StorageRead',
@@ -195,6 +212,28 @@ export class LakeStorage extends Construct implements ILakeStorage {
   ];
 
   /** The key encrypting the account. */
+  /**
+   * Imports a lake made in another stack or subscription, so warehouses, jobs, streams and
+   * catalogs can use it and grant on it. Nothing is created for it: its account's firewall,
+   * lifecycle, logging and key stay their owner's; a write grant defines the kit's write-only
+   * role in the account's resource group. Throws `DPK_INVALID_NAME` (a malformed account id or
+   * container name, or a container shared by two zones), `DPK_NO_ZONES`, `DPK_INVALID_ZONE` or
+   * `DPK_DUPLICATE_ZONE`; tokens pass.
+   *
+   * @example
+   * const lake = LakeStorage.fromLakeStorageAttributes(stack, 'SalesLake', {
+   *   storageAccountId: salesAccountId,
+   *   zones: [{ name: 'raw', containerName: 'sales-raw' }, { name: 'curated', containerName: 'sales-curated' }],
+   * });
+   */
+  public static fromLakeStorageAttributes(
+    scope: Construct,
+    id: string,
+    attrs: LakeStorageAttributes,
+  ): ILakeStorage {
+    return new ImportedLakeStorage(scope, id, attrs);
+  }
+
   public readonly encryptionKey: IEncryptionKey;
   /** The identity the account uses to reach its key. */
   public readonly identity: UserAssignedIdentity;
@@ -211,7 +250,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
   /** Blob access logs (read, write, delete) to Log Analytics. */
   public readonly accessLogs: MonitorDiagnosticSetting;
   public readonly zones: ResolvedZone[];
-  public readonly zoneNames: string[];
+  public readonly zoneNames: readonly string[];
   public readonly storageAccountId: string;
   public readonly storageAccountName: string;
   private readonly platform: string;
@@ -229,9 +268,18 @@ export class LakeStorage extends Construct implements ILakeStorage {
     const softDeleteDays = props.softDeleteRetentionDays ?? LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
     const logDays = props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
     this.checkConflicts(props);
-    const { SOFT_DELETE_RETENTION_RANGE: soft, ACCESS_LOG_RETENTION_RANGE: logs } = LakeStorage;
-    validateIntegerRange(this, 'softDeleteRetentionDays', softDeleteDays, soft.min, soft.max);
-    validateIntegerRange(this, 'accessLogRetentionDays', logDays, logs.min, logs.max);
+    validateIntegerRange(
+      this,
+      'softDeleteRetentionDays',
+      softDeleteDays,
+      LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE,
+    );
+    validateIntegerRange(
+      this,
+      'accessLogRetentionDays',
+      logDays,
+      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
+    );
     validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
     this.zones = resolveZones(this, props.zones);
     this.zoneNames = this.zones.map((z) => z.name);
@@ -353,11 +401,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
       ...Object.values(containers),
       ...(this.logWorkspace ? [this.logWorkspace] : []),
     ];
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      stateful.map((resource) => [resource, PreventDestroyRule.RETAINED] as const),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), stateful);
   }
 
   /** The custom write-only role, once a `grantWrite` has created it. */
@@ -377,19 +421,9 @@ export class LakeStorage extends Construct implements ILakeStorage {
 
   public grant(principal: IPrincipal, zone: string, access: ZoneAccess): RoleAssignment {
     const name = findZone(this, this.zones, zone).name;
-    const role = ZONE_ROLES[access];
-    const scope = this.containerResourceId(name);
-    const prefix = `${GRANT_ID[access]}${constructIdFrom(name)}`;
-    const description = `data-platform-kit: ${access} on zone ${name}`;
-    if (role.kind === 'builtIn') {
-      return grantRole(this, prefix, principal, { scope, roleDefinitionName: role.roleName, description });
-    }
-    const definition = this.ensureWriterRole(role.dataActions);
-    return grantRole(this, prefix, principal, {
-      scope,
-      roleDefinitionId: definition.roleDefinitionResourceId,
-      description,
-    });
+    return grantZoneRole(this, name, this.containerResourceId(name), access, principal, (actions) =>
+      this.ensureWriterRole(actions),
+    );
   }
 
   public grantRead(principal: IPrincipal, zone: string): RoleAssignment {
@@ -416,7 +450,7 @@ export class LakeStorage extends Construct implements ILakeStorage {
       privateLinkAccess: this.admittedResources.map((endpointResourceId) => ({ endpointResourceId })),
     });
     if (this.admittedResources.length === 1) {
-      acknowledgeRule(this.storageAccount, LakeStorage.RESOURCE_INSTANCE_ACKNOWLEDGEMENT);
+      stateIntent(this.storageAccount, LakeStorage.RESOURCE_INSTANCE_ACKNOWLEDGEMENT);
     }
   }
 

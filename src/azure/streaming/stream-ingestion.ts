@@ -20,23 +20,22 @@ import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { TerraformStack, warn } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { constructIdFrom } from '../../core/zones';
+import { TerraformStack, warn } from '../../terraform';
 import { Principal, type IPrincipal } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import { PrivateEndpointSubresource } from '../network/endpoints';
 import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { afterRolePropagation } from '../private/propagation';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import {
   DEFAULT_CONSUMER_GROUP,
   grantStream,
   ImportedStream,
   validateConsumerGroupName,
-} from '../private/stream-import';
-import { streamMonitoring } from '../private/stream-monitoring';
-import { type StreamSettings, validateStreamName, validateStreamSettings } from '../private/stream-settings';
+} from './private/stream-import';
+import { streamMonitoring } from './private/stream-monitoring';
+import { type StreamSettings, validateStreamName, validateStreamSettings } from './private/stream-settings';
 import { archiveNameFormat, containerNameOf, lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
@@ -277,13 +276,11 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     this.throttledRequestsAlert = monitoring.throttledRequests;
     this.captureBacklogAlert = monitoring.captureBacklog;
 
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      [this.namespace, this.eventHub, ...(this.logWorkspace ? [this.logWorkspace] : [])].map(
-        (resource) => [resource, PreventDestroyRule.RETAINED] as const,
-      ),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), [
+      this.namespace,
+      this.eventHub,
+      ...(this.logWorkspace ? [this.logWorkspace] : []),
+    ]);
     if (props.network) {
       this.privateEndpoint = props.network.addPrivateEndpoint(`${this.node.id}Namespace`, {
         resourceId: this.namespace.id,

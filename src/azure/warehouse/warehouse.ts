@@ -17,18 +17,17 @@ import { physicalName, validatePlatformName } from '../../core/naming';
 import { validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, warn } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
+import { type ITerraformDependable, warn } from '../../terraform';
 import { type IPrincipal, PrincipalType, validatePrincipal } from '../iam/principal';
 import { PrivateEndpointSubresource } from '../network/endpoints';
 import type { INetwork } from '../network/network';
 import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { lakeFilesystem } from '../private/lake-filesystems';
 import { afterRolePropagation } from '../private/propagation';
-import { PreventDestroyRule } from '../private/removal';
-import { grantSynapseRole } from '../private/synapse-grants';
+import { retainData } from '../private/removal';
+import { grantSynapseRole } from './private/synapse-grants';
 import { SQL_ADMIN_LOGIN, WarehouseNameRules } from '../private/warehouse-names';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
@@ -250,10 +249,7 @@ export class Warehouse extends Construct {
         dependsOn: [this.workspaceKey],
       });
     }
-    applyDataRemoval(this, removal, [
-      [this.workspace, PreventDestroyRule.RETAINED],
-      ...(this.sqlPool ? [[this.sqlPool, PreventDestroyRule.RETAINED] as const] : []),
-    ]);
+    retainData(this, removal, [this.workspace, ...(this.sqlPool ? [this.sqlPool] : [])]);
 
     const inbound = props.network ? this.addInboundEndpoints(props.network) : undefined;
     this.privateEndpoints = inbound ? [inbound.sql, inbound.sqlOnDemand, inbound.dev] : [];

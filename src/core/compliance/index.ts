@@ -1,2 +1,3 @@
 export * from './engine';
+export * from './intent';
 export * from './rule';

@@ -50,11 +50,19 @@ export interface TerraformRule {
   readonly id: string;
   /** What compliance means, in one sentence. */
   readonly description: string;
+  /** Why the rule exists: the risk it guards against, and for the kit's own ids why no public check fits. */
+  readonly explanation: string;
   readonly level: RuleLevel;
   /** The resource types the rule inspects. */
   readonly resourceTypes: readonly string[];
   /** Decides compliance for one resource of one of `resourceTypes`. */
   check(resource: TfResource, doc: TfDocumentView): RuleResult;
+}
+
+/** A titled group of a pack's rules (a service, or where the rules come from), as the rules docs list them. */
+export interface PackSection<R> {
+  readonly title: string;
+  readonly rules: readonly R[];
 }
 
 /** Shorthand for rules: COMPLIANT when `ok`, NON_COMPLIANT otherwise. */

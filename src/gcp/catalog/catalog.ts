@@ -16,10 +16,9 @@ import { ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { constructIdFrom, findZone } from '../../core/zones';
+import { propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import {
   checkKeyLocation,
@@ -37,13 +36,13 @@ import {
   grantConnectionUser,
   ImportedCatalog,
   type LakeFacts,
-} from '../private/catalog-support';
+} from './private/catalog-support';
 import { dataplexRegionFor, isMultiRegion, newDataplexLake } from '../private/dataplex';
 import { grantSuffix } from '../private/members';
 import { GcpNameRules, underscored } from '../private/names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -227,7 +226,7 @@ export class Catalog extends Construct implements ICatalog {
     const rawZones = props.rawZones ?? Catalog.DEFAULT_RAW_ZONES.filter((z) => this.zoneNames.includes(z));
     checkZoneKeys(this, 'rawZones', Object.fromEntries(rawZones.map((z) => [z, z])), this.zoneNames);
     validateTimeTravelHours(this, timeTravelHours);
-    resourceTags(this, TagRules.GCP, platform, props.tags);
+    validateResourceTags(this, TagRules.GCP, platform, props.tags);
     this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
     checkKeyLocation(this, this.encryptionKey, this.location, 'encryptionKey');
     const dataplexRegion = dataplex
@@ -258,11 +257,7 @@ export class Catalog extends Construct implements ICatalog {
       });
     }
     this.datasets = datasets;
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      Object.values(datasets).map((d) => [d, PreventDestroyRule.RETAINED] as const),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), Object.values(datasets));
 
     this.connection = bigLake
       ? new BigqueryConnection(this, 'BigLakeConnection', {

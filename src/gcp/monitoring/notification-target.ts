@@ -22,7 +22,7 @@ export interface NotificationTargetProps {
    * @default 'data'
    */
   readonly platformName?: string;
-  /** Addresses to email, one channel each (1 to `MAX_CHANNELS`; repeats are made once). */
+  /** Addresses to email, one channel each (`NotificationTarget.CHANNELS_RANGE`: 1 to 16; repeats are made once). */
   readonly emails: readonly string[];
   /**
    * Project that owns the channels; alert policies notifying them must be in the same project.
@@ -44,45 +44,54 @@ export interface NotificationTargetProps {
 const CHANNEL_ID = /^projects\/[^/]+\/notificationChannels\/[^/]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function checkCount(scope: Construct, prop: string, list: readonly unknown[], max: number): void {
-  if (list.length >= 1 && list.length <= max) return;
+function checkCount(scope: Construct, prop: string, list: readonly unknown[]): void {
+  const { min, max } = NotificationTarget.CHANNELS_RANGE;
+  if (list.length >= min && list.length <= max) return;
   throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
     prop,
     received: list,
-    allowed: `from 1 to ${max} entries (an alert policy notifies at most ${max} channels)`,
+    allowed: `from ${min} to ${max} entries (an alert policy notifies at most ${max} channels)`,
   });
 }
 
-/** Channels that exist already, brought by id. */
-class ImportedNotificationTarget implements INotificationTarget {
+/** What identifies notification channels made in another stack or project. */
+export interface NotificationTargetAttributes {
+  /** Each channel's full name, `projects/{project}/notificationChannels/{id}` (see `CHANNELS_RANGE`). */
+  readonly notificationChannelIds: readonly string[];
+}
+
+/** Channels that exist already, brought by id: nothing is created for them. */
+class ImportedNotificationTarget extends Construct implements INotificationTarget {
   public readonly notificationChannelIds: readonly string[];
 
-  constructor(channelIds: readonly string[]) {
-    // Imported targets have no construct of their own; errors name 'NotificationTarget' as the path.
-    const scope = new Construct(undefined as unknown as Construct, 'NotificationTarget');
-    checkCount(scope, 'channelIds', channelIds, NotificationTarget.MAX_CHANNELS);
+  constructor(scope: Construct, id: string, attrs: NotificationTargetAttributes) {
+    super(scope, id);
+    const channelIds = attrs.notificationChannelIds;
+    if (!isUnresolved(channelIds)) {
+      checkCount(this, 'notificationChannelIds', channelIds);
+    }
     ValidationError.throwIfAny(
       ErrorCode.INVALID_NAME,
-      scope,
-      channelIds.flatMap((id, i) =>
-        isUnresolved(id) || (typeof id === 'string' && CHANNEL_ID.test(id))
+      this,
+      (isUnresolved(channelIds) ? [] : channelIds).flatMap((channel, i) =>
+        isUnresolved(channel) || (typeof channel === 'string' && CHANNEL_ID.test(channel))
           ? []
           : [
               {
-                prop: `channelIds[${i}]`,
-                received: id,
+                prop: `notificationChannelIds[${i}]`,
+                received: channel,
                 allowed: "a notification channel name 'projects/{project}/notificationChannels/{id}'",
               },
             ],
       ),
     );
-    this.notificationChannelIds = [...channelIds];
+    this.notificationChannelIds = isUnresolved(channelIds) ? channelIds : [...channelIds];
   }
 }
 
 /**
  * Cloud Monitoring notification channels that the kit's alert policies notify: email channels
- * made from `emails`, or channels that already exist ({@link NotificationTarget.fromChannelIds}).
+ * made from `emails`, or channels that already exist ({@link NotificationTarget.fromNotificationTargetAttributes}).
  *
  * Secure defaults: channels are enabled, never force-deleted while a policy still uses them
  * (`force_delete = false`), labelled, and the Cloud Monitoring API is enabled first. Email
@@ -94,20 +103,28 @@ class ImportedNotificationTarget implements INotificationTarget {
  * @see https://cloud.google.com/monitoring/support/notification-options
  * @example
  * const alerts = new NotificationTarget(stack, 'Alerts', { platformName: 'sales', emails: ['data-oncall@acme.com'] });
- * const existing = NotificationTarget.fromChannelIds(['projects/acme-data/notificationChannels/1234567890']);
+ * const existing = NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', {
+ *   notificationChannelIds: ['projects/acme-data/notificationChannels/1234567890'],
+ * });
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
-  /** Most channels one alert policy may notify. */
-  public static readonly MAX_CHANNELS = 16;
+  /** Channels one target holds: 1 to 16, the most one alert policy may notify. */
+  public static readonly CHANNELS_RANGE = { min: 1, max: 16 } as const;
   /** Whether the kit enables the Cloud Monitoring API. */
   public static readonly DEFAULT_ENABLE_APIS = true;
 
   /**
-   * Channels that exist already, by full name (`projects/{project}/notificationChannels/{id}`).
-   * Throws `DPK_INVALID_NAME` for a malformed name and `DPK_OUT_OF_RANGE` for none or too many.
+   * Imports channels made in another stack or project, by full name
+   * (`projects/{project}/notificationChannels/{id}`), so the kit's alert policies notify them.
+   * Nothing is created for them. Throws `DPK_INVALID_NAME` for a malformed name and
+   * `DPK_OUT_OF_RANGE` for none or too many; tokens pass.
    */
-  public static fromChannelIds(channelIds: readonly string[]): INotificationTarget {
-    return new ImportedNotificationTarget(channelIds);
+  public static fromNotificationTargetAttributes(
+    scope: Construct,
+    id: string,
+    attrs: NotificationTargetAttributes,
+  ): INotificationTarget {
+    return new ImportedNotificationTarget(scope, id, attrs);
   }
 
   /** The `google_monitoring_notification_channel` of each address, in the order given. */
@@ -122,7 +139,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
     const project = validateProject(this, props.project);
     const apis = props.enableApis ?? NotificationTarget.DEFAULT_ENABLE_APIS;
     const emails = [...new Set(props.emails)];
-    checkCount(this, 'emails', emails, NotificationTarget.MAX_CHANNELS);
+    checkCount(this, 'emails', emails);
     ValidationError.throwIfAny(
       ErrorCode.INVALID_NAME,
       this,

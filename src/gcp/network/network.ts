@@ -6,9 +6,9 @@ import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type NetworkCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
+import { type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
-import { validateSubnetCidr } from '../private/cidr';
+import { CIDR_PREFIX_RANGE, validateSubnetCidr } from '../private/cidr';
 import { GcpNameRules } from '../private/names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
@@ -152,6 +152,8 @@ const REGION = /^[a-z]+-[a-z]+[0-9]{1,2}$/;
 export class Network extends Construct implements INetwork {
   /** IPv4 range of the data subnet. */
   public static readonly DEFAULT_CIDR = CommonDefaults.NETWORK_CIDR;
+  /** Prefix length of the data subnet's range: /8 to /29, what a VPC subnet takes. */
+  public static readonly CIDR_PREFIX_RANGE = CIDR_PREFIX_RANGE;
   /** Share of flows sampled by the subnet's flow logs. */
   public static readonly DEFAULT_FLOW_LOG_SAMPLING = 0.5;
   /** Flow-log aggregation interval. */
@@ -214,7 +216,7 @@ export class Network extends Construct implements INetwork {
         allowed: 'a number above 0 and at most 1 (flow logs stay on)',
       });
     }
-    resourceTags(this, TagRules.GCP, platform, props.tags);
+    validateResourceTags(this, TagRules.GCP, platform, props.tags);
     const name = (parts: string[], override?: string, overrideProp?: string) =>
       physicalName(this, GcpNameRules.COMPUTE, { platform, parts, override, overrideProp });
     const description = (what: string) => `${what} of the ${platform} data platform.`;

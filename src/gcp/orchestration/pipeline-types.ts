@@ -65,7 +65,7 @@ export interface PipelineProps {
    * batches, log bucket). A kit `Network` needs `allowInternalIngress: true`.
    */
   readonly network: INetwork;
-  /** The steps, run one after the other in this order (1 to `Pipeline.MAX_STEPS`). */
+  /** The steps, run one after the other in this order (`Pipeline.STEPS_RANGE`: 1 to 20). */
   readonly steps: readonly PipelineStep[];
   /**
    * When the pipeline runs.

@@ -35,25 +35,24 @@ import {
 } from '../../core/naming';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
 import type { IPrincipal } from '../iam/principal';
 import { projectIdOf } from '../private/bigquery';
 import { hardenedBucketConfig } from '../private/buckets';
 import { grantSuffix } from '../private/members';
-import { newRunLogs, pipelineAlerts, runLogFilter } from '../private/pipeline-monitoring';
+import { newRunLogs, pipelineAlerts, runLogFilter } from './private/pipeline-monitoring';
 import { PipelineNameRules } from '../private/pipeline-names';
-import { newPipelineIdentities, newSchedule } from '../private/pipeline-resources';
-import { resolvePipelineSettings, validateSteps } from '../private/pipeline-settings';
+import { newPipelineIdentities, newSchedule } from './private/pipeline-resources';
+import { resolvePipelineSettings, validateSteps } from './private/pipeline-settings';
 import { validateProject } from '../private/project';
 import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { gcpDeploymentScope } from '../private/providers';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { serviceAgent, ServiceAgent, serviceAgentMember } from '../private/service-agents';
 import { daysToSeconds } from '../private/units';
-import { renderWorkflowSource, workflowProgram } from '../private/workflow-source';
+import { renderWorkflowSource, workflowProgram } from './private/workflow-source';
 import { PROCESSING_ROLES } from '../processing/roles';
 import { SparkJob } from '../processing/spark-job';
 import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';
@@ -145,8 +144,8 @@ export class Pipeline extends Construct {
   public static readonly DEFAULT_ALERT_AUTO_CLOSE_HOURS = 24;
   /** Whether the kit enables the APIs the pipeline uses. */
   public static readonly DEFAULT_ENABLE_APIS = true;
-  /** Most steps a pipeline may have. */
-  public static readonly MAX_STEPS = 20;
+  /** Steps a pipeline may have: 1 to 20, kit policy (the workflow source stays under its size limit). */
+  public static readonly STEPS_RANGE = { min: 1, max: 20 } as const;
   /** Minutes the workflow waits for a batch beyond its own timeout (start-up and tear-down). */
   public static readonly RUN_TIMEOUT_MARGIN_MINUTES = 15;
   /** Retries of a schedule attempt that could not reach the Workflows API, and their backoff. */
@@ -233,7 +232,7 @@ export class Pipeline extends Construct {
       validateLiteralNamePart(this, 'pipelineName', props.pipelineName),
     );
     this.project = validateProject(this, props.project);
-    validateSteps(this, props.steps, Pipeline.MAX_STEPS);
+    validateSteps(this, props.steps, Pipeline.STEPS_RANGE);
     const settings = resolvePipelineSettings(this, props, Pipeline);
     this.region = props.network.region;
     this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
@@ -493,10 +492,10 @@ export class Pipeline extends Construct {
     });
     this.runFailedAlert = alerts.runFailed;
     this.scheduleFailedAlert = alerts.scheduleFailed;
-    applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
-      [this.logBucket, PreventDestroyRule.RETAINED],
-      [this.stagingBucket, PreventDestroyRule.RETAINED],
-      ...(this.codeBucket ? [[this.codeBucket, PreventDestroyRule.RETAINED] as const] : []),
+    retainData(this, decideRemoval(this, props.removalPolicy), [
+      this.logBucket,
+      this.stagingBucket,
+      ...(this.codeBucket ? [this.codeBucket] : []),
     ]);
   }
 

@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { WarehouseSize, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
-import { info, type ITerraformDependable } from '../../core/tf';
 import { constructIdFrom } from '../../core/zones';
 import {
   describePersonas,
@@ -12,6 +11,7 @@ import {
   PERSONAS_IN_EFFECT_INFO,
   planLakehouse,
 } from '../../patterns/lakehouse';
+import { info, type ITerraformDependable } from '../../terraform';
 import { Catalog } from '../catalog/catalog';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';
@@ -116,9 +116,9 @@ export class Lakehouse extends Construct {
   /** The plan the spec stands for (zones, access matrix, streams, pipelines, …). */
   public readonly plan: LakehousePlan;
   /** The one key every bucket, topic, dataset and workflow is encrypted with. */
-  public readonly key: EncryptionKey;
+  public readonly encryptionKey: EncryptionKey;
   /** The lake: one bucket per zone. */
-  public readonly storage: LakeStorage;
+  public readonly lake: LakeStorage;
   /** The network the pipelines run in (only when the spec has pipelines). */
   public readonly network?: Network;
   /** One `google_service_account` per persona, by persona name. */
@@ -141,14 +141,14 @@ export class Lakehouse extends Construct {
     const plan = planLakehouse(this, props);
     info(this, PERSONAS_IN_EFFECT_INFO, describePersonas(plan, props.personas !== undefined));
     this.plan = plan;
-    const platformName = plan.name;
+    const platformName = plan.platformName;
     const project = props.project;
     const location = props.location;
     const tags = plan.tags;
     const removalPolicy = plan.removalPolicy;
     const region = this.resolveRegion(props, plan);
 
-    this.key = new EncryptionKey(this, 'Key', {
+    this.encryptionKey = new EncryptionKey(this, 'Key', {
       platformName,
       purpose: 'lake',
       project,
@@ -156,12 +156,12 @@ export class Lakehouse extends Construct {
       removalPolicy,
       tags,
     });
-    this.storage = new LakeStorage(this, 'Storage', {
+    this.lake = new LakeStorage(this, 'Storage', {
       platformName,
       project,
       location,
       zones: plan.zones,
-      encryptionKey: this.key,
+      encryptionKey: this.encryptionKey,
       removalPolicy,
       tags,
     });
@@ -181,7 +181,7 @@ export class Lakehouse extends Construct {
       this.catalog = new Catalog(this, 'Catalog', {
         platformName,
         project,
-        lake: this.storage,
+        lake: this.lake,
         dataplexRegion: region,
         removalPolicy,
         tags,
@@ -226,7 +226,7 @@ export class Lakehouse extends Construct {
 
     for (const grant of plan.grants) {
       const principal = principals[grant.persona];
-      this.storage.grant(principal, grant.zone, grant.access);
+      this.lake.grant(principal, grant.zone, grant.access);
       // BigQuery has no write-only dataset role: a WRITE-only grant stays on the bucket, so the
       // datasets never give more than the matrix.
       if (grant.access !== ZoneAccess.WRITE) this.grantTables(principal, grant.zone, grant.access);
@@ -238,7 +238,7 @@ export class Lakehouse extends Construct {
         platformName,
         streamName: stream.name,
         project,
-        lake: this.storage,
+        lake: this.lake,
         zone: stream.zone,
         region,
         retentionHours: stream.retentionHours,
@@ -265,7 +265,7 @@ export class Lakehouse extends Construct {
         platformName,
         pipelineName: pipeline.name,
         project,
-        lake: this.storage,
+        lake: this.lake,
         network: this.network as Network,
         schedule: pipeline.schedule,
         notificationTarget: this.notifications,

@@ -1,6 +1,6 @@
 import type { StorageBucketConfig } from '@cdktf/provider-google/lib/storage-bucket';
 import type { Tags } from '../../core/tags';
-import type { ITerraformDependable } from '../../core/tf';
+import type { ITerraformDependable } from '../../terraform';
 
 /** What a hardened bucket is made of. */
 export interface HardenedBucketSpec {

@@ -12,8 +12,8 @@ const PRIVATE_RANGES: readonly (readonly [base: number, prefix: number])[] = [
   [toInt([100, 64, 0, 0]), 10],
 ];
 
-/** Widest and narrowest subnet prefixes VPC allows. */
-export const SUBNET_PREFIX = { MIN: 8, MAX: 29 } as const;
+/** Subnet prefix length VPC allows: /8 (widest) to /29 (narrowest). `Network.CIDR_PREFIX_RANGE`. */
+export const CIDR_PREFIX_RANGE = { min: 8, max: 29 } as const;
 
 function toInt(octets: readonly number[]): number {
   return octets.reduce((n, o) => n * 256 + o, 0);
@@ -38,15 +38,15 @@ export function validateSubnetCidr(scope: IConstruct, cidr: string, prop = 'cidr
   const ok =
     m !== null &&
     octets.every((o) => o <= 255) &&
-    prefix >= SUBNET_PREFIX.MIN &&
-    prefix <= SUBNET_PREFIX.MAX &&
+    prefix >= CIDR_PREFIX_RANGE.min &&
+    prefix <= CIDR_PREFIX_RANGE.max &&
     address % 2 ** (32 - prefix) === 0 &&
     PRIVATE_RANGES.some(([base, basePrefix]) => inside(address, prefix, base, basePrefix));
   if (!ok) {
     throw ValidationError.of(ErrorCode.INVALID_IP_RANGE, scope, {
       prop,
       received: cidr,
-      allowed: `a private IPv4 CIDR (inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10) with a prefix from /${SUBNET_PREFIX.MIN} to /${SUBNET_PREFIX.MAX} and no host bits set`,
+      allowed: `a private IPv4 CIDR (inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10) with a prefix from /${CIDR_PREFIX_RANGE.min} to /${CIDR_PREFIX_RANGE.max} and no host bits set`,
     });
   }
   return cidr;

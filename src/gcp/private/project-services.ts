@@ -5,8 +5,8 @@ import { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/go
 import { Construct, type IConstruct } from 'constructs';
 import { ensureGoogleBetaProvider, providerProject } from './providers';
 import { stableHash } from '../../core/naming';
-import { TerraformStack } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
+import { TerraformStack } from '../../terraform';
 
 /** The Google APIs the GCP blocks use, each enabled once per project per stack. */
 export enum GoogleApi {

@@ -3,7 +3,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import type { IConstruct } from 'constructs';
 import type { DeploymentScope } from '../../core/naming';
-import { TERRAFORM_DEPLOY_TIME_NAMING, TerraformStack } from '../../core/tf';
+import { TERRAFORM_DEPLOY_TIME_NAMING, TerraformStack } from '../../terraform';
 
 /** Construct id of the per-stack `data.google_client_config`, at the stack root. */
 const CLIENT_CONFIG_ID = 'DataPlatformKitProviderProject';

@@ -1,10 +1,18 @@
+import type { IConstruct } from 'constructs';
+import type { RemovalDecision } from '../../core/internal';
+import type { TerraformResource } from '../../terraform';
+import { applyDataRemoval } from '../../terraform';
+import { stateIntent } from '../compliance/intents';
+
 /**
- * The GCP pack's rules that report a resource without `lifecycle.prevent_destroy`; blocks pass
- * them to core's `applyDataRemoval`, which acknowledges them when a user's DESTROY took effect.
+ * Renders the removal decision on `resources`, which hold data: `prevent_destroy` unless the
+ * user chose DESTROY with the app flag, and then that choice is stated on each resource, so the
+ * pack lists its prevent-destroy finding as acknowledged, with the reason.
  */
-export enum PreventDestroyRule {
-  /** Buckets, BigQuery datasets and tables, key rings. */
-  RETAINED = 'DPK_GCP_PREVENT_DESTROY',
-  /** Cloud KMS crypto keys. */
-  CRYPTO_KEY = 'CKV_GCP_82',
+export function retainData(
+  scope: IConstruct,
+  decision: RemovalDecision,
+  resources: readonly TerraformResource[],
+): void {
+  applyDataRemoval(scope, decision, resources, stateIntent);
 }

@@ -20,9 +20,9 @@ import {
   validatePlatformName,
 } from '../../core/naming';
 import { resourceTags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, propagationWait } from '../../core/tf';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { type INetwork, Network } from '../network/network';
 import { projectIdOf } from '../private/bigquery';
@@ -31,7 +31,7 @@ import { PipelineNameRules } from '../private/pipeline-names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { serviceAgent, ServiceAgent, serviceAgentMember } from '../private/service-agents';
-import { resolveSparkSettings, validateRole } from '../private/spark-settings';
+import { resolveSparkSettings, validateRole } from './private/spark-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 /**
@@ -80,9 +80,8 @@ export class SparkJob extends Construct {
   public static readonly DEFAULT_RUNTIME_VERSION = '2.2';
   /** Minutes a run may take (the batch `ttl`; Dataproc's own default for batches). */
   public static readonly DEFAULT_TIMEOUT_MINUTES = 240;
-  /** Shortest and longest `ttl` Dataproc Serverless accepts, in minutes. */
-  public static readonly MIN_TIMEOUT_MINUTES = 10;
-  public static readonly MAX_TIMEOUT_MINUTES = 20_160;
+  /** Run timeout (the batch `ttl`) Dataproc Serverless accepts, in minutes: 10 to 20160 (14 days). */
+  public static readonly TIMEOUT_MINUTES_RANGE = { min: 10, max: 20_160 } as const;
   /**
    * Permissions of the role the job's service account gets on the project by default: a custom
    * role with `roles/dataproc.worker`'s permissions minus its Cloud Storage ones.

@@ -8,14 +8,13 @@ import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName 
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import type { IPrincipal } from '../iam/principal';
 import { kmsLocationFor, validateKmsLocation, validateLocation } from '../private/location';
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 
 /** Where a key's material lives and is used. */
@@ -100,25 +99,32 @@ function grantOn(scope: Construct, cryptoKeyId: string, principal: IPrincipal): 
   );
 }
 
-/** An existing key, brought by the user. */
+/** An existing key, brought by the user: grants only, nothing is created for the key. */
 class ImportedEncryptionKey extends Construct implements IEncryptionKey {
   public readonly cryptoKeyId: string;
   public readonly location: string;
 
   constructor(scope: Construct, id: string, attrs: EncryptionKeyAttributes) {
     super(scope, id);
-    this.location = validateKmsLocation(this, attrs.location, 'location');
     this.cryptoKeyId = attrs.cryptoKeyId;
-    if (isUnresolved(attrs.cryptoKeyId)) return;
-    const m = CRYPTO_KEY_ID.exec(attrs.cryptoKeyId);
-    if (!m) {
+    const m = isUnresolved(attrs.cryptoKeyId) ? undefined : CRYPTO_KEY_ID.exec(String(attrs.cryptoKeyId));
+    if (m === null) {
       throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
         prop: 'cryptoKeyId',
         received: attrs.cryptoKeyId,
         allowed: "a crypto key id 'projects/{project}/locations/{location}/keyRings/{ring}/cryptoKeys/{key}'",
       });
     }
-    if (!isUnresolved(this.location) && m[1] !== this.location) {
+    const location = attrs.location ?? m?.[1];
+    if (location === undefined) {
+      throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
+        prop: 'location',
+        received: undefined,
+        allowed: "the key's Cloud KMS location, required when cryptoKeyId is a token",
+      });
+    }
+    this.location = validateKmsLocation(this, location, 'location');
+    if (m && !isUnresolved(this.location) && m[1] !== this.location) {
       throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
         prop: 'location',
         received: this.location,
@@ -132,12 +138,15 @@ class ImportedEncryptionKey extends Construct implements IEncryptionKey {
   }
 }
 
-/** What identifies an existing key. */
+/** What identifies an existing key (e.g. from another stack's outputs or a remote state). */
 export interface EncryptionKeyAttributes {
   /** `projects/{project}/locations/{location}/keyRings/{ring}/cryptoKeys/{key}`. */
   readonly cryptoKeyId: string;
-  /** The key's Cloud KMS location (`europe-west1`, `europe`, `us`, `asia`, …), checked against buckets. */
-  readonly location: string;
+  /**
+   * The key's Cloud KMS location (`europe-west1`, `europe`, `us`, `asia`, …), checked against buckets.
+   * @default - the location in `cryptoKeyId` (required when it is a token)
+   */
+  readonly location?: string;
 }
 
 /**
@@ -150,9 +159,8 @@ export interface EncryptionKeyAttributes {
  * `removalPolicy: DESTROY` and the `data-platform-kit:removeDataOnDestroy` flag, `terraform destroy`
  * only drops the key ring from state (it stays in GCP) and schedules the key's versions for
  * destruction after `destroyScheduledDays`; the names stay taken, so a re-deploy needs new
- * names or an import. Such a key ring and key acknowledge the compliance rules on
- * `prevent_destroy` (DPK_GCP_PREVENT_DESTROY, CKV_GCP_82) with that reason, so
- * `checkCompliance` lists them as acknowledged. Deployer prerequisite: `roles/cloudkms.admin`
+ * names or an import. Such a key ring and key state that choice, so `checkCompliance` lists
+ * their prevent-destroy findings as acknowledged, with the reason. Deployer prerequisite: `roles/cloudkms.admin`
  * on the project (and `roles/serviceusage.serviceUsageAdmin` while `enableApis` is on).
  *
  * @see https://cloud.google.com/kms/docs/key-rotation
@@ -163,24 +171,39 @@ export interface EncryptionKeyAttributes {
 export class EncryptionKey extends Construct implements IEncryptionKey {
   /** Days between rotations. */
   public static readonly DEFAULT_ROTATION_PERIOD_DAYS = CommonDefaults.ROTATION_PERIOD_DAYS;
-  /** Longest rotation period the kit allows (CKV_GCP_43). */
-  public static readonly MAX_ROTATION_PERIOD_DAYS = 90;
+  /** Rotation period, in days: 1 (Cloud KMS's least) to 90 (kit policy, CKV_GCP_43). */
+  public static readonly ROTATION_PERIOD_DAYS_RANGE = { min: 1, max: 90 } as const;
   /** Key material protection. */
   public static readonly DEFAULT_PROTECTION_LEVEL = KeyProtectionLevel.SOFTWARE;
   /** Days a destroyed version is recoverable. */
   public static readonly DEFAULT_DESTROY_SCHEDULED_DAYS = 30;
-  /** Longest destroy-scheduled duration Cloud KMS allows. */
-  public static readonly MAX_DESTROY_SCHEDULED_DAYS = 120;
+  /** Destroy-scheduled duration, in days: 1 (Cloud KMS's least, 24 hours) to 120 (its most). */
+  public static readonly DESTROY_SCHEDULED_DAYS_RANGE = { min: 1, max: 120 } as const;
   /** Whether the Cloud KMS API is enabled by the kit. */
   public static readonly DEFAULT_ENABLE_APIS = true;
 
-  /** Imports an existing key so blocks can encrypt with it and grant on it. */
-  public static fromCryptoKeyId(
+  /**
+   * Imports a key made in another stack or project, so blocks can encrypt with it and grant on
+   * it. Nothing is created for the key (its rotation and IAM policy stay its owner's); grants
+   * add `google_kms_crypto_key_iam_member`s. Throws `DPK_INVALID_NAME` for a malformed id and
+   * `DPK_INVALID_LOCATION` for a location that is not the id's; tokens pass.
+   *
+   * @example
+   * const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'SalesKey', {
+   *   cryptoKeyId: 'projects/acme-sales/locations/europe-west1/keyRings/sales/cryptoKeys/lake',
+   * });
+   */
+  public static fromEncryptionKeyAttributes(
     scope: Construct,
     id: string,
     attrs: EncryptionKeyAttributes,
   ): IEncryptionKey {
     return new ImportedEncryptionKey(scope, id, attrs);
+  }
+
+  /** Imports a key by its id, the handle Cloud KMS gives: {@link EncryptionKey.fromEncryptionKeyAttributes}. */
+  public static fromCryptoKeyId(scope: Construct, id: string, cryptoKeyId: string): IEncryptionKey {
+    return EncryptionKey.fromEncryptionKeyAttributes(scope, id, { cryptoKeyId });
   }
 
   /** The `google_kms_key_ring`. */
@@ -201,13 +224,12 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
 
     const project = validateProject(this, props.project);
     this.location = kmsLocationFor(validateLocation(this, props.location));
-    validateIntegerRange(this, 'rotationPeriodDays', rotationDays, 1, EncryptionKey.MAX_ROTATION_PERIOD_DAYS);
+    validateIntegerRange(this, 'rotationPeriodDays', rotationDays, EncryptionKey.ROTATION_PERIOD_DAYS_RANGE);
     validateIntegerRange(
       this,
       'destroyScheduledDays',
       destroyDays,
-      1,
-      EncryptionKey.MAX_DESTROY_SCHEDULED_DAYS,
+      EncryptionKey.DESTROY_SCHEDULED_DAYS_RANGE,
     );
     const labels = resourceTags(this, TagRules.GCP, platform, props.tags);
 
@@ -237,10 +259,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       labels,
     });
     this.cryptoKeyId = this.cryptoKey.id;
-    applyDataRemoval(this, decideRemoval(this, props.removalPolicy), [
-      [this.keyRing, PreventDestroyRule.RETAINED],
-      [this.cryptoKey, PreventDestroyRule.CRYPTO_KEY],
-    ]);
+    retainData(this, decideRemoval(this, props.removalPolicy), [this.keyRing, this.cryptoKey]);
   }
 
   public grantEncryptDecrypt(principal: IPrincipal): KmsCryptoKeyIamMember {

@@ -6,38 +6,53 @@ import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct, type IConstruct } from 'constructs';
-import { LOG_WRITER_ROLE, STORAGE_ANALYTICS_MEMBER, ZONE_ROLES } from './roles';
+import { LOG_WRITER_ROLE, STORAGE_ANALYTICS_MEMBER } from './roles';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { type ITerraformDependable, propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
-import { constructIdFrom, findZone, type ResolvedZone, resolveZones, ZoneDefaults } from '../../core/zones';
+import {
+  constructIdFrom,
+  findZone,
+  type ResolvedZone,
+  resolveZones,
+  ZoneDefaults,
+  type ZoneRef,
+} from '../../core/zones';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { hardenedBucketConfig } from '../private/buckets';
+import { grantOnZoneBucket, ImportedLakeStorage } from './private/lake-import';
 import { kmsLocationFor, validateLocation } from '../private/location';
-import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { gcpDeploymentScope } from '../private/providers';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import { daysToSeconds } from '../private/units';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
-/** A lake on GCS: one bucket per zone, granted by intent. */
+/** A zone's bucket as a lake's consumers see it: its name. */
+export interface ZoneBucketRef {
+  /** The bucket's name. */
+  readonly name: string;
+}
+
+/**
+ * A lake on Cloud Storage, as the kit's blocks use it: one bucket per zone, granted by intent.
+ * Made by {@link LakeStorage} or imported with {@link LakeStorage.fromLakeStorageAttributes}.
+ */
 export interface ILakeStorage extends IConstruct {
-  /** The zones, with their lifecycle resolved. */
-  readonly zones: readonly ResolvedZone[];
+  /** The zones, in order (a `LakeStorage` gives them with their lifecycle resolved). */
+  readonly zones: readonly ZoneRef[];
   /** The zone names, in declaration order. */
   readonly zoneNames: readonly string[];
   /** The key every bucket is encrypted with. */
   readonly encryptionKey: IEncryptionKey;
   /** The bucket of `zone`; throws `DPK_UNKNOWN_ZONE` for a zone the lake does not have. */
-  bucketFor(zone: string): StorageBucket;
+  bucketFor(zone: string): ZoneBucketRef;
   /** Lets `principal` list and read objects in `zone`. */
   grantRead(principal: IPrincipal, zone: string): StorageBucketIamMember;
   /** Lets `principal` create objects in `zone` (create-only on GCP). */
@@ -46,6 +61,33 @@ export interface ILakeStorage extends IConstruct {
   grantReadWrite(principal: IPrincipal, zone: string): StorageBucketIamMember;
   /** Grants `access` on `zone`'s bucket (see `ZONE_ROLES`). */
   grant(principal: IPrincipal, zone: string, access: ZoneAccess): StorageBucketIamMember;
+}
+
+/** One zone of a lake made elsewhere. */
+export interface LakeZoneAttributes {
+  /** The zone's name (as the owning stack declared it). */
+  readonly name: string;
+  /** Name of the zone's bucket. */
+  readonly bucketName: string;
+}
+
+/** What identifies a lake made in another stack or project: each zone's bucket, and the key. */
+export interface LakeStorageAttributes {
+  /** The zones, in order: at least one, each name once, each in its own bucket. */
+  readonly zones: readonly LakeZoneAttributes[];
+  /** The key the buckets are encrypted with (e.g. `EncryptionKey.fromCryptoKeyId`). */
+  readonly encryptionKey: IEncryptionKey;
+  /**
+   * The buckets' project; a `Catalog` on the lake defaults its project to it.
+   * @default - unknown (a catalog then uses its own project or the provider's)
+   */
+  readonly project?: string;
+  /**
+   * The buckets' location (`europe-west1`, `EU`, …), checked against the key's; a `Catalog` on
+   * the lake defaults its location to it.
+   * @default - unknown (a catalog then needs its own `location`)
+   */
+  readonly location?: string;
 }
 
 /** Props of {@link LakeStorage}. */
@@ -105,7 +147,8 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
  * `enforced`, versioning, soft delete (7 days), CMEK, `force_destroy = false`, labels, and
  * `prevent_destroy` unless DESTROY is both requested and allowed by the
  * `data-platform-kit:removeDataOnDestroy` flag (even then, non-empty buckets are never emptied;
- * such buckets acknowledge the DPK_GCP_PREVENT_DESTROY compliance rule with that reason).
+ * such buckets state that choice, and `checkCompliance` lists their prevent-destroy finding as
+ * acknowledged with that reason).
  * Zone buckets log usage to the log bucket under the zone's prefix and move STANDARD objects to
  * NEARLINE after `coolAfterDays`; noncurrent versions expire after
  * `noncurrentVersionExpirationDays`. Log objects expire after `accessLogRetentionDays`.
@@ -116,6 +159,13 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
  * enabled first. Deployer prerequisite: `roles/storage.admin`, `roles/cloudkms.admin` (to set
  * the key's IAM policy) and, while `enableApis` is on, `roles/serviceusage.serviceUsageAdmin`.
  *
+ * Escape hatches (supported, see docs/escape-hatches.md): `buckets`, `logBucket`,
+ * `logWriterGrant`, `dataAccessAuditConfig`, `keyGrantWait`, `serviceAgent`,
+ * `serviceAgentKeyGrant` and `apiServices` are the Terraform resources behind the guarantees
+ * above, exposed so another block or an app can depend on them (`dependsOn`) or override an
+ * argument the kit does not model. Changing them can break a guarantee; the kit's packs still
+ * check the result.
+ *
  * @see https://cloud.google.com/storage/docs/encryption/customer-managed-keys
  * @example
  * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', location: 'europe-west1' });
@@ -124,13 +174,15 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
 export class LakeStorage extends Construct implements ILakeStorage {
   /** Days soft-deleted objects stay restorable. */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 7;
-  /** Soft delete range Cloud Storage allows. */
-  public static readonly MIN_SOFT_DELETE_RETENTION_DAYS = 7;
-  public static readonly MAX_SOFT_DELETE_RETENTION_DAYS = 90;
+  /** Soft delete retention Cloud Storage allows, in days: 7 to 90. */
+  public static readonly SOFT_DELETE_RETENTION_DAYS_RANGE = { min: 7, max: 90 } as const;
   /** Days access logs are kept. */
   public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
+  /** Days access logs may be kept (`accessLogRetentionDays`): `ZoneDefaults.LIFECYCLE_DAYS_RANGE`. */
+  public static readonly ACCESS_LOG_RETENTION_DAYS_RANGE = ZoneDefaults.LIFECYCLE_DAYS_RANGE;
   /** Days overwritten log objects are kept (log objects are never rewritten in normal use). */
-  public static readonly LOG_NONCURRENT_VERSION_EXPIRATION_DAYS = ZoneDefaults.MIN_NONCURRENT_DAYS;
+  public static readonly LOG_NONCURRENT_VERSION_EXPIRATION_DAYS =
+    ZoneDefaults.NONCURRENT_VERSION_EXPIRATION_DAYS_RANGE.min;
   /** Whether the kit enables the APIs it needs. */
   public static readonly DEFAULT_ENABLE_APIS = true;
   /** Whether Cloud Storage usage logs go to a log bucket. */
@@ -143,6 +195,29 @@ export class LakeStorage extends Construct implements ILakeStorage {
   public static readonly STORAGE_CLASS = 'STANDARD';
   /** Storage class objects move to after `coolAfterDays`. */
   public static readonly COOL_STORAGE_CLASS = 'NEARLINE';
+
+  /**
+   * Imports a lake made in another stack or project, so pipelines, jobs, streams and catalogs
+   * can use it and grant on it. Nothing is created for it: its buckets' lifecycle, logging and
+   * IAM beyond the grants stay their owner's. Throws `DPK_NO_ZONES`, `DPK_INVALID_ZONE`,
+   * `DPK_DUPLICATE_ZONE`, `DPK_INVALID_NAME` (a malformed or shared bucket name) or
+   * `DPK_INVALID_LOCATION` (a key outside the buckets' location).
+   *
+   * @example
+   * const lake = LakeStorage.fromLakeStorageAttributes(stack, 'SalesLake', {
+   *   zones: [{ name: 'raw', bucketName: 'sales-raw-1a2b3c4d' }, { name: 'curated', bucketName: 'sales-curated-1a2b3c4d' }],
+   *   encryptionKey: EncryptionKey.fromCryptoKeyId(stack, 'SalesKey', salesKeyId),
+   *   project: 'acme-sales',
+   *   location: 'europe-west1',
+   * });
+   */
+  public static fromLakeStorageAttributes(
+    scope: Construct,
+    id: string,
+    attrs: LakeStorageAttributes,
+  ): ILakeStorage {
+    return new ImportedLakeStorage(scope, id, attrs);
+  }
 
   public readonly zones: readonly ResolvedZone[];
   public readonly zoneNames: readonly string[];
@@ -183,12 +258,16 @@ export class LakeStorage extends Construct implements ILakeStorage {
       this,
       'softDeleteRetentionDays',
       softDeleteDays,
-      LakeStorage.MIN_SOFT_DELETE_RETENTION_DAYS,
-      LakeStorage.MAX_SOFT_DELETE_RETENTION_DAYS,
+      LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE,
     );
-    validateIntegerRange(this, 'accessLogRetentionDays', logRetentionDays, 1, ZoneDefaults.MAX_DAYS);
+    validateIntegerRange(
+      this,
+      'accessLogRetentionDays',
+      logRetentionDays,
+      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
+    );
     const tags = props.tags;
-    resourceTags(this, TagRules.GCP, platform, tags);
+    validateResourceTags(this, TagRules.GCP, platform, tags);
 
     this.encryptionKey =
       props.encryptionKey ??
@@ -320,13 +399,10 @@ export class LakeStorage extends Construct implements ILakeStorage {
       });
     }
     this.buckets = buckets;
-    applyDataRemoval(
-      this,
-      decideRemoval(this, props.removalPolicy),
-      [...(this.logBucket ? [this.logBucket] : []), ...Object.values(buckets)].map(
-        (b) => [b, PreventDestroyRule.RETAINED] as const,
-      ),
-    );
+    retainData(this, decideRemoval(this, props.removalPolicy), [
+      ...(this.logBucket ? [this.logBucket] : []),
+      ...Object.values(buckets),
+    ]);
   }
 
   public bucketFor(zone: string): StorageBucket {
@@ -350,16 +426,8 @@ export class LakeStorage extends Construct implements ILakeStorage {
    * same principal the same access twice returns the first resource. No key grant is needed.
    */
   public grant(principal: IPrincipal, zone: string, access: ZoneAccess): StorageBucketIamMember {
-    const bucket = this.bucketFor(zone);
-    const id = `${constructIdFrom(access)}${constructIdFrom(zone)}${grantSuffix(this, principal)}`;
-    return (
-      (this.node.tryFindChild(id) as StorageBucketIamMember | undefined) ??
-      new StorageBucketIamMember(this, id, {
-        bucket: bucket.name,
-        role: ZONE_ROLES[access],
-        member: principal.iamMember,
-      })
-    );
+    const name = findZone(this, this.zones, zone).name;
+    return grantOnZoneBucket(this, this.bucketFor(name).name, name, access, principal);
   }
 
   private checkKeyLocation(): void {

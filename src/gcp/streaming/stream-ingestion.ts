@@ -10,7 +10,6 @@ import {
 import type { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
 import { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 import type { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
-import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import type { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
 import type { Sleep } from '@cdktf/provider-time/lib/sleep';
@@ -36,20 +35,20 @@ import {
 } from '../../core/naming';
 import { decideRemoval, type RemovalDecision } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { propagationWait } from '../../core/tf';
-import { applyDataRemoval } from '../../core/tf-compliance';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom, findZone } from '../../core/zones';
+import { propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { duration, PUBSUB_NAME_RULE } from '../private/pubsub';
-import { bucketMember, subscriptionMember, topicMember } from '../private/pubsub-iam';
-import { PreventDestroyRule } from '../private/removal';
-import { streamAlerts } from '../private/stream-alerts';
-import { resolveStreamSettings, type StreamSettings } from '../private/stream-settings';
+import { bucketMember, subscriptionMember, topicMember } from './private/pubsub-iam';
+import { retainData } from '../private/removal';
+import { streamAlerts } from './private/stream-alerts';
+import { resolveStreamSettings, type StreamSettings } from './private/stream-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
+import type { ZoneBucketRef } from '../storage/lake-storage';
 
 /**
  * Streaming ingestion into the lake on Pub/Sub: a CMEK-encrypted topic that keeps messages for
@@ -87,8 +86,8 @@ import type { IEncryptionKey } from '../security/encryption-key';
 export class StreamIngestion extends Construct implements IStreamIngestion {
   /** Hours the topic keeps messages (the replay window). */
   public static readonly DEFAULT_RETENTION_HOURS = CommonDefaults.STREAM_RETENTION_HOURS;
-  /** Longest topic retention Pub/Sub allows: 31 days. */
-  public static readonly MAX_RETENTION_HOURS = 744;
+  /** Topic retention, in hours: 1 (kit policy; Pub/Sub takes 10 minutes) to 744 (31 days, Pub/Sub's most). */
+  public static readonly RETENTION_HOURS_RANGE = { min: 1, max: 744 } as const;
   /** Zone the stream lands in. */
   public static readonly DEFAULT_ZONE = CommonDefaults.STREAM_ZONE;
   /** File format of the landed objects. */
@@ -146,7 +145,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   public readonly region: string;
   /** The zone the stream lands in, and its bucket. */
   public readonly zone: string;
-  public readonly bucket: StorageBucket;
+  public readonly bucket: ZoneBucketRef;
   /**
    * The Pub/Sub service agent, created with `google_project_service_identity` (google-beta):
    * enabling the API does not always create it, and a grant to a missing agent fails.
@@ -349,11 +348,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     this.messageAgeAlert = alerts.messageAge;
     this.deadLetterAlert = alerts.deadLetters;
 
-    applyDataRemoval(this, this.removal, [
-      [this.topic, PreventDestroyRule.RETAINED],
-      [this.deadLetterTopic, PreventDestroyRule.RETAINED],
-      [this.deadLetterSubscription, PreventDestroyRule.RETAINED],
-    ]);
+    retainData(this, this.removal, [this.topic, this.deadLetterTopic, this.deadLetterSubscription]);
   }
 
   /** The consumer subscriptions `grantRead` made, in the order granted. */
@@ -447,7 +442,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     this.agentSubscriber(id, subscription);
     this.watched.push({ subscription, name });
     // The warning (if any) was emitted once for the topic; later subscriptions only follow the decision.
-    applyDataRemoval(this, { policy: this.removal.policy }, [[subscription, PreventDestroyRule.RETAINED]]);
+    retainData(this, { policy: this.removal.policy }, [subscription]);
     return subscription;
   }
 

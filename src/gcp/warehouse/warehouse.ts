@@ -12,8 +12,7 @@ import { CommonDefaults, type WarehouseCommonProps, WarehouseSize, ZoneAccess } 
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { validatePlatformName } from '../../core/naming';
 import { type DataRemovalPolicy, decideRemoval } from '../../core/removal';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
-import { applyDataRemoval } from '../../core/tf-compliance';
+import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
 import type { ICatalog } from '../catalog/catalog';
@@ -33,7 +32,7 @@ import {
 import { grantSuffix } from '../private/members';
 import { validateProject } from '../private/project';
 import { enableApis, GoogleApi } from '../private/project-services';
-import { PreventDestroyRule } from '../private/removal';
+import { retainData } from '../private/removal';
 import {
   newQueryQuota,
   newSlotCap,
@@ -41,7 +40,7 @@ import {
   rejectWhen,
   validateDailyLimits,
   validateOwnZones,
-} from '../private/warehouse-support';
+} from './private/warehouse-support';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /**
@@ -217,7 +216,7 @@ export class Warehouse extends Construct {
         allowed: `one of ${Object.keys(Warehouse.SLOT_CAPS).join(', ')}`,
       });
     }
-    resourceTags(this, TagRules.GCP, platform, props.tags);
+    validateResourceTags(this, TagRules.GCP, platform, props.tags);
 
     const bigQueryApis = enableApis(this, apis, this.project, GoogleApi.BIGQUERY);
     const reservationApis = reservation
@@ -278,11 +277,7 @@ export class Warehouse extends Construct {
       }
       this.datasets = datasets;
       this.datasetIds = Object.fromEntries(Object.entries(datasets).map(([z, d]) => [z, d.datasetId]));
-      applyDataRemoval(
-        this,
-        decideRemoval(this, props.removalPolicy),
-        Object.values(datasets).map((d) => [d, PreventDestroyRule.RETAINED] as const),
-      );
+      retainData(this, decideRemoval(this, props.removalPolicy), Object.values(datasets));
     }
 
     if (reservation) {

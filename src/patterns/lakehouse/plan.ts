@@ -86,7 +86,7 @@ export interface PlannedWarehouse {
  */
 export interface LakehousePlan {
   /** Platform name. */
-  readonly name: string;
+  readonly platformName: string;
   /** Zones with their lifecycle resolved (`resolveZones`). */
   readonly zones: readonly ResolvedZone[];
   /** Personas, in declaration order. */
@@ -111,7 +111,7 @@ export interface LakehousePlan {
  * turns it into a {@link LakehousePlan}. Pure: the same spec always gives a deep-equal plan.
  *
  * @example
- * const plan = planLakehouse(this, { name: 'sales' });
+ * const plan = planLakehouse(this, { platformName: 'sales' });
  * plan.accessMatrix.analyst.serving; // ZoneAccess.READ
  */
 export function planLakehouse(scope: IConstruct, spec: LakehouseSpec): LakehousePlan {
@@ -138,7 +138,7 @@ export function planLakehouse(scope: IConstruct, spec: LakehouseSpec): Lakehouse
     retentionHours: s.retentionHours ?? LakehouseDefaults.STREAM_RETENTION_HOURS,
   }));
   return {
-    name: spec.name,
+    platformName: spec.platformName,
     zones,
     personas: personas.map((p) => planPersona(p.name, p.admin === true, accessMatrix[p.name], streams, spec)),
     accessMatrix,
@@ -166,7 +166,7 @@ export function planLakehouse(scope: IConstruct, spec: LakehouseSpec): Lakehouse
     },
     alertEmails: [...new Set(spec.alerts?.emails ?? [])],
     removalPolicy: spec.removalPolicy ?? DataRemovalPolicy.RETAIN,
-    tags: { ...kitTags(spec.name), ...(spec.tags ?? {}) },
+    tags: { ...kitTags(spec.platformName), ...(spec.tags ?? {}) },
   };
 }
 
@@ -205,7 +205,7 @@ export const PERSONAS_IN_EFFECT_INFO = 'data-platform-kit:personasInEffect';
  * Says so when custom personas replaced the defaults, so a user who meant to add one notices.
  *
  * @example
- * describePersonas(planLakehouse(this, { name: 'sales' }), false);
+ * describePersonas(planLakehouse(this, { platformName: 'sales' }), false);
  */
 export function describePersonas(plan: LakehousePlan, replacedDefaults: boolean): string {
   const personas = plan.personas.map((p) => {

@@ -45,9 +45,8 @@ export interface LakehouseStream {
    */
   readonly zone?: string;
   /**
-   * Hours the stream keeps events (replay window), from
-   * `LakehouseDefaults.MIN_STREAM_RETENTION_HOURS` to `MAX_STREAM_RETENTION_HOURS` (what every
-   * cloud's streaming service accepts).
+   * Hours the stream keeps events (replay window), in
+   * `LakehouseDefaults.STREAM_RETENTION_HOURS_RANGE` (what every cloud's streaming service accepts).
    * @default 24 (`LakehouseDefaults.STREAM_RETENTION_HOURS`)
    */
   readonly retentionHours?: number;
@@ -103,7 +102,7 @@ export interface LakehouseSchedule {
 export interface LakehousePipeline {
   /** Pipeline name, unique in the spec (1-20 of a-z, 0-9, '-'). */
   readonly name: string;
-  /** The steps, run one after the other in this order (1 to `LakehouseDefaults.MAX_PIPELINE_STEPS`). */
+  /** The steps, run one after the other in this order (`LakehouseDefaults.PIPELINE_STEPS_RANGE`). */
   readonly steps: readonly LakehousePipelineStep[];
   /**
    * When the pipeline runs.
@@ -153,7 +152,7 @@ export interface LakehouseAlerts {
  */
 export interface LakehouseSpec {
   /** Platform name that every derived physical name starts with (2-20 of a-z, 0-9, '-'). */
-  readonly name: string;
+  readonly platformName: string;
   /**
    * The lake's zones in flow order (landing first, consumer-facing last), as names or full
    * options (physical name, lifecycle per zone).
@@ -221,12 +220,13 @@ export const LakehouseDefaults = {
   STREAM_ZONE: CommonDefaults.STREAM_ZONE,
   /** Hours a stream keeps events. */
   STREAM_RETENTION_HOURS: CommonDefaults.STREAM_RETENTION_HOURS,
-  /** Fewest retention hours every cloud accepts (Kinesis: 24). */
-  MIN_STREAM_RETENTION_HOURS: 24,
-  /** Most retention hours every cloud accepts (Pub/Sub: 31 days). */
-  MAX_STREAM_RETENTION_HOURS: 744,
-  /** Most steps in one pipeline every cloud accepts (AWS: 10). */
-  MAX_PIPELINE_STEPS: 10,
+  /**
+   * Hours a stream may keep events, what every cloud accepts: from 24 (the least Kinesis keeps)
+   * to 744 (the most Pub/Sub keeps, 31 days).
+   */
+  STREAM_RETENTION_HOURS_RANGE: { min: 24, max: 744 },
+  /** Steps in one pipeline, what every cloud accepts: from 1 to 10 (AWS `Pipeline.STEPS_RANGE`). */
+  PIPELINE_STEPS_RANGE: { min: 1, max: 10 },
   /** Time zone of a schedule. */
   TIME_ZONE: UTC,
   /** When a pipeline runs: every day at 02:00 UTC. */

@@ -86,8 +86,8 @@ describe('FRAMEWORK_ACKNOWLEDGEMENTS', () => {
       .map((f) => path.relative(SRC, f));
     expect(callers.sort()).toEqual([
       'compliance/acknowledgements.ts',
-      'compliance/check-compliance.ts',
-      'private/acknowledgements.ts',
+      'compliance/check.ts',
+      'compliance/intents.ts',
     ]);
   });
 });

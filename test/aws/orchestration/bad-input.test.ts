@@ -79,10 +79,10 @@ const ROWS: Row[] = [
     prop: 'steps',
   },
   {
-    description: `more than MAX_STEPS (${Pipeline.MAX_STEPS}) steps`,
+    description: `more than STEPS_RANGE.max (${Pipeline.STEPS_RANGE.max}) steps`,
     build: (s) =>
       pipeline(s, {
-        steps: Array.from({ length: Pipeline.MAX_STEPS + 1 }, (_, i) => step({ name: `step${i}` })),
+        steps: Array.from({ length: Pipeline.STEPS_RANGE.max + 1 }, (_, i) => step({ name: `step${i}` })),
       }),
     code: ErrorCode.OUT_OF_RANGE,
     prop: 'steps',

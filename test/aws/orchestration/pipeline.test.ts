@@ -22,11 +22,11 @@ import {
   PIPELINE_KEY_POLICY_NOT_ADDED_WARNING,
 } from '../../../src/aws';
 import { acknowledgementsIn, acknowledgementsOnDataResources } from '../../../src/aws/compliance';
-import { INHERENT_WILDCARD_REASONS } from '../../../src/aws/private/acknowledgements';
 import {
   PIPELINE_ALARM_PERIOD_MINUTES,
   SCHEDULE_RETRY_POLICY,
-} from '../../../src/aws/private/pipeline-schedule';
+} from '../../../src/aws/orchestration/private/pipeline-schedule';
+import { INHERENT_WILDCARD_REASONS } from '../../../src/aws/private/acknowledgements';
 import {
   CommonDefaults,
   DataRemovalPolicy,

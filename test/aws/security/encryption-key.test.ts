@@ -115,7 +115,7 @@ describe('EncryptionKey options', () => {
     synthKey({ rotationPeriodDays: 365 }).hasResourceProperties(KEY, { RotationPeriodInDays: 365 });
   });
 
-  test.each([EncryptionKey.MIN_ROTATION_PERIOD_DAYS, EncryptionKey.MAX_ROTATION_PERIOD_DAYS])(
+  test.each([EncryptionKey.ROTATION_PERIOD_DAYS_RANGE.min, EncryptionKey.ROTATION_PERIOD_DAYS_RANGE.max])(
     'rotationPeriodDays accepts the KMS limit %d',
     (days) => {
       synthKey({ rotationPeriodDays: days }).hasResourceProperties(KEY, { RotationPeriodInDays: days });

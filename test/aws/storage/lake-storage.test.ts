@@ -335,8 +335,8 @@ describe('LakeStorage options', () => {
     ).toBeUndefined();
   });
 
-  test('coolAfterDays accepts the S3 minimum MIN_COOL_AFTER_DAYS (30)', () => {
-    expect(LakeStorage.MIN_COOL_AFTER_DAYS).toBe(30);
+  test('coolAfterDays accepts the S3 minimum COOL_AFTER_DAYS_RANGE.min (30)', () => {
+    expect(LakeStorage.COOL_AFTER_DAYS_RANGE).toEqual({ min: 30, max: 36500 });
     const { template } = synthLake({ zones: [{ name: 'serving', coolAfterDays: 30 }] });
     expect(zoneBucket(template, 'serving').Properties.LifecycleConfiguration.Rules[0].Transitions).toEqual([
       { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
@@ -486,7 +486,10 @@ describe('LakeStorage validation', () => {
 
   test('coolAfterDays above 100 years and a noncurrent window under 7 days are DPK_OUT_OF_RANGE', () => {
     expectCode(
-      () => lakeIn(newAwsStack(), { zones: [{ name: 'raw', coolAfterDays: ZoneDefaults.MAX_DAYS + 1 }] }),
+      () =>
+        lakeIn(newAwsStack(), {
+          zones: [{ name: 'raw', coolAfterDays: ZoneDefaults.COOL_AFTER_DAYS_RANGE.max + 1 }],
+        }),
       ErrorCode.OUT_OF_RANGE,
     );
     expectCode(
@@ -496,13 +499,16 @@ describe('LakeStorage validation', () => {
     );
   });
 
-  test.each([0, 1.5, ZoneDefaults.MAX_DAYS + 1])('accessLogRetentionDays %p is DPK_OUT_OF_RANGE', (days) => {
-    expectCode(
-      () => lakeIn(newAwsStack(), { accessLogRetentionDays: days }),
-      ErrorCode.OUT_OF_RANGE,
-      'accessLogRetentionDays',
-    );
-  });
+  test.each([0, 1.5, LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE.max + 1])(
+    'accessLogRetentionDays %p is DPK_OUT_OF_RANGE',
+    (days) => {
+      expectCode(
+        () => lakeIn(newAwsStack(), { accessLogRetentionDays: days }),
+        ErrorCode.OUT_OF_RANGE,
+        'accessLogRetentionDays',
+      );
+    },
+  );
 
   test('accessLogRetentionDays with a brought accessLogsBucket is DPK_CONFLICTING_PROPS', () => {
     const stack = newAwsStack();

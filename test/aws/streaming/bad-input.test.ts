@@ -27,7 +27,7 @@ const ingest = (stack: Stack, props: Partial<StreamIngestionProps> = {}) =>
   new StreamIngestion(stack, 'Clicks', {
     platformName: 'sales',
     streamName: 'clickstream',
-    storage: lakeIn(stack),
+    lake: lakeIn(stack),
     ...props,
   });
 const numberToken = (stack: Stack, id = 'Number') =>

@@ -3,7 +3,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { ALARM, idOf, synthStream } from './support';
 import { NotificationTarget, StreamIngestion } from '../../../src/aws';
-import { STREAM_ALARM_PERIOD_MINUTES } from '../../../src/aws/private/stream-alarms';
+import { STREAM_ALARM_PERIOD_MINUTES } from '../../../src/aws/streaming/private/stream-alarms';
 import { newAwsStack } from '../../helpers/aws-stack';
 
 /** The alarm on `metricName` (exactly one). */

@@ -14,6 +14,7 @@ import {
 import { acknowledgementsIn } from '../../../src/aws/compliance';
 import { LOGS_KEY_POLICY_NOT_ADDED_WARNING } from '../../../src/aws/private/log-groups';
 import {
+  ComplianceIntent,
   CommonDefaults,
   DataRemovalPolicy,
   REMOVAL_DOWNGRADED_WARNING,
@@ -74,7 +75,7 @@ describe('StreamIngestion defaults', () => {
     new StreamIngestion(stack, 'Other', {
       platformName: 'sales',
       streamName: 'clickstream',
-      storage: other.lake,
+      lake: other.lake,
     });
     const names = Object.values(other.stack.node.findAll())
       .filter((c) => (c as { cfnResourceType?: string }).cfnResourceType === STREAM)
@@ -182,9 +183,9 @@ describe('StreamIngestion defaults', () => {
   test('acknowledges exactly the findings of its table, on the stream and the Firehose stream, and two object prefixes on its role', () => {
     const { ingestion } = synthStream();
     const acks = acknowledgementsIn(ingestion).map((a) => [a.path, a.ruleId]);
-    expect(STREAM_INGESTION_ACKNOWLEDGEMENTS.map((a) => a.ruleId)).toEqual([
-      'AwsSolutions-KDS3',
-      'AwsSolutions-KDF1',
+    expect(STREAM_INGESTION_ACKNOWLEDGEMENTS.map((a) => a.intent)).toEqual([
+      ComplianceIntent.CUSTOMER_MANAGED_KEY,
+      ComplianceIntent.NOTHING_AT_REST,
     ]);
     expect(acks).toEqual([
       ['Test/Clicks/Stream/Resource', 'AwsSolutions-KDS3'],
@@ -255,8 +256,8 @@ describe('StreamIngestion options', () => {
     expect(
       destination(
         synthStream({
-          bufferingIntervalSeconds: StreamIngestion.MAX_BUFFERING_INTERVAL_SECONDS,
-          bufferingSizeMiB: StreamIngestion.MAX_BUFFERING_SIZE_MIB,
+          bufferingIntervalSeconds: StreamIngestion.BUFFERING_INTERVAL_SECONDS_RANGE.max,
+          bufferingSizeMiB: StreamIngestion.BUFFERING_SIZE_MIB_RANGE.max,
           dataFreshnessThresholdSeconds: 1800,
         }).template,
       ).BufferingHints,

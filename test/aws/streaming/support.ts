@@ -26,7 +26,7 @@ export function buildStream(props: Partial<StreamIngestionProps> = {}, stack: St
   const ingestion = new StreamIngestion(stack, 'Clicks', {
     platformName: 'sales',
     streamName: 'clickstream',
-    storage: lake,
+    lake: lake,
     ...props,
   });
   return { lake, ingestion, stack };

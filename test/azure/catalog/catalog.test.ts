@@ -9,7 +9,7 @@ import {
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core/removal';
-import { TerraformOutput, type TerraformStack } from '../../../src/core/tf';
+import { TerraformOutput, type TerraformStack } from '../../../src/terraform';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
 import { newAzureStack, RG, tokens } from '../azure-stack';
 

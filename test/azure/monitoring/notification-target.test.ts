@@ -3,7 +3,7 @@ import {
   type NotificationTargetProps,
 } from '../../../src/azure/monitoring/notification-target';
 import { ErrorCode } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newAzureStack, RG, tokens } from '../azure-stack';
 

@@ -3,7 +3,7 @@ import { Network, type NetworkProps } from '../../../src/azure/network/network';
 import { EncryptionKey } from '../../../src/azure/security/encryption-key';
 import { LakeStorage } from '../../../src/azure/storage/lake-storage';
 import { CommonDefaults } from '../../../src/core/blocks';
-import type { TerraformStack } from '../../../src/core/tf';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newAzureStack, RG, tokens } from '../azure-stack';
 
@@ -220,7 +220,7 @@ describe('Network private endpoints', () => {
   test('an imported key gets an endpoint and is left alone', () => {
     // GIVEN an existing key
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-shared`,
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/cmk',
     });

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { build, DEPLOYER_REACHES_WORKSPACE_CONTEXT } from '../../../examples/pipeline-azure/app';
 import { KIT_RESOURCE_PROVIDERS } from '../../../src/azure/resource-providers';
-import { App } from '../../../src/core/tf';
+import { App } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 
 function synth(context: Record<string, unknown> = {}) {

@@ -31,7 +31,7 @@ class ForeignLake extends Construct implements ILakeStorage {
   ) {
     super(scope, id);
   }
-  public get zoneNames(): string[] {
+  public get zoneNames(): readonly string[] {
     return this.inner.zoneNames;
   }
   public containerResourceId(zone: string): string {

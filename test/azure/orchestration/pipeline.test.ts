@@ -83,7 +83,7 @@ describe('Pipeline factory defaults', () => {
 
   test('an existing key: no vault, the factory encrypts with it', () => {
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/shared',
       keyVaultKeyId: 'https://shared.vault.azure.net/keys/data',
     });

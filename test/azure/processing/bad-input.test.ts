@@ -1,5 +1,5 @@
 import { Principal, PrincipalType } from '../../../src/azure/iam/principal';
-import { SparkNodeSize } from '../../../src/azure/processing/spark-job';
+import { SparkJob, SparkNodeSize } from '../../../src/azure/processing/spark-job';
 import type { SparkJobProps } from '../../../src/azure/processing/spark-job';
 import type { SparkStep } from '../../../src/azure/processing/spark-step';
 import { ErrorCode, ValidationError } from '../../../src/core/errors';
@@ -53,8 +53,14 @@ const ROWS: Row[] = [
   ],
   ['no steps', () => job({ steps: [] }), ErrorCode.OUT_OF_RANGE, 'steps'],
   [
-    '41 steps',
-    () => job({ steps: Array.from({ length: 41 }, (_, i) => ({ ...TWO_STEPS[0], name: `s${i}` })) }),
+    'more than STEPS_RANGE.max (40) steps',
+    () =>
+      job({
+        steps: Array.from({ length: SparkJob.STEPS_RANGE.max + 1 }, (_, i) => ({
+          ...TWO_STEPS[0],
+          name: `s${i}`,
+        })),
+      }),
     ErrorCode.OUT_OF_RANGE,
     'steps',
   ],

@@ -11,7 +11,7 @@ import {
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core/removal';
-import { synthesizeStack, type TerraformStack } from '../../../src/core/tf';
+import { synthesizeStack, type TerraformStack } from '../../../src/terraform';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
 import { newAzureStack, OBJECT_ID, RG, tokens, waitsForPropagation } from '../azure-stack';
 
@@ -159,7 +159,7 @@ describe('EncryptionKey options', () => {
     expect(ack.reason).toMatch(/allowedIpRanges/);
     const [vault] = Object.values<any>(doc.resource[VAULT]);
     const [key] = Object.values<any>(doc.resource[KEY]);
-    expect(vault['//'].acknowledgements).toEqual([{ ruleId: ack.id, reason: ack.reason }]);
+    expect(vault['//'].acknowledgements).toEqual([{ ruleId: 'CKV_AZURE_189', reason: ack.reason }]);
     expect(key['//'].acknowledgements).toBeUndefined();
   });
 
@@ -226,7 +226,7 @@ describe('EncryptionKey validation', () => {
 
   test('the allowed rotation range is 7-365 days', () => {
     // GIVEN / WHEN the bounds / THEN they synthesize
-    expect(EncryptionKey.ROTATION_PERIOD_RANGE).toEqual({ min: 7, max: 365 });
+    expect(EncryptionKey.ROTATION_PERIOD_DAYS_RANGE).toEqual({ min: 7, max: 365 });
     expect(() => synthKey({ rotationPeriodDays: 7 })).not.toThrow();
     expect(() => synthKey({ rotationPeriodDays: 365 })).not.toThrow();
   });
@@ -353,12 +353,12 @@ describe('EncryptionKey grants', () => {
   });
 });
 
-describe('EncryptionKey.fromKeyAttributes', () => {
+describe('EncryptionKey.fromEncryptionKeyAttributes', () => {
   const keyVaultId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-shared';
 
   test('derives the key resource id from the vault id and the key name', () => {
     // GIVEN / WHEN an imported key
-    const key = EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
       keyVaultId,
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
     });
@@ -370,7 +370,7 @@ describe('EncryptionKey.fromKeyAttributes', () => {
 
   test('an explicit keyResourceId is used as is', () => {
     // GIVEN / WHEN keyResourceId names the same key in another letter case / THEN no derivation
-    const key = EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
       keyVaultId,
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
       keyResourceId: `${keyVaultId}/keys/Lake-CMK`,
@@ -391,7 +391,7 @@ describe('EncryptionKey.fromKeyAttributes', () => {
   ])('%s is rejected as malformed', (_, attrs) => {
     // GIVEN / WHEN malformed ids / THEN DPK_INVALID_NAME
     expect(() =>
-      EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+      EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
         keyVaultId,
         keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
         ...attrs,
@@ -405,7 +405,7 @@ describe('EncryptionKey.fromKeyAttributes', () => {
   ])('%s conflicts with the vault id', (_, attrs) => {
     // GIVEN / WHEN ids that name different keys / THEN DPK_CONFLICTING_PROPS
     expect(() =>
-      EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', {
+      EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
         keyVaultId,
         keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
         ...attrs,
@@ -416,7 +416,7 @@ describe('EncryptionKey.fromKeyAttributes', () => {
   test('a token key id derives the name in Terraform', () => {
     // GIVEN a token key id / WHEN granted / THEN the scope splits the id at deploy time
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId,
       keyVaultKeyId: tokens.string(),
     });
@@ -429,14 +429,17 @@ describe('EncryptionKey.fromKeyAttributes', () => {
   test('a malformed key id is rejected', () => {
     // GIVEN / WHEN a key id that is not a Key Vault key URL / THEN DPK_INVALID_NAME
     expect(() =>
-      EncryptionKey.fromKeyAttributes(newAzureStack(), 'Shared', { keyVaultId, keyVaultKeyId: 'lake-cmk' }),
+      EncryptionKey.fromEncryptionKeyAttributes(newAzureStack(), 'Shared', {
+        keyVaultId,
+        keyVaultKeyId: 'lake-cmk',
+      }),
     ).toThrow(code(ErrorCode.INVALID_NAME));
   });
 
   test('grants on an imported key are scoped to it', () => {
     // GIVEN an imported key / WHEN granted / THEN the assignment targets the derived ARM id
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId,
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
     });

@@ -14,7 +14,7 @@ import {
   REMOVAL_DOWNGRADED_WARNING,
   REMOVE_DATA_ON_DESTROY_CONTEXT,
 } from '../../../src/core/removal';
-import type { TerraformStack } from '../../../src/core/tf';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
 import { newAzureStack, OBJECT_ID, RG, SUBSCRIPTION_ID, tokens, waitsForPropagation } from '../azure-stack';
 
@@ -165,7 +165,7 @@ describe('LakeStorage encryption', () => {
   test('an existing key is used and granted instead of creating one', () => {
     // GIVEN an imported key
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-shared',
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/lake-cmk',
     });
@@ -397,7 +397,7 @@ describe('LakeStorage validation', () => {
   test('an existing key with keyVaultAllowedIpRanges conflicts', () => {
     // GIVEN an imported key and vault ranges / THEN DPK_CONFLICTING_PROPS
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-shared',
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/k',
     });

@@ -5,7 +5,7 @@ import { LakeStorage } from '../../../src/azure/storage/lake-storage';
 import { EventHubsSku } from '../../../src/azure/streaming/event-hubs-sku';
 import { StreamIngestion, type StreamIngestionProps } from '../../../src/azure/streaming/stream-ingestion';
 import { ErrorCode, ValidationError } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newAzureStack, OBJECT_ID, RG, tokens } from '../azure-stack';
 import { newStream } from './support';
@@ -30,7 +30,7 @@ const stream = (props: Partial<StreamIngestionProps> = {}, stack: TerraformStack
 const withKey = (props: Partial<StreamIngestionProps> = {}) => {
   const stack = newAzureStack();
   return stream(
-    { encryptionKey: EncryptionKey.fromKeyAttributes(stack, 'Shared', SHARED_KEY), ...props },
+    { encryptionKey: EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', SHARED_KEY), ...props },
     stack,
   );
 };

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { build } from '../../../examples/streaming-azure/app';
 import { KIT_RESOURCE_PROVIDERS } from '../../../src/azure/resource-providers';
-import { App } from '../../../src/core/tf';
+import { App } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 
 describe('examples/streaming-azure', () => {

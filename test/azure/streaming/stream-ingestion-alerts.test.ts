@@ -1,5 +1,5 @@
 import { NotificationTarget } from '../../../src/azure/monitoring/notification-target';
-import { STREAM_ALERT_SCHEDULE } from '../../../src/azure/private/stream-monitoring';
+import { STREAM_ALERT_SCHEDULE } from '../../../src/azure/streaming/private/stream-monitoring';
 import { StreamIngestion } from '../../../src/azure/streaming/stream-ingestion';
 import { ErrorCode } from '../../../src/core/errors';
 import { warningsOf } from '../../helpers/tf-template';

@@ -5,7 +5,7 @@ import { EventHubsSku } from '../../../src/azure/streaming/event-hubs-sku';
 import { StreamIngestion } from '../../../src/azure/streaming/stream-ingestion';
 import { CommonDefaults } from '../../../src/core/blocks';
 import { ErrorCode } from '../../../src/core/errors';
-import { TerraformOutput } from '../../../src/core/tf';
+import { TerraformOutput } from '../../../src/terraform';
 import { TfTemplate, warningsOf } from '../../helpers/tf-template';
 import { newAzureStack, RG, tokens, waitsForPropagation } from '../azure-stack';
 import {

@@ -4,7 +4,7 @@ import type { IPrincipal } from '../../../src/azure/iam/principal';
 import { LakeStorage, type ILakeStorage } from '../../../src/azure/storage/lake-storage';
 import { StreamIngestion, type StreamIngestionProps } from '../../../src/azure/streaming/stream-ingestion';
 import type { ZoneAccess } from '../../../src/core/blocks';
-import type { TerraformStack } from '../../../src/core/tf';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newAzureStack, RG } from '../azure-stack';
 

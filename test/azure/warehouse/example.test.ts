@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import { build, DEPLOYER_REACHES_WORKSPACE_CONTEXT } from '../../../examples/warehouse-azure/app';
-import { App } from '../../../src/core/tf';
+import { App } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 
 function synth(context: Record<string, unknown> = {}) {

@@ -2,7 +2,7 @@ import { Principal } from '../../../src/azure/iam/principal';
 import { LakeStorage } from '../../../src/azure/storage/lake-storage';
 import { Warehouse } from '../../../src/azure/warehouse/warehouse';
 import type { WarehouseProps } from '../../../src/azure/warehouse/warehouse-props';
-import type { TerraformStack } from '../../../src/core/tf';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newAzureStack, OBJECT_ID, RG } from '../azure-stack';
 

@@ -289,7 +289,7 @@ describe('Warehouse options', () => {
   test('an existing key is used: no warehouse vault; the workspace identity is granted on it', () => {
     // GIVEN a shared key
     const stack = newAzureStack();
-    const key = EncryptionKey.fromKeyAttributes(stack, 'Shared', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Shared', {
       keyVaultId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-shared',
       keyVaultKeyId: 'https://kv-shared.vault.azure.net/keys/platform',
     });

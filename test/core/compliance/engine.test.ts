@@ -11,6 +11,7 @@ import {
 const versioned: TerraformRule = {
   id: 'TEST_1',
   description: 'Buckets are versioned',
+  explanation: 'Overwritten objects stay recoverable.',
   level: RuleLevel.ERROR,
   resourceTypes: ['bucket'],
   check: (r) => compliantIf(r.config.versioning?.enabled === true),
@@ -19,6 +20,7 @@ const versioned: TerraformRule = {
 const onlyWhenLogged: TerraformRule = {
   id: 'TEST_2',
   description: 'Logged buckets name a log bucket',
+  explanation: 'Access logs need somewhere to go.',
   level: RuleLevel.WARNING,
   resourceTypes: ['bucket'],
   check: (r) =>

@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
+import { newCatalog, newLake } from './catalog-fixtures';
 import { ErrorCode } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
 import {
   Catalog,
   type CatalogAttributes,
@@ -9,10 +9,10 @@ import {
   Principal,
   LakeStorageProps,
 } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
+import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { TfTemplate } from '../../helpers/tf-template';
 import { expectValidationError, newGcpStack } from '../support';
-import { newCatalog, newLake } from './catalog-fixtures';
-import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 
 /**
  * Bad input to the GCP Catalog, one table: each row builds a catalog (or a grant on one) with one

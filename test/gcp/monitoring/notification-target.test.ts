@@ -46,8 +46,8 @@ describe('NotificationTarget defaults', () => {
     template.allResourcesHave(CHANNEL, { depends_on: [api.address] });
   });
 
-  test('an alert policy notifies at most MAX_CHANNELS (16)', () => {
-    expect(NotificationTarget.MAX_CHANNELS).toBe(16);
+  test('an alert policy notifies at most CHANNELS_RANGE.max (16)', () => {
+    expect(NotificationTarget.CHANNELS_RANGE).toEqual({ min: 1, max: 16 });
     const emails = Array.from({ length: 16 }, (_, i) => `oncall${i}@acme.com`);
     synthTarget({ emails }).template.resourceCountIs(CHANNEL, 16);
   });
@@ -82,9 +82,12 @@ describe('NotificationTarget options', () => {
     expect(names(['a@acme.com', 'b@acme.com'])).toEqual(names(['b@acme.com', 'a@acme.com']));
   });
 
-  test('fromChannelIds brings existing channels', () => {
+  test('fromNotificationTargetAttributes brings existing channels', () => {
     const id = 'projects/acme-ops/notificationChannels/42';
-    expect(NotificationTarget.fromChannelIds([id]).notificationChannelIds).toEqual([id]);
+    const target = NotificationTarget.fromNotificationTargetAttributes(newGcpStack(), 'OnCall', {
+      notificationChannelIds: [id],
+    });
+    expect(target.notificationChannelIds).toEqual([id]);
   });
 });
 
@@ -95,7 +98,10 @@ describe('NotificationTarget tokens', () => {
     const channel = new TerraformVariable(stack, 'Channel', { type: 'string' }).stringValue;
     const target = new NotificationTarget(stack, 'Alerts', { emails: [email] });
     expect(target.channels).toHaveLength(1);
-    expect(NotificationTarget.fromChannelIds([channel]).notificationChannelIds).toEqual([channel]);
+    const existing = NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', {
+      notificationChannelIds: [channel],
+    });
+    expect(existing.notificationChannelIds).toEqual([channel]);
     TfTemplate.fromStack(stack).hasResourceProperties(CHANNEL, {
       display_name: 'data data platform alerts (email 1)',
     });

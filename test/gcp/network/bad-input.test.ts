@@ -1,7 +1,7 @@
 import { TerraformVariable } from 'cdktf';
 import { ErrorCode } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
 import { Network, type NetworkAttributes, type NetworkProps } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
 import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { TfTemplate } from '../../helpers/tf-template';
 import { expectValidationError, newGcpStack } from '../support';

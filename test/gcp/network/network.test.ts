@@ -164,6 +164,16 @@ describe('Network options', () => {
     });
   });
 
+  test('cidr takes the prefixes of CIDR_PREFIX_RANGE (/8 to /29), both edges included', () => {
+    expect(Network.CIDR_PREFIX_RANGE).toEqual({ min: 8, max: 29 });
+    synthNetwork({ cidr: '10.0.0.0/8' }).template.hasResourceProperties(SUBNET, {
+      ip_cidr_range: '10.0.0.0/8',
+    });
+    synthNetwork({ cidr: '10.40.0.8/29' }).template.hasResourceProperties(SUBNET, {
+      ip_cidr_range: '10.40.0.8/29',
+    });
+  });
+
   test('allowInternalIngress adds a logged allow of the subnet to itself, above the deny', () => {
     // GIVEN / WHEN
     const { network, template } = synthNetwork({ allowInternalIngress: true });

@@ -1,8 +1,8 @@
 import { TerraformVariable } from 'cdktf';
 import { newLake, newPipeline, STEPS } from './pipeline-fixtures';
 import { ErrorCode } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
 import { EncryptionKey, Network, Pipeline, type PipelineProps, type PipelineStep } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
 import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { expectValidationError, newGcpStack } from '../support';
 
@@ -42,9 +42,9 @@ const ROWS: Row[] = [
   // Steps
   ['no steps', pipeline({ steps: [] }), ErrorCode.OUT_OF_RANGE, 'steps'],
   [
-    'more than MAX_STEPS steps',
+    'more than STEPS_RANGE.max steps',
     pipeline({
-      steps: Array.from({ length: Pipeline.MAX_STEPS + 1 }, (_, i) => ({ ...STEPS[0], name: `s${i}` })),
+      steps: Array.from({ length: Pipeline.STEPS_RANGE.max + 1 }, (_, i) => ({ ...STEPS[0], name: `s${i}` })),
     }),
     ErrorCode.OUT_OF_RANGE,
     'steps',

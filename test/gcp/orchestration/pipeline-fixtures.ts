@@ -1,5 +1,5 @@
-import type { TerraformStack } from '../../../src/core/tf';
 import { Pipeline, type PipelineProps, type PipelineStep } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newLake, newNetwork } from '../processing/spark-job-fixtures';
 import { newGcpStack } from '../support';

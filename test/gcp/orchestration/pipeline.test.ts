@@ -455,9 +455,9 @@ describe('Pipeline options', () => {
     });
   });
 
-  test('MAX_STEPS (20) steps fit the workflow: description cut to 1000 characters, source under 128 KiB', () => {
+  test('STEPS_RANGE.max (20) steps fit the workflow: description cut to 1000 characters, source under 128 KiB', () => {
     const zones = Array.from(
-      { length: Pipeline.MAX_STEPS + 1 },
+      { length: Pipeline.STEPS_RANGE.max + 1 },
       (_, i) => `zone-long-name-${String(i).padStart(5, '0')}`,
     );
     const stack = newGcpStack();
@@ -472,7 +472,7 @@ describe('Pipeline options', () => {
       })),
     });
     const workflow = TfTemplate.fromStack(stack).resources(WORKFLOW)[0].config;
-    expect(Pipeline.MAX_STEPS).toBe(20);
+    expect(Pipeline.STEPS_RANGE.max).toBe(20);
     expect((workflow.description as string).length).toBe(1000);
     expect((workflow.source_contents as string).length).toBeLessThan(128 * 1024);
   });

@@ -6,7 +6,10 @@ import {
   WorkflowInterpreter,
 } from './workflow-interpreter';
 import type { PipelineProps } from '../../../src/gcp';
-import { renderWorkflowSource, workflowProgram } from '../../../src/gcp/private/workflow-source';
+import {
+  renderWorkflowSource,
+  workflowProgram,
+} from '../../../src/gcp/orchestration/private/workflow-source';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newGcpStack } from '../support';
 

@@ -1,9 +1,9 @@
 import { ErrorCode } from '../../../src/core/errors';
 import { DataRemovalPolicy, REMOVE_DATA_ON_DESTROY_CONTEXT } from '../../../src/core/removal';
-import { synthesizeStack, type TerraformStack } from '../../../src/core/tf';
-import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/core/tf-compliance';
 import { EncryptionKey } from '../../../src/gcp';
 import { checkCompliance } from '../../../src/gcp/compliance';
+import { synthesizeStack, type TerraformStack } from '../../../src/terraform';
+import { DESTROY_ACKNOWLEDGEMENT_REASON } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { expectValidationError, newGcpStack } from '../support';
 

@@ -1,8 +1,8 @@
 import { TerraformVariable } from 'cdktf';
 import { newJob, newLake } from './spark-job-fixtures';
 import { ErrorCode } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
 import { EncryptionKey, LakeStorage, Network, type SparkJobProps } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
 import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { expectValidationError, newGcpStack } from '../support';
 

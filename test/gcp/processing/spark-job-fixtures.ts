@@ -1,5 +1,5 @@
-import { TerraformOutput, type TerraformStack, Testing } from '../../../src/core/tf';
 import { LakeStorage, Network, SparkJob, type SparkJobProps } from '../../../src/gcp';
+import { TerraformOutput, type TerraformStack, Testing } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newGcpStack } from '../support';
 

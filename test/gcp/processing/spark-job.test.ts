@@ -280,7 +280,7 @@ describe('SparkJob options', () => {
     const job = newJob(stack, {
       runtimeVersion: '2.3',
       properties: { 'spark.executor.instances': '4', 'spark.dynamicAllocation.enabled': 'false' },
-      timeoutMinutes: SparkJob.MAX_TIMEOUT_MINUTES,
+      timeoutMinutes: SparkJob.TIMEOUT_MINUTES_RANGE.max,
     });
     const batch = resolvedBatch(stack, job);
     expect(batch.runtimeConfig).toEqual({

@@ -338,13 +338,16 @@ describe('EncryptionKey grants', () => {
   });
 });
 
-describe('EncryptionKey.fromCryptoKeyId', () => {
+describe('EncryptionKey.fromEncryptionKeyAttributes', () => {
   const ID = 'projects/acme-sec/locations/europe/keyRings/shared/cryptoKeys/lake';
 
   test('exposes the id and location and grants on the existing key', () => {
     // GIVEN
     const stack = newGcpStack();
-    const key = EncryptionKey.fromCryptoKeyId(stack, 'Existing', { cryptoKeyId: ID, location: 'europe' });
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Existing', {
+      cryptoKeyId: ID,
+      location: 'europe',
+    });
     // WHEN
     key.grantEncryptDecrypt(Principal.group('data@acme.com'));
     // THEN
@@ -357,7 +360,10 @@ describe('EncryptionKey.fromCryptoKeyId', () => {
   test('rejects a malformed crypto key id', () => {
     expectValidationError(
       () =>
-        EncryptionKey.fromCryptoKeyId(newGcpStack(), 'Existing', { cryptoKeyId: 'lake', location: 'europe' }),
+        EncryptionKey.fromEncryptionKeyAttributes(newGcpStack(), 'Existing', {
+          cryptoKeyId: 'lake',
+          location: 'europe',
+        }),
       ErrorCode.INVALID_NAME,
       'cryptoKeyId',
     );
@@ -365,7 +371,11 @@ describe('EncryptionKey.fromCryptoKeyId', () => {
 
   test('rejects a location that differs from the one in the id', () => {
     expectValidationError(
-      () => EncryptionKey.fromCryptoKeyId(newGcpStack(), 'Existing', { cryptoKeyId: ID, location: 'us' }),
+      () =>
+        EncryptionKey.fromEncryptionKeyAttributes(newGcpStack(), 'Existing', {
+          cryptoKeyId: ID,
+          location: 'us',
+        }),
       ErrorCode.INVALID_LOCATION,
       'location',
     );
@@ -373,7 +383,11 @@ describe('EncryptionKey.fromCryptoKeyId', () => {
 
   test('rejects a malformed location', () => {
     expectValidationError(
-      () => EncryptionKey.fromCryptoKeyId(newGcpStack(), 'Existing', { cryptoKeyId: ID, location: 'EU' }),
+      () =>
+        EncryptionKey.fromEncryptionKeyAttributes(newGcpStack(), 'Existing', {
+          cryptoKeyId: ID,
+          location: 'EU',
+        }),
       ErrorCode.INVALID_LOCATION,
       'location',
     );
@@ -384,7 +398,7 @@ describe('EncryptionKey.fromCryptoKeyId', () => {
     const stack = newGcpStack();
     const id = new TerraformVariable(stack, 'KeyId', { type: 'string' }).stringValue;
     // WHEN
-    const key = EncryptionKey.fromCryptoKeyId(stack, 'Existing', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'Existing', {
       cryptoKeyId: id,
       location: 'europe-west1',
     });

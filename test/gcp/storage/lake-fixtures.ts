@@ -1,5 +1,5 @@
-import type { TerraformStack } from '../../../src/core/tf';
 import { LakeStorage, type LakeStorageProps } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
 import { type TfBlock, TfTemplate } from '../../helpers/tf-template';
 import { newGcpStack } from '../support';
 

@@ -24,7 +24,7 @@ describe('LakeStorage validation', () => {
     );
   });
 
-  test.each([0, ZoneDefaults.MAX_DAYS + 1])('rejects accessLogRetentionDays %p', (days) => {
+  test.each([0, ZoneDefaults.LIFECYCLE_DAYS_RANGE.max + 1])('rejects accessLogRetentionDays %p', (days) => {
     expectValidationError(
       () => synthLake({ accessLogRetentionDays: days }),
       ErrorCode.OUT_OF_RANGE,
@@ -83,7 +83,7 @@ describe('LakeStorage validation', () => {
     // GIVEN
     const stack = newGcpStack();
     const str = (id: string) => new TerraformVariable(stack, id, { type: 'string' }).stringValue;
-    const key = EncryptionKey.fromCryptoKeyId(stack, 'SharedKey', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'SharedKey', {
       cryptoKeyId: str('KeyId'),
       location: 'us',
     });

@@ -285,7 +285,7 @@ describe('LakeStorage options', () => {
     // GIVEN
     const stack = newGcpStack();
     const id = 'projects/acme-sec/locations/europe-west1/keyRings/shared/cryptoKeys/lake';
-    const key = EncryptionKey.fromCryptoKeyId(stack, 'SharedKey', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'SharedKey', {
       cryptoKeyId: id,
       location: 'europe-west1',
     });
@@ -311,7 +311,7 @@ describe('LakeStorage options', () => {
   ])('rejects %s', (_name, location, keyLocation) => {
     // GIVEN
     const stack = newGcpStack();
-    const key = EncryptionKey.fromCryptoKeyId(stack, 'SharedKey', {
+    const key = EncryptionKey.fromEncryptionKeyAttributes(stack, 'SharedKey', {
       cryptoKeyId: `projects/acme-sec/locations/${keyLocation}/keyRings/shared/cryptoKeys/lake`,
       location: keyLocation,
     });

@@ -1,7 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { newStream } from './stream-fixtures';
 import { ErrorCode } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
 import {
   EncryptionKey,
   LakeStorage,
@@ -10,6 +9,7 @@ import {
   Principal,
   type StreamIngestionProps,
 } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
 import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { expectValidationError, newGcpStack } from '../support';
 
@@ -27,6 +27,8 @@ const inLake =
   (location: string, props: Partial<StreamIngestionProps> = {}) =>
   (stack: TerraformStack) =>
     newStream(stack, props, new LakeStorage(stack, 'Lake', { platformName: 'sales', location }));
+const channels = (notificationChannelIds: string[]) => (stack: TerraformStack) =>
+  NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', { notificationChannelIds });
 const target = (props: Partial<NotificationTargetProps>) => (stack: TerraformStack) =>
   new NotificationTarget(stack, 'Alerts', { emails: ['oncall@acme.com'], ...props });
 const key = (location: string) => (stack: TerraformStack) =>
@@ -232,18 +234,18 @@ const ROWS: Row[] = [
     ErrorCode.INVALID_TAGS,
     'tags["team"]',
   ],
-  ['no channel ids', () => NotificationTarget.fromChannelIds([]), ErrorCode.OUT_OF_RANGE, 'channelIds'],
+  ['no channel ids', channels([]), ErrorCode.OUT_OF_RANGE, 'notificationChannelIds'],
   [
     'a channel id without its project',
-    () => NotificationTarget.fromChannelIds(['notificationChannels/42']),
+    channels(['notificationChannels/42']),
     ErrorCode.INVALID_NAME,
-    'channelIds[0]',
+    'notificationChannelIds[0]',
   ],
   [
     'a bare channel number',
-    () => NotificationTarget.fromChannelIds(['projects/acme-ops/notificationChannels/42', '42']),
+    channels(['projects/acme-ops/notificationChannels/42', '42']),
     ErrorCode.INVALID_NAME,
-    'channelIds[1]',
+    'notificationChannelIds[1]',
   ],
 ];
 

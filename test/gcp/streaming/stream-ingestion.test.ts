@@ -221,8 +221,8 @@ describe('StreamIngestion defaults', () => {
 });
 
 describe('StreamIngestion options', () => {
-  test('retentionHours sets the topic retention (up to MAX_RETENTION_HOURS, 31 days)', () => {
-    const { template } = synthStream({ retentionHours: StreamIngestion.MAX_RETENTION_HOURS });
+  test('retentionHours sets the topic retention (up to RETENTION_HOURS_RANGE.max, 31 days)', () => {
+    const { template } = synthStream({ retentionHours: StreamIngestion.RETENTION_HOURS_RANGE.max });
     expect(byId(template, TOPIC, 'Topic').config.message_retention_duration).toBe(`${31 * DAY}s`);
   });
 
@@ -426,8 +426,12 @@ describe('StreamIngestion options', () => {
 
   test('notificationTarget: existing channels by id', () => {
     const id = 'projects/acme-data/notificationChannels/1234567890';
-    const { template } = synthStream({ notificationTarget: NotificationTarget.fromChannelIds([id]) });
-    template.allResourcesHave(ALERT, { notification_channels: [id] });
+    const stack = newGcpStack();
+    const notificationTarget = NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', {
+      notificationChannelIds: [id],
+    });
+    newStream(stack, { notificationTarget });
+    TfTemplate.fromStack(stack).allResourcesHave(ALERT, { notification_channels: [id] });
   });
 
   test('messageAgeAlertMinutes and alertAutoCloseHours tune the alerts', () => {

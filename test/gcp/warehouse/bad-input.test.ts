@@ -1,7 +1,7 @@
 import { TerraformVariable } from 'cdktf';
+import { newCatalog } from './warehouse-fixtures';
 import type { WarehouseSize } from '../../../src/core/blocks';
 import { ErrorCode } from '../../../src/core/errors';
-import type { TerraformStack } from '../../../src/core/tf';
 import {
   EncryptionKey,
   Principal,
@@ -9,10 +9,10 @@ import {
   Warehouse,
   type WarehouseProps,
 } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
+import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 import { TfTemplate } from '../../helpers/tf-template';
 import { expectValidationError, newGcpStack } from '../support';
-import { newCatalog } from './warehouse-fixtures';
-import { describeBadInput, tupleRows } from '../../helpers/bad-input';
 
 /**
  * Bad input to the GCP Warehouse, one table: each row builds a warehouse (or a grant on one) with

@@ -1,5 +1,5 @@
-import type { TerraformStack } from '../../../src/core/tf';
 import { Catalog, LakeStorage, Warehouse, type WarehouseProps } from '../../../src/gcp';
+import type { TerraformStack } from '../../../src/terraform';
 import { TfTemplate } from '../../helpers/tf-template';
 import { newGcpStack } from '../support';
 

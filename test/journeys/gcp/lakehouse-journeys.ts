@@ -5,9 +5,9 @@
  */
 import * as path from 'node:path';
 import { GcpIamModel, type Target } from './iam-model';
-import { synthesizeStack } from '../../../src/core/tf';
 import { constructIdFrom } from '../../../src/core/zones';
 import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../../src/gcp';
+import { synthesizeStack } from '../../../src/terraform';
 import { newGcpStack } from '../../gcp/support';
 import type { TfDocument } from '../../helpers/tf-template';
 import { type Journey, JourneyAction } from '../lakehouse-journeys';

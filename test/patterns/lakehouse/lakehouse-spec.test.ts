@@ -20,7 +20,8 @@ import {
 import { newScope } from '../../helpers/scope';
 
 const { READ, WRITE, READ_WRITE } = ZoneAccess;
-const plan = (spec: Partial<LakehouseSpec> = {}) => planLakehouse(newScope(), { name: 'sales', ...spec });
+const plan = (spec: Partial<LakehouseSpec> = {}) =>
+  planLakehouse(newScope(), { platformName: 'sales', ...spec });
 
 /** The ValidationError `fn` throws (fails the test when it throws nothing or something else). */
 function errorOf(fn: () => unknown): ValidationError {
@@ -33,7 +34,7 @@ function errorOf(fn: () => unknown): ValidationError {
   throw new Error('expected a ValidationError');
 }
 const rejects = (spec: Partial<LakehouseSpec>) =>
-  errorOf(() => validateLakehouseSpec(newScope(), { name: 'sales', ...spec }));
+  errorOf(() => validateLakehouseSpec(newScope(), { platformName: 'sales', ...spec }));
 
 const steps = [
   { name: 'clean', sourceZone: 'raw', targetZone: 'curated' },
@@ -297,7 +298,7 @@ describe('LakehouseSpec options', () => {
 
   test('the spec is plain data: a JSON round trip plans the same', () => {
     const spec: LakehouseSpec = {
-      name: 'sales',
+      platformName: 'sales',
       zones: ['raw', { name: 'curated', coolAfterDays: 60 }, 'serving'],
       personas: [
         { name: 'ops', admin: true },
@@ -318,12 +319,12 @@ describe('LakehouseSpec options', () => {
 
 describe('validateLakehouseSpec', () => {
   test('accepts the minimal spec', () => {
-    expect(() => validateLakehouseSpec(newScope(), { name: 'sales' })).not.toThrow();
+    expect(() => validateLakehouseSpec(newScope(), { platformName: 'sales' })).not.toThrow();
   });
 
   test('INVALID_NAME: platform name', () => {
-    const e = errorOf(() => validateLakehouseSpec(newScope(), { name: 'Sales!' }));
-    expect([e.code, e.prop, e.received]).toEqual([ErrorCode.INVALID_NAME, 'name', 'Sales!']);
+    const e = errorOf(() => validateLakehouseSpec(newScope(), { platformName: 'Sales!' }));
+    expect([e.code, e.prop, e.received]).toEqual([ErrorCode.INVALID_NAME, 'platformName', 'Sales!']);
   });
 
   test('INVALID_NAME: persona, stream, pipeline and step names, all collected', () => {
@@ -508,7 +509,7 @@ describe('validateLakehouseSpec', () => {
   test('errors name the scope and the received value', () => {
     const e = errorOf(() =>
       validateLakehouseSpec(newScope({}, 'Lakehouse'), {
-        name: 'sales',
+        platformName: 'sales',
         streams: [{ name: 's', retentionHours: 1 }],
       }),
     );
@@ -549,7 +550,7 @@ describe('planLakehouse properties', () => {
               .map(([sourceZone, targetZone]) => ({ sourceZone, targetZone }));
       return fc.record(
         {
-          name: fc.constant('plat'),
+          platformName: fc.constant('plat'),
           zones: fc.constant(zones),
           personas: fc
             .uniqueArray(fc.tuple(componentName, persona), { maxLength: 5, selector: ([n]) => n })
@@ -576,7 +577,7 @@ describe('planLakehouse properties', () => {
             size: fc.constantFrom(...Object.values(WarehouseSize)),
           }),
         },
-        { requiredKeys: ['name', 'zones'] },
+        { requiredKeys: ['platformName', 'zones'] },
       );
     });
 

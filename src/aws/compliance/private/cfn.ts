@@ -57,29 +57,6 @@ export function referencedLogicalId(value: unknown): string | undefined {
 }
 
 /**
- * A CloudFormation value as a flat string, the way cdk-nag writes finding ids:
- * `{ Fn::GetAtt: [Id, Arn] }` → `<Id.Arn>`, `{ Ref: Id }` → `<Id>`, `Fn::Join` joined,
- * `Fn::Sub` with `${X}` → `<X>`.
- */
-export function flattenReference(value: unknown): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value.replace(/\$\{/g, '<').replace(/\}/g, '>');
-  const v = value as Record<string, any>;
-  if (v['Fn::Join']) {
-    const [delimiter, items] = v['Fn::Join'] as [string, unknown[]];
-    return items.map(flattenReference).join(delimiter);
-  }
-  if (v['Fn::Sub']) return flattenReference(v['Fn::Sub']);
-  if (v['Fn::GetAtt']) {
-    const [resource, attribute] = v['Fn::GetAtt'] as [unknown, unknown];
-    return `<${flattenReference(resource)}.${flattenReference(attribute)}>`;
-  }
-  if (v['Fn::ImportValue']) return flattenReference(v['Fn::ImportValue']);
-  if (v.Ref) return `<${flattenReference(v.Ref)}>`;
-  return JSON.stringify(value);
-}
-
-/**
  * A finding id without the namespace aws-cdk-lib may prefix (`Annotation::`, `AwsSolutions::`):
  * `AwsSolutions::AwsSolutions-S1` → `AwsSolutions-S1`. A `::` inside brackets is kept
  * (`AwsSolutions-IAM5[Resource::*]`). cdk-nag 3.0.2 matches acknowledgements by the bare id.

@@ -52,3 +52,6 @@ export class RecordingDataPlatformChecks extends DataPlatformChecks {
     this.evaluations.push(evaluate(this.readPackName, params));
   }
 }
+
+/** The packs `checkCompliance` runs, in order: cdk-nag's `AwsSolutionsChecks`, then the kit's pack. */
+export const RECORDING_PACKS = [RecordingAwsSolutionsChecks, RecordingDataPlatformChecks] as const;

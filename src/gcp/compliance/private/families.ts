@@ -5,8 +5,18 @@ import { compliantIf, RuleLevel, RuleResult, type TerraformRule } from '../../..
 interface FamilyRuleSpec {
   readonly id: string;
   readonly description: string;
+  readonly explanation: string;
   readonly resourceTypes: readonly string[];
 }
+
+/** Why no rule of the public-members family may be broken. */
+const PUBLIC_WHY =
+  'A public principal opens the resource to anyone on the internet (allUsers) or with any Google account ' +
+  '(allAuthenticatedUsers), outside every persona the platform grants.';
+
+/** Why no rule of the basic-roles family may be broken. */
+const BASIC_ROLES_WHY =
+  'Basic roles carry thousands of permissions across every service, which voids per-zone least privilege.';
 
 /**
  * An IAM member or binding on one of `resourceTypes` grants to no public principal
@@ -16,6 +26,7 @@ interface FamilyRuleSpec {
 export function noPublicMembersRule(spec: FamilyRuleSpec): TerraformRule {
   return {
     ...spec,
+    explanation: `${spec.explanation} ${PUBLIC_WHY}`,
     level: RuleLevel.ERROR,
     check: (r) => compliantIf(!membersOf(r.config).some(isPublicPrincipal)),
   };
@@ -28,6 +39,7 @@ export function noPublicMembersRule(spec: FamilyRuleSpec): TerraformRule {
 export function noBasicRolesRule(spec: FamilyRuleSpec): TerraformRule {
   return {
     ...spec,
+    explanation: `${spec.explanation} ${BASIC_ROLES_WHY}`,
     level: RuleLevel.ERROR,
     check: (r) =>
       typeof r.config.role === 'string'

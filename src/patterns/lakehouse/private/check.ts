@@ -185,7 +185,7 @@ function declaredZoneNames(spec: LakehouseSpec): string[] {
  */
 export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): ResolvedZone[] {
   const v = new Violations();
-  v.collect(() => validatePlatformName(scope, spec.name, 'name'));
+  v.collect(() => validatePlatformName(scope, spec.platformName, 'platformName'));
   const zones = v.collect(() => resolveZones(scope, spec.zones, 'zones'));
   const zoneNames = new Set(zones ? zones.map((z) => z.name) : declaredZoneNames(spec));
   const component = (prop: string, name: unknown) =>
@@ -219,7 +219,7 @@ export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): Reso
     checkZone(v, zoneNames, `${stream}.zone`, s.zone ?? LakehouseDefaults.STREAM_ZONE);
     const hours = s.retentionHours;
     if (hours !== undefined && !isUnresolved(hours)) {
-      const { MIN_STREAM_RETENTION_HOURS: min, MAX_STREAM_RETENTION_HOURS: max } = LakehouseDefaults;
+      const { min, max } = LakehouseDefaults.STREAM_RETENTION_HOURS_RANGE;
       if (!Number.isInteger(hours) || hours < min || hours > max) {
         v.add(ErrorCode.OUT_OF_RANGE, {
           prop: `${stream}.retentionHours`,
@@ -241,11 +241,12 @@ export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): Reso
     const pipeline = element('pipelines', pipelines, i);
     component(`${pipeline}.name`, p.name);
     const steps = p.steps ?? [];
-    if (steps.length < 1 || steps.length > LakehouseDefaults.MAX_PIPELINE_STEPS) {
+    const { min, max } = LakehouseDefaults.PIPELINE_STEPS_RANGE;
+    if (steps.length < min || steps.length > max) {
       v.add(ErrorCode.OUT_OF_RANGE, {
         prop: `${pipeline}.steps`,
         received: `${steps.length} steps`,
-        allowed: `from 1 to ${LakehouseDefaults.MAX_PIPELINE_STEPS} steps`,
+        allowed: `from ${min} to ${max} steps`,
       });
     }
     steps.forEach((s, j) => {
