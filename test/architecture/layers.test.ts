@@ -86,11 +86,13 @@ describe('layering', () => {
   });
 
   test.each(['aws', 'gcp', 'azure'])(
-    '%s: a block folder\'s private/ serves that block only; the cloud\'s private/ serves several',
+    "%s: a block folder's private/ serves that block only; the cloud's private/ serves several",
     (cloud) => {
       const fileOf = (rel: string) => (rel.endsWith('.ts') ? rel : `${rel}.ts`);
       const importersOf = (rel: string) =>
-        files.filter((f) => f.imports.some((i) => fileOf(i) === rel || `${i}/index.ts` === rel)).map((f) => f.file);
+        files
+          .filter((f) => f.imports.some((i) => fileOf(i) === rel || `${i}/index.ts` === rel))
+          .map((f) => f.file);
       const blockOf = (rel: string) => rel.split(path.sep)[1];
       const shared = `${cloud}${path.sep}private${path.sep}`;
       // The block folders a cloud-private file serves, through other cloud-private files too.
@@ -115,6 +117,8 @@ describe('layering', () => {
         .filter((f) => layer(f) === cloud && f.split(path.sep)[2] === 'private');
       const strays = blockPrivate.flatMap((f) =>
         importersOf(f)
+          // The cloud's entry point may name a type a public member returns (export type).
+          .filter((importer) => importer !== `${cloud}${path.sep}index.ts`)
           .filter((importer) => layer(importer) !== cloud || blockOf(importer) !== blockOf(f))
           .map((importer) => `${importer} → ${f}`),
       );
@@ -122,4 +126,3 @@ describe('layering', () => {
     },
   );
 });
-

@@ -53,6 +53,8 @@ export const IDIOMS: Record<
     EncryptionKey: {
       why: 'KMS idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'EncryptionKey.fromKeyArn',
+        'EncryptionKey.PENDING_WINDOW_DAYS_RANGE',
         'EncryptionKeyProps.aliasName?',
         'EncryptionKeyProps.description?',
         'EncryptionKeyProps.pendingWindowDays?',
@@ -65,8 +67,6 @@ export const IDIOMS: Record<
         'EncryptionKey.DEFAULT_PENDING_WINDOW_DAYS',
         'EncryptionKey.DEFAULT_PLATFORM_NAME',
         'EncryptionKey.DEFAULT_PURPOSE',
-        'EncryptionKey.MAX_PENDING_WINDOW_DAYS',
-        'EncryptionKey.MIN_PENDING_WINDOW_DAYS',
         'IEncryptionKey.grantDecrypt',
         'IEncryptionKey.grantEncrypt',
         'IEncryptionKey.key',
@@ -76,6 +76,7 @@ export const IDIOMS: Record<
     LakeStorage: {
       why: 'S3 idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'LakeStorage.COOL_AFTER_DAYS_RANGE',
         'LakeStorageProps.accessLogsBucket?',
         'LakeStorage#accessLogsBucket',
         'LakeStorage#bucketFor',
@@ -84,7 +85,6 @@ export const IDIOMS: Record<
         'LakeStorage.ACCESS_LOG_NONCURRENT_VERSION_EXPIRATION_DAYS',
         'LakeStorage.KEY_PURPOSE',
         'LakeStorage.MINIMUM_TLS_VERSION',
-        'LakeStorage.MIN_COOL_AFTER_DAYS',
         'ILakeStorage.bucketFor',
         'ILakeStorage.encryptionKey',
         'ILakeStorage.zones',
@@ -105,6 +105,7 @@ export const IDIOMS: Record<
     Network: {
       why: 'VPC idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'Network.AVAILABILITY_ZONE_COUNT_RANGE',
         'NetworkProps.availabilityZoneCount?',
         'NetworkProps.encryptionKey?',
         'NetworkProps.flowLogRetentionDays?',
@@ -124,10 +125,6 @@ export const IDIOMS: Record<
         'Network.DEFAULT_FLOW_LOG_RETENTION_DAYS',
         'Network.DEFAULT_INTERFACE_ENDPOINTS',
         'Network.KEY_PURPOSE',
-        'Network.MAX_AVAILABILITY_ZONE_COUNT',
-        'Network.MAX_CIDR_PREFIX',
-        'Network.MIN_AVAILABILITY_ZONE_COUNT',
-        'Network.MIN_CIDR_PREFIX',
         'Network.fromVpc',
         'INetwork.dataSubnets',
         'INetwork.selectDataSubnets',
@@ -138,6 +135,7 @@ export const IDIOMS: Record<
     NotificationTarget: {
       why: 'SNS idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'NotificationTarget.fromTopicArn',
         'NotificationTargetProps.displayName?',
         'NotificationTargetProps.encryptionKey?',
         'NotificationTargetProps.platformName',
@@ -158,6 +156,10 @@ export const IDIOMS: Record<
     Pipeline: {
       why: 'Step Functions, Glue jobs and EventBridge Scheduler idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'Pipeline.TIMEOUT_MINUTES_RANGE',
+        'Pipeline.STEPS_RANGE',
+        'Pipeline.RETRY_DELAY_SECONDS_RANGE',
+        'Pipeline.MAX_ATTEMPTS_RANGE',
         'PipelineProps.lake',
         'PipelineProps.maxAttempts?',
         'PipelineProps.network?',
@@ -186,16 +188,14 @@ export const IDIOMS: Record<
         'Pipeline.DEFAULT_RETRY_DELAY_SECONDS',
         'Pipeline.DEFAULT_SCHEDULE',
         'Pipeline.DEFAULT_TIMEOUT_MINUTES',
-        'Pipeline.MAX_ATTEMPTS',
-        'Pipeline.MAX_RETRY_DELAY_SECONDS',
-        'Pipeline.MAX_STEPS',
-        'Pipeline.MAX_TIMEOUT_MINUTES',
         'Pipeline.RETRY_BACKOFF_RATE',
       ],
     },
     SparkJob: {
       why: 'Glue idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'SparkJob.WORKER_COUNT_RANGE',
+        'SparkJob.TIMEOUT_MINUTES_RANGE',
         'SparkJobProps.arguments?',
         'SparkJobProps.description?',
         'SparkJobProps.encryptionKey?',
@@ -237,9 +237,6 @@ export const IDIOMS: Record<
         'SparkJob.DEFAULT_WORKER_TYPE',
         'SparkJob.MANAGED_ARGUMENTS',
         'SparkJob.MAX_CONCURRENT_RUNS',
-        'SparkJob.MAX_TIMEOUT_MINUTES',
-        'SparkJob.MAX_WORKER_COUNT',
-        'SparkJob.MIN_WORKER_COUNT',
         'SparkJob.PATH_ARGUMENTS',
         'SparkJob.SUPPORTED_GLUE_VERSIONS',
         'SparkJob.SUPPORTED_WORKER_TYPES',
@@ -248,6 +245,11 @@ export const IDIOMS: Record<
     StreamIngestion: {
       why: 'Kinesis Data Streams and Firehose idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'StreamIngestion.SHARD_COUNT_RANGE',
+        'StreamIngestion.RETENTION_HOURS_RANGE',
+        'StreamIngestion.DATA_FRESHNESS_THRESHOLD_SECONDS_RANGE',
+        'StreamIngestion.BUFFERING_SIZE_MIB_RANGE',
+        'StreamIngestion.BUFFERING_INTERVAL_SECONDS_RANGE',
         'StreamIngestionProps.bufferingIntervalSeconds?',
         'StreamIngestionProps.bufferingSizeMiB?',
         'StreamIngestionProps.compression?',
@@ -274,12 +276,6 @@ export const IDIOMS: Record<
         'StreamIngestion.DEFAULT_DATA_FRESHNESS_THRESHOLD_SECONDS',
         'StreamIngestion.DEFAULT_ITERATOR_AGE_THRESHOLD_MILLISECONDS',
         'StreamIngestion.DEFAULT_LOG_RETENTION_DAYS',
-        'StreamIngestion.MAX_BUFFERING_INTERVAL_SECONDS',
-        'StreamIngestion.MAX_BUFFERING_SIZE_MIB',
-        'StreamIngestion.MAX_DATA_FRESHNESS_THRESHOLD_SECONDS',
-        'StreamIngestion.MAX_RETENTION_HOURS',
-        'StreamIngestion.MAX_SHARD_COUNT',
-        'StreamIngestion.MIN_RETENTION_HOURS',
         'StreamIngestion.fromStreamAttributes',
         'IStreamIngestion.encryptionKey',
         'IStreamIngestion.stream',
@@ -289,6 +285,8 @@ export const IDIOMS: Record<
     Warehouse: {
       why: 'Redshift Serverless and Athena idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'Warehouse.MAX_CAPACITY_RPUS_RANGE',
+        'Warehouse.ATHENA_SCAN_LIMIT_PER_QUERY_GIB_RANGE',
         'WarehouseProps.accessLogsBucket?',
         'WarehouseProps.adminUsername?',
         'WarehouseProps.athenaScanLimitPerQueryGib?',
@@ -320,9 +318,6 @@ export const IDIOMS: Record<
         'Warehouse.DEFAULT_MAX_CAPACITY_FACTOR',
         'Warehouse.DEFAULT_QUERY_RESULTS_RETENTION_DAYS',
         'Warehouse.DEFAULT_READ_ZONES',
-        'Warehouse.MAX_ATHENA_SCAN_LIMIT_PER_QUERY_GIB',
-        'Warehouse.MAX_CAPACITY_RPUS',
-        'Warehouse.MIN_MAX_CAPACITY_RPUS',
         'Warehouse.PORT',
         'Warehouse.QUERY_RESULTS_NONCURRENT_VERSION_EXPIRATION_DAYS',
       ],
@@ -372,7 +367,6 @@ export const IDIOMS: Record<
         'Catalog.DEFAULT_RAW_ZONES',
         'Catalog.DEFAULT_TIME_TRAVEL_HOURS',
         'Catalog.GRANT_PROPAGATION_SECONDS',
-        'Catalog.fromCatalogAttributes',
         'ICatalog.datasetIdFor',
         'ICatalog.grant',
         'ICatalog.grantRead',
@@ -386,6 +380,7 @@ export const IDIOMS: Record<
     EncryptionKey: {
       why: 'Cloud KMS idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'EncryptionKey.DESTROY_SCHEDULED_DAYS_RANGE',
         'EncryptionKeyProps.destroyScheduledDays?',
         'EncryptionKeyProps.enableApis?',
         'EncryptionKeyProps.keyName?',
@@ -400,7 +395,6 @@ export const IDIOMS: Record<
         'EncryptionKey.DEFAULT_DESTROY_SCHEDULED_DAYS',
         'EncryptionKey.DEFAULT_ENABLE_APIS',
         'EncryptionKey.DEFAULT_PROTECTION_LEVEL',
-        'EncryptionKey.MAX_DESTROY_SCHEDULED_DAYS',
         'IEncryptionKey.cryptoKeyId',
         'IEncryptionKey.location',
       ],
@@ -408,6 +402,7 @@ export const IDIOMS: Record<
     LakeStorage: {
       why: 'Cloud Storage idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE',
         'LakeStorageProps.dataAccessLogs?',
         'LakeStorageProps.enableApis?',
         'LakeStorageProps.location',
@@ -433,8 +428,6 @@ export const IDIOMS: Record<
         'LakeStorage.DEFAULT_USAGE_LOGS',
         'LakeStorage.KEY_GRANT_PROPAGATION_SECONDS',
         'LakeStorage.LOG_NONCURRENT_VERSION_EXPIRATION_DAYS',
-        'LakeStorage.MAX_SOFT_DELETE_RETENTION_DAYS',
-        'LakeStorage.MIN_SOFT_DELETE_RETENTION_DAYS',
         'LakeStorage.STORAGE_CLASS',
         'ILakeStorage.bucketFor',
         'ILakeStorage.encryptionKey',
@@ -483,7 +476,6 @@ export const IDIOMS: Record<
         'Network.DEFAULT_FLOW_LOG_INTERVAL',
         'Network.DEFAULT_FLOW_LOG_SAMPLING',
         'Network.DENY_ALL_INGRESS_PRIORITY',
-        'Network.fromNetworkAttributes',
         'INetwork.networkId',
         'INetwork.region',
         'INetwork.subnetworkId',
@@ -492,6 +484,7 @@ export const IDIOMS: Record<
     NotificationTarget: {
       why: 'Cloud Monitoring channels idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'NotificationTarget.CHANNELS_RANGE',
         'NotificationTargetProps.emails',
         'NotificationTargetProps.enableApis?',
         'NotificationTargetProps.project?',
@@ -499,14 +492,13 @@ export const IDIOMS: Record<
         'NotificationTarget#channels',
         'NotificationTarget#notificationChannelIds',
         'NotificationTarget.DEFAULT_ENABLE_APIS',
-        'NotificationTarget.MAX_CHANNELS',
-        'NotificationTarget.fromChannelIds',
         'INotificationTarget.notificationChannelIds',
       ],
     },
     Pipeline: {
       why: 'Workflows and Cloud Scheduler idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'Pipeline.STEPS_RANGE',
         'PipelineProps.alertAutoCloseHours?',
         'PipelineProps.callLogLevel?',
         'PipelineProps.enableApis?',
@@ -564,7 +556,6 @@ export const IDIOMS: Record<
         'Pipeline.DEFAULT_SCHEDULE',
         'Pipeline.DEFAULT_TIME_ZONE',
         'Pipeline.GRANT_PROPAGATION_SECONDS',
-        'Pipeline.MAX_STEPS',
         'Pipeline.RUN_TIMEOUT_MARGIN_MINUTES',
         'Pipeline.SCHEDULER_ATTEMPT_DEADLINE_SECONDS',
         'Pipeline.SCHEDULER_MAX_BACKOFF_SECONDS',
@@ -587,6 +578,7 @@ export const IDIOMS: Record<
     SparkJob: {
       why: 'Dataproc Serverless idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'SparkJob.TIMEOUT_MINUTES_RANGE',
         'SparkJobProps.archiveUris?',
         'SparkJobProps.args?',
         'SparkJobProps.enableApis?',
@@ -633,8 +625,6 @@ export const IDIOMS: Record<
         'SparkJob.DEFAULT_TIMEOUT_MINUTES',
         'SparkJob.DEFAULT_WORKER_PERMISSIONS',
         'SparkJob.GRANT_PROPAGATION_SECONDS',
-        'SparkJob.MAX_TIMEOUT_MINUTES',
-        'SparkJob.MIN_TIMEOUT_MINUTES',
       ],
     },
     SparkJobScript: {
@@ -644,6 +634,7 @@ export const IDIOMS: Record<
     StreamIngestion: {
       why: 'Pub/Sub idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'StreamIngestion.RETENTION_HOURS_RANGE',
         'StreamIngestionProps.alertAutoCloseHours?',
         'StreamIngestionProps.bigQueryTable?',
         'StreamIngestionProps.bigQueryWriteMetadata?',
@@ -701,7 +692,6 @@ export const IDIOMS: Record<
         'StreamIngestion.DEFAULT_SCHEMA_ENCODING',
         'StreamIngestion.FILENAME_DATETIME_FORMAT',
         'StreamIngestion.GRANT_PROPAGATION_SECONDS',
-        'StreamIngestion.MAX_RETENTION_HOURS',
         'StreamIngestion.SUBSCRIPTION_RETENTION_DAYS',
         'IStreamIngestion.topicId',
         'IStreamIngestion.topicName',
@@ -773,6 +763,8 @@ export const IDIOMS: Record<
     EncryptionKey: {
       why: 'Key Vault idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'EncryptionKey.fromKeyVaultKeyId',
+        'EncryptionKey.SOFT_DELETE_RETENTION_DAYS_RANGE',
         'EncryptionKeyProps.allowedIpRanges?',
         'EncryptionKeyProps.assignDeployerCryptoOfficer?',
         'EncryptionKeyProps.deployerInsideNetwork?',
@@ -800,7 +792,6 @@ export const IDIOMS: Record<
         'EncryptionKey.KEY_SIZE',
         'EncryptionKey.NOTIFY_BEFORE_EXPIRY_DAYS',
         'EncryptionKey.NO_NETWORK_REACH_WARNING',
-        'EncryptionKey.SOFT_DELETE_RETENTION_RANGE',
         'IEncryptionKey.keyId',
         'IEncryptionKey.keyResourceId',
         'IEncryptionKey.keyVaultId',
@@ -809,6 +800,7 @@ export const IDIOMS: Record<
     LakeStorage: {
       why: 'ADLS Gen2 idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE',
         'LakeStorageProps.keyVaultAllowedIpRanges?',
         'LakeStorageProps.location?',
         'LakeStorageProps.logAnalyticsWorkspaceId?',
@@ -830,11 +822,9 @@ export const IDIOMS: Record<
         'LakeStorage#storageAccountId',
         'LakeStorage#storageAccountName',
         'LakeStorage.ACCESS_LOG_CATEGORIES',
-        'LakeStorage.ACCESS_LOG_RETENTION_RANGE',
         'LakeStorage.DEFAULT_REPLICATION',
         'LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS',
         'LakeStorage.RESOURCE_INSTANCE_ACKNOWLEDGEMENT',
-        'LakeStorage.SOFT_DELETE_RETENTION_RANGE',
         'ILakeStorage.admitResourceInstance?',
         'ILakeStorage.containerResourceId',
         'ILakeStorage.storageAccountId',
@@ -890,6 +880,7 @@ export const IDIOMS: Record<
     NotificationTarget: {
       why: 'Azure Monitor action groups idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'NotificationTarget.EMAILS_RANGE',
         'NotificationTargetProps.actionGroupName?',
         'NotificationTargetProps.emails',
         'NotificationTargetProps.platformName',
@@ -897,7 +888,6 @@ export const IDIOMS: Record<
         'NotificationTargetProps.shortName?',
         'NotificationTarget#actionGroup',
         'NotificationTarget#actionGroupId',
-        'NotificationTarget.MAX_EMAILS',
         'NotificationTarget.USE_COMMON_ALERT_SCHEMA',
         'NotificationTarget.fromActionGroupId',
         'INotificationTarget.actionGroupId',
@@ -906,6 +896,10 @@ export const IDIOMS: Record<
     Pipeline: {
       why: 'Data Factory idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'Pipeline.STEP_TIMEOUT_MINUTES_RANGE',
+        'Pipeline.RETRY_INTERVAL_SECONDS_RANGE',
+        'Pipeline.RETRIES_RANGE',
+        'Pipeline.LOG_RETENTION_DAYS_RANGE',
         'PipelineProps.factoryName?',
         'PipelineProps.keyVaultAllowedIpRanges?',
         'PipelineProps.location?',
@@ -942,7 +936,6 @@ export const IDIOMS: Record<
         'Pipeline.ENDPOINT_APPROVAL_WARNING',
         'Pipeline.INTEGRATION_RUNTIME_NAME',
         'Pipeline.NO_NOTIFICATION_WARNING',
-        'Pipeline.RANGES',
         'Pipeline.SYNAPSE_ENDPOINT_NAME',
         'Pipeline.SYNAPSE_LINKED_SERVICE_NAME',
         'Pipeline.SYNAPSE_RBAC_SKIPPED_WARNING',
@@ -960,6 +953,9 @@ export const IDIOMS: Record<
     SparkJob: {
       why: 'Synapse Spark pools idiom: its resources (escape hatches), options, limits and defaults',
       members: [
+        'SparkJob.STEPS_RANGE',
+        'SparkJob.NODE_COUNT_RANGE',
+        'SparkJob.AUTO_PAUSE_DELAY_MINUTES_RANGE',
         'SparkJobProps.autoPauseDelayMinutes?',
         'SparkJobProps.computeIsolation?',
         'SparkJobProps.maxNodes?',
@@ -979,14 +975,12 @@ export const IDIOMS: Record<
         'SparkJob#steps',
         'SparkJob#warehouse',
         'SparkJob#workspacePrincipal',
-        'SparkJob.AUTO_PAUSE_DELAY_RANGE',
         'SparkJob.DEFAULT_AUTO_PAUSE_DELAY_MINUTES',
         'SparkJob.DEFAULT_COMPUTE_ISOLATION',
         'SparkJob.DEFAULT_MAX_NODES',
         'SparkJob.DEFAULT_MIN_NODES',
         'SparkJob.DEFAULT_NODE_SIZE',
         'SparkJob.DEFAULT_SPARK_VERSION',
-        'SparkJob.NODE_RANGE',
         'SparkJob.NODE_SIZE_FAMILY',
         'SparkJob.SESSION_LEVEL_PACKAGES',
       ],
@@ -1108,9 +1102,6 @@ export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
     'PipelineProps.alarmEmailAddresses?':
       'Azure StreamIngestion says `notificationEmails`; one name for alert emails',
     'StreamIngestionProps.alarmEmailAddresses?': 'Azure says `notificationEmails`; one name for alert emails',
-    'EncryptionKey.MIN_ROTATION_PERIOD_DAYS':
-      'MIN_/MAX_ pairs vs Azure ROTATION_PERIOD_RANGE (unifying to X_RANGE on main)',
-    'EncryptionKey.MAX_ROTATION_PERIOD_DAYS': 'as MIN_ROTATION_PERIOD_DAYS',
     'EncryptionKey.fromKey':
       'importers named differently per cloud (fromXAttributes landing on main, issue 13 §4)',
     'PipelineProps.timeoutMinutes?': 'Azure says `stepTimeoutMinutes`',
@@ -1121,16 +1112,12 @@ export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
     'SparkJob#grantSubmit': '`grantRun` on AWS and Azure for the same intent',
     'LakehouseProps.stepRuntime?': 'step code is `stepScripts` on AWS (issue 13 §2)',
     'EncryptionKey.fromCryptoKeyId': 'importers named differently per cloud (issue 13 §4)',
-    'EncryptionKey.MAX_ROTATION_PERIOD_DAYS': 'MIN_/MAX_ vs X_RANGE (unifying on main)',
     'WarehouseProps.zones?': 'AWS and Azure say `readZones`',
   },
   azure: {
-    'EncryptionKey.fromKeyAttributes': 'importers named differently per cloud (issue 13 §4)',
-    'EncryptionKey.ROTATION_PERIOD_RANGE': 'X_RANGE vs AWS MIN_/MAX_ (unifying on main)',
     'PipelineProps.retries?': 'AWS and GCP say `maxAttempts`',
     'PipelineProps.retryIntervalSeconds?': 'AWS and GCP say `retryDelaySeconds`',
     'PipelineProps.stepTimeoutMinutes?': 'AWS says `timeoutMinutes`',
     'StreamIngestionProps.notificationEmails?': 'AWS says `alarmEmailAddresses`',
-    'Network.CIDR_PREFIX_RANGE': 'X_RANGE vs AWS MIN_CIDR_PREFIX/MAX_CIDR_PREFIX (unifying on main)',
   },
 };
