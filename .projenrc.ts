@@ -72,6 +72,8 @@ const project = new typescript.TypeScriptProject({
 
       maxWorkers: 2,
       collectCoverage: false,
+      // Unit tests skip aws-cdk-lib's own CloudFormation validation; the guards run it (see the file).
+      setupFiles: ['<rootDir>/test/setup/engine-validation.ts'],
     },
   },
   peerDeps: Object.entries(ENGINE_PEERS).map(([name, range]) => `${name}@${range}`),
@@ -192,10 +194,13 @@ project.addTask('format', {
 project.addTask('synth', {
   description: 'Synthesize every example into out/<example>/ and print one line per stack',
   exec: 'tsx scripts/synth-examples.ts',
+  receiveArgs: true,
 });
 project.addTask('bench', {
-  description: 'Benchmark the kit against the engine raw layer per example; writes docs/benchmarks.md',
+  description:
+    'Benchmark the kit against the engine raw layer per example, and its scaling; writes docs/benchmarks.md',
   exec: 'tsx scripts/bench.ts',
+  receiveArgs: true,
 });
 project.addTask('baselines', {
   description: 'Rewrite the data-loss baselines (stateful identities, AWS templates) from the examples',

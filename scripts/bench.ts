@@ -8,8 +8,14 @@
  * time goes (bench/phases.ts). Runs one process at a time, so figures are comparable within
  * one run on one machine; absolute times vary between machines.
  *
- * Writes docs/benchmarks.md and prints the table and a headline line per cloud.
- * Usage: npm run bench [-- --runs 3] [-- <example> …]
+ * Then scaling (bench/scale-app.ts): one generated lakehouse with 1, 10 and 50 streams +
+ * pipelines per cloud, gated as the examples are; time, CPU and memory against resources.
+ *
+ * Writes docs/benchmarks.md up to its END_MARKER line (what follows it is kept: notes written by
+ * hand) and prints the table and a headline line per cloud.
+ * Usage: npm run bench [-- --runs 3] [-- --scaling 1,10,50] [-- <example> …]
+ *        npm run bench -- --headline   (one run of each lake-storage example, no phases, no
+ *                                       scaling, nothing written: the line CI prints)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -22,10 +28,21 @@ const PROBE = path.join(__dirname, 'bench', 'probe.cjs');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-const only = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+const scalingAt = args.indexOf('--scaling');
+const SCALING = (scalingAt >= 0 ? args[scalingAt + 1] : '1,10,50').split(',').filter(Boolean).map(Number);
+const HEADLINE_ONLY = args.includes('--headline');
+const valueAt = new Set([runsAt + 1, scalingAt + 1].filter((i) => i > 0));
+const only = HEADLINE_ONLY
+  ? ['lake-storage-aws', 'lake-storage-azure', 'lake-storage-gcp']
+  : args.filter((a, i) => !a.startsWith('--') && !valueAt.has(i));
+/** The line that ends the generated part of docs/benchmarks.md; the rest is kept as written. */
+const END_MARKER = '<!-- end of npm run bench output: notes below are kept -->';
+const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 
 interface Sample {
   readonly wallMs: number;
+  /** user + system: steadier than wall time on a shared machine. */
+  readonly cpuMs: number;
   readonly maxRssKb: number;
 }
 
@@ -70,7 +87,11 @@ function node(
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function medianSample(samples: Sample[]): Sample {
-  return { wallMs: median(samples.map((s) => s.wallMs)), maxRssKb: median(samples.map((s) => s.maxRssKb)) };
+  return {
+    wallMs: median(samples.map((s) => s.wallMs)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    maxRssKb: median(samples.map((s) => s.maxRssKb)),
+  };
 }
 
 function resourceCount(outdir: string, engine: 'aws' | 'cdktf'): number {
@@ -104,15 +125,18 @@ function benchExample(name: string): Row {
   const kitOut = path.join(scratch, `${name}-kit`);
   const kit: Sample[] = [];
   const raw: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < (HEADLINE_ONLY ? 1 : RUNS); i++) {
     fs.rmSync(kitOut, { recursive: true, force: true });
     kit.push(node(path.join(dir, 'main.ts'), [], { CDK_OUTDIR: kitOut, CDKTF_OUTDIR: kitOut }));
     const rawOut = path.join(scratch, `${name}-raw-${i}`);
     raw.push(node(path.join(__dirname, 'bench', 'raw-app.ts'), [engine, kitOut, rawOut]));
   }
-  const phases = JSON.parse(
-    node(path.join(__dirname, 'bench', 'phases.ts'), [dir, engine, scratch]).stdout,
-  ) as Record<string, number>;
+  const phases = HEADLINE_ONLY
+    ? {}
+    : (JSON.parse(node(path.join(__dirname, 'bench', 'phases.ts'), [dir, engine, scratch]).stdout) as Record<
+        string,
+        number
+      >);
   return {
     example: name,
     cloud,
@@ -128,11 +152,11 @@ const mb = (kb: number) => (kb / 1024).toFixed(0);
 
 function table(rows: readonly Row[]): string {
   const head =
-    '| example | resources | kit synth (s) | raw layer (s) | kit / raw | kit peak RSS (MB) | raw peak RSS (MB) | load | construct | engine validation | compliance | synth + write |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|---|---|';
+    '| example | resources | kit synth (s) | raw layer (s) | kit / raw | kit / raw (CPU) | kit peak RSS (MB) | raw peak RSS (MB) | load | construct | engine validation | compliance | synth + write |\n' +
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|';
   const lines = rows.map(
     (r) =>
-      `| ${r.example} | ${r.resources} | ${s(r.kit.wallMs)} | ${s(r.raw.wallMs)} | ${(r.kit.wallMs / r.raw.wallMs).toFixed(2)} | ` +
+      `| ${r.example} | ${r.resources} | ${s(r.kit.wallMs)} | ${s(r.raw.wallMs)} | ${(r.kit.wallMs / r.raw.wallMs).toFixed(2)} | ${(r.kit.cpuMs / r.raw.cpuMs).toFixed(2)} | ` +
       `${mb(r.kit.maxRssKb)} | ${mb(r.raw.maxRssKb)} | ${s(r.phases.load)} | ${s(r.phases.construct)} | ` +
       `${s(r.phases.engineValidation)} | ${s(r.phases.compliance)} | ${s(r.phases.synthAndWrite)} |`,
   );
@@ -146,12 +170,69 @@ function headline(rows: readonly Row[]): string {
     .map(([cloud, rs]) => {
       const kit = rs.reduce((n, r) => n + r.kit.wallMs, 0);
       const raw = rs.reduce((n, r) => n + r.raw.wallMs, 0);
-      return `${cloud} kit/raw ${(kit / raw).toFixed(2)}`;
+      const kitCpu = rs.reduce((n, r) => n + r.kit.cpuMs, 0);
+      const rawCpu = rs.reduce((n, r) => n + r.raw.cpuMs, 0);
+      return `${cloud} kit/raw ${(kit / raw).toFixed(2)} (CPU ${(kitCpu / rawCpu).toFixed(2)})`;
     })
     .join(' · ');
 }
 
+interface ScaleRow {
+  readonly cloud: string;
+  readonly n: number;
+  readonly resources: number;
+  readonly sample: Sample;
+}
+
+/** The generated lakehouse at each size, per cloud: one run each (they are long at 50). */
+function benchScaling(): ScaleRow[] {
+  const rows: ScaleRow[] = [];
+  for (const cloud of ['aws', 'azure', 'gcp']) {
+    for (const n of SCALING) {
+      const out = path.join(scratch, `scale-${cloud}-${n}`);
+      const sample = node(path.join(__dirname, 'bench', 'scale-app.ts'), [cloud, String(n), out], {
+        CDK_OUTDIR: out,
+        CDKTF_OUTDIR: out,
+      });
+      const row = { cloud, n, resources: resourceCount(out, cloud === 'aws' ? 'aws' : 'cdktf'), sample };
+      rows.push(row);
+      console.log(
+        `scale ${cloud.padEnd(6)} n=${String(n).padEnd(3)} ${String(row.resources).padStart(5)} resources  ` +
+          `${s(sample.wallMs)}s  CPU ${s(sample.cpuMs)}s  ${mb(sample.maxRssKb)} MB`,
+      );
+    }
+  }
+  return rows;
+}
+
+function scalingTable(rows: readonly ScaleRow[]): string {
+  const first = new Map<string, ScaleRow>();
+  for (const r of rows) if (!first.has(r.cloud)) first.set(r.cloud, r);
+  const head =
+    '| cloud | streams + pipelines | resources | synth (s) | CPU (s) | peak RSS (MB) | CPU per 100 resources (s) | added CPU per 100 added resources (s) | added MB per 100 added resources |\n' +
+    '|---|---|---|---|---|---|---|---|---|';
+  const lines = rows.map((r) => {
+    const base = first.get(r.cloud)!;
+    const added = r.resources - base.resources;
+    const marginal = (v: number) => (added > 0 ? ((v * 100) / added).toFixed(2) : '–');
+    return (
+      `| ${r.cloud} | ${r.n} + ${r.n} | ${r.resources} | ${s(r.sample.wallMs)} | ${s(r.sample.cpuMs)} | ` +
+      `${mb(r.sample.maxRssKb)} | ${((r.sample.cpuMs / 1000 / r.resources) * 100).toFixed(2)} | ` +
+      `${marginal((r.sample.cpuMs - base.sample.cpuMs) / 1000)} | ${marginal((r.sample.maxRssKb - base.sample.maxRssKb) / 1024)} |`
+    );
+  });
+  return [head, ...lines].join('\n');
+}
+
+/** What follows END_MARKER in docs/benchmarks.md today (notes written by hand), kept as is. */
+function keptNotes(): string {
+  const text = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
+  const at = text.indexOf(END_MARKER);
+  return at >= 0 ? text.slice(at + END_MARKER.length) : '\n';
+}
+
 function main(): void {
+  const started = Date.now();
   const examples = fs
     .readdirSync(EXAMPLES, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(EXAMPLES, d.name, 'main.ts')))
@@ -163,21 +244,31 @@ function main(): void {
     const row = benchExample(name);
     rows.push(row);
     console.log(
-      `${name.padEnd(20)} kit ${s(row.kit.wallMs)}s  raw ${s(row.raw.wallMs)}s  ratio ${(row.kit.wallMs / row.raw.wallMs).toFixed(2)}`,
+      `${name.padEnd(20)} kit ${s(row.kit.wallMs)}s  raw ${s(row.raw.wallMs)}s  ratio ${(row.kit.wallMs / row.raw.wallMs).toFixed(2)}` +
+        `  CPU ratio ${(row.kit.cpuMs / row.raw.cpuMs).toFixed(2)}`,
     );
   }
+  if (HEADLINE_ONLY) {
+    console.log(`bench (one run of ${examples.join(', ')}): ${headline(rows)}`);
+    fs.rmSync(scratch, { recursive: true, force: true });
+    return;
+  }
+  const scaling = only.length === 0 && SCALING.length > 0 ? benchScaling() : [];
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const load = os.loadavg()[0].toFixed(1);
   const doc = [
     '# Benchmarks',
     '',
-    '`npm run bench` writes this file. Each figure is the median of ' +
-      `${RUNS} runs in one process per run, one process at a time, on ${os.cpus().length} × ${cpu}, ` +
-      `Node ${process.version}, measured ${new Date().toISOString().slice(0, 10)}. Compare ratios within one run; ` +
-      'absolute times vary between machines.',
+    '`npm run bench` writes this file (up to the marker below; the notes after it are kept). ' +
+      `Each example figure is the median of ${RUNS} runs in one process per run, one process at a time, on ` +
+      `${os.cpus().length} × ${cpu}, Node ${process.version}, measured ${new Date().toISOString().slice(0, 10)} ` +
+      `(1-minute load average ${load} at the end: above the core count the machine was shared, so read the CPU ` +
+      'columns). Compare ratios within one run; absolute times vary between machines.',
     '',
     '- **kit synth**: the example’s `main.ts` with the project’s runner (tsx), compliance gating included, as a user runs it.',
     '- **raw layer**: the same resources re-created through the engine’s lowest layer with the same runner ' +
       '(AWS: `CfnInclude` of the kit’s own templates; cdktf: one bare `TerraformResource` / `TerraformProvider` per block of the kit’s `cdk.tf.json`).',
+    '- **kit / raw**: wall-time ratio; **kit / raw (CPU)**: the same with user + system CPU time, steadier when other work shares the machine.',
     '- **breakdown** (seconds, one in-process run): module load (engine, kit, example), construction, the engine’s own template ' +
       'validation (AWS only), the compliance packs, synthesis and writing.',
     '',
@@ -185,8 +276,23 @@ function main(): void {
     '',
     table(rows),
     '',
+    ...(scaling.length > 0
+      ? [
+          '## Scaling',
+          '',
+          'One generated lakehouse per cloud (`scripts/bench/scale-app.ts`): the lakehouse example’s spec with ' +
+            'n streams and n two-step pipelines, compliance-gated as the examples are; one run per size. Linear ' +
+            'growth shows as a steady cost per added resource.',
+          '',
+          scalingTable(scaling),
+          '',
+        ]
+      : []),
+    `Bench run time: ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    '',
+    END_MARKER,
   ].join('\n');
-  if (only.length === 0) fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), doc);
+  if (only.length === 0) fs.writeFileSync(DOC, doc + keptNotes());
   console.log(`\n${table(rows)}\n\nbench: ${headline(rows)}`);
   fs.rmSync(scratch, { recursive: true, force: true });
 }

@@ -26,16 +26,15 @@ describe("the README's example commands", () => {
       try {
         // Output into a scratch folder; the command itself is the README's.
         const redirect = command.startsWith('npx cdk') ? ` --quiet -o ${out}` : '';
-        execSync(`${command}${redirect}`, {
-          cwd: path.join(ROOT, dir),
-          env: {
-            ...process.env,
-            CDKTF_OUTDIR: out,
-            CDK_DISABLE_CLI_TELEMETRY: 'true',
-            CHECKPOINT_DISABLE: '1',
-          },
-          stdio: 'pipe',
-        });
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          CDKTF_OUTDIR: out,
+          CDK_DISABLE_CLI_TELEMETRY: 'true',
+          CHECKPOINT_DISABLE: '1',
+        };
+        // As a user runs it: with aws-cdk-lib's template validation (test/setup/engine-validation.ts).
+        delete env.CDK_VALIDATION;
+        execSync(`${command}${redirect}`, { cwd: path.join(ROOT, dir), env, stdio: 'pipe' });
         const written = fs.readdirSync(out, { recursive: true }).map(String);
         expect(written.some((f) => f.endsWith('.template.json') || f.endsWith('cdk.tf.json'))).toBe(true);
       } finally {

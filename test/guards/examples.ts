@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { App as CdkApp } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { App as TfApp, synthesizeStack, TerraformStack } from '../../src/terraform';
+import { withEngineValidation } from '../helpers/aws-stack';
 
 /** Where the examples live. */
 export const EXAMPLES_DIR = path.resolve(__dirname, '../../examples');
@@ -20,6 +21,11 @@ export interface ExampleStack {
   readonly stack: string;
   /** The CloudFormation template (AWS) or Terraform JSON with cdktf's `//` metadata. */
   readonly document: Record<string, any>;
+  /**
+   * AWS: what aws-cdk-lib's CloudFormation validation reported for the stack (`rule @ path`),
+   * when it ran; the unit tests skip it (test/setup/engine-validation.ts), the guards do not.
+   */
+  readonly engineFindings?: string[];
 }
 
 /** The examples that have an `app.ts` exporting `build(app)`, sorted by name. */
@@ -38,18 +44,37 @@ function cloudOf(example: string): Cloud {
 
 const OUTDIR = path.join(os.tmpdir(), 'data-platform-kit-guards');
 
+/** The validation plugin aws-cdk-lib runs by default (its name in the validation report). */
+const ENGINE_VALIDATION_PLUGIN = 'CloudFormation Validate';
+
 /**
- * Synthesizes one example in this process (no files are read back): AWS through the CDK App,
- * GCP and Azure through the Terraform engine, with the context given.
+ * Synthesizes one example in this process: AWS through the CDK App, GCP and Azure through the
+ * Terraform engine, with the context given. On AWS, `engineValidation` (default on) runs
+ * aws-cdk-lib's CloudFormation validation with its errors failing synth
+ * (`@aws-cdk/core:validateAgainstDefaultRules`) and reads its findings back from the report.
  */
-export function synthesizeExample(example: string, context: Record<string, unknown> = {}): ExampleStack[] {
+export function synthesizeExample(
+  example: string,
+  context: Record<string, unknown> = {},
+  { engineValidation = true }: { engineValidation?: boolean } = {},
+): ExampleStack[] {
   const cloud = cloudOf(example);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { build } = require(path.join(EXAMPLES_DIR, example, 'app')) as { build(app: Construct): unknown };
   if (cloud === 'aws') {
-    const app = new CdkApp({ outdir: fs.mkdtempSync(`${OUTDIR}-`), context });
+    const validate = engineValidation ? { '@aws-cdk/core:validateAgainstDefaultRules': true } : {};
+    const app = new CdkApp({ outdir: fs.mkdtempSync(`${OUTDIR}-`), context: { ...validate, ...context } });
     build(app);
-    return app.synth().stacks.map((s) => ({ example, cloud, stack: s.stackName, document: s.template }));
+    const assembly = engineValidation ? withEngineValidation(() => app.synth()) : app.synth();
+    const findings = engineValidation ? engineValidationFindings(assembly.directory) : undefined;
+    return assembly.stacks.map((s) => ({
+      example,
+      cloud,
+      stack: s.stackName,
+      document: s.template,
+      // A finding without a construct path of another stack counts against every stack.
+      engineFindings: findings?.filter((f) => [s.stackName, undefined].includes(ownerOf(f, assembly.stacks))),
+    }));
   }
   fs.mkdirSync(OUTDIR, { recursive: true });
   const app = new TfApp({ outdir: OUTDIR, stackTraces: false, context });
@@ -57,6 +82,27 @@ export function synthesizeExample(example: string, context: Record<string, unkno
   return app.node.children
     .filter((c): c is TerraformStack => c instanceof TerraformStack)
     .map((s) => ({ example, cloud, stack: s.node.id, document: synthesizeStack(s) }));
+}
+
+/** The stack a `rule @ path` finding belongs to, when its path names one. */
+function ownerOf(finding: string, stacks: readonly { stackName: string }[]): string | undefined {
+  const first = finding.split(' @ ')[1]?.split('/')[0];
+  return stacks.find((s) => s.stackName === first)?.stackName;
+}
+
+/** `rule @ construct path` for each finding of the engine's validation in an assembly's report. */
+function engineValidationFindings(assemblyDir: string): string[] {
+  const file = path.join(assemblyDir, 'validation-report.json');
+  if (!fs.existsSync(file)) return [];
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return (report.pluginReports ?? [])
+    .filter((r: any) => r.pluginName === ENGINE_VALIDATION_PLUGIN)
+    .flatMap((r: any) => r.violations ?? [])
+    .flatMap((v: any) =>
+      (v.violatingConstructs ?? []).map(
+        (c: any) => `${v.ruleName} @ ${c.constructPath ?? c.resourceLogicalId}`,
+      ),
+    );
 }
 
 /** Every resource of a stack as `id → type`: logical ids on AWS, `type.name` addresses on Terraform. */

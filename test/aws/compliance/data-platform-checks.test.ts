@@ -18,6 +18,7 @@ import {
   RuleOrigin,
   ruleId,
 } from '../../../src/aws/compliance';
+import { useEngineValidation } from '../../helpers/aws-stack';
 
 const PACKS_DIR = path.join(path.dirname(require.resolve('cdk-nag')), 'packs');
 const PACK_FILES: Record<ComplianceFramework, string> = {
@@ -104,6 +105,9 @@ describe('DataPlatformChecks: the table', () => {
 });
 
 describe('DataPlatformChecks as a validation plugin (the form an app registers)', () => {
+  // The report's plugin list includes the engine's own CloudFormation validation, as in an app.
+  useEngineValidation();
+
   const ENV = { account: '111122223333', region: 'eu-west-1' };
 
   test.each([
