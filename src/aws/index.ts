@@ -1,6 +1,7 @@
 // The AWS entry point (`data-platform-kit/aws`): building blocks on aws-cdk-lib. Never loads cdktf.
 export * from './security/encryption-key';
 export * from './storage/lake-storage';
+export type { LakeStorageBase } from './storage/lake-storage-base';
 export { ZONE_PERMISSIONS, type ZonePermissions } from './storage/perms';
 export * from './monitoring/notification-target';
 export {

@@ -5,6 +5,7 @@ export type { ResourceGroupRef } from './resource-group';
 export { EncryptionKey, KeyVaultSku } from './security/encryption-key';
 export type { EncryptionKeyAttributes, EncryptionKeyProps, IEncryptionKey } from './security/encryption-key';
 export { LakeStorage, StorageReplication } from './storage/lake-storage';
+export type { LakeStorageBase } from './storage/lake-storage-base';
 export type {
   ILakeStorage,
   LakeStorageAttributes,

@@ -1,6 +1,7 @@
 export * from './iam/principal';
 export * from './security/encryption-key';
 export * from './storage/lake-storage';
+export type { LakeStorageBase } from './storage/lake-storage-base';
 export * from './storage/roles';
 export * from './monitoring/notification-target';
 export * from './streaming/roles';

@@ -2,6 +2,7 @@ import { Annotations, Aws, Duration, type RemovalPolicy, Stack } from 'aws-cdk-l
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, type IConstruct } from 'constructs';
+import { LakeStorageBase } from './lake-storage-base';
 import { grantZoneAccess } from './perms';
 import {
   CommonDefaults,
@@ -117,7 +118,7 @@ export const ACCESS_LOGS_BUCKET_KMS_WARNING = 'data-platform-kit:accessLogsBucke
  * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales' });
  * lake.grantRead(analystRole, 'serving');
  */
-export class LakeStorage extends Construct implements ILakeStorage {
+export class LakeStorage extends LakeStorageBase implements ILakeStorage {
   /** Days access logs are kept when `accessLogRetentionDays` is not given. */
   public static readonly DEFAULT_ACCESS_LOG_RETENTION_DAYS: number = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
   /**
@@ -226,21 +227,6 @@ export class LakeStorage extends Construct implements ILakeStorage {
   /** The bucket of `zone`; throws `DPK_UNKNOWN_ZONE` for a zone the storage does not have. */
   public bucketFor(zone: string): s3.Bucket {
     return this.buckets[findZone(this, this.zones, zone).name];
-  }
-
-  /** Lets `principal` list and read objects in `zone`, and decrypt them with the key. */
-  public grantRead(principal: iam.IGrantable, zone: string): iam.Grant {
-    return this.grant(principal, zone, ZoneAccess.READ);
-  }
-
-  /** Lets `principal` write (not read or delete) objects in `zone`, encrypting them with the key. */
-  public grantWrite(principal: iam.IGrantable, zone: string): iam.Grant {
-    return this.grant(principal, zone, ZoneAccess.WRITE);
-  }
-
-  /** Lets `principal` read, write and delete objects in `zone` (never object versions). */
-  public grantReadWrite(principal: iam.IGrantable, zone: string): iam.Grant {
-    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
   }
 
   /**

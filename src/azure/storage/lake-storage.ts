@@ -7,6 +7,7 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct, type IConstruct } from 'constructs';
+import { LakeStorageBase } from './lake-storage-base';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { ComplianceIntent, type IntentStatement } from '../../core/internal';
@@ -179,7 +180,7 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
  * });
  * lake.grantRead(Principal.fromUserAssignedIdentity(analysts), 'serving');
  */
-export class LakeStorage extends Construct implements ILakeStorage {
+export class LakeStorage extends LakeStorageBase implements ILakeStorage {
   /**
    * Redundancy when `replication` is unset: zone-redundant in the region plus a copy in the
    * paired region. It costs more per GB than ZRS; the lake is the system of record.
@@ -424,18 +425,6 @@ export class LakeStorage extends Construct implements ILakeStorage {
     return grantZoneRole(this, name, this.containerResourceId(name), access, principal, (actions) =>
       this.ensureWriterRole(actions),
     );
-  }
-
-  public grantRead(principal: IPrincipal, zone: string): RoleAssignment {
-    return this.grant(principal, zone, ZoneAccess.READ);
-  }
-
-  public grantWrite(principal: IPrincipal, zone: string): RoleAssignment {
-    return this.grant(principal, zone, ZoneAccess.WRITE);
-  }
-
-  public grantReadWrite(principal: IPrincipal, zone: string): RoleAssignment {
-    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
   }
 
   public admitResourceInstance(resourceId: string): void {

@@ -6,6 +6,7 @@ import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct, type IConstruct } from 'constructs';
+import { LakeStorageBase } from './lake-storage-base';
 import { LOG_WRITER_ROLE, STORAGE_ANALYTICS_MEMBER } from './roles';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
@@ -171,7 +172,7 @@ export interface LakeStorageProps extends LakeStorageCommonProps {
  * const lake = new LakeStorage(stack, 'Lake', { platformName: 'sales', location: 'europe-west1' });
  * lake.grantRead(Principal.group('analysts@acme.com'), 'serving');
  */
-export class LakeStorage extends Construct implements ILakeStorage {
+export class LakeStorage extends LakeStorageBase implements ILakeStorage {
   /** Days soft-deleted objects stay restorable. */
   public static readonly DEFAULT_SOFT_DELETE_RETENTION_DAYS = 7;
   /** Soft delete retention Cloud Storage allows, in days: 7 to 90. */
@@ -407,18 +408,6 @@ export class LakeStorage extends Construct implements ILakeStorage {
 
   public bucketFor(zone: string): StorageBucket {
     return this.buckets[findZone(this, this.zones, zone).name];
-  }
-
-  public grantRead(principal: IPrincipal, zone: string): StorageBucketIamMember {
-    return this.grant(principal, zone, ZoneAccess.READ);
-  }
-
-  public grantWrite(principal: IPrincipal, zone: string): StorageBucketIamMember {
-    return this.grant(principal, zone, ZoneAccess.WRITE);
-  }
-
-  public grantReadWrite(principal: IPrincipal, zone: string): StorageBucketIamMember {
-    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
   }
 
   /**

@@ -11,6 +11,7 @@ import {
 import { assertNotPublic } from '../../private/principals';
 import type { IEncryptionKey } from '../../security/encryption-key';
 import type { ILakeStorage, LakeStorageAttributes } from '../lake-storage';
+import { LakeStorageBase } from '../lake-storage-base';
 import { grantZoneAccess } from '../perms';
 
 /**
@@ -24,7 +25,7 @@ const S3_BUCKET_NAME = /^(?!\d+\.\d+\.\d+\.\d+$)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,6
  * the grantee's IAM policy (the buckets' and key's own policies are their owner's); nothing is
  * created for the lake itself.
  */
-export class ImportedLakeStorage extends Construct implements ILakeStorage {
+export class ImportedLakeStorage extends LakeStorageBase implements ILakeStorage {
   public readonly zones: readonly ZoneRef[];
   public readonly zoneNames: readonly string[];
   public readonly encryptionKey: IEncryptionKey;
@@ -57,18 +58,6 @@ export class ImportedLakeStorage extends Construct implements ILakeStorage {
 
   public bucketFor(zone: string): s3.IBucket {
     return this.buckets[findZone(this, this.zones, zone).name];
-  }
-
-  public grantRead(principal: iam.IGrantable, zone: string): iam.Grant {
-    return this.grant(principal, zone, ZoneAccess.READ);
-  }
-
-  public grantWrite(principal: iam.IGrantable, zone: string): iam.Grant {
-    return this.grant(principal, zone, ZoneAccess.WRITE);
-  }
-
-  public grantReadWrite(principal: iam.IGrantable, zone: string): iam.Grant {
-    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
   }
 
   public grant(principal: iam.IGrantable, zone: string, access: ZoneAccess): iam.Grant {

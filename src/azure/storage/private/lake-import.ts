@@ -11,6 +11,7 @@ import type { IPrincipal } from '../../iam/principal';
 import { customRoleName } from '../../private/deployment-scope';
 import { grantRole } from '../../private/grants';
 import type { ILakeStorage, LakeStorageAttributes } from '../lake-storage';
+import { LakeStorageBase } from '../lake-storage-base';
 import { ZONE_ROLES } from '../roles';
 
 const GRANT_ID: Readonly<Record<ZoneAccess, string>> = {
@@ -60,7 +61,7 @@ const STORAGE_ACCOUNT_ID =
  * has no write-only built-in role). It cannot admit resources through the account's firewall:
  * that stays the owner's (a stream into it warns).
  */
-export class ImportedLakeStorage extends Construct implements ILakeStorage {
+export class ImportedLakeStorage extends LakeStorageBase implements ILakeStorage {
   public readonly storageAccountId: string;
   public readonly storageAccountName: string;
   public readonly zoneNames: readonly string[];
@@ -107,18 +108,6 @@ export class ImportedLakeStorage extends Construct implements ILakeStorage {
     return grantZoneRole(this, name, this.containerResourceId(name), access, principal, (actions) =>
       this.ensureWriterRole(actions),
     );
-  }
-
-  public grantRead(principal: IPrincipal, zone: string): RoleAssignment {
-    return this.grant(principal, zone, ZoneAccess.READ);
-  }
-
-  public grantWrite(principal: IPrincipal, zone: string): RoleAssignment {
-    return this.grant(principal, zone, ZoneAccess.WRITE);
-  }
-
-  public grantReadWrite(principal: IPrincipal, zone: string): RoleAssignment {
-    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
   }
 
   private ensureWriterRole(dataActions: readonly string[]): RoleDefinition {

@@ -16,6 +16,7 @@ import { grantSuffix } from '../../private/members';
 import { validateProject } from '../../private/project';
 import type { IEncryptionKey } from '../../security/encryption-key';
 import type { ILakeStorage, LakeStorageAttributes, ZoneBucketRef } from '../lake-storage';
+import { LakeStorageBase } from '../lake-storage-base';
 import { ZONE_ROLES } from '../roles';
 
 /**
@@ -52,7 +53,7 @@ export function grantOnZoneBucket(
  * bucket IAM members; nothing is created for the lake itself (no bucket, lifecycle, logging or
  * key grant for the storage agent).
  */
-export class ImportedLakeStorage extends Construct implements ILakeStorage {
+export class ImportedLakeStorage extends LakeStorageBase implements ILakeStorage {
   public readonly zones: readonly ZoneRef[];
   public readonly zoneNames: readonly string[];
   public readonly encryptionKey: IEncryptionKey;
@@ -84,18 +85,6 @@ export class ImportedLakeStorage extends Construct implements ILakeStorage {
 
   public bucketFor(zone: string): ZoneBucketRef {
     return { name: this.bucketNames[findZone(this, this.zones, zone).name] };
-  }
-
-  public grantRead(principal: IPrincipal, zone: string): StorageBucketIamMember {
-    return this.grant(principal, zone, ZoneAccess.READ);
-  }
-
-  public grantWrite(principal: IPrincipal, zone: string): StorageBucketIamMember {
-    return this.grant(principal, zone, ZoneAccess.WRITE);
-  }
-
-  public grantReadWrite(principal: IPrincipal, zone: string): StorageBucketIamMember {
-    return this.grant(principal, zone, ZoneAccess.READ_WRITE);
   }
 
   public grant(principal: IPrincipal, zone: string, access: ZoneAccess): StorageBucketIamMember {
