@@ -29,6 +29,18 @@ export enum ErrorCode {
   INVALID_IP_RANGE = 'DPK_INVALID_IP_RANGE',
   /** A compliance acknowledgement lacks a rule id or a reason. */
   INVALID_ACKNOWLEDGEMENT = 'DPK_INVALID_ACKNOWLEDGEMENT',
+  /** A reference names a domain, product, persona or input that the spec does not declare. */
+  UNKNOWN_REFERENCE = 'DPK_UNKNOWN_REFERENCE',
+  /**
+   * Data would reach someone its classification does not allow (a `public` product with
+   * classified columns, a restricted product without listed consumers, columns above a
+   * consumer's clearance that the cloud cannot hide).
+   */
+  CLASSIFICATION = 'DPK_CLASSIFICATION',
+  /** Data products' inputs form a cycle: lineage must flow one way. */
+  LINEAGE_CYCLE = 'DPK_LINEAGE_CYCLE',
+  /** A stack would hold more resources than its engine deploys in one stack. */
+  STACK_TOO_LARGE = 'DPK_STACK_TOO_LARGE',
 }
 
 /** What was wrong with one prop: the prop, the value received and what is allowed. */

@@ -7,16 +7,12 @@ import {
   NameRules,
   type ResolvedZone,
   resolveZones,
-  ValidationError,
   validatePlatformName,
-  type Violation,
   WarehouseSize,
   ZoneAccess,
 } from '../../../core/internal';
+import { checkUnique, element, EMAIL, isEnumValue, Violations } from '../../private/violations';
 import { defaultPersonas, LakehouseDefaults, type LakehousePersona, type LakehouseSpec } from '../spec';
-
-/** An email address: something@domain.tld, no spaces. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Allowed values per cron field (minute, hour, day of month, month, day of week). */
 const CRON_FIELDS = [
@@ -63,45 +59,6 @@ export function isValidTimeZone(timeZone: unknown): boolean {
   }
 }
 
-const isEnumValue = <T extends Record<string, string>>(e: T, v: unknown): boolean =>
-  Object.values(e).includes(v as string);
-
-/** Violations grouped by code, thrown in a fixed order so the same spec always fails the same way. */
-class Violations {
-  private readonly byCode = new Map<ErrorCode, Violation[]>();
-
-  public add(code: ErrorCode, violation: Violation | undefined): void {
-    if (!violation) return;
-    this.byCode.set(code, [...(this.byCode.get(code) ?? []), { ...violation, code }]);
-  }
-
-  /** Runs a validator that throws, keeping its violations instead; returns its result or undefined. */
-  public collect<T>(validate: () => T): T | undefined {
-    try {
-      return validate();
-    } catch (e) {
-      if (!ValidationError.isValidationError(e)) throw e;
-      for (const v of e.violations) this.add(v.code ?? e.code, v);
-      return undefined;
-    }
-  }
-
-  /** Throws one error holding every violation, grouped by code. */
-  public throwIfAny(scope: IConstruct): void {
-    ValidationError.throwAll(scope, [...this.byCode.values()].flat(), ORDER);
-  }
-}
-
-/**
- * How an element of a list is named in errors: by its name when that name is a non-empty string
- * no other element shares (`personas["auditor"]`), by its index otherwise (`personas[4]`).
- */
-function element(list: string, items: readonly { readonly name?: unknown }[], index: number): string {
-  const name = items[index].name;
-  const unique = typeof name === 'string' && name !== '' && items.filter((x) => x.name === name).length === 1;
-  return unique ? `${list}[${JSON.stringify(name)}]` : `${list}[${index}]`;
-}
-
 const ORDER = [
   ErrorCode.INVALID_ZONE,
   ErrorCode.DUPLICATE_ZONE,
@@ -112,20 +69,6 @@ const ORDER = [
   ErrorCode.OUT_OF_RANGE,
   ErrorCode.INVALID_PRINCIPAL,
 ] as const;
-
-function checkUnique(v: Violations, prop: string, names: readonly unknown[], what: string): void {
-  const seen = new Set<unknown>();
-  names.forEach((name, i) => {
-    if (seen.has(name)) {
-      v.add(ErrorCode.CONFLICTING_PROPS, {
-        prop: `${prop}[${i}].name`,
-        received: name,
-        allowed: `a ${what} name not already declared`,
-      });
-    }
-    seen.add(name);
-  });
-}
 
 function checkZone(v: Violations, zones: ReadonlySet<string>, prop: string, zone: unknown): void {
   if (typeof zone === 'string' && zones.has(zone)) return;
@@ -184,7 +127,7 @@ function declaredZoneNames(spec: LakehouseSpec): string[] {
  * `DPK_INVALID_PRINCIPAL`. Elements are named by their name where they have one.
  */
 export function checkLakehouseSpec(scope: IConstruct, spec: LakehouseSpec): ResolvedZone[] {
-  const v = new Violations();
+  const v = new Violations(ORDER);
   v.collect(() => validatePlatformName(scope, spec.platformName, 'platformName'));
   const zones = v.collect(() => resolveZones(scope, spec.zones, 'zones'));
   const zoneNames = new Set(zones ? zones.map((z) => z.name) : declaredZoneNames(spec));
