@@ -57,7 +57,7 @@ export const PIPELINE_KEY_POLICY_NOT_ADDED_WARNING = 'data-platform-kit:pipeline
  *     { name: 'clean', sourceZone: 'raw', targetZone: 'curated', script: SparkJobScript.fromAsset('clean.py') },
  *     { name: 'publish', sourceZone: 'curated', targetZone: 'serving', script: SparkJobScript.fromAsset('publish.py') },
  *   ],
- *   alarmEmailAddresses: ['data-oncall@example.com'],
+ *   alertEmailAddresses: ['data-oncall@example.com'],
  * });
  */
 export class Pipeline extends Construct {
@@ -86,10 +86,10 @@ export class Pipeline extends Construct {
   ];
   /** Retries of a busy or throttled start, 60 seconds apart at first. */
   public static readonly BUSY_RETRY_ATTEMPTS = 6;
-  /** Minutes a run may take when not told (a day). */
-  public static readonly DEFAULT_TIMEOUT_MINUTES = 1440;
+  /** Minutes a whole run may take when not told (a day). */
+  public static readonly DEFAULT_RUN_TIMEOUT_MINUTES = 1440;
   /** Run timeout, in minutes: 1 to 525600 (a year, the longest a standard workflow runs). */
-  public static readonly TIMEOUT_MINUTES_RANGE = { min: 1, max: 525600 } as const;
+  public static readonly RUN_TIMEOUT_MINUTES_RANGE = { min: 1, max: 525600 } as const;
   /** Days the run logs are kept when not told. */
   public static readonly DEFAULT_LOG_RETENTION_DAYS: number = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
   /** Whether the schedule is disabled when not told. */
@@ -219,7 +219,7 @@ export class Pipeline extends Construct {
       definitionBody: sfn.DefinitionBody.fromChainable(
         this.createDefinition(settings.maxAttempts, settings.retryDelaySeconds),
       ),
-      timeout: Duration.minutes(settings.timeoutMinutes),
+      timeout: Duration.minutes(settings.runTimeoutMinutes),
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
       encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey.key),
@@ -248,7 +248,7 @@ export class Pipeline extends Construct {
     return new NotificationTarget(this, 'Alerts', {
       platformName: settings.platform,
       purpose: `${settings.name}-alerts`,
-      emailAddresses: props.alarmEmailAddresses,
+      emailAddresses: props.alertEmailAddresses,
       removalPolicy: props.removalPolicy,
       tags: props.tags,
     });

@@ -80,7 +80,7 @@ export interface StreamIngestionProps extends StreamIngestionCommonProps {
    * `notificationTarget` (subscribe to your own topic yourself).
    * @default - no subscriptions
    */
-  readonly alarmEmailAddresses?: readonly string[];
+  readonly alertEmailAddresses?: readonly string[];
   /**
    * Alarm when the oldest record read from the stream is older than this, in milliseconds
    * (the unit of `GetRecords.IteratorAgeMilliseconds`); below the stream's retention.
@@ -318,7 +318,7 @@ export class StreamIngestion extends StreamIngestionBase {
     return new NotificationTarget(this, 'Alerts', {
       platformName: settings.platform,
       purpose: `${settings.name}-alerts`,
-      emailAddresses: props.alarmEmailAddresses,
+      emailAddresses: props.alertEmailAddresses,
       removalPolicy: props.removalPolicy,
       tags: props.tags,
     });

@@ -38,7 +38,7 @@ export interface PipelineSettings {
   readonly steps: readonly PipelineStep[];
   readonly maxAttempts: number;
   readonly retryDelaySeconds: number;
-  readonly timeoutMinutes: number;
+  readonly runTimeoutMinutes: number;
   readonly logRetentionDays: number;
   readonly paused: boolean;
   readonly scheduleExpression: scheduler.ScheduleExpression;
@@ -61,14 +61,14 @@ export function resolvePipelineSettings(scope: IConstruct, props: PipelineProps)
   );
   const maxAttempts = props.maxAttempts ?? Pipeline.DEFAULT_MAX_ATTEMPTS;
   const retryDelaySeconds = props.retryDelaySeconds ?? Pipeline.DEFAULT_RETRY_DELAY_SECONDS;
-  const timeoutMinutes = props.timeoutMinutes ?? Pipeline.DEFAULT_TIMEOUT_MINUTES;
+  const runTimeoutMinutes = props.runTimeoutMinutes ?? Pipeline.DEFAULT_RUN_TIMEOUT_MINUTES;
   const logRetentionDays = props.logRetentionDays ?? Pipeline.DEFAULT_LOG_RETENTION_DAYS;
   const paused = props.paused ?? Pipeline.DEFAULT_PAUSED;
   const scheduleExpression = props.schedule ?? Pipeline.DEFAULT_SCHEDULE;
 
   const steps = validateSteps(scope, props);
   // These shape the state machine's definition, which is rendered at synth time: literals only.
-  for (const [prop, value] of Object.entries({ maxAttempts, retryDelaySeconds, timeoutMinutes })) {
+  for (const [prop, value] of Object.entries({ maxAttempts, retryDelaySeconds, runTimeoutMinutes })) {
     if (isUnresolved(value)) {
       throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
         prop,
@@ -79,7 +79,7 @@ export function resolvePipelineSettings(scope: IConstruct, props: PipelineProps)
   }
   validateIntegerRange(scope, 'maxAttempts', maxAttempts, Pipeline.MAX_ATTEMPTS_RANGE);
   validateIntegerRange(scope, 'retryDelaySeconds', retryDelaySeconds, Pipeline.RETRY_DELAY_SECONDS_RANGE);
-  validateIntegerRange(scope, 'timeoutMinutes', timeoutMinutes, Pipeline.TIMEOUT_MINUTES_RANGE);
+  validateIntegerRange(scope, 'runTimeoutMinutes', runTimeoutMinutes, Pipeline.RUN_TIMEOUT_MINUTES_RANGE);
   if (!isUnresolved(logRetentionDays) && !LOG_RETENTION_DAYS.includes(logRetentionDays)) {
     throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
       prop: 'logRetentionDays',
@@ -87,10 +87,10 @@ export function resolvePipelineSettings(scope: IConstruct, props: PipelineProps)
       allowed: `one of the retentions CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
     });
   }
-  if (props.notificationTarget && props.alarmEmailAddresses !== undefined) {
+  if (props.notificationTarget && props.alertEmailAddresses !== undefined) {
     throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, scope, {
-      prop: 'alarmEmailAddresses',
-      received: props.alarmEmailAddresses,
+      prop: 'alertEmailAddresses',
+      received: props.alertEmailAddresses,
       allowed: "unset when 'notificationTarget' is given (subscribe to your own topic yourself)",
     });
   }
@@ -105,7 +105,7 @@ export function resolvePipelineSettings(scope: IConstruct, props: PipelineProps)
     steps,
     maxAttempts,
     retryDelaySeconds,
-    timeoutMinutes,
+    runTimeoutMinutes,
     logRetentionDays,
     paused,
     scheduleExpression,

@@ -94,10 +94,10 @@ export function resolveStreamSettings(scope: IConstruct, props: StreamIngestionP
     iteratorAgeThresholdMilliseconds,
     dataFreshnessThresholdSeconds,
   );
-  if (props.notificationTarget && props.alarmEmailAddresses !== undefined) {
+  if (props.notificationTarget && props.alertEmailAddresses !== undefined) {
     throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, scope, {
-      prop: 'alarmEmailAddresses',
-      received: props.alarmEmailAddresses,
+      prop: 'alertEmailAddresses',
+      received: props.alertEmailAddresses,
       allowed: "unset when 'notificationTarget' is given (subscribe to your own topic yourself)",
     });
   }
