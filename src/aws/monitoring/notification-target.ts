@@ -17,6 +17,7 @@ import {
   validatePlatformName,
   ValidationError,
 } from '../../core/internal';
+import { validateEmailAddresses } from '../private/emails';
 import { StreamNameRules } from '../private/stream-names';
 import { applyTags } from '../private/tags';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -74,8 +75,6 @@ export interface INotificationTarget {
 
 /** Warning id: the topic key is imported, so CloudWatch could not be allowed on it. */
 export const ALARMS_KEY_POLICY_NOT_ADDED_WARNING = 'data-platform-kit:alarmsKeyPolicyNotAdded';
-
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** A {@link NotificationTarget}'s props, checked and with every default resolved. */
 interface TargetSettings {
@@ -229,7 +228,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
       'purpose',
       props.purpose ?? NotificationTarget.DEFAULT_PURPOSE,
     );
-    const emailAddresses = this.validateEmails(props.emailAddresses ?? []);
+    const emailAddresses = validateEmailAddresses(this, 'emailAddresses', props.emailAddresses ?? []);
     const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
     const topicName = physicalName(this, StreamNameRules.SNS_TOPIC, { platform, parts: [purpose] });
     return { platform, purpose, emailAddresses, tags, topicName };
@@ -298,18 +297,5 @@ export class NotificationTarget extends Construct implements INotificationTarget
           )}`,
       );
     }
-  }
-
-  private validateEmails(emails: readonly string[]): string[] {
-    ValidationError.throwIfAny(
-      ErrorCode.INVALID_PRINCIPAL,
-      this,
-      emails.flatMap((email, i) =>
-        isUnresolved(email) || (typeof email === 'string' && EMAIL.test(email))
-          ? []
-          : [{ prop: `emailAddresses[${i}]`, received: email, allowed: 'an email address (name@domain)' }],
-      ),
-    );
-    return [...emails];
   }
 }

@@ -155,7 +155,7 @@ const ROWS: Row[] = [
     description: `alertEmailAddresses ${JSON.stringify(email)}`,
     build: (s) => pipeline(s, { alertEmailAddresses: [email] }),
     code: ErrorCode.INVALID_PRINCIPAL,
-    prop: 'emailAddresses[0]',
+    prop: 'alertEmailAddresses[0]',
     withToken: (s) => pipeline(s, { alertEmailAddresses: [stringToken(s)] }),
   })),
   // Tags

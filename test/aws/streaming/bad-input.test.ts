@@ -122,12 +122,12 @@ const ROWS: Row[] = [
     code: ErrorCode.CONFLICTING_PROPS,
     prop: 'alertEmailAddresses',
   },
-  // The kit-made target validates the addresses
+  // The addresses are checked up front, under this block's prop (not by the kit-made target later)
   ...['oncall', 'oncall@', '@example.com', 'on call@example.com'].map((email): Row => ({
     description: `alertEmailAddresses ${JSON.stringify(email)}`,
     build: (s) => ingest(s, { alertEmailAddresses: [email] }),
     code: ErrorCode.INVALID_PRINCIPAL,
-    prop: 'emailAddresses[0]',
+    prop: 'alertEmailAddresses[0]',
     withToken: (s) => ingest(s, { alertEmailAddresses: [stringToken(s)] }),
   })),
   // Tags

@@ -22,6 +22,7 @@ import {
   ValidationError,
   type Violation,
 } from '../../../core/internal';
+import { validateEmailAddresses } from '../../private/emails';
 import { LOG_RETENTION_DAYS } from '../../private/log-groups';
 import { PipelineNameRules } from '../../private/pipeline-names';
 import { removalPolicyFor } from '../../private/removal';
@@ -94,6 +95,8 @@ export function resolvePipelineSettings(scope: IConstruct, props: PipelineProps)
       allowed: "unset when 'notificationTarget' is given (subscribe to your own topic yourself)",
     });
   }
+  // Checked here, not only by the kit-made target: before anything exists, under this block's prop.
+  validateEmailAddresses(scope, 'alertEmailAddresses', props.alertEmailAddresses ?? []);
   const tags = resourceTags(scope, TagRules.AWS, platform, props.tags);
   const removalPolicy = removalPolicyFor(scope, props.removalPolicy);
 

@@ -20,6 +20,7 @@ import {
   validatePlatformName,
   ValidationError,
 } from '../../../core/internal';
+import { validateEmailAddresses } from '../../private/emails';
 import { LOG_RETENTION_DAYS } from '../../private/log-groups';
 import { removalPolicyFor } from '../../private/removal';
 import { StreamNameRules } from '../../private/stream-names';
@@ -101,6 +102,8 @@ export function resolveStreamSettings(scope: IConstruct, props: StreamIngestionP
       allowed: "unset when 'notificationTarget' is given (subscribe to your own topic yourself)",
     });
   }
+  // Checked here, not only by the kit-made target: before anything exists, under this block's prop.
+  validateEmailAddresses(scope, 'alertEmailAddresses', props.alertEmailAddresses ?? []);
   const tags = resourceTags(scope, TagRules.AWS, platform, props.tags);
   const removalPolicy = removalPolicyFor(scope, props.removalPolicy);
 
