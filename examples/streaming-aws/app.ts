@@ -16,7 +16,7 @@ export function build(app: App): Stack[] {
     platformName: 'sales',
     streamName: 'clickstream',
     lake: lake,
-    alarmEmailAddresses: ['data-oncall@example.com'],
+    alertEmailAddresses: ['data-oncall@example.com'],
   });
 
   const producer = new iam.Role(stack, 'WebApp', {

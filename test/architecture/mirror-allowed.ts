@@ -51,8 +51,9 @@ export const IDIOMS: Record<
       ],
     },
     EncryptionKey: {
-      why: 'KMS idiom: its resources (escape hatches), options, limits and defaults',
+      why: 'KMS idiom: its resources (escape hatches), options, limits and defaults; fromKey wraps an aws-cdk-lib kms.IKey, as Network.fromVpc and NotificationTarget.fromTopic wrap theirs',
       members: [
+        'EncryptionKey.fromKey',
         'EncryptionKey.fromKeyArn',
         'EncryptionKey.PENDING_WINDOW_DAYS_RANGE',
         'EncryptionKeyProps.aliasName?',
@@ -154,17 +155,19 @@ export const IDIOMS: Record<
       ],
     },
     Pipeline: {
-      why: 'Step Functions, Glue jobs and EventBridge Scheduler idiom: its resources (escape hatches), options, limits and defaults',
+      why: "Step Functions, Glue jobs and EventBridge Scheduler idiom: its resources (escape hatches), options, limits and defaults; the run timeout is a whole run's (Step Functions caps a whole run, each step's Glue run has its own timeoutMinutes); alert emails subscribe to the topic the kit makes when none is brought",
       members: [
-        'Pipeline.TIMEOUT_MINUTES_RANGE',
+        'Pipeline.RUN_TIMEOUT_MINUTES_RANGE',
         'Pipeline.STEPS_RANGE',
         'Pipeline.RETRY_DELAY_SECONDS_RANGE',
         'Pipeline.MAX_ATTEMPTS_RANGE',
+        'PipelineProps.alertEmailAddresses?',
         'PipelineProps.lake',
         'PipelineProps.maxAttempts?',
         'PipelineProps.network?',
         'PipelineProps.paused?',
         'PipelineProps.retryDelaySeconds?',
+        'PipelineProps.runTimeoutMinutes?',
         'PipelineProps.steps',
         'Pipeline#executionsArn',
         'Pipeline#executionsFailedAlarm',
@@ -186,8 +189,8 @@ export const IDIOMS: Record<
         'Pipeline.DEFAULT_MAX_ATTEMPTS',
         'Pipeline.DEFAULT_PAUSED',
         'Pipeline.DEFAULT_RETRY_DELAY_SECONDS',
+        'Pipeline.DEFAULT_RUN_TIMEOUT_MINUTES',
         'Pipeline.DEFAULT_SCHEDULE',
-        'Pipeline.DEFAULT_TIMEOUT_MINUTES',
         'Pipeline.RETRY_BACKOFF_RATE',
       ],
     },
@@ -243,13 +246,14 @@ export const IDIOMS: Record<
       ],
     },
     StreamIngestion: {
-      why: 'Kinesis Data Streams and Firehose idiom: its resources (escape hatches), options, limits and defaults',
+      why: 'Kinesis Data Streams and Firehose idiom: its resources (escape hatches), options, limits and defaults; alert emails subscribe to the topic the kit makes when none is brought',
       members: [
         'StreamIngestion.SHARD_COUNT_RANGE',
         'StreamIngestion.RETENTION_HOURS_RANGE',
         'StreamIngestion.DATA_FRESHNESS_THRESHOLD_SECONDS_RANGE',
         'StreamIngestion.BUFFERING_SIZE_MIB_RANGE',
         'StreamIngestion.BUFFERING_INTERVAL_SECONDS_RANGE',
+        'StreamIngestionProps.alertEmailAddresses?',
         'StreamIngestionProps.bufferingIntervalSeconds?',
         'StreamIngestionProps.bufferingSizeMiB?',
         'StreamIngestionProps.compression?',
@@ -1096,17 +1100,7 @@ export const IDIOMS: Record<
 
 /** Extras that are drift by accident: the same concept with another name or optionality. */
 export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
-  aws: {
-    'NotificationTargetProps.emailAddresses?': '`emails` on GCP and Azure',
-    'NotificationTarget#emailAddresses': '`emails` on GCP and Azure',
-    'PipelineProps.alarmEmailAddresses?':
-      'Azure StreamIngestion says `notificationEmails`; one name for alert emails',
-    'StreamIngestionProps.alarmEmailAddresses?': 'Azure says `notificationEmails`; one name for alert emails',
-    'EncryptionKey.fromKey':
-      'importers named differently per cloud (fromXAttributes landing on main, issue 13 §4)',
-    'PipelineProps.timeoutMinutes?': 'Azure says `stepTimeoutMinutes`',
-    'WarehouseProps.readZones?': 'GCP says `zones` for the same choice',
-  },
+  aws: {},
   gcp: {
     'NotificationTargetProps.platformName?': 'optional here, required on AWS and Azure',
     'SparkJob#grantSubmit': '`grantRun` on AWS and Azure for the same intent',

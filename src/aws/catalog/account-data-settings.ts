@@ -53,6 +53,11 @@ export interface IAccountDataSettings extends IConstruct {
   addAdmin(principal: iam.IRole | iam.IUser): boolean;
 }
 
+/** The ARN a role or user is a Lake Formation administrator by. */
+function adminArn(principal: iam.IRole | iam.IUser): string {
+  return 'roleArn' in principal ? principal.roleArn : principal.userArn;
+}
+
 /** The owners created so far, per app: a second one for the same account and region is rejected. */
 const OWNERS = new WeakMap<IConstruct, AccountDataSettings[]>();
 
@@ -113,45 +118,9 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
     super(scope, id);
     this.assertSingleOwner();
     this.encryptionKey = props.encryptionKey;
-    const lakeFormation = props.lakeFormation ?? AccountDataSettings.DEFAULT_LAKE_FORMATION;
-    this.lakeFormation = lakeFormation;
-    if (!lakeFormation) {
-      const given = (['admins', 'existingAdminArns', 'deploymentRole'] as const).find(
-        (p) => props[p] !== undefined,
-      );
-      if (given) {
-        throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-          prop: given,
-          received: 'lakeFormation false',
-          allowed: 'unset unless lakeFormation is true',
-        });
-      }
-    }
-
-    this.encryptionSettings = new glue.CfnDataCatalogEncryptionSettings(this, 'EncryptionSettings', {
-      catalogId: Aws.ACCOUNT_ID,
-      dataCatalogEncryptionSettings: {
-        encryptionAtRest: { catalogEncryptionMode: 'SSE-KMS', sseAwsKmsKeyId: this.encryptionKey.keyArn },
-        connectionPasswordEncryption: {
-          kmsKeyId: this.encryptionKey.keyArn,
-          returnConnectionPasswordEncrypted: true,
-        },
-      },
-    });
-    if (lakeFormation) {
-      for (const arn of props.existingAdminArns ?? []) this.addAdminArn(arn);
-      for (const admin of props.admins ?? []) this.addAdmin(admin);
-      this.addAdminArn(this.deploymentRoleArn(props.deploymentRole));
-      this.dataLakeSettings = new lf.CfnDataLakeSettings(this, 'DataLakeSettings', {
-        mutationType: 'REPLACE',
-        // Lazy: admins added after construction (addAdmin) are part of the one list.
-        admins: Lazy.any({
-          produce: () => this.admins.map((arn) => ({ dataLakePrincipalIdentifier: arn })),
-        }),
-        createDatabaseDefaultPermissions: [],
-        createTableDefaultPermissions: [],
-      });
-    }
+    this.lakeFormation = this.resolveLakeFormation(props);
+    this.encryptionSettings = this.createEncryptionSettings();
+    if (this.lakeFormation) this.dataLakeSettings = this.createDataLakeSettings();
   }
 
   /** Both settings: catalog resources are created after the catalog is encrypted and CloudFormation is an admin. */
@@ -165,8 +134,61 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
   /** Makes `principal` a Lake Formation administrator (once); false without Lake Formation settings. */
   public addAdmin(principal: iam.IRole | iam.IUser): boolean {
     if (!this.lakeFormation) return false;
-    this.addAdminArn('roleArn' in principal ? principal.roleArn : principal.userArn);
+    this.addAdminArn(adminArn(principal));
     return true;
+  }
+
+  /**
+   * Whether the Lake Formation settings are owned, checked against the props that need them;
+   * when owned, the administrators the props name (the deployment role last), before anything is made.
+   */
+  private resolveLakeFormation(props: AccountDataSettingsProps): boolean {
+    const lakeFormation = props.lakeFormation ?? AccountDataSettings.DEFAULT_LAKE_FORMATION;
+    if (!lakeFormation) {
+      const given = (['admins', 'existingAdminArns', 'deploymentRole'] as const).find(
+        (p) => props[p] !== undefined,
+      );
+      if (given) {
+        throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+          prop: given,
+          received: 'lakeFormation false',
+          allowed: 'unset unless lakeFormation is true',
+        });
+      }
+      return false;
+    }
+    const deploymentRoleArn = this.deploymentRoleArn(props.deploymentRole);
+    for (const arn of props.existingAdminArns ?? []) this.addAdminArn(arn);
+    for (const admin of props.admins ?? []) this.addAdminArn(adminArn(admin));
+    this.addAdminArn(deploymentRoleArn);
+    return true;
+  }
+
+  /** Catalog metadata and connection passwords encrypted with the key. */
+  private createEncryptionSettings(): glue.CfnDataCatalogEncryptionSettings {
+    return new glue.CfnDataCatalogEncryptionSettings(this, 'EncryptionSettings', {
+      catalogId: Aws.ACCOUNT_ID,
+      dataCatalogEncryptionSettings: {
+        encryptionAtRest: { catalogEncryptionMode: 'SSE-KMS', sseAwsKmsKeyId: this.encryptionKey.keyArn },
+        connectionPasswordEncryption: {
+          kmsKeyId: this.encryptionKey.keyArn,
+          returnConnectionPasswordEncrypted: true,
+        },
+      },
+    });
+  }
+
+  /** The administrators (replacing the account's list) and no IAMAllowedPrincipals defaults. */
+  private createDataLakeSettings(): lf.CfnDataLakeSettings {
+    return new lf.CfnDataLakeSettings(this, 'DataLakeSettings', {
+      mutationType: 'REPLACE',
+      // Lazy: admins added after construction (addAdmin) are part of the one list.
+      admins: Lazy.any({
+        produce: () => this.admins.map((arn) => ({ dataLakePrincipalIdentifier: arn })),
+      }),
+      createDatabaseDefaultPermissions: [],
+      createTableDefaultPermissions: [],
+    });
   }
 
   private addAdminArn(arn: string): void {

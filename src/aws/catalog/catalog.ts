@@ -7,21 +7,13 @@ import { AccountDataSettings, type IAccountDataSettings } from './account-data-s
 import {
   constructIdFrom,
   type DataRemovalPolicy,
-  ErrorCode,
   findZone,
-  nameViolation,
-  physicalName,
-  resourceTags,
-  TagRules,
   type Tags as KitTags,
-  validatePlatformName,
-  ValidationError,
   ZoneAccess,
 } from '../../core/internal';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
 import { grantCatalogAccess, ImportedCatalog } from './private/catalog-import';
-import { removalPolicyFor } from '../private/removal';
-import { AwsNameRules } from '../private/service-names';
+import { type CatalogSettings, resolveCatalogSettings } from './private/catalog-settings';
 import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
@@ -234,89 +226,24 @@ export class Catalog extends Construct implements ICatalog {
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
+    const settings = resolveCatalogSettings(this, props, {
+      permissionModel: Catalog.DEFAULT_PERMISSION_MODEL,
+      manageAccountSettings: Catalog.DEFAULT_MANAGE_ACCOUNT_SETTINGS,
+    });
     this.lake = props.lake;
-    this.encryptionKey =
-      props.encryptionKey ??
-      (props.accountSettings instanceof AccountDataSettings
-        ? props.accountSettings.encryptionKey
-        : props.lake.encryptionKey);
-    this.permissionModel = props.permissionModel ?? Catalog.DEFAULT_PERMISSION_MODEL;
-    const manageSettings = props.manageAccountSettings ?? Catalog.DEFAULT_MANAGE_ACCOUNT_SETTINGS;
-    const lakeFormation = this.permissionModel === CatalogPermissionModel.LAKE_FORMATION;
-    this.validateLakeFormationProps(props, lakeFormation);
-    this.databaseNames = this.resolveDatabaseNames(platform, props.databaseNames);
-    const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
-    const removalPolicy = removalPolicyFor(this, props.removalPolicy);
-    const catalogId = Aws.ACCOUNT_ID;
+    this.encryptionKey = settings.encryptionKey;
+    this.permissionModel = settings.permissionModel;
+    this.databaseNames = settings.databaseNames;
 
-    this.accountSettings =
-      props.accountSettings ??
-      (manageSettings
-        ? new AccountDataSettings(this, 'AccountSettings', {
-            encryptionKey: this.encryptionKey,
-            lakeFormation,
-            admins: props.admins,
-            deploymentRole: props.deploymentRole,
-          })
-        : AccountDataSettings.fromOwnedElsewhere(this, 'AccountSettings'));
+    this.accountSettings = props.accountSettings ?? this.createAccountSettings(props, settings);
     if (this.accountSettings instanceof AccountDataSettings) {
       this.encryptionSettings = this.accountSettings.encryptionSettings;
       this.dataLakeSettings = this.accountSettings.dataLakeSettings;
     }
-    const settings = this.accountSettings.dependable;
-
-    const databases: Record<string, glue.CfnDatabase> = {};
-    for (const zone of this.lake.zoneNames) {
-      const db = new glue.CfnDatabase(this, `${constructIdFrom(zone)}Database`, {
-        catalogId,
-        databaseInput: {
-          name: this.databaseNames[zone],
-          description: `The ${zone} zone of the ${platform} lake`,
-          locationUri: `s3://${this.lake.bucketFor(zone).bucketName}/`,
-          createTableDefaultPermissions: lakeFormation
-            ? []
-            : [
-                {
-                  principal: { dataLakePrincipalIdentifier: Catalog.IAM_ALLOWED_PRINCIPALS },
-                  permissions: ['ALL'],
-                },
-              ],
-        },
-      });
-      db.applyRemovalPolicy(removalPolicy);
-      if (settings) db.node.addDependency(settings);
-      databases[zone] = db;
-    }
-    this.databases = databases;
-
-    const locations: Record<string, lf.CfnResource> = {};
-    if (lakeFormation) {
-      this.locationRole = new iam.Role(this, 'LocationRole', {
-        assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com'),
-        description: `Lake Formation reads and writes the ${platform} lake's registered zones with this role`,
-      });
-      for (const zone of this.lake.zoneNames) {
-        const grant = this.lake.grantReadWrite(this.locationRole, zone);
-        const location = new lf.CfnResource(this, `${constructIdFrom(zone)}Location`, {
-          resourceArn: this.lake.bucketFor(zone).bucketArn,
-          roleArn: this.locationRole.roleArn,
-          useServiceLinkedRole: false,
-          hybridAccessEnabled: false,
-        });
-        grant.applyBefore(location);
-        if (settings) location.node.addDependency(settings);
-        locations[zone] = location;
-      }
-      acknowledgeWildcards(
-        this.locationRole,
-        this.lake.zoneNames.map((z) => this.lake.bucketFor(z).arnForObjects('*')),
-        INHERENT_WILDCARD_REASONS.LOCATION_ROLE,
-      );
-    }
-    this.locations = locations;
-
-    applyTags(this, tags);
+    this.databases = this.createDatabases(settings);
+    if (settings.lakeFormation) this.locationRole = this.createLocationRole(settings);
+    this.locations = this.locationRole ? this.createLocations(this.locationRole) : {};
+    applyTags(this, settings.tags);
   }
 
   public databaseNameFor(zone: string): string {
@@ -363,64 +290,75 @@ export class Catalog extends Construct implements ICatalog {
     );
   }
 
-  private validateLakeFormationProps(props: CatalogProps, lakeFormation: boolean): void {
-    if (props.accountSettings) {
-      const both = (['admins', 'deploymentRole', 'manageAccountSettings'] as const).find(
-        (p) => props[p] !== undefined,
-      );
-      if (both) {
-        throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-          prop: both,
-          received: props[both] === false ? false : 'a value, with accountSettings',
-          allowed: 'unset when accountSettings is given (configure the AccountDataSettings instead)',
-        });
-      }
-    }
-    if (lakeFormation) return;
-    const given = (['admins', 'deploymentRole'] as const).find((p) => props[p] !== undefined);
-    if (given) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: given,
-        received: `permissionModel ${this.permissionModel}`,
-        allowed: 'unset unless permissionModel is CatalogPermissionModel.LAKE_FORMATION',
-      });
-    }
+  /** The owner of the account-wide settings, made here (or declared owned elsewhere) when none is given. */
+  private createAccountSettings(props: CatalogProps, settings: CatalogSettings): IAccountDataSettings {
+    return settings.manageAccountSettings
+      ? new AccountDataSettings(this, 'AccountSettings', {
+          encryptionKey: this.encryptionKey,
+          lakeFormation: settings.lakeFormation,
+          admins: props.admins,
+          deploymentRole: props.deploymentRole,
+        })
+      : AccountDataSettings.fromOwnedElsewhere(this, 'AccountSettings');
   }
 
-  private resolveDatabaseNames(
-    platform: string,
-    overrides: Readonly<Record<string, string>> | undefined,
-  ): Record<string, string> {
-    for (const zone of Object.keys(overrides ?? {})) {
-      findZone(this, this.lake.zones, zone, `databaseNames.${zone}`);
-    }
-    ValidationError.throwIfAny(
-      ErrorCode.INVALID_NAME,
-      this,
-      Object.entries(overrides ?? {}).flatMap(
-        ([zone, name]) => nameViolation(AwsNameRules.GLUE_DATABASE, `databaseNames.${zone}`, name) ?? [],
-      ),
-    );
-    const names: Record<string, string> = {};
+  /** One Glue database per zone, located at the zone's bucket, created after the account settings. */
+  private createDatabases(settings: CatalogSettings): Record<string, glue.CfnDatabase> {
+    const after = this.accountSettings.dependable;
+    const databases: Record<string, glue.CfnDatabase> = {};
     for (const zone of this.lake.zoneNames) {
-      names[zone] =
-        overrides?.[zone] ??
-        physicalName(this, AwsNameRules.GLUE_DATABASE, {
-          platform: platform.replace(/-/g, '_'),
-          parts: [zone.replace(/-/g, '_')],
-        });
+      const db = new glue.CfnDatabase(this, `${constructIdFrom(zone)}Database`, {
+        catalogId: Aws.ACCOUNT_ID,
+        databaseInput: {
+          name: this.databaseNames[zone],
+          description: `The ${zone} zone of the ${settings.platform} lake`,
+          locationUri: `s3://${this.lake.bucketFor(zone).bucketName}/`,
+          createTableDefaultPermissions: settings.lakeFormation
+            ? []
+            : [
+                {
+                  principal: { dataLakePrincipalIdentifier: Catalog.IAM_ALLOWED_PRINCIPALS },
+                  permissions: ['ALL'],
+                },
+              ],
+        },
+      });
+      db.applyRemovalPolicy(settings.removalPolicy);
+      if (after) db.node.addDependency(after);
+      databases[zone] = db;
     }
-    const seen = new Set<string>();
-    for (const [zone, name] of Object.entries(names)) {
-      if (seen.has(name)) {
-        throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
-          prop: `databaseNames.${zone}`,
-          received: name,
-          allowed: 'a database name no other zone uses',
-        });
-      }
-      seen.add(name);
+    return databases;
+  }
+
+  /** The role Lake Formation reads and writes the registered zones with (Lake Formation model). */
+  private createLocationRole(settings: CatalogSettings): iam.Role {
+    return new iam.Role(this, 'LocationRole', {
+      assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com'),
+      description: `Lake Formation reads and writes the ${settings.platform} lake's registered zones with this role`,
+    });
+  }
+
+  /** Each zone bucket registered with Lake Formation, after the role may use it and the settings exist. */
+  private createLocations(role: iam.Role): Record<string, lf.CfnResource> {
+    const after = this.accountSettings.dependable;
+    const locations: Record<string, lf.CfnResource> = {};
+    for (const zone of this.lake.zoneNames) {
+      const grant = this.lake.grantReadWrite(role, zone);
+      const location = new lf.CfnResource(this, `${constructIdFrom(zone)}Location`, {
+        resourceArn: this.lake.bucketFor(zone).bucketArn,
+        roleArn: role.roleArn,
+        useServiceLinkedRole: false,
+        hybridAccessEnabled: false,
+      });
+      grant.applyBefore(location);
+      if (after) location.node.addDependency(after);
+      locations[zone] = location;
     }
-    return names;
+    acknowledgeWildcards(
+      role,
+      this.lake.zoneNames.map((z) => this.lake.bucketFor(z).arnForObjects('*')),
+      INHERENT_WILDCARD_REASONS.LOCATION_ROLE,
+    );
+    return locations;
   }
 }

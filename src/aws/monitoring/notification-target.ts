@@ -17,6 +17,7 @@ import {
   validatePlatformName,
   ValidationError,
 } from '../../core/internal';
+import { validateEmailAddresses } from '../private/emails';
 import { StreamNameRules } from '../private/stream-names';
 import { applyTags } from '../private/tags';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -75,7 +76,14 @@ export interface INotificationTarget {
 /** Warning id: the topic key is imported, so CloudWatch could not be allowed on it. */
 export const ALARMS_KEY_POLICY_NOT_ADDED_WARNING = 'data-platform-kit:alarmsKeyPolicyNotAdded';
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** A {@link NotificationTarget}'s props, checked and with every default resolved. */
+interface TargetSettings {
+  readonly platform: string;
+  readonly purpose: string;
+  readonly emailAddresses: readonly string[];
+  readonly tags: KitTags;
+  readonly topicName: string;
+}
 
 /** What identifies an SNS topic made in another stack or app. */
 export interface NotificationTargetAttributes {
@@ -195,51 +203,11 @@ export class NotificationTarget extends Construct implements INotificationTarget
 
   constructor(scope: Construct, id: string, props: NotificationTargetProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const purpose = validateLiteralNamePart(
-      this,
-      'purpose',
-      props.purpose ?? NotificationTarget.DEFAULT_PURPOSE,
-    );
-    this.emailAddresses = this.validateEmails(props.emailAddresses ?? []);
-    const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
-
-    this.encryptionKey =
-      props.encryptionKey ??
-      new EncryptionKey(this, 'Key', {
-        platformName: platform,
-        purpose,
-        removalPolicy: props.removalPolicy,
-        tags: props.tags,
-      });
+    const settings = this.resolveSettings(props);
+    this.emailAddresses = settings.emailAddresses;
+    this.encryptionKey = props.encryptionKey ?? this.createKey(props, settings);
     this.allowAlarmsOnKey();
-
-    this.topic = new sns.Topic(this, 'Topic', {
-      topicName: physicalName(this, StreamNameRules.SNS_TOPIC, { platform, parts: [purpose] }),
-      displayName: props.displayName ?? `${platform} data platform alerts`,
-      masterKey: this.encryptionKey.key,
-      enforceSSL: true,
-      signatureVersion: NotificationTarget.SIGNATURE_VERSION,
-    });
-    this.topic.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsOfThisAccount',
-        effect: iam.Effect.ALLOW,
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['sns:Publish'],
-        resources: [this.topic.topicArn],
-        conditions: {
-          ArnLike: {
-            'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Stack.of(this).region}:${Stack.of(this).account}:alarm:*`,
-          },
-          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
-        },
-      }),
-    );
-    for (const email of this.emailAddresses) {
-      this.topic.addSubscription(new subscriptions.EmailSubscription(email));
-    }
-    applyTags(this.topic, tags);
+    this.topic = this.createTopic(props, settings);
   }
 
   /** ARN of the topic. */
@@ -250,6 +218,61 @@ export class NotificationTarget extends Construct implements INotificationTarget
   /** Sends `alarm`'s ALARM and OK transitions to the topic. */
   public notifyOn(alarm: cloudwatch.AlarmBase): void {
     notify(this.topic, alarm);
+  }
+
+  /** Every prop checked and every default resolved, before anything is made. */
+  private resolveSettings(props: NotificationTargetProps): TargetSettings {
+    const platform = validatePlatformName(this, props.platformName);
+    const purpose = validateLiteralNamePart(
+      this,
+      'purpose',
+      props.purpose ?? NotificationTarget.DEFAULT_PURPOSE,
+    );
+    const emailAddresses = validateEmailAddresses(this, 'emailAddresses', props.emailAddresses ?? []);
+    const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
+    const topicName = physicalName(this, StreamNameRules.SNS_TOPIC, { platform, parts: [purpose] });
+    return { platform, purpose, emailAddresses, tags, topicName };
+  }
+
+  /** The alerts key, when none is brought. */
+  private createKey(props: NotificationTargetProps, settings: TargetSettings): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      platformName: settings.platform,
+      purpose: settings.purpose,
+      removalPolicy: props.removalPolicy,
+      tags: props.tags,
+    });
+  }
+
+  /** The encrypted topic, open to this account's CloudWatch alarms, with the email subscriptions. */
+  private createTopic(props: NotificationTargetProps, settings: TargetSettings): sns.Topic {
+    const topic = new sns.Topic(this, 'Topic', {
+      topicName: settings.topicName,
+      displayName: props.displayName ?? `${settings.platform} data platform alerts`,
+      masterKey: this.encryptionKey.key,
+      enforceSSL: true,
+      signatureVersion: NotificationTarget.SIGNATURE_VERSION,
+    });
+    topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsOfThisAccount',
+        effect: iam.Effect.ALLOW,
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Stack.of(this).region}:${Stack.of(this).account}:alarm:*`,
+          },
+          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+        },
+      }),
+    );
+    for (const email of settings.emailAddresses) {
+      topic.addSubscription(new subscriptions.EmailSubscription(email));
+    }
+    applyTags(topic, settings.tags);
+    return topic;
   }
 
   /**
@@ -274,18 +297,5 @@ export class NotificationTarget extends Construct implements INotificationTarget
           )}`,
       );
     }
-  }
-
-  private validateEmails(emails: readonly string[]): string[] {
-    ValidationError.throwIfAny(
-      ErrorCode.INVALID_PRINCIPAL,
-      this,
-      emails.flatMap((email, i) =>
-        isUnresolved(email) || (typeof email === 'string' && EMAIL.test(email))
-          ? []
-          : [{ prop: `emailAddresses[${i}]`, received: email, allowed: 'an email address (name@domain)' }],
-      ),
-    );
-    return [...emails];
   }
 }

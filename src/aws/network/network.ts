@@ -1,4 +1,4 @@
-import { Fn, Stack, Token } from 'aws-cdk-lib';
+import { Fn, type RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
@@ -12,6 +12,7 @@ import {
   stableHash,
   resourceTags,
   TagRules,
+  type Tags as KitTags,
   validatePlatformName,
   validatePrivateCidr,
   ValidationError,
@@ -54,6 +55,17 @@ export interface NetworkProps extends NetworkCommonProps {
    * @default DataRemovalPolicy.RETAIN
    */
   readonly removalPolicy?: DataRemovalPolicy;
+}
+
+/** A {@link Network}'s props, checked and with every default resolved. */
+interface NetworkSettings {
+  readonly platform: string;
+  readonly cidr: string;
+  readonly zones: Pick<ec2.VpcProps, 'maxAzs' | 'availabilityZones'>;
+  readonly retentionDays: number;
+  readonly services: readonly ec2.InterfaceVpcEndpointAwsService[];
+  readonly tags: KitTags;
+  readonly removalPolicy: RemovalPolicy;
 }
 
 /** Private networking the data services run in: a VPC and the subnets they use. */
@@ -215,6 +227,25 @@ export class Network extends Construct implements INetwork {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
+    const settings = this.resolveSettings(props);
+    this.vpcCidr = settings.cidr;
+    this.encryptionKey = props.encryptionKey ?? this.createKey(props, settings);
+    this.vpc = this.createVpc(settings);
+    this.flowLogGroup = this.createFlowLogGroup(settings);
+    this.flowLog = this.createFlowLog();
+    this.s3Endpoint = this.createS3Endpoint();
+    this.endpointSecurityGroup = this.createEndpointSecurityGroup(settings);
+    this.interfaceEndpoints = this.createInterfaceEndpoints(settings);
+    applyTags(this, settings.tags);
+  }
+
+  /** The isolated data subnets, resolved. */
+  public selectDataSubnets(): ec2.SelectedSubnets {
+    return this.vpc.selectSubnets(this.dataSubnets);
+  }
+
+  /** Every prop checked and every default resolved, before anything is made. */
+  private resolveSettings(props: NetworkProps): NetworkSettings {
     const platform = validatePlatformName(this, props.platformName);
     const cidr = props.cidr ?? Network.DEFAULT_CIDR;
     const azCount = props.availabilityZoneCount ?? Network.DEFAULT_AVAILABILITY_ZONE_COUNT;
@@ -222,24 +253,29 @@ export class Network extends Construct implements INetwork {
     const services = props.interfaceEndpoints ?? Network.DEFAULT_INTERFACE_ENDPOINTS;
 
     this.validateCidr(cidr);
-    this.vpcCidr = cidr;
     this.validateAzCount(azCount);
     this.validateRetention(retentionDays);
     const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
+    const zones = this.availabilityZones(azCount);
+    return { platform, cidr, zones, retentionDays, services, tags, removalPolicy };
+  }
 
-    this.encryptionKey =
-      props.encryptionKey ??
-      new EncryptionKey(this, 'Key', {
-        platformName: platform,
-        purpose: Network.KEY_PURPOSE,
-        removalPolicy: props.removalPolicy,
-        tags: props.tags,
-      });
+  /** The flow-log key, when none is brought. */
+  private createKey(props: NetworkProps, settings: NetworkSettings): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      platformName: settings.platform,
+      purpose: Network.KEY_PURPOSE,
+      removalPolicy: props.removalPolicy,
+      tags: props.tags,
+    });
+  }
 
-    this.vpc = new ec2.Vpc(this, 'Vpc', {
-      ipAddresses: ec2.IpAddresses.cidr(cidr),
-      ...this.availabilityZones(azCount),
+  /** The VPC: isolated data subnets only, no internet gateway, the default security group closed. */
+  private createVpc(settings: NetworkSettings): ec2.Vpc {
+    return new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr(settings.cidr),
+      ...settings.zones,
       subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
       natGateways: 0,
       createInternetGateway: false,
@@ -247,36 +283,51 @@ export class Network extends Construct implements INetwork {
       enableDnsSupport: true,
       restrictDefaultSecurityGroup: true,
     });
+  }
 
-    this.flowLogGroup = encryptedLogGroup(this, 'FlowLogGroup', {
-      logGroupName: `/data-platform/${platform}/vpc-flow-logs-${stableHash(this.node.path)}`,
+  /** The encrypted, retained log group of the flow logs. */
+  private createFlowLogGroup(settings: NetworkSettings): logs.LogGroup {
+    return encryptedLogGroup(this, 'FlowLogGroup', {
+      logGroupName: `/data-platform/${settings.platform}/vpc-flow-logs-${stableHash(this.node.path)}`,
       key: this.encryptionKey,
-      retentionDays,
-      removalPolicy,
+      retentionDays: settings.retentionDays,
+      removalPolicy: settings.removalPolicy,
     });
-    this.flowLog = new ec2.FlowLog(this, 'FlowLog', {
+  }
+
+  /** Flow logs of all the VPC's traffic. */
+  private createFlowLog(): ec2.FlowLog {
+    return new ec2.FlowLog(this, 'FlowLog', {
       resourceType: ec2.FlowLogResourceType.fromVpc(this.vpc),
       destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup),
       trafficType: ec2.FlowLogTrafficType.ALL,
     });
+  }
 
-    this.s3Endpoint = this.vpc.addGatewayEndpoint('S3Endpoint', {
+  /** The S3 gateway endpoint of the data subnets. */
+  private createS3Endpoint(): ec2.GatewayVpcEndpoint {
+    return this.vpc.addGatewayEndpoint('S3Endpoint', {
       service: ec2.GatewayVpcEndpointAwsService.S3,
       subnets: [this.dataSubnets],
     });
-    this.endpointSecurityGroup = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
+  }
+
+  /** The interface endpoints' security group: HTTPS in from the VPC's range, nothing out. */
+  private createEndpointSecurityGroup(settings: NetworkSettings): ec2.SecurityGroup {
+    const group = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
       vpc: this.vpc,
-      description: `HTTPS from the ${platform} data network to its AWS service endpoints`,
+      description: `HTTPS from the ${settings.platform} data network to its AWS service endpoints`,
       allowAllOutbound: false,
     });
     // The literal range, not the VPC's CidrBlock attribute: the rule then reads as what it is.
-    this.endpointSecurityGroup.addIngressRule(
-      ec2.Peer.ipv4(this.vpcCidr),
-      ec2.Port.tcp(443),
-      'HTTPS from the VPC',
-    );
+    group.addIngressRule(ec2.Peer.ipv4(this.vpcCidr), ec2.Port.tcp(443), 'HTTPS from the VPC');
+    return group;
+  }
+
+  /** One interface endpoint per service (each once), with private DNS. */
+  private createInterfaceEndpoints(settings: NetworkSettings): Record<string, ec2.InterfaceVpcEndpoint> {
     const endpoints: Record<string, ec2.InterfaceVpcEndpoint> = {};
-    for (const service of services) {
+    for (const service of settings.services) {
       if (endpoints[service.shortName]) continue;
       endpoints[service.shortName] = this.vpc.addInterfaceEndpoint(
         `${constructIdFrom(service.shortName.replace(/[^a-z0-9-]/g, '-'))}Endpoint`,
@@ -289,14 +340,7 @@ export class Network extends Construct implements INetwork {
         },
       );
     }
-    this.interfaceEndpoints = endpoints;
-
-    applyTags(this, tags);
-  }
-
-  /** The isolated data subnets, resolved. */
-  public selectDataSubnets(): ec2.SelectedSubnets {
-    return this.vpc.selectSubnets(this.dataSubnets);
+    return endpoints;
   }
 
   /**

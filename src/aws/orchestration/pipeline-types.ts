@@ -64,7 +64,7 @@ export interface PipelineProps {
    * `notificationTarget` (subscribe to your own topic yourself).
    * @default - no subscriptions
    */
-  readonly alarmEmailAddresses?: readonly string[];
+  readonly alertEmailAddresses?: readonly string[];
   /**
    * Key for the state machine (definition and execution history), its log group, the schedule
    * and every step's logs and bookmarks. Data the steps write is always encrypted with the
@@ -86,11 +86,12 @@ export interface PipelineProps {
    */
   readonly retryDelaySeconds?: number;
   /**
-   * Minutes a whole run may take before Step Functions stops it and the timed-out alarm fires,
-   * 1 to 525600 (a year, the longest a standard workflow may run).
+   * Minutes a whole run (every step, with its retries) may take before Step Functions stops it
+   * and the timed-out alarm fires, 1 to 525600 (a year, the longest a standard workflow may run).
+   * Each step's own limit is its `timeoutMinutes` (the Glue run's).
    * @default 1440 (a day, so a daily run never overlaps the next)
    */
-  readonly timeoutMinutes?: number;
+  readonly runTimeoutMinutes?: number;
   /**
    * Days the run logs (the state machine's and every step's) are kept (a retention CloudWatch
    * Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,

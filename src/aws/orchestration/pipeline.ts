@@ -1,6 +1,6 @@
-import { Annotations, ArnFormat, Duration, Lazy, Stack, TimeZone } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -9,31 +9,19 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { grantPipelineObserve, grantPipelineStart } from './perms';
 import type { PipelineProps, PipelineStep } from './pipeline-types';
-import {
-  CommonDefaults,
-  constructIdFrom,
-  ErrorCode,
-  findZone,
-  isUnresolved,
-  NameRules,
-  nameViolation,
-  physicalName,
-  resourceTags,
-  TagRules,
-  validateIntegerRange,
-  validateLiteralNamePart,
-  validateName,
-  validatePlatformName,
-  ValidationError,
-  type Violation,
-} from '../../core/internal';
+import { CommonDefaults, constructIdFrom } from '../../core/internal';
 import { type INotificationTarget, NotificationTarget } from '../monitoring/notification-target';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
-import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
-import { PipelineNameRules } from '../private/pipeline-names';
-import { createPipelineAlarms, createPipelineSchedule } from './private/pipeline-schedule';
+import { encryptedLogGroup } from '../private/log-groups';
+import { fixLogDeliveryKeyCondition } from './private/log-delivery-key';
+import {
+  createPipelineAlarms,
+  createPipelineSchedule,
+  type PipelineAlarms,
+  type PipelineSchedule,
+} from './private/pipeline-schedule';
+import { type PipelineSettings, resolvePipelineSettings } from './private/pipeline-settings';
 import { assertNotPublic } from '../private/principals';
-import { removalPolicyFor } from '../private/removal';
 import { applyTags } from '../private/tags';
 import { SparkJob } from '../processing/spark-job';
 import type { IEncryptionKey } from '../security/encryption-key';
@@ -69,7 +57,7 @@ export const PIPELINE_KEY_POLICY_NOT_ADDED_WARNING = 'data-platform-kit:pipeline
  *     { name: 'clean', sourceZone: 'raw', targetZone: 'curated', script: SparkJobScript.fromAsset('clean.py') },
  *     { name: 'publish', sourceZone: 'curated', targetZone: 'serving', script: SparkJobScript.fromAsset('publish.py') },
  *   ],
- *   alarmEmailAddresses: ['data-oncall@example.com'],
+ *   alertEmailAddresses: ['data-oncall@example.com'],
  * });
  */
 export class Pipeline extends Construct {
@@ -98,10 +86,10 @@ export class Pipeline extends Construct {
   ];
   /** Retries of a busy or throttled start, 60 seconds apart at first. */
   public static readonly BUSY_RETRY_ATTEMPTS = 6;
-  /** Minutes a run may take when not told (a day). */
-  public static readonly DEFAULT_TIMEOUT_MINUTES = 1440;
+  /** Minutes a whole run may take when not told (a day). */
+  public static readonly DEFAULT_RUN_TIMEOUT_MINUTES = 1440;
   /** Run timeout, in minutes: 1 to 525600 (a year, the longest a standard workflow runs). */
-  public static readonly TIMEOUT_MINUTES_RANGE = { min: 1, max: 525600 } as const;
+  public static readonly RUN_TIMEOUT_MINUTES_RANGE = { min: 1, max: 525600 } as const;
   /** Days the run logs are kept when not told. */
   public static readonly DEFAULT_LOG_RETENTION_DAYS: number = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
   /** Whether the schedule is disabled when not told. */
@@ -138,134 +126,25 @@ export class Pipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: PipelineProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const name = validateName(
-      this,
-      NameRules.COMPONENT,
-      'pipelineName',
-      validateLiteralNamePart(this, 'pipelineName', props.pipelineName),
-    );
-    const maxAttempts = props.maxAttempts ?? Pipeline.DEFAULT_MAX_ATTEMPTS;
-    const retryDelaySeconds = props.retryDelaySeconds ?? Pipeline.DEFAULT_RETRY_DELAY_SECONDS;
-    const timeoutMinutes = props.timeoutMinutes ?? Pipeline.DEFAULT_TIMEOUT_MINUTES;
-    const logRetentionDays = props.logRetentionDays ?? Pipeline.DEFAULT_LOG_RETENTION_DAYS;
-    const paused = props.paused ?? Pipeline.DEFAULT_PAUSED;
-    this.scheduleExpression = props.schedule ?? Pipeline.DEFAULT_SCHEDULE;
+    const settings = resolvePipelineSettings(this, props);
+    this.steps = settings.steps;
+    this.scheduleExpression = settings.scheduleExpression;
+    this.stateMachineName = settings.stateMachineName;
+    this.encryptionKey = settings.encryptionKey;
 
-    this.steps = this.validateSteps(props);
-    // These shape the state machine's definition, which is rendered at synth time: literals only.
-    for (const [prop, value] of Object.entries({ maxAttempts, retryDelaySeconds, timeoutMinutes })) {
-      if (isUnresolved(value)) {
-        throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-          prop,
-          received: value,
-          allowed: 'a literal number known at synth time (it is part of the state machine definition)',
-        });
-      }
-    }
-    validateIntegerRange(this, 'maxAttempts', maxAttempts, Pipeline.MAX_ATTEMPTS_RANGE);
-    validateIntegerRange(this, 'retryDelaySeconds', retryDelaySeconds, Pipeline.RETRY_DELAY_SECONDS_RANGE);
-    validateIntegerRange(this, 'timeoutMinutes', timeoutMinutes, Pipeline.TIMEOUT_MINUTES_RANGE);
-    if (!isUnresolved(logRetentionDays) && !LOG_RETENTION_DAYS.includes(logRetentionDays)) {
-      throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-        prop: 'logRetentionDays',
-        received: logRetentionDays,
-        allowed: `one of the retentions CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
-      });
-    }
-    if (props.notificationTarget && props.alarmEmailAddresses !== undefined) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: 'alarmEmailAddresses',
-        received: props.alarmEmailAddresses,
-        allowed: "unset when 'notificationTarget' is given (subscribe to your own topic yourself)",
-      });
-    }
-    const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
-    const removalPolicy = removalPolicyFor(this, props.removalPolicy);
-    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
-
-    this.jobs = this.steps.map(
-      (step) =>
-        new SparkJob(this, `${constructIdFrom(step.name)}Job`, {
-          ...step,
-          platformName: platform,
-          jobName: step.name,
-          lake: props.lake,
-          network: props.network,
-          encryptionKey: this.encryptionKey,
-          logRetentionDays,
-          description: `Step ${step.name} of pipeline ${name}: ${step.sourceZone} to ${step.targetZone}`,
-          removalPolicy: props.removalPolicy,
-          tags: props.tags,
-        }),
-    );
-
-    const stack = Stack.of(this);
-    const uniqueness = [stack.account, stack.region];
-    const stateMachineName = physicalName(this, PipelineNameRules.STATE_MACHINE, {
-      platform,
-      parts: [name],
-      uniqueness,
-    });
-    // The prefix Step Functions recommends for vended logs keeps the logs resource policy small.
-    this.logGroup = encryptedLogGroup(this, 'LogGroup', {
-      logGroupName: `/aws/vendedlogs/states/${stateMachineName}`,
-      key: this.encryptionKey,
-      retentionDays: logRetentionDays,
-      removalPolicy,
-    });
-    this.stateMachineName = stateMachineName;
-    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
-      stateMachineName,
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      comment: `Pipeline ${name} of platform ${platform}: ${this.steps.map((s) => s.name).join(' then ')}`,
-      definitionBody: sfn.DefinitionBody.fromChainable(this.definition(maxAttempts, retryDelaySeconds)),
-      timeout: Duration.minutes(timeoutMinutes),
-      logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
-      tracingEnabled: true,
-      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey.key),
-    });
-    this.warnIfKeyImported();
-    this.fixLogDeliveryKeyCondition();
-    acknowledgeWildcards(this.stateMachine.role, ['*'], INHERENT_WILDCARD_REASONS.STATE_MACHINE_ROLE);
-
-    const scheduleName = physicalName(this, PipelineNameRules.SCHEDULE, {
-      platform,
-      parts: [name],
-      uniqueness,
-    });
-    const schedule = createPipelineSchedule(this, {
-      stateMachine: this.stateMachine,
-      key: this.encryptionKey,
-      groupName: scheduleName,
-      scheduleName,
-      expression: this.scheduleExpression,
-      enabled: !paused,
-      description: `pipeline ${name} of platform ${platform}`,
-    });
+    this.jobs = this.createJobs(props, settings);
+    this.logGroup = this.createLogGroup(settings);
+    this.stateMachine = this.createStateMachine(settings);
+    const schedule = this.createSchedule(settings);
     this.scheduleGroup = schedule.group;
     this.schedule = schedule.schedule;
     this.scheduleRole = schedule.role;
-
-    this.notificationTarget =
-      props.notificationTarget ??
-      new NotificationTarget(this, 'Alerts', {
-        platformName: platform,
-        purpose: `${name}-alerts`,
-        emailAddresses: props.alarmEmailAddresses,
-        removalPolicy: props.removalPolicy,
-        tags: props.tags,
-      });
-    const alarms = createPipelineAlarms(this, {
-      stateMachine: this.stateMachine,
-      scheduleGroupName: scheduleName,
-      label: `${platform}/${name}`,
-      target: this.notificationTarget,
-    });
+    this.notificationTarget = props.notificationTarget ?? this.createNotificationTarget(props, settings);
+    const alarms = this.createAlarms(settings);
     this.executionsFailedAlarm = alarms.executionsFailed;
     this.executionsTimedOutAlarm = alarms.executionsTimedOut;
     this.invocationsDroppedAlarm = alarms.invocationsDropped;
-    applyTags(this, tags);
+    applyTags(this, settings.tags);
   }
 
   /**
@@ -300,8 +179,93 @@ export class Pipeline extends Construct {
     );
   }
 
+  /** One Spark job per step, in run order, with exactly its zones. */
+  private createJobs(props: PipelineProps, settings: PipelineSettings): SparkJob[] {
+    return this.steps.map(
+      (step) =>
+        new SparkJob(this, `${constructIdFrom(step.name)}Job`, {
+          ...step,
+          platformName: settings.platform,
+          jobName: step.name,
+          lake: props.lake,
+          network: props.network,
+          encryptionKey: this.encryptionKey,
+          logRetentionDays: settings.logRetentionDays,
+          description: `Step ${step.name} of pipeline ${settings.name}: ${step.sourceZone} to ${step.targetZone}`,
+          removalPolicy: props.removalPolicy,
+          tags: props.tags,
+        }),
+    );
+  }
+
+  /** The state machine's encrypted log group. */
+  private createLogGroup(settings: PipelineSettings): logs.LogGroup {
+    // The prefix Step Functions recommends for vended logs keeps the logs resource policy small.
+    return encryptedLogGroup(this, 'LogGroup', {
+      logGroupName: `/aws/vendedlogs/states/${settings.stateMachineName}`,
+      key: this.encryptionKey,
+      retentionDays: settings.logRetentionDays,
+      removalPolicy: settings.removalPolicy,
+    });
+  }
+
+  /** The STANDARD state machine running the steps: encrypted, logged, traced, with the run timeout. */
+  private createStateMachine(settings: PipelineSettings): sfn.StateMachine {
+    const { name, platform } = settings;
+    const stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineName: settings.stateMachineName,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      comment: `Pipeline ${name} of platform ${platform}: ${this.steps.map((s) => s.name).join(' then ')}`,
+      definitionBody: sfn.DefinitionBody.fromChainable(
+        this.createDefinition(settings.maxAttempts, settings.retryDelaySeconds),
+      ),
+      timeout: Duration.minutes(settings.runTimeoutMinutes),
+      logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+      encryptionConfiguration: new sfn.CustomerManagedEncryptionConfiguration(this.encryptionKey.key),
+    });
+    this.warnIfKeyImported();
+    fixLogDeliveryKeyCondition(stateMachine);
+    acknowledgeWildcards(stateMachine.role, ['*'], INHERENT_WILDCARD_REASONS.STATE_MACHINE_ROLE);
+    return stateMachine;
+  }
+
+  /** The schedule in a group of its own, starting runs with a role that may start this state machine only. */
+  private createSchedule(settings: PipelineSettings): PipelineSchedule {
+    return createPipelineSchedule(this, {
+      stateMachine: this.stateMachine,
+      key: this.encryptionKey,
+      groupName: settings.scheduleName,
+      scheduleName: settings.scheduleName,
+      expression: this.scheduleExpression,
+      enabled: !settings.paused,
+      description: `pipeline ${settings.name} of platform ${settings.platform}`,
+    });
+  }
+
+  /** The alerts topic, when none is brought. */
+  private createNotificationTarget(props: PipelineProps, settings: PipelineSettings): NotificationTarget {
+    return new NotificationTarget(this, 'Alerts', {
+      platformName: settings.platform,
+      purpose: `${settings.name}-alerts`,
+      emailAddresses: props.alertEmailAddresses,
+      removalPolicy: props.removalPolicy,
+      tags: props.tags,
+    });
+  }
+
+  /** Alarms on failed and timed-out runs and dropped schedule invocations, to the notification target. */
+  private createAlarms(settings: PipelineSettings): PipelineAlarms {
+    return createPipelineAlarms(this, {
+      stateMachine: this.stateMachine,
+      scheduleGroupName: settings.scheduleName,
+      label: `${settings.platform}/${settings.name}`,
+      target: this.notificationTarget,
+    });
+  }
+
   /** The steps' tasks in order: busy starts retried, failed runs retried, then failure. */
-  private definition(maxAttempts: number, retryDelaySeconds: number): sfn.IChainable {
+  private createDefinition(maxAttempts: number, retryDelaySeconds: number): sfn.IChainable {
     const runs = this.steps.map((step, i) => {
       const id = constructIdFrom(step.name);
       const run = new tasks.GlueStartJobRun(this, `Run${id}`, {
@@ -339,79 +303,6 @@ export class Pipeline extends Construct {
     return rest
       .reduce<sfn.Chain>((chain, run) => chain.next(run), sfn.Chain.start(first))
       .next(new sfn.Succeed(this, 'Succeeded', { stateName: 'Pipeline succeeded' }));
-  }
-
-  /** Steps: as many as STEPS_RANGE, literal unique names, zones the lake has, never writing their source. */
-  private validateSteps(props: PipelineProps): readonly PipelineStep[] {
-    const steps = props.steps;
-    const { min, max } = Pipeline.STEPS_RANGE;
-    if (steps.length < min || steps.length > max) {
-      throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-        prop: 'steps',
-        received: `${steps.length} steps`,
-        allowed: `from ${min} to ${max} steps`,
-      });
-    }
-    const names: Violation[] = [];
-    const seen = new Set<string>();
-    steps.forEach((step, i) => {
-      const prop = `steps[${i}].name`;
-      const bad = isUnresolved(step.name)
-        ? { prop, received: step.name, allowed: 'a literal step name, known at synth time' }
-        : nameViolation(NameRules.COMPONENT, prop, step.name);
-      if (bad) {
-        names.push(bad);
-      } else if (seen.has(step.name)) {
-        names.push({ prop, received: step.name, allowed: 'a step name no other step uses' });
-      }
-      seen.add(step.name);
-    });
-    ValidationError.throwIfAny(ErrorCode.INVALID_NAME, this, names);
-    steps.forEach((step, i) => {
-      findZone(this, props.lake.zones, step.sourceZone, `steps[${i}].sourceZone`);
-      findZone(this, props.lake.zones, step.targetZone, `steps[${i}].targetZone`);
-      if (step.sourceZone === step.targetZone) {
-        throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-          prop: `steps[${i}].targetZone`,
-          received: step.targetZone,
-          allowed: `a zone other than the step's sourceZone ('${step.sourceZone}')`,
-        });
-      }
-    });
-    return [...steps];
-  }
-
-  /**
-   * aws-cdk-lib gives the state machine role `kms:GenerateDataKey` for log delivery under
-   * `StringEquals` on `kms:EncryptionContext:SourceArn` = `arn:…:logs:<region>:<account>:*`: an
-   * exact match on a value ending in `*` never matches. Rendered with `StringLike` instead, so
-   * the statement means what it says (log groups of this account and region).
-   */
-  private fixLogDeliveryKeyCondition(): void {
-    const policy = this.stateMachine.role.node.tryFindChild('DefaultPolicy');
-    if (!(policy instanceof iam.Policy)) return;
-    const cfn = policy.node.defaultChild as iam.CfnPolicy;
-    const stack = Stack.of(this);
-    cfn.addPropertyOverride(
-      'PolicyDocument',
-      Lazy.any({
-        produce: () => {
-          const doc = stack.resolve(policy.document);
-          for (const statement of doc.Statement ?? []) {
-            const equals = statement.Condition?.StringEquals;
-            const value = equals?.['kms:EncryptionContext:SourceArn'];
-            if (value === undefined || !/:\*"(]]})?$/.test(JSON.stringify(value))) continue;
-            delete equals['kms:EncryptionContext:SourceArn'];
-            if (Object.keys(equals).length === 0) delete statement.Condition.StringEquals;
-            statement.Condition.StringLike = {
-              ...(statement.Condition.StringLike ?? {}),
-              'kms:EncryptionContext:SourceArn': value,
-            };
-          }
-          return doc;
-        },
-      }),
-    );
   }
 
   /** Step Functions' log delivery must decrypt with the key; an imported key cannot be told here. */

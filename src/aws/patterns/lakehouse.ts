@@ -3,16 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { applyTags } from '../private/tags';
-import { scheduleExpressionFor } from './private/lakehouse-schedule';
-import { constructIdFrom, ErrorCode, ValidationError, ZoneAccess } from '../../core/internal';
-import {
-  describePersonas,
-  type LakehousePlan,
-  type LakehouseSpec,
-  PERSONAS_IN_EFFECT_INFO,
-  type PlannedPersona,
-  planLakehouse,
-} from '../../patterns';
+import { type LakehouseSettings, resolveLakehouseSettings } from './private/lakehouse-settings';
+import { constructIdFrom, ZoneAccess } from '../../core/internal';
+import { type LakehousePlan, type LakehouseSpec, type PlannedPersona } from '../../patterns';
 import { AccountDataSettings, type IAccountDataSettings } from '../catalog/account-data-settings';
 import { Catalog } from '../catalog/catalog';
 import { NotificationTarget } from '../monitoring/notification-target';
@@ -127,52 +120,73 @@ export class Lakehouse extends Construct {
 
   constructor(scope: Construct, id: string, props: LakehouseProps) {
     super(scope, id);
-    const plan = planLakehouse(this, props);
-    Annotations.of(this).addInfo(
-      `[${PERSONAS_IN_EFFECT_INFO}] ${describePersonas(plan, props.personas !== undefined)}`,
-    );
+    const settings = resolveLakehouseSettings(this, props);
+    const plan = settings.plan;
     this.plan = plan;
-    const platformName = plan.platformName;
-    const removalPolicy = plan.removalPolicy;
-    const tags = plan.tags;
-    const scripts = this.resolveScripts(plan, props.stepScripts ?? {});
 
-    this.encryptionKey = new EncryptionKey(this, 'Key', {
-      platformName,
-      purpose: 'lakehouse',
-      removalPolicy,
-      tags,
-    });
-    this.lake = new LakeStorage(this, 'Storage', {
+    this.encryptionKey = this.createKey();
+    this.lake = this.createLake(props);
+    if (plan.warehouse.enabled || plan.pipelines.length > 0) this.network = this.createNetwork();
+    this.personas = this.createPersonas(settings);
+    // Without recipients there is nothing to notify (as on GCP and Azure): alarms still record state.
+    if (plan.alertEmails.length > 0) this.notifications = this.createNotifications();
+    this.streams = this.createStreams();
+    this.accountSettings = props.accountSettings ?? this.createAccountSettings(props);
+    this.catalog = this.createCatalog();
+    this.pipelines = this.createPipelines(settings);
+    if (plan.warehouse.enabled && this.network) {
+      this.warehouse = this.createWarehouse(props, this.network, settings.warehouseZones);
+    }
+    this.grantStepsTheirTables();
+    for (const persona of plan.personas) {
+      this.renderCapabilities(persona, this.personas[persona.name], settings.warehouseZones);
+    }
+  }
+
+  /** The platform key every zone, stream, pipeline, catalog and warehouse is encrypted with. */
+  private createKey(): EncryptionKey {
+    const { platformName, removalPolicy, tags } = this.plan;
+    return new EncryptionKey(this, 'Key', { platformName, purpose: 'lakehouse', removalPolicy, tags });
+  }
+
+  /** The lake with the spec's zones, encrypted with the platform key. */
+  private createLake(props: LakehouseProps): LakeStorage {
+    const { platformName, removalPolicy, tags } = this.plan;
+    return new LakeStorage(this, 'Storage', {
       platformName,
       // A resolved zone without a cool tier means never: 0 keeps LakeStorage from re-applying a default.
-      zones: plan.zones.map((z) => ({ ...z, coolAfterDays: z.coolAfterDays ?? 0 })),
+      zones: this.plan.zones.map((z) => ({ ...z, coolAfterDays: z.coolAfterDays ?? 0 })),
       encryptionKey: this.encryptionKey,
       accessLogsBucket: props.accessLogsBucket,
       removalPolicy,
       tags,
     });
+  }
 
-    if (plan.warehouse.enabled || plan.pipelines.length > 0) {
-      this.network = new Network(this, 'Network', {
-        platformName,
-        encryptionKey: this.encryptionKey,
-        removalPolicy,
-        tags,
-      });
-    }
+  /** The private network of the warehouse and the pipelines' workers. */
+  private createNetwork(): Network {
+    const { platformName, removalPolicy, tags } = this.plan;
+    return new Network(this, 'Network', {
+      platformName,
+      encryptionKey: this.encryptionKey,
+      removalPolicy,
+      tags,
+    });
+  }
 
+  /** One role per persona, granted its zones of the access matrix on the lake. */
+  private createPersonas(settings: LakehouseSettings): Record<string, iam.Role> {
+    const { platformName, tags } = this.plan;
     const personas: Record<string, iam.Role> = {};
-    const principals = this.resolvePersonaPrincipals(plan, props.personaPrincipals ?? {});
-    for (const persona of plan.personas) {
+    for (const persona of this.plan.personas) {
       const role = new iam.Role(this, `Persona${constructIdFrom(persona.name)}`, {
-        assumedBy: principals[persona.name] ?? new iam.AccountRootPrincipal(),
+        assumedBy: settings.principals[persona.name] ?? new iam.AccountRootPrincipal(),
         description: `${persona.name} persona of the ${platformName} lakehouse`,
       });
       applyTags(role, tags);
       personas[persona.name] = role;
     }
-    for (const grant of plan.grants) {
+    for (const grant of this.plan.grants) {
       const role = personas[grant.persona];
       this.lake.grant(role, grant.zone, grant.access);
       acknowledgeWildcards(
@@ -181,28 +195,35 @@ export class Lakehouse extends Construct {
         PERSONA_WILDCARD_REASON,
       );
     }
-    this.personas = personas;
+    return personas;
+  }
 
-    // The alert topic has a key of its own: alarm delivery (CloudWatch) never needs the data key.
-    // Without recipients there is nothing to notify (as on GCP and Azure): alarms still record state.
-    if (plan.alertEmails.length > 0) {
-      const alertsKey = new EncryptionKey(this, 'AlertsKey', {
-        platformName,
-        purpose: 'alerts',
-        removalPolicy,
-        tags,
-      });
-      this.notifications = new NotificationTarget(this, 'Alerts', {
-        platformName,
-        encryptionKey: alertsKey,
-        emailAddresses: plan.alertEmails,
-        removalPolicy,
-        tags,
-      });
-    }
+  /**
+   * The alert topic, with the spec's recipients subscribed. It has a key of its own: alarm
+   * delivery (CloudWatch) never needs the data key.
+   */
+  private createNotifications(): NotificationTarget {
+    const { platformName, removalPolicy, tags } = this.plan;
+    const alertsKey = new EncryptionKey(this, 'AlertsKey', {
+      platformName,
+      purpose: 'alerts',
+      removalPolicy,
+      tags,
+    });
+    return new NotificationTarget(this, 'Alerts', {
+      platformName,
+      encryptionKey: alertsKey,
+      emailAddresses: this.plan.alertEmails,
+      removalPolicy,
+      tags,
+    });
+  }
 
+  /** One stream ingestion per stream of the spec, alarming to the alert topic. */
+  private createStreams(): Record<string, StreamIngestion> {
+    const { platformName, removalPolicy, tags } = this.plan;
     const streams: Record<string, StreamIngestion> = {};
-    for (const stream of plan.streams) {
+    for (const stream of this.plan.streams) {
       streams[stream.name] = new StreamIngestion(this, `Stream${constructIdFrom(stream.name)}`, {
         platformName,
         streamName: stream.name,
@@ -215,17 +236,24 @@ export class Lakehouse extends Construct {
         tags,
       });
     }
-    this.streams = streams;
+    return streams;
+  }
 
-    // The catalog governs every zone (Lake Formation): the tables that pipelines and READ_WRITE
-    // personas create are what the personas and the warehouse query.
-    this.accountSettings =
-      props.accountSettings ??
-      new AccountDataSettings(this, 'AccountSettings', {
-        encryptionKey: this.encryptionKey,
-        existingAdminArns: props.existingLakeFormationAdminArns,
-      });
-    this.catalog = new Catalog(this, 'Catalog', {
+  /** The account-wide catalog settings, owned by the lakehouse when none are given. */
+  private createAccountSettings(props: LakehouseProps): AccountDataSettings {
+    return new AccountDataSettings(this, 'AccountSettings', {
+      encryptionKey: this.encryptionKey,
+      existingAdminArns: props.existingLakeFormationAdminArns,
+    });
+  }
+
+  /**
+   * The catalog governs every zone (Lake Formation): the tables that pipelines and READ_WRITE
+   * personas create are what the personas and the warehouse query.
+   */
+  private createCatalog(): Catalog {
+    const { platformName, removalPolicy, tags } = this.plan;
+    return new Catalog(this, 'Catalog', {
       platformName,
       lake: this.lake,
       encryptionKey: this.encryptionKey,
@@ -233,8 +261,13 @@ export class Lakehouse extends Construct {
       removalPolicy,
       tags,
     });
+  }
+
+  /** One pipeline per pipeline of the spec, its steps reading and writing Iceberg tables. */
+  private createPipelines(settings: LakehouseSettings): Record<string, Pipeline> {
+    const { platformName, removalPolicy, tags } = this.plan;
     const pipelines: Record<string, Pipeline> = {};
-    plan.pipelines.forEach((pipeline, i) => {
+    for (const pipeline of this.plan.pipelines) {
       pipelines[pipeline.name] = new Pipeline(this, `Pipeline${constructIdFrom(pipeline.name)}`, {
         platformName,
         pipelineName: pipeline.name,
@@ -244,37 +277,42 @@ export class Lakehouse extends Construct {
           name: step.name,
           sourceZone: step.sourceZone,
           targetZone: step.targetZone,
-          script: scripts[`${pipeline.name}/${step.name}`],
+          script: settings.scripts[`${pipeline.name}/${step.name}`],
           arguments: icebergArguments(this.catalog, step.sourceZone, step.targetZone),
         })),
-        schedule: scheduleExpressionFor(this, `pipelines[${i}].schedule.cron`, pipeline.schedule),
+        schedule: settings.schedules[pipeline.name],
         notificationTarget: this.notifications,
         encryptionKey: this.encryptionKey,
         removalPolicy,
         tags,
       });
-    });
-    this.pipelines = pipelines;
-
-    const readZones = [plan.zones[plan.zones.length - 1].name];
-    if (plan.warehouse.enabled && this.network) {
-      this.warehouse = new Warehouse(this, 'Warehouse', {
-        platformName,
-        network: this.network,
-        catalog: this.catalog,
-        encryptionKey: this.encryptionKey,
-        size: plan.warehouse.size,
-        readZones,
-        accessLogsBucket: props.accessLogsBucket,
-        removalPolicy,
-        tags,
-      });
     }
+    return pipelines;
+  }
 
-    // Tables are created by whoever writes a zone: each step's job may create and update the
-    // tables of its target zone, and reads the tables of its source zone.
-    for (const planned of plan.pipelines) {
-      const pipeline = pipelines[planned.name];
+  /** The warehouse in the network, reading `readZones` through the catalog. */
+  private createWarehouse(props: LakehouseProps, network: Network, readZones: readonly string[]): Warehouse {
+    const { platformName, removalPolicy, tags } = this.plan;
+    return new Warehouse(this, 'Warehouse', {
+      platformName,
+      network,
+      catalog: this.catalog,
+      encryptionKey: this.encryptionKey,
+      size: this.plan.warehouse.size,
+      readZones,
+      accessLogsBucket: props.accessLogsBucket,
+      removalPolicy,
+      tags,
+    });
+  }
+
+  /**
+   * Tables are created by whoever writes a zone: each step's job may create and update the
+   * tables of its target zone, and reads the tables of its source zone.
+   */
+  private grantStepsTheirTables(): void {
+    for (const planned of this.plan.pipelines) {
+      const pipeline = this.pipelines[planned.name];
       planned.steps.forEach((step, i) => {
         const job = pipeline.jobs[i];
         const grants = [
@@ -287,10 +325,6 @@ export class Lakehouse extends Construct {
           JOB_CATALOG_WILDCARD_REASON,
         );
       });
-    }
-
-    for (const persona of plan.personas) {
-      this.renderCapabilities(persona, personas[persona.name], readZones);
     }
   }
 
@@ -327,49 +361,6 @@ export class Lakehouse extends Construct {
       );
     }
     if (wildcards.length > 0) acknowledgeWildcards(role, wildcards, PERSONA_WILDCARD_REASON);
-  }
-
-  /** Every step's script, checked against the plan: none missing, none unknown. */
-  /** The principal of each persona that has one; rejects names that are not personas of the plan. */
-  private resolvePersonaPrincipals(
-    plan: LakehousePlan,
-    given: Readonly<Record<string, iam.IPrincipal>>,
-  ): Readonly<Record<string, iam.IPrincipal>> {
-    const names = plan.personas.map((p) => p.name);
-    ValidationError.throwIfAny(
-      ErrorCode.CONFLICTING_PROPS,
-      this,
-      Object.keys(given)
-        .filter((name) => !names.includes(name))
-        .map((name) => ({
-          prop: `personaPrincipals[${JSON.stringify(name)}]`,
-          received: name,
-          allowed: `a persona of the spec: ${names.join(', ')}`,
-        })),
-    );
-    return given;
-  }
-
-  private resolveScripts(
-    plan: LakehousePlan,
-    given: Readonly<Record<string, SparkJobScript>>,
-  ): Record<string, SparkJobScript> {
-    const needed = plan.pipelines.flatMap((p) => p.steps.map((s) => `${p.name}/${s.name}`));
-    const missing = needed.filter((k) => given[k] === undefined);
-    const unknown = Object.keys(given).filter((k) => !needed.includes(k));
-    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
-      ...missing.map((k) => ({
-        prop: `stepScripts['${k}']`,
-        received: 'undefined',
-        allowed: 'a SparkJobScript for every pipeline step, keyed <pipeline>/<step>',
-      })),
-      ...unknown.map((k) => ({
-        prop: `stepScripts['${k}']`,
-        received: k,
-        allowed: `a key naming a pipeline step of the spec: ${needed.join(', ') || 'none (no pipelines)'}`,
-      })),
-    ]);
-    return { ...given };
   }
 }
 

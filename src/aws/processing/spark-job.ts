@@ -1,4 +1,3 @@
-import { Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,37 +5,22 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { grantJobRun, sparkJobPolicy } from './perms';
-import { SparkJobLanguage, type SparkJobProps } from './spark-job-types';
-import {
-  CommonDefaults,
-  ErrorCode,
-  findZone,
-  isUnresolved,
-  NameRules,
-  physicalName,
-  resourceTags,
-  TagRules,
-  validateIntegerRange,
-  validateLiteralNamePart,
-  validateName,
-  validatePlatformName,
-  ValidationError,
-} from '../../core/internal';
+import { SparkJobLanguage, type SparkJobProps, type SparkJobScriptLocation } from './spark-job-types';
+import { CommonDefaults } from '../../core/internal';
+import type { INetwork } from '../network/network';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
 import {
+  type GlueLogGroupName,
   glueLogGroupNames,
   glueLogGroups,
+  type GlueNetworkConnection,
   glueNetworkConnection,
   logGroupArn,
 } from './private/glue-job-resources';
-import { LOG_RETENTION_DAYS } from '../private/log-groups';
-import { PipelineNameRules } from '../private/pipeline-names';
+import { resolveSparkJobSettings, type SparkJobSettings } from './private/spark-job-settings';
 import { assertNotPublic } from '../private/principals';
-import { removalPolicyFor } from '../private/removal';
 import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
-
-const ARGUMENT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$/;
 
 /**
  * A Spark job on AWS Glue that reads one lake zone and writes another, with a role that may do
@@ -157,123 +141,28 @@ export class SparkJob extends Construct {
 
   constructor(scope: Construct, id: string, props: SparkJobProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const name = validateName(
-      this,
-      NameRules.COMPONENT,
-      'jobName',
-      validateLiteralNamePart(this, 'jobName', props.jobName),
-    );
-    const source = findZone(this, props.lake.zones, props.sourceZone, 'sourceZone').name;
-    const target = findZone(this, props.lake.zones, props.targetZone, 'targetZone').name;
-    const language = props.language ?? SparkJob.DEFAULT_LANGUAGE;
-    const glueVersion = props.glueVersion ?? SparkJob.DEFAULT_GLUE_VERSION;
-    const workerType = props.workerType ?? SparkJob.DEFAULT_WORKER_TYPE;
-    const workerCount = props.workerCount ?? SparkJob.DEFAULT_WORKER_COUNT;
-    const jobBookmarks = props.jobBookmarks ?? SparkJob.DEFAULT_JOB_BOOKMARKS;
-    const timeoutMinutes = props.timeoutMinutes ?? SparkJob.DEFAULT_TIMEOUT_MINUTES;
-    const logRetentionDays = props.logRetentionDays ?? SparkJob.DEFAULT_LOG_RETENTION_DAYS;
+    const settings = resolveSparkJobSettings(this, props);
+    this.jobName = settings.jobName;
+    this.jobArn = settings.jobArn;
+    this.sourceZone = settings.source;
+    this.targetZone = settings.target;
+    this.glueVersion = settings.glueVersion;
+    this.encryptionKey = settings.encryptionKey;
+    // Bound first: a script that is not there throws before anything else is made.
+    const script = this.createScript(props);
+    this.scriptLocation = `s3://${script.bucket.bucketName}/${script.objectKey}`;
 
-    this.validateZones(source, target);
-    this.validateRuntime(glueVersion, workerType, language, props.mainClass);
-    validateIntegerRange(this, 'workerCount', workerCount, SparkJob.WORKER_COUNT_RANGE);
-    validateIntegerRange(this, 'timeoutMinutes', timeoutMinutes, SparkJob.TIMEOUT_MINUTES_RANGE);
-    this.validateLogRetention(logRetentionDays);
-    const userArguments = this.validateArguments(props.arguments ?? {});
-    const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
-    const removalPolicy = removalPolicyFor(this, props.removalPolicy);
-
-    const stack = Stack.of(this);
-    const uniqueness = [stack.account, stack.region];
-    this.jobName = physicalName(this, PipelineNameRules.GLUE, { platform, parts: [name], uniqueness });
-    this.jobArn = stack.formatArn({ service: 'glue', resource: 'job', resourceName: this.jobName });
-    this.sourceZone = source;
-    this.targetZone = target;
-    this.glueVersion = glueVersion;
-    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
-    const sourceBucket = props.lake.bucketFor(source);
-    const targetBucket = props.lake.bucketFor(target);
-    const description = props.description ?? `${name}: ${source} to ${target} (platform ${platform})`;
-
-    // IAM role names are account-wide: the region joins the hash, so two regions never collide.
-    const roleName = physicalName(this, PipelineNameRules.IAM_ROLE, { platform, parts: [name], uniqueness });
-    this.role = new iam.Role(this, 'Role', {
-      roleName,
-      assumedBy: new iam.ServicePrincipal('glue.amazonaws.com'),
-      description: `Glue job ${this.jobName}: reads zone ${source}, writes zone ${target}`,
-    });
-    this.sourceGrant = props.lake.grantRead(this.role, source);
-    this.targetGrant = props.lake.grantReadWrite(this.role, target);
-
-    const securityConfigurationName = this.jobName;
-    this.securityConfiguration = new glue.CfnSecurityConfiguration(this, 'SecurityConfiguration', {
-      name: securityConfigurationName,
-      encryptionConfiguration: {
-        s3Encryptions: [{ s3EncryptionMode: 'SSE-KMS', kmsKeyArn: props.lake.encryptionKey.keyArn }],
-        cloudWatchEncryption: { cloudWatchEncryptionMode: 'SSE-KMS', kmsKeyArn: this.encryptionKey.keyArn },
-        jobBookmarksEncryption: {
-          jobBookmarksEncryptionMode: 'CSE-KMS',
-          kmsKeyArn: this.encryptionKey.keyArn,
-        },
-      },
-    });
-
-    const logNames = glueLogGroupNames(glueVersion, securityConfigurationName, roleName);
-    this.logGroups = glueLogGroups(this, logNames, this.encryptionKey, logRetentionDays, removalPolicy);
-
-    // The job's name also names its security configuration and connection (separate namespaces).
-    const network = props.network ? glueNetworkConnection(this, props.network, this.jobName) : undefined;
+    this.role = this.createRole(settings);
+    this.sourceGrant = props.lake.grantRead(this.role, settings.source);
+    this.targetGrant = props.lake.grantReadWrite(this.role, settings.target);
+    this.securityConfiguration = this.createSecurityConfiguration(props, settings);
+    this.logGroups = this.createLogGroups(settings);
+    const network = props.network && this.createNetworkConnection(props.network);
     this.connection = network?.connection;
     this.securityGroup = network?.securityGroup;
-
-    const script = props.script.bind(this);
-    this.scriptLocation = `s3://${script.bucket.bucketName}/${script.objectKey}`;
-    const policy = sparkJobPolicy(this, {
-      scriptBucket: script.bucket,
-      scriptObjectKey: script.objectKey,
-      buckets: [sourceBucket, targetBucket],
-      logGroupArns: logNames.map((l) => logGroupArn(this, l.name)),
-      key: this.encryptionKey,
-      network: network && {
-        connectionName: network.connection.ref,
-        subnetId: network.subnet.subnetId,
-        securityGroupId: network.securityGroup.securityGroupId,
-      },
-    });
-    for (const statement of policy.statements) this.role.addToPrincipalPolicy(statement);
-    this.acknowledgeInherentWildcards(sourceBucket, targetBucket, policy);
-
-    this.job = new glue.CfnJob(this, 'Resource', {
-      name: this.jobName,
-      description,
-      role: this.role.roleArn,
-      command: {
-        name: 'glueetl',
-        scriptLocation: this.scriptLocation,
-        pythonVersion: language === SparkJobLanguage.PYTHON ? '3' : undefined,
-      },
-      glueVersion,
-      workerType,
-      numberOfWorkers: workerCount,
-      timeout: timeoutMinutes,
-      maxRetries: 0,
-      executionProperty: { maxConcurrentRuns: SparkJob.MAX_CONCURRENT_RUNS },
-      securityConfiguration: this.securityConfiguration.ref,
-      connections: network ? { connections: [network.connection.ref] } : undefined,
-      defaultArguments: {
-        '--job-language': language,
-        ...(props.mainClass === undefined ? {} : { '--class': props.mainClass }),
-        '--job-bookmark-option': jobBookmarks ? 'job-bookmark-enable' : 'job-bookmark-disable',
-        ...(glueVersion === glue.GlueVersion.V4_0 ? { '--enable-continuous-cloudwatch-log': 'true' } : {}),
-        [`--${SparkJob.PATH_ARGUMENTS.SOURCE}`]: `s3://${sourceBucket.bucketName}/`,
-        [`--${SparkJob.PATH_ARGUMENTS.TARGET}`]: `s3://${targetBucket.bucketName}/`,
-        ...Object.fromEntries(Object.entries(userArguments).map(([k, v]) => [`--${k}`, v])),
-      },
-    });
-    // The role's policy and the log groups exist (encrypted, with their retention) before the job
-    // can run: otherwise Glue would create unencrypted, never-expiring log groups itself.
-    this.job.node.addDependency(this.role, ...this.logGroups);
-    applyTags(this, tags);
+    this.addRolePolicy(props, settings, script, network);
+    this.job = this.createJob(props, settings, network);
+    applyTags(this, settings.tags);
   }
 
   /**
@@ -283,6 +172,127 @@ export class SparkJob extends Construct {
   public grantRun(grantee: iam.IGrantable): iam.Grant {
     assertNotPublic(this, grantee, 'grantee');
     return grantJobRun(grantee, this.jobArn);
+  }
+
+  /** The script, made available to the job (an asset is uploaded from a local file). */
+  private createScript(props: SparkJobProps): SparkJobScriptLocation {
+    return props.script.bind(this);
+  }
+
+  /** The job's own role, assumable by Glue. */
+  private createRole(settings: SparkJobSettings): iam.Role {
+    return new iam.Role(this, 'Role', {
+      roleName: settings.roleName,
+      assumedBy: new iam.ServicePrincipal('glue.amazonaws.com'),
+      description: `Glue job ${settings.jobName}: reads zone ${settings.source}, writes zone ${settings.target}`,
+    });
+  }
+
+  /** What encrypts the job's S3 writes (the lake's key), its logs and its bookmarks (the job's key). */
+  private createSecurityConfiguration(
+    props: SparkJobProps,
+    settings: SparkJobSettings,
+  ): glue.CfnSecurityConfiguration {
+    return new glue.CfnSecurityConfiguration(this, 'SecurityConfiguration', {
+      name: settings.jobName,
+      encryptionConfiguration: {
+        s3Encryptions: [{ s3EncryptionMode: 'SSE-KMS', kmsKeyArn: props.lake.encryptionKey.keyArn }],
+        cloudWatchEncryption: { cloudWatchEncryptionMode: 'SSE-KMS', kmsKeyArn: this.encryptionKey.keyArn },
+        jobBookmarksEncryption: {
+          jobBookmarksEncryptionMode: 'CSE-KMS',
+          kmsKeyArn: this.encryptionKey.keyArn,
+        },
+      },
+    });
+  }
+
+  /** The log groups Glue writes the job's runs to, made first: encrypted, with their retention. */
+  private createLogGroups(settings: SparkJobSettings): logs.LogGroup[] {
+    return glueLogGroups(
+      this,
+      this.logNames(settings),
+      this.encryptionKey,
+      settings.logRetentionDays,
+      settings.removalPolicy,
+    );
+  }
+
+  /** The network connection and the workers' security group. */
+  private createNetworkConnection(network: INetwork): GlueNetworkConnection {
+    // The job's name also names its security configuration and connection (separate namespaces).
+    return glueNetworkConnection(this, network, this.jobName);
+  }
+
+  /** Exactly what the job needs, on the role: its script, zones, logs, key and network. */
+  private addRolePolicy(
+    props: SparkJobProps,
+    settings: SparkJobSettings,
+    script: SparkJobScriptLocation,
+    network: GlueNetworkConnection | undefined,
+  ): void {
+    const sourceBucket = props.lake.bucketFor(settings.source);
+    const targetBucket = props.lake.bucketFor(settings.target);
+    const policy = sparkJobPolicy(this, {
+      scriptBucket: script.bucket,
+      scriptObjectKey: script.objectKey,
+      buckets: [sourceBucket, targetBucket],
+      logGroupArns: this.logNames(settings).map((l) => logGroupArn(this, l.name)),
+      key: this.encryptionKey,
+      network: network && {
+        connectionName: network.connection.ref,
+        subnetId: network.subnet.subnetId,
+        securityGroupId: network.securityGroup.securityGroupId,
+      },
+    });
+    for (const statement of policy.statements) this.role.addToPrincipalPolicy(statement);
+    this.acknowledgeInherentWildcards(sourceBucket, targetBucket, policy);
+  }
+
+  /** The Glue job, made after its role's policy and its log groups. */
+  private createJob(
+    props: SparkJobProps,
+    settings: SparkJobSettings,
+    network: GlueNetworkConnection | undefined,
+  ): glue.CfnJob {
+    const { language, glueVersion } = settings;
+    const sourceBucket = props.lake.bucketFor(settings.source);
+    const targetBucket = props.lake.bucketFor(settings.target);
+    const job = new glue.CfnJob(this, 'Resource', {
+      name: this.jobName,
+      description: settings.description,
+      role: this.role.roleArn,
+      command: {
+        name: 'glueetl',
+        scriptLocation: this.scriptLocation,
+        pythonVersion: language === SparkJobLanguage.PYTHON ? '3' : undefined,
+      },
+      glueVersion,
+      workerType: settings.workerType,
+      numberOfWorkers: settings.workerCount,
+      timeout: settings.timeoutMinutes,
+      maxRetries: 0,
+      executionProperty: { maxConcurrentRuns: SparkJob.MAX_CONCURRENT_RUNS },
+      securityConfiguration: this.securityConfiguration.ref,
+      connections: network ? { connections: [network.connection.ref] } : undefined,
+      defaultArguments: {
+        '--job-language': language,
+        ...(props.mainClass === undefined ? {} : { '--class': props.mainClass }),
+        '--job-bookmark-option': settings.jobBookmarks ? 'job-bookmark-enable' : 'job-bookmark-disable',
+        ...(glueVersion === glue.GlueVersion.V4_0 ? { '--enable-continuous-cloudwatch-log': 'true' } : {}),
+        [`--${SparkJob.PATH_ARGUMENTS.SOURCE}`]: `s3://${sourceBucket.bucketName}/`,
+        [`--${SparkJob.PATH_ARGUMENTS.TARGET}`]: `s3://${targetBucket.bucketName}/`,
+        ...Object.fromEntries(Object.entries(settings.userArguments).map(([k, v]) => [`--${k}`, v])),
+      },
+    });
+    // The role's policy and the log groups exist (encrypted, with their retention) before the job
+    // can run: otherwise Glue would create unencrypted, never-expiring log groups itself.
+    job.node.addDependency(this.role, ...this.logGroups);
+    return job;
+  }
+
+  /** The log groups Glue names after the job's security configuration and role. */
+  private logNames(settings: SparkJobSettings): GlueLogGroupName[] {
+    return glueLogGroupNames(settings.glueVersion, settings.jobName, settings.roleName);
   }
 
   /** The role's wildcards are its intent or Glue's own: acknowledged on the role, never on data. */
@@ -302,93 +312,5 @@ export class SparkJob extends Construct {
       INHERENT_WILDCARD_REASONS.SPARK_JOB_LOG_STREAMS,
     );
     acknowledgeWildcards(this.role, policy.networkWildcards, INHERENT_WILDCARD_REASONS.SPARK_JOB_NETWORK);
-  }
-
-  private validateZones(source: string, target: string): void {
-    if (source === target) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: 'targetZone',
-        received: target,
-        allowed: `a zone other than sourceZone ('${source}'): a job never rewrites the zone it reads`,
-      });
-    }
-  }
-
-  private validateRuntime(
-    glueVersion: glue.GlueVersion,
-    workerType: glue.WorkerType,
-    language: SparkJobLanguage,
-    mainClass: string | undefined,
-  ): void {
-    if (!SparkJob.SUPPORTED_GLUE_VERSIONS.includes(glueVersion)) {
-      throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-        prop: 'glueVersion',
-        received: glueVersion,
-        allowed: `one of ${SparkJob.SUPPORTED_GLUE_VERSIONS.join(', ')}`,
-      });
-    }
-    if (!SparkJob.SUPPORTED_WORKER_TYPES.includes(workerType)) {
-      throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-        prop: 'workerType',
-        received: workerType,
-        allowed: `one of ${SparkJob.SUPPORTED_WORKER_TYPES.join(', ')}`,
-      });
-    }
-    const scala = language === SparkJobLanguage.SCALA;
-    if (scala !== (mainClass !== undefined)) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: 'mainClass',
-        received: mainClass,
-        allowed: scala
-          ? 'the Scala object to run (required with SparkJobLanguage.SCALA)'
-          : 'unset for a Python script',
-      });
-    }
-    if (scala && !isUnresolved(mainClass) && !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(mainClass!)) {
-      throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
-        prop: 'mainClass',
-        received: mainClass,
-        allowed: "a fully qualified Scala object name (e.g. 'com.example.CleanOrders')",
-      });
-    }
-  }
-
-  private validateLogRetention(days: number): void {
-    if (isUnresolved(days) || LOG_RETENTION_DAYS.includes(days)) return;
-    throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-      prop: 'logRetentionDays',
-      received: days,
-      allowed: `one of the retentions CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
-    });
-  }
-
-  /** Argument names are literal, well-formed, and never the kit's own (all reported at once). */
-  private validateArguments(args: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
-    const reserved = [...Object.values(SparkJob.PATH_ARGUMENTS), ...SparkJob.MANAGED_ARGUMENTS];
-    const entries = Object.keys(args);
-    ValidationError.throwIfAny(
-      ErrorCode.INVALID_NAME,
-      this,
-      entries
-        .filter((k) => !ARGUMENT_NAME.test(k))
-        .map((k) => ({
-          prop: 'arguments key',
-          received: k,
-          allowed:
-            "1-128 characters of letters, digits, '_' and '-', not starting with '-' (the kit adds '--')",
-        })),
-    );
-    ValidationError.throwIfAny(
-      ErrorCode.CONFLICTING_PROPS,
-      this,
-      entries
-        .filter((k) => reserved.includes(k))
-        .map((k) => ({
-          prop: 'arguments key',
-          received: k,
-          allowed: `not one of the kit's: ${reserved.join(', ')}`,
-        })),
-    );
-    return args;
   }
 }

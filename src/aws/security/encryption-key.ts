@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -11,6 +11,7 @@ import {
   NameRules,
   physicalName,
   TagRules,
+  type Tags as KitTags,
   validateIntegerRange,
   validateLiteralNamePart,
   validatePlatformName,
@@ -91,6 +92,16 @@ export interface EncryptionKeyAttributes {
    * IAM statements on an alias do not cover the key.
    */
   readonly keyArn: string;
+}
+
+/** An {@link EncryptionKey}'s props, checked and with every default resolved. */
+interface KeySettings {
+  readonly rotationPeriodDays: number;
+  readonly pendingWindowDays: number;
+  readonly aliasName: string;
+  readonly description: string;
+  readonly removalPolicy: RemovalPolicy;
+  readonly tags: KitTags;
 }
 
 const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
@@ -183,6 +194,14 @@ export class EncryptionKey extends EncryptionKeyBase {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps = {}) {
     super(scope, id);
+    const settings = this.resolveSettings(props);
+    this.rotationPeriodDays = settings.rotationPeriodDays;
+    this.aliasName = settings.aliasName;
+    this.key = this.createKey(settings);
+  }
+
+  /** Every prop checked and every default resolved, before anything is made. */
+  private resolveSettings(props: EncryptionKeyProps): KeySettings {
     const platform = props.platformName ?? EncryptionKey.DEFAULT_PLATFORM_NAME;
     const purpose = validateLiteralNamePart(this, 'purpose', props.purpose ?? EncryptionKey.DEFAULT_PURPOSE);
     const rotationPeriodDays = props.rotationPeriodDays ?? EncryptionKey.DEFAULT_ROTATION_PERIOD_DAYS;
@@ -208,23 +227,33 @@ export class EncryptionKey extends EncryptionKeyBase {
       override: props.aliasName?.replace(/^alias\//, ''),
       overrideProp: 'aliasName',
     });
+    return {
+      rotationPeriodDays,
+      pendingWindowDays,
+      aliasName: `alias/${aliasSuffix}`,
+      description: props.description ?? `data-platform-kit ${purpose} key for platform ${platform}`,
+      removalPolicy: removalPolicyFor(this, props.removalPolicy),
+      tags,
+    };
+  }
 
-    this.rotationPeriodDays = rotationPeriodDays;
-    this.aliasName = `alias/${aliasSuffix}`;
+  /** The rotating key with its alias, its grant guard and the kit's tags. */
+  private createKey(settings: KeySettings): kms.Key {
+    const { rotationPeriodDays, pendingWindowDays } = settings;
     // aws-cdk-lib compares these durations with their limits, which fails on a token: a
     // token goes straight to the CloudFormation property instead (validated at deploy time).
-    this.key = new kms.Key(this, 'Resource', {
+    const key = new kms.Key(this, 'Resource', {
       enableKeyRotation: true,
       rotationPeriod: isUnresolved(rotationPeriodDays) ? undefined : Duration.days(rotationPeriodDays),
       pendingWindow: isUnresolved(pendingWindowDays) ? undefined : Duration.days(pendingWindowDays),
-      alias: this.aliasName,
-      description: props.description ?? `data-platform-kit ${purpose} key for platform ${platform}`,
-      removalPolicy: removalPolicyFor(this, props.removalPolicy),
+      alias: settings.aliasName,
+      description: settings.description,
+      removalPolicy: settings.removalPolicy,
     });
     // Control Tower CT.KMS.PR.3: grants only for AWS resources. The services the kit uses with
     // the key (Redshift Serverless, Secrets Manager, Kinesis, Firehose, Glue) create their grants
     // on the caller's behalf, with kms:GrantIsForAWSResource true; direct grants are denied.
-    this.key.addToResourcePolicy(
+    key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'DenyGrantsNotForAwsResources',
         effect: iam.Effect.DENY,
@@ -234,10 +263,11 @@ export class EncryptionKey extends EncryptionKeyBase {
         conditions: { Bool: { 'kms:GrantIsForAWSResource': 'false' } },
       }),
     );
-    const cfnKey = this.key.node.defaultChild as kms.CfnKey;
+    const cfnKey = key.node.defaultChild as kms.CfnKey;
     if (isUnresolved(rotationPeriodDays)) cfnKey.rotationPeriodInDays = rotationPeriodDays;
     if (isUnresolved(pendingWindowDays)) cfnKey.pendingWindowInDays = pendingWindowDays;
 
-    applyTags(this.key, tags);
+    applyTags(key, settings.tags);
+    return key;
   }
 }

@@ -90,6 +90,15 @@ export interface LakeStorageAttributes {
   readonly encryptionKey: IEncryptionKey;
 }
 
+/** A {@link LakeStorage}'s props, checked and with every default resolved. */
+interface LakeSettings {
+  readonly platform: string;
+  readonly zones: readonly ResolvedZone[];
+  readonly accessLogRetentionDays: number;
+  readonly removalPolicy: RemovalPolicy;
+  readonly userTags?: KitTags;
+}
+
 /** Warning id: the access-log bucket's policy could not be changed (an imported bucket). */
 export const ACCESS_LOGS_POLICY_NOT_ADDED_WARNING = 'data-platform-kit:accessLogsPolicyNotAdded';
 /** Warning id: the access-log bucket uses SSE-KMS, to which S3 cannot deliver access logs. */
@@ -174,41 +183,11 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
 
   constructor(scope: Construct, id: string, props: LakeStorageProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const accessLogRetentionDays =
-      props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
-
-    this.zones = resolveZones(this, props.zones);
+    const settings = this.resolveSettings(props);
+    this.zones = settings.zones;
     this.zoneNames = this.zones.map((z) => z.name);
-    this.validateZones();
-    if (props.accessLogsBucket && props.accessLogRetentionDays !== undefined) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: 'accessLogRetentionDays',
-        received: props.accessLogRetentionDays,
-        allowed: "unset when 'accessLogsBucket' is given (the brought bucket's lifecycle is its owner's)",
-      });
-    }
-    validateIntegerRange(
-      this,
-      'accessLogRetentionDays',
-      accessLogRetentionDays,
-      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
-    );
-    const userTags = props.tags;
-    validateResourceTags(this, TagRules.AWS, platform, userTags);
-    const removalPolicy = removalPolicyFor(this, props.removalPolicy);
-
-    this.encryptionKey =
-      props.encryptionKey ??
-      new EncryptionKey(this, 'Key', {
-        platformName: platform,
-        purpose: LakeStorage.KEY_PURPOSE,
-        removalPolicy: props.removalPolicy,
-        tags: props.tags,
-      });
-    this.accessLogsBucket =
-      props.accessLogsBucket ??
-      this.createAccessLogsBucket(platform, accessLogRetentionDays, removalPolicy, userTags);
+    this.encryptionKey = props.encryptionKey ?? this.createKey(props, settings);
+    this.accessLogsBucket = props.accessLogsBucket ?? this.createAccessLogsBucket(settings);
     if (props.accessLogsBucket?.encryptionKey) {
       Annotations.of(this).addWarningV2(
         ACCESS_LOGS_BUCKET_KMS_WARNING,
@@ -216,12 +195,7 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
           'buckets with SSE-S3 default encryption, so no access logs will arrive.',
       );
     }
-
-    const buckets: Record<string, s3.Bucket> = {};
-    this.zones.forEach((zone, i) => {
-      buckets[zone.name] = this.createZoneBucket(zone, i, platform, removalPolicy, userTags);
-    });
-    this.buckets = buckets;
+    this.buckets = this.createZoneBuckets(settings);
   }
 
   /** The bucket of `zone`; throws `DPK_UNKNOWN_ZONE` for a zone the storage does not have. */
@@ -241,12 +215,38 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
     return grantZoneAccess(principal, bucket, this.encryptionKey, access);
   }
 
+  /** Every prop checked and every default resolved, before anything is made. */
+  private resolveSettings(props: LakeStorageProps): LakeSettings {
+    const platform = validatePlatformName(this, props.platformName);
+    const accessLogRetentionDays =
+      props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
+
+    const zones = resolveZones(this, props.zones);
+    this.validateZones(zones);
+    if (props.accessLogsBucket && props.accessLogRetentionDays !== undefined) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: 'accessLogRetentionDays',
+        received: props.accessLogRetentionDays,
+        allowed: "unset when 'accessLogsBucket' is given (the brought bucket's lifecycle is its owner's)",
+      });
+    }
+    validateIntegerRange(
+      this,
+      'accessLogRetentionDays',
+      accessLogRetentionDays,
+      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
+    );
+    validateResourceTags(this, TagRules.AWS, platform, props.tags);
+    const removalPolicy = removalPolicyFor(this, props.removalPolicy);
+    return { platform, zones, accessLogRetentionDays, removalPolicy, userTags: props.tags };
+  }
+
   /**
    * Checks what core cannot: S3 needs 30 days before Standard-IA, and every bucket name
    * override is valid (all reported at once).
    */
-  private validateZones(): void {
-    this.zones.forEach((zone, i) =>
+  private validateZones(zones: readonly ResolvedZone[]): void {
+    zones.forEach((zone, i) =>
       validateIntegerRange(
         this,
         `zones[${i}].coolAfterDays`,
@@ -257,7 +257,7 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
     ValidationError.throwIfAny(
       ErrorCode.INVALID_NAME,
       this,
-      this.zones.flatMap((zone, i) =>
+      zones.flatMap((zone, i) =>
         zone.storageName === undefined
           ? []
           : (nameViolation(NameRules.S3_BUCKET, `zones[${i}].storageName`, zone.storageName) ?? []),
@@ -265,12 +265,20 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
     );
   }
 
-  private createAccessLogsBucket(
-    platform: string,
-    retentionDays: number,
-    removalPolicy: RemovalPolicy,
-    userTags: KitTags | undefined,
-  ): s3.Bucket {
+  /** The key of the zone buckets, when none is brought. */
+  private createKey(props: LakeStorageProps, settings: LakeSettings): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      platformName: settings.platform,
+      purpose: LakeStorage.KEY_PURPOSE,
+      removalPolicy: props.removalPolicy,
+      tags: props.tags,
+    });
+  }
+
+  /** The SSE-S3 bucket the zones' server access logs go to, when none is brought. */
+  private createAccessLogsBucket(settings: LakeSettings): s3.Bucket {
+    const { platform, removalPolicy, userTags } = settings;
+    const retentionDays = settings.accessLogRetentionDays;
     const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
       bucketName: physicalName(this, NameRules.S3_BUCKET, {
         platform,
@@ -304,13 +312,17 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
     return bucket;
   }
 
-  private createZoneBucket(
-    zone: ResolvedZone,
-    index: number,
-    platform: string,
-    removalPolicy: RemovalPolicy,
-    userTags: KitTags | undefined,
-  ): s3.Bucket {
+  /** One bucket per zone, in declaration order, by zone name. */
+  private createZoneBuckets(settings: LakeSettings): Record<string, s3.Bucket> {
+    const buckets: Record<string, s3.Bucket> = {};
+    settings.zones.forEach((zone, i) => {
+      buckets[zone.name] = this.createZoneBucket(zone, i, settings);
+    });
+    return buckets;
+  }
+
+  private createZoneBucket(zone: ResolvedZone, index: number, settings: LakeSettings): s3.Bucket {
+    const { platform, removalPolicy, userTags } = settings;
     const bucketName = physicalName(this, NameRules.S3_BUCKET, {
       platform,
       parts: [zone.name],

@@ -8,29 +8,12 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, type IConstruct } from 'constructs';
 import { acknowledgeStreamIngestionFindings } from './acknowledgements';
 import { grantStreamAccess } from './perms';
-import {
-  CommonDefaults,
-  ErrorCode,
-  findZone,
-  isUnresolved,
-  NameRules,
-  physicalName,
-  resourceTags,
-  type StreamIngestionCommonProps,
-  TagRules,
-  validateIntegerRange,
-  validateLiteralNamePart,
-  validateName,
-  validatePlatformName,
-  ValidationError,
-} from '../../core/internal';
+import { CommonDefaults, isUnresolved, type StreamIngestionCommonProps } from '../../core/internal';
 import { type INotificationTarget, NotificationTarget } from '../monitoring/notification-target';
-import { LOG_RETENTION_DAYS } from '../private/log-groups';
 import { assertNotPublic } from '../private/principals';
-import { removalPolicyFor } from '../private/removal';
-import { createStreamAlarms } from './private/stream-alarms';
-import { createDelivery } from './private/stream-delivery';
-import { StreamNameRules } from '../private/stream-names';
+import { createStreamAlarms, type StreamAlarms } from './private/stream-alarms';
+import { createDelivery, type Delivery } from './private/stream-delivery';
+import { resolveStreamSettings, type StreamSettings } from './private/stream-settings';
 import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
@@ -97,7 +80,7 @@ export interface StreamIngestionProps extends StreamIngestionCommonProps {
    * `notificationTarget` (subscribe to your own topic yourself).
    * @default - no subscriptions
    */
-  readonly alarmEmailAddresses?: readonly string[];
+  readonly alertEmailAddresses?: readonly string[];
   /**
    * Alarm when the oldest record read from the stream is older than this, in milliseconds
    * (the unit of `GetRecords.IteratorAgeMilliseconds`); below the stream's retention.
@@ -172,10 +155,6 @@ class ImportedStreamIngestion extends StreamIngestionBase {
     });
   }
 }
-
-const TIME_PARTITIONS =
-  'year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/';
-const ERROR_ROOT = 'errors';
 
 /**
  * Streaming ingestion into the lake: a Kinesis data stream and a Firehose stream that lands
@@ -266,113 +245,20 @@ export class StreamIngestion extends StreamIngestionBase {
 
   constructor(scope: Construct, id: string, props: StreamIngestionProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const name = this.validateStreamName(props.streamName);
-    const zone = findZone(this, props.lake.zones, props.zone ?? StreamIngestion.DEFAULT_ZONE).name;
-    const retentionHours = props.retentionHours ?? StreamIngestion.DEFAULT_RETENTION_HOURS;
-    const bufferingIntervalSeconds =
-      props.bufferingIntervalSeconds ?? StreamIngestion.DEFAULT_BUFFERING_INTERVAL_SECONDS;
-    const bufferingSizeMiB = props.bufferingSizeMiB ?? StreamIngestion.DEFAULT_BUFFERING_SIZE_MIB;
-    const compression = props.compression ?? StreamIngestion.DEFAULT_COMPRESSION;
-    const logRetentionDays = props.logRetentionDays ?? StreamIngestion.DEFAULT_LOG_RETENTION_DAYS;
-    const iteratorAgeThresholdMilliseconds =
-      props.iteratorAgeThresholdMilliseconds ?? StreamIngestion.DEFAULT_ITERATOR_AGE_THRESHOLD_MILLISECONDS;
-    const dataFreshnessThresholdSeconds =
-      props.dataFreshnessThresholdSeconds ?? StreamIngestion.DEFAULT_DATA_FRESHNESS_THRESHOLD_SECONDS;
+    const settings = resolveStreamSettings(this, props);
+    this.zone = settings.zone;
+    this.bucket = props.lake.bucketFor(settings.zone);
+    this.encryptionKey = settings.encryptionKey;
+    this.dataPrefix = settings.dataPrefix;
+    this.errorPrefix = settings.errorPrefix;
 
-    validateIntegerRange(this, 'retentionHours', retentionHours, StreamIngestion.RETENTION_HOURS_RANGE);
-    validateIntegerRange(this, 'shardCount', props.shardCount, StreamIngestion.SHARD_COUNT_RANGE);
-    validateIntegerRange(
-      this,
-      'bufferingIntervalSeconds',
-      bufferingIntervalSeconds,
-      StreamIngestion.BUFFERING_INTERVAL_SECONDS_RANGE,
-    );
-    validateIntegerRange(
-      this,
-      'bufferingSizeMiB',
-      bufferingSizeMiB,
-      StreamIngestion.BUFFERING_SIZE_MIB_RANGE,
-    );
-    this.validateLogRetention(logRetentionDays);
-    this.validateThresholds(
-      retentionHours,
-      bufferingIntervalSeconds,
-      iteratorAgeThresholdMilliseconds,
-      dataFreshnessThresholdSeconds,
-    );
-    if (props.notificationTarget && props.alarmEmailAddresses !== undefined) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: 'alarmEmailAddresses',
-        received: props.alarmEmailAddresses,
-        allowed: "unset when 'notificationTarget' is given (subscribe to your own topic yourself)",
-      });
-    }
-    const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
-    const removalPolicy = removalPolicyFor(this, props.removalPolicy);
-
-    this.zone = zone;
-    this.bucket = props.lake.bucketFor(zone);
-    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
-    this.dataPrefix = `${name}/${TIME_PARTITIONS}`;
-    this.errorPrefix = `${ERROR_ROOT}/${name}/!{firehose:error-output-type}/${TIME_PARTITIONS}`;
-
-    this.stream = new kinesis.Stream(this, 'Stream', {
-      streamName: physicalName(this, StreamNameRules.KINESIS_STREAM, { platform, parts: [name] }),
-      streamMode:
-        props.shardCount === undefined ? kinesis.StreamMode.ON_DEMAND : kinesis.StreamMode.PROVISIONED,
-      shardCount: props.shardCount,
-      // aws-cdk-lib compares the duration with its limits, which fails on a token: a token goes
-      // straight to the CloudFormation property instead (validated at deploy time).
-      retentionPeriod: isUnresolved(retentionHours) ? undefined : Duration.hours(retentionHours),
-      encryption: kinesis.StreamEncryption.KMS,
-      encryptionKey: this.encryptionKey.key,
-      removalPolicy,
-    });
-    if (isUnresolved(retentionHours)) {
-      (this.stream.node.defaultChild as kinesis.CfnStream).retentionPeriodHours = retentionHours;
-    }
-
-    const deliveryStreamName = physicalName(this, StreamNameRules.FIREHOSE_STREAM, {
-      platform,
-      parts: [name, zone],
-    });
-    const delivery = createDelivery(this, {
-      deliveryStreamName,
-      stream: this.stream,
-      streamKey: this.encryptionKey,
-      bucket: this.bucket,
-      destinationKey: props.lake.encryptionKey,
-      dataPrefix: this.dataPrefix,
-      errorPrefix: this.errorPrefix,
-      writablePrefixes: [`${name}/`, `${ERROR_ROOT}/${name}/`],
-      bufferingIntervalSeconds,
-      bufferingSizeMiB,
-      compressionFormat: compression,
-      logRetentionDays,
-      logRemovalPolicy: removalPolicy,
-    });
+    this.stream = this.createStream(settings);
+    const delivery = this.createDeliveryStream(props, settings);
     this.deliveryStream = delivery.deliveryStream;
     this.deliveryRole = delivery.role;
     this.deliveryLogGroup = delivery.logGroup;
-
-    this.notificationTarget =
-      props.notificationTarget ??
-      new NotificationTarget(this, 'Alerts', {
-        platformName: platform,
-        purpose: `${name}-alerts`,
-        emailAddresses: props.alarmEmailAddresses,
-        removalPolicy: props.removalPolicy,
-        tags: props.tags,
-      });
-    const alarms = createStreamAlarms(this, {
-      stream: this.stream,
-      deliveryStreamName: this.deliveryStream.ref,
-      label: `${platform}/${name} to ${zone}`,
-      iteratorAgeThresholdMilliseconds,
-      dataFreshnessThresholdSeconds,
-      target: this.notificationTarget,
-    });
+    this.notificationTarget = props.notificationTarget ?? this.createNotificationTarget(props, settings);
+    const alarms = this.createAlarms(settings);
     this.iteratorAgeAlarm = alarms.iteratorAge;
     this.dataFreshnessAlarm = alarms.dataFreshness;
     this.deliverySuccessAlarm = alarms.deliverySuccess;
@@ -381,59 +267,72 @@ export class StreamIngestion extends StreamIngestionBase {
       stream: this.stream.node.defaultChild as CfnResource,
       delivery: this.deliveryStream,
     });
-    applyTags(this, tags);
+    applyTags(this, settings.tags);
   }
 
-  /** A literal component name (it becomes part of physical names and object prefixes). */
-  private validateStreamName(streamName: string): string {
-    const name = validateName(
-      this,
-      NameRules.COMPONENT,
-      'streamName',
-      validateLiteralNamePart(this, 'streamName', streamName),
-    );
-    if (name === ERROR_ROOT) {
-      throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
-        prop: 'streamName',
-        received: name,
-        allowed: `not '${ERROR_ROOT}' (the root of every stream's error prefix)`,
-      });
+  /** The encrypted Kinesis data stream, on-demand unless a shard count is given. */
+  private createStream(settings: StreamSettings): kinesis.Stream {
+    const { retentionHours } = settings;
+    const stream = new kinesis.Stream(this, 'Stream', {
+      streamName: settings.streamName,
+      streamMode:
+        settings.shardCount === undefined ? kinesis.StreamMode.ON_DEMAND : kinesis.StreamMode.PROVISIONED,
+      shardCount: settings.shardCount,
+      // aws-cdk-lib compares the duration with its limits, which fails on a token: a token goes
+      // straight to the CloudFormation property instead (validated at deploy time).
+      retentionPeriod: isUnresolved(retentionHours) ? undefined : Duration.hours(retentionHours),
+      encryption: kinesis.StreamEncryption.KMS,
+      encryptionKey: this.encryptionKey.key,
+      removalPolicy: settings.removalPolicy,
+    });
+    if (isUnresolved(retentionHours)) {
+      (stream.node.defaultChild as kinesis.CfnStream).retentionPeriodHours = retentionHours;
     }
-    return name;
+    return stream;
   }
 
-  private validateLogRetention(days: number): void {
-    if (isUnresolved(days) || LOG_RETENTION_DAYS.includes(days)) return;
-    throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-      prop: 'logRetentionDays',
-      received: days,
-      allowed: `one of the retentions CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
+  /** The Firehose stream into the zone's bucket, with its role and error log group. */
+  private createDeliveryStream(props: StreamIngestionProps, settings: StreamSettings): Delivery {
+    return createDelivery(this, {
+      deliveryStreamName: settings.deliveryStreamName,
+      stream: this.stream,
+      streamKey: this.encryptionKey,
+      bucket: this.bucket,
+      destinationKey: props.lake.encryptionKey,
+      dataPrefix: this.dataPrefix,
+      errorPrefix: this.errorPrefix,
+      writablePrefixes: settings.writablePrefixes,
+      bufferingIntervalSeconds: settings.bufferingIntervalSeconds,
+      bufferingSizeMiB: settings.bufferingSizeMiB,
+      compressionFormat: settings.compression,
+      logRetentionDays: settings.logRetentionDays,
+      logRemovalPolicy: settings.removalPolicy,
     });
   }
 
-  /**
-   * An iterator-age alarm at or above the retention would fire only once records are already
-   * expiring; a freshness alarm at or below the buffering interval would fire on every buffer.
-   */
-  private validateThresholds(
-    retentionHours: number,
-    bufferingIntervalSeconds: number,
-    iteratorAgeMs: number,
-    freshnessSeconds: number,
-  ): void {
-    const retentionMs =
-      (isUnresolved(retentionHours) ? StreamIngestion.RETENTION_HOURS_RANGE.max : retentionHours) * 3_600_000;
-    validateIntegerRange(this, 'iteratorAgeThresholdMilliseconds', iteratorAgeMs, 1, retentionMs - 1);
-    const freshness = StreamIngestion.DATA_FRESHNESS_THRESHOLD_SECONDS_RANGE;
-    const minFreshness = isUnresolved(bufferingIntervalSeconds)
-      ? freshness.min
-      : Math.max(freshness.min, bufferingIntervalSeconds + 1);
-    validateIntegerRange(
-      this,
-      'dataFreshnessThresholdSeconds',
-      freshnessSeconds,
-      minFreshness,
-      freshness.max,
-    );
+  /** The alerts topic, when none is brought. */
+  private createNotificationTarget(
+    props: StreamIngestionProps,
+    settings: StreamSettings,
+  ): NotificationTarget {
+    return new NotificationTarget(this, 'Alerts', {
+      platformName: settings.platform,
+      purpose: `${settings.name}-alerts`,
+      emailAddresses: props.alertEmailAddresses,
+      removalPolicy: props.removalPolicy,
+      tags: props.tags,
+    });
+  }
+
+  /** Alarms on read lag, delivery freshness and failed deliveries, to the notification target. */
+  private createAlarms(settings: StreamSettings): StreamAlarms {
+    return createStreamAlarms(this, {
+      stream: this.stream,
+      deliveryStreamName: this.deliveryStream.ref,
+      label: `${settings.platform}/${settings.name} to ${settings.zone}`,
+      iteratorAgeThresholdMilliseconds: settings.iteratorAgeThresholdMilliseconds,
+      dataFreshnessThresholdSeconds: settings.dataFreshnessThresholdSeconds,
+      target: this.notificationTarget,
+    });
   }
 }

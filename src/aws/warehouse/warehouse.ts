@@ -7,34 +7,16 @@ import * as redshift from 'aws-cdk-lib/aws-redshiftserverless';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, type IConstruct } from 'constructs';
 import { WAREHOUSE_QUERY_PERMISSIONS } from './perms';
-import {
-  CommonDefaults,
-  ErrorCode,
-  findZone,
-  isUnresolved,
-  physicalName,
-  resourceTags,
-  TagRules,
-  validateIntegerRange,
-  validateName,
-  validatePlatformName,
-  ValidationError,
-  type WarehouseCommonProps,
-  WarehouseSize,
-  ZoneDefaults,
-} from '../../core/internal';
+import { CommonDefaults, type WarehouseCommonProps, WarehouseSize } from '../../core/internal';
 import type { ICatalog } from '../catalog/catalog';
 import type { INetwork } from '../network/network';
 import { acknowledgeWildcards, INHERENT_WILDCARD_REASONS } from '../private/acknowledgements';
 import { athenaWorkGroup } from './private/athena-workgroup';
-import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
-import { validateDataSubnets } from '../private/network-import';
+import { resolveWarehouseSettings, type WarehouseSettings } from './private/warehouse-settings';
+import { encryptedLogGroup } from '../private/log-groups';
 import { assertNotPublic } from '../private/principals';
-import { removalPolicyFor } from '../private/removal';
-import { AwsNameRules } from '../private/service-names';
 import { applyTags } from '../private/tags';
 import type { IEncryptionKey } from '../security/encryption-key';
-import { LakeStorage } from '../storage/lake-storage';
 
 /** Redshift Serverless audit logs the namespace exports to CloudWatch Logs. */
 export enum WarehouseAuditLog {
@@ -222,141 +204,23 @@ export class Warehouse extends Construct implements IWarehouse {
 
   constructor(scope: Construct, id: string, props: WarehouseProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const size = props.size ?? Warehouse.DEFAULT_SIZE;
-    const readZones = props.readZones ?? Warehouse.DEFAULT_READ_ZONES;
-    const adminUsername = props.adminUsername ?? Warehouse.DEFAULT_ADMIN_USERNAME;
-    const auditRetention = props.auditLogRetentionDays ?? Warehouse.DEFAULT_AUDIT_LOG_RETENTION_DAYS;
-    const scanLimitGib =
-      props.athenaScanLimitPerQueryGib ?? Warehouse.DEFAULT_ATHENA_SCAN_LIMIT_PER_QUERY_GIB;
-    const resultsRetention =
-      props.queryResultsRetentionDays ?? Warehouse.DEFAULT_QUERY_RESULTS_RETENTION_DAYS;
-    this.baseCapacityRpus = Warehouse.BASE_CAPACITY_RPUS[size];
-    if (this.baseCapacityRpus === undefined) {
-      throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-        prop: 'size',
-        received: size,
-        allowed: `one of ${Object.values(WarehouseSize).join(', ')}`,
-      });
-    }
-    this.maxCapacityRpus =
-      props.maxCapacityRpus ?? this.baseCapacityRpus * Warehouse.DEFAULT_MAX_CAPACITY_FACTOR;
-
-    this.validateMaxCapacity();
-    validateName(this, AwsNameRules.REDSHIFT_USER, 'adminUsername', adminUsername);
-    this.validateRetention(auditRetention);
-    this.validateLiteral('athenaScanLimitPerQueryGib', scanLimitGib);
-    validateIntegerRange(
-      this,
-      'athenaScanLimitPerQueryGib',
-      scanLimitGib,
-      Warehouse.ATHENA_SCAN_LIMIT_PER_QUERY_GIB_RANGE,
-    );
-    validateIntegerRange(
-      this,
-      'queryResultsRetentionDays',
-      resultsRetention,
-      ZoneDefaults.LIFECYCLE_DAYS_RANGE,
-    );
-    readZones.forEach((zone, i) => findZone(this, props.catalog.lake.zones, zone, `readZones[${i}]`));
-    const subnets = props.network.selectDataSubnets();
-    validateDataSubnets(this, subnets, 'network');
-    const accessLogsBucket = this.resolveAccessLogsBucket(props);
-    const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
-    const removalPolicy = removalPolicyFor(this, props.removalPolicy);
-    this.encryptionKey = props.encryptionKey ?? props.catalog.encryptionKey;
-
-    this.namespaceName = physicalName(this, AwsNameRules.REDSHIFT_SERVERLESS, {
-      platform,
-      parts: ['warehouse'],
-    });
+    const settings = resolveWarehouseSettings(this, props);
+    this.baseCapacityRpus = settings.baseCapacityRpus;
+    this.maxCapacityRpus = settings.maxCapacityRpus;
+    this.encryptionKey = settings.encryptionKey;
+    this.namespaceName = settings.namespaceName;
     this.workgroupName = this.namespaceName;
-    this.athenaWorkGroupName = physicalName(this, AwsNameRules.ATHENA_WORKGROUP, {
-      platform,
-      parts: ['athena'],
-    });
+    this.athenaWorkGroupName = settings.athenaWorkGroupName;
 
-    // The role Redshift reads the lake with: only the read zones, only through the catalog.
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.CompositePrincipal(
-        new iam.ServicePrincipal('redshift.amazonaws.com'),
-        new iam.ServicePrincipal('redshift-serverless.amazonaws.com'),
-      ),
-      description: `Redshift Serverless reads the ${platform} lake (${readZones.join(', ')}) through the catalog`,
-    });
-    const wildcards = readZones.flatMap(
-      (zone) => props.catalog.grantRead(this.role, zone).wildcardResourceArns,
-    );
-    acknowledgeWildcards(this.role, wildcards, INHERENT_WILDCARD_REASONS.WAREHOUSE_ROLE);
-
-    // Log groups first, so Redshift exports into encrypted, retained groups rather than creating its own.
-    const auditLogGroups = {} as Record<WarehouseAuditLog, logs.LogGroup>;
-    for (const log of Warehouse.AUDIT_LOGS) {
-      auditLogGroups[log] = encryptedLogGroup(this, AUDIT_LOG_GROUP_IDS[log], {
-        logGroupName: `/aws/redshift/${this.namespaceName}/${log}`,
-        key: this.encryptionKey,
-        retentionDays: auditRetention,
-        removalPolicy,
-      });
-    }
-    this.auditLogGroups = auditLogGroups;
-
-    this.namespace = new redshift.CfnNamespace(this, 'Namespace', {
-      namespaceName: this.namespaceName,
-      kmsKeyId: this.encryptionKey.keyArn,
-      adminUsername,
-      manageAdminPassword: true,
-      adminPasswordSecretKmsKeyId: this.encryptionKey.keyArn,
-      defaultIamRoleArn: this.role.roleArn,
-      iamRoles: [this.role.roleArn],
-      logExports: [...Warehouse.AUDIT_LOGS],
-    });
-    this.namespace.applyRemovalPolicy(removalPolicy);
-    for (const group of Object.values(auditLogGroups)) this.namespace.node.addDependency(group);
-
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc: props.network.vpc,
-      description: `Redshift Serverless workgroup of the ${platform} warehouse`,
-      allowAllOutbound: false,
-    });
-    this.securityGroup.addIngressRule(
-      ec2.Peer.ipv4(props.network.vpcCidr),
-      ec2.Port.tcp(Warehouse.PORT),
-      'Redshift from the VPC',
-    );
-    // HTTPS out reaches only what the data subnets route to: the VPC's endpoints and the S3 gateway endpoint.
-    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS service endpoints');
-
-    this.workgroup = new redshift.CfnWorkgroup(this, 'Workgroup', {
-      workgroupName: this.workgroupName,
-      namespaceName: this.namespace.ref,
-      baseCapacity: this.baseCapacityRpus,
-      maxCapacity: this.maxCapacityRpus,
-      enhancedVpcRouting: true,
-      publiclyAccessible: false,
-      subnetIds: subnets.subnetIds,
-      securityGroupIds: [this.securityGroup.securityGroupId],
-      port: Warehouse.PORT,
-      configParameters: [
-        { parameterKey: 'require_ssl', parameterValue: 'true' },
-        { parameterKey: 'enable_user_activity_logging', parameterValue: 'true' },
-      ],
-    });
-
-    const athenaParts = athenaWorkGroup(this, {
-      platform,
-      workGroupName: this.athenaWorkGroupName,
-      key: this.encryptionKey,
-      removalPolicy,
-      accessLogsBucket,
-      resultsRetentionDays: resultsRetention,
-      resultsNoncurrentVersionExpirationDays: Warehouse.QUERY_RESULTS_NONCURRENT_VERSION_EXPIRATION_DAYS,
-      bytesScannedCutoffPerQuery: scanLimitGib * Warehouse.BYTES_PER_GIB,
-    });
+    this.role = this.createRole(props, settings);
+    this.auditLogGroups = this.createAuditLogGroups(settings);
+    this.namespace = this.createNamespace(settings);
+    this.securityGroup = this.createSecurityGroup(props, settings);
+    this.workgroup = this.createWorkgroup(settings);
+    const athenaParts = this.createAthena(settings);
     this.queryResultsBucket = athenaParts.resultsBucket;
     this.athenaWorkGroup = athenaParts.workGroup;
-
-    applyTags(this, tags);
+    applyTags(this, settings.tags);
   }
 
   /**
@@ -400,47 +264,100 @@ export class Warehouse extends Construct implements IWarehouse {
     return onAthena.combine(onRedshift).combine(onBucket).combine(onObjects).combine(onKey);
   }
 
-  private validateMaxCapacity(): void {
-    const max = this.maxCapacityRpus;
-    if (isUnresolved(max)) return;
-    const range = Warehouse.MAX_CAPACITY_RPUS_RANGE;
-    const min = Math.max(this.baseCapacityRpus, range.min);
-    if (!Number.isInteger(max) || max % 8 !== 0 || max < min || max > range.max) {
-      throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-        prop: 'maxCapacityRpus',
-        received: max,
-        allowed: `a multiple of 8 from ${min} (${range.min}, and at least the base capacity ${this.baseCapacityRpus}) to ${range.max}`,
+  /** The role Redshift reads the lake with: only the read zones, only through the catalog. */
+  private createRole(props: WarehouseProps, settings: WarehouseSettings): iam.Role {
+    const { readZones } = settings;
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.CompositePrincipal(
+        new iam.ServicePrincipal('redshift.amazonaws.com'),
+        new iam.ServicePrincipal('redshift-serverless.amazonaws.com'),
+      ),
+      description: `Redshift Serverless reads the ${settings.platform} lake (${readZones.join(', ')}) through the catalog`,
+    });
+    const wildcards = readZones.flatMap((zone) => props.catalog.grantRead(role, zone).wildcardResourceArns);
+    acknowledgeWildcards(role, wildcards, INHERENT_WILDCARD_REASONS.WAREHOUSE_ROLE);
+    return role;
+  }
+
+  /** The audit log groups, made first so Redshift exports into encrypted, retained groups rather than its own. */
+  private createAuditLogGroups(settings: WarehouseSettings): Record<WarehouseAuditLog, logs.LogGroup> {
+    const groups = {} as Record<WarehouseAuditLog, logs.LogGroup>;
+    for (const log of Warehouse.AUDIT_LOGS) {
+      groups[log] = encryptedLogGroup(this, AUDIT_LOG_GROUP_IDS[log], {
+        logGroupName: `/aws/redshift/${this.namespaceName}/${log}`,
+        key: this.encryptionKey,
+        retentionDays: settings.auditLogRetentionDays,
+        removalPolicy: settings.removalPolicy,
       });
     }
+    return groups;
   }
 
-  /** Rejects a token where the kit must compute with the value (Athena counts bytes, not GiB). */
-  private validateLiteral(prop: string, value: number): void {
-    if (!isUnresolved(value)) return;
-    throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-      prop,
-      received: value,
-      allowed: 'a literal number known at synth time (the kit converts it to bytes)',
+  /** The encrypted namespace, its admin password kept by Secrets Manager, after its log groups. */
+  private createNamespace(settings: WarehouseSettings): redshift.CfnNamespace {
+    const namespace = new redshift.CfnNamespace(this, 'Namespace', {
+      namespaceName: this.namespaceName,
+      kmsKeyId: this.encryptionKey.keyArn,
+      adminUsername: settings.adminUsername,
+      manageAdminPassword: true,
+      adminPasswordSecretKmsKeyId: this.encryptionKey.keyArn,
+      defaultIamRoleArn: this.role.roleArn,
+      iamRoles: [this.role.roleArn],
+      logExports: [...Warehouse.AUDIT_LOGS],
+    });
+    namespace.applyRemovalPolicy(settings.removalPolicy);
+    for (const group of Object.values(this.auditLogGroups)) namespace.node.addDependency(group);
+    return namespace;
+  }
+
+  /** The workgroup's security group: Redshift in from the VPC's range, HTTPS out. */
+  private createSecurityGroup(props: WarehouseProps, settings: WarehouseSettings): ec2.SecurityGroup {
+    const group = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.network.vpc,
+      description: `Redshift Serverless workgroup of the ${settings.platform} warehouse`,
+      allowAllOutbound: false,
+    });
+    group.addIngressRule(
+      ec2.Peer.ipv4(props.network.vpcCidr),
+      ec2.Port.tcp(Warehouse.PORT),
+      'Redshift from the VPC',
+    );
+    // HTTPS out reaches only what the data subnets route to: the VPC's endpoints and the S3 gateway endpoint.
+    group.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS service endpoints');
+    return group;
+  }
+
+  /** The private workgroup in the data subnets: TLS required, user activity logged, capacity capped. */
+  private createWorkgroup(settings: WarehouseSettings): redshift.CfnWorkgroup {
+    return new redshift.CfnWorkgroup(this, 'Workgroup', {
+      workgroupName: this.workgroupName,
+      namespaceName: this.namespace.ref,
+      baseCapacity: this.baseCapacityRpus,
+      maxCapacity: this.maxCapacityRpus,
+      enhancedVpcRouting: true,
+      publiclyAccessible: false,
+      subnetIds: settings.subnets.subnetIds,
+      securityGroupIds: [this.securityGroup.securityGroupId],
+      port: Warehouse.PORT,
+      configParameters: [
+        { parameterKey: 'require_ssl', parameterValue: 'true' },
+        { parameterKey: 'enable_user_activity_logging', parameterValue: 'true' },
+      ],
     });
   }
 
-  private validateRetention(days: number): void {
-    if (isUnresolved(days) || LOG_RETENTION_DAYS.includes(days)) return;
-    throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-      prop: 'auditLogRetentionDays',
-      received: days,
-      allowed: `one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
-    });
-  }
-
-  private resolveAccessLogsBucket(props: WarehouseProps): s3.IBucket {
-    if (props.accessLogsBucket) return props.accessLogsBucket;
-    if (props.catalog.lake instanceof LakeStorage) return props.catalog.lake.accessLogsBucket;
-    throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-      prop: 'accessLogsBucket',
-      received: undefined,
-      allowed:
-        "an SSE-S3 bucket, required when the catalog's lake is not a LakeStorage (its log bucket is the default)",
+  /** The Athena workgroup and its results bucket. */
+  private createAthena(settings: WarehouseSettings): ReturnType<typeof athenaWorkGroup> {
+    return athenaWorkGroup(this, {
+      platform: settings.platform,
+      workGroupName: this.athenaWorkGroupName,
+      resultsBucketName: settings.queryResultsBucketName,
+      key: this.encryptionKey,
+      removalPolicy: settings.removalPolicy,
+      accessLogsBucket: settings.accessLogsBucket,
+      resultsRetentionDays: settings.queryResultsRetentionDays,
+      resultsNoncurrentVersionExpirationDays: Warehouse.QUERY_RESULTS_NONCURRENT_VERSION_EXPIRATION_DAYS,
+      bytesScannedCutoffPerQuery: settings.scanLimitGib * Warehouse.BYTES_PER_GIB,
     });
   }
 }

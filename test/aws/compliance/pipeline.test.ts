@@ -141,7 +141,7 @@ function addMaximalBlocks(app: App): void {
     encryptionKey: pipelineKey,
     maxAttempts: 5,
     retryDelaySeconds: 60,
-    timeoutMinutes: 600,
+    runTimeoutMinutes: 600,
     logRetentionDays: 90,
     removalPolicy: DataRemovalPolicy.DESTROY,
     tags: { team: 'data' },

@@ -12,7 +12,7 @@ import { lakeIn, script } from '../processing/support';
  * Every way Pipeline rejects input, in one table: each row builds the pipeline with one bad prop
  * and names the ErrorCode and prop it must throw. Where the prop accepts a deploy-time value, the
  * row also builds it with an unresolved token, which validation must skip. `maxAttempts`,
- * `retryDelaySeconds` and `timeoutMinutes` are part of the state machine definition, rendered at
+ * `retryDelaySeconds` and `runTimeoutMinutes` are part of the state machine definition, rendered at
  * synth time: a token there is rejected, like a token in a name.
  *
  * No prop can weaken the pipeline's security: the state machine's encryption, logging and
@@ -49,7 +49,7 @@ const range = (prop: keyof PipelineProps & string, values: number[], allowed: st
     withToken: token ? (s) => pipeline(s, { [prop]: numberToken(s) }) : undefined,
   }));
 
-const DEFINITION_PROPS = ['maxAttempts', 'retryDelaySeconds', 'timeoutMinutes'] as const;
+const DEFINITION_PROPS = ['maxAttempts', 'retryDelaySeconds', 'runTimeoutMinutes'] as const;
 
 const ROWS: Row[] = [
   // Names
@@ -132,7 +132,7 @@ const ROWS: Row[] = [
   // Ranges
   ...range('maxAttempts', [0, 11, 1.5], '1-10', false),
   ...range('retryDelaySeconds', [0, 3601, 2.5], '1-3600', false),
-  ...range('timeoutMinutes', [0, 525601], '1-525600', false),
+  ...range('runTimeoutMinutes', [0, 525601], '1-525600', false),
   ...DEFINITION_PROPS.map((prop): Row => ({
     description: `${prop} as a token (the state machine definition is rendered at synth time)`,
     build: (s) => pipeline(s, { [prop]: numberToken(s) }),
@@ -142,21 +142,21 @@ const ROWS: Row[] = [
   ...range('logRetentionDays', [0, 2, 364, 3654], 'a CloudWatch Logs retention'),
   // Conflicts
   {
-    description: 'alarmEmailAddresses with a brought notificationTarget',
+    description: 'alertEmailAddresses with a brought notificationTarget',
     build: (s) =>
       pipeline(s, {
         notificationTarget: new NotificationTarget(s, 'Shared', { platformName: 'sales' }),
-        alarmEmailAddresses: ['oncall@example.com'],
+        alertEmailAddresses: ['oncall@example.com'],
       }),
     code: ErrorCode.CONFLICTING_PROPS,
-    prop: 'alarmEmailAddresses',
+    prop: 'alertEmailAddresses',
   },
   ...['oncall', 'oncall@', 'on call@example.com'].map((email): Row => ({
-    description: `alarmEmailAddresses ${JSON.stringify(email)}`,
-    build: (s) => pipeline(s, { alarmEmailAddresses: [email] }),
+    description: `alertEmailAddresses ${JSON.stringify(email)}`,
+    build: (s) => pipeline(s, { alertEmailAddresses: [email] }),
     code: ErrorCode.INVALID_PRINCIPAL,
-    prop: 'emailAddresses[0]',
-    withToken: (s) => pipeline(s, { alarmEmailAddresses: [stringToken(s)] }),
+    prop: 'alertEmailAddresses[0]',
+    withToken: (s) => pipeline(s, { alertEmailAddresses: [stringToken(s)] }),
   })),
   // Tags
   ...([{ 'aws:team': 'data' }, { team: 'v'.repeat(257) }] as Record<string, string>[]).map((tags): Row => ({

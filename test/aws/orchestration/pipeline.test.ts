@@ -120,8 +120,8 @@ describe('Pipeline defaults', () => {
     });
   });
 
-  test('STANDARD, X-Ray tracing, timed out after DEFAULT_TIMEOUT_MINUTES (1440)', () => {
-    expect(Pipeline.DEFAULT_TIMEOUT_MINUTES).toBe(1440);
+  test('STANDARD, X-Ray tracing, timed out after DEFAULT_RUN_TIMEOUT_MINUTES (1440)', () => {
+    expect(Pipeline.DEFAULT_RUN_TIMEOUT_MINUTES).toBe(1440);
     const { template } = synthPipeline();
     expect(sm(template).Properties).toMatchObject({
       StateMachineType: 'STANDARD',
@@ -352,8 +352,8 @@ describe('Pipeline options', () => {
     expect(once.Retry.map((r: any) => r.ErrorEquals)).toEqual([[...Pipeline.BUSY_ERRORS]]);
   });
 
-  test('timeoutMinutes', () => {
-    expect(definitionOf(synthPipeline({ timeoutMinutes: 120 }).template).TimeoutSeconds).toBe(7200);
+  test('runTimeoutMinutes', () => {
+    expect(definitionOf(synthPipeline({ runTimeoutMinutes: 120 }).template).TimeoutSeconds).toBe(7200);
   });
 
   test('logRetentionDays: the state machine and every step log group', () => {
@@ -391,8 +391,8 @@ describe('Pipeline options', () => {
     }
   });
 
-  test('alarmEmailAddresses subscribe to the kit-made topic', () => {
-    synthPipeline({ alarmEmailAddresses: ['oncall@example.com'] }).template.hasResourceProperties(
+  test('alertEmailAddresses subscribe to the kit-made topic', () => {
+    synthPipeline({ alertEmailAddresses: ['oncall@example.com'] }).template.hasResourceProperties(
       'AWS::SNS::Subscription',
       { Protocol: 'email', Endpoint: 'oncall@example.com' },
     );

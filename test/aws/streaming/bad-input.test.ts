@@ -113,22 +113,22 @@ const ROWS: Row[] = [
   }),
   // Conflicts
   {
-    description: 'alarmEmailAddresses with a brought notificationTarget',
+    description: 'alertEmailAddresses with a brought notificationTarget',
     build: (s) =>
       ingest(s, {
         notificationTarget: new NotificationTarget(s, 'Shared', { platformName: 'sales' }),
-        alarmEmailAddresses: ['oncall@example.com'],
+        alertEmailAddresses: ['oncall@example.com'],
       }),
     code: ErrorCode.CONFLICTING_PROPS,
-    prop: 'alarmEmailAddresses',
+    prop: 'alertEmailAddresses',
   },
-  // The kit-made target validates the addresses
+  // The addresses are checked up front, under this block's prop (not by the kit-made target later)
   ...['oncall', 'oncall@', '@example.com', 'on call@example.com'].map((email): Row => ({
-    description: `alarmEmailAddresses ${JSON.stringify(email)}`,
-    build: (s) => ingest(s, { alarmEmailAddresses: [email] }),
+    description: `alertEmailAddresses ${JSON.stringify(email)}`,
+    build: (s) => ingest(s, { alertEmailAddresses: [email] }),
     code: ErrorCode.INVALID_PRINCIPAL,
-    prop: 'emailAddresses[0]',
-    withToken: (s) => ingest(s, { alarmEmailAddresses: [stringToken(s)] }),
+    prop: 'alertEmailAddresses[0]',
+    withToken: (s) => ingest(s, { alertEmailAddresses: [stringToken(s)] }),
   })),
   // Tags
   ...([{ 'aws:team': 'web' }, { '': 'web' }, { team: 'v'.repeat(257) }] as Record<string, string>[]).map(

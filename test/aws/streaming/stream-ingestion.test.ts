@@ -296,8 +296,8 @@ describe('StreamIngestion options', () => {
     });
   });
 
-  test('alarmEmailAddresses subscribe to the kit-made topic', () => {
-    const { template } = synthStream({ alarmEmailAddresses: ['oncall@example.com', 'data@example.com'] });
+  test('alertEmailAddresses subscribe to the kit-made topic', () => {
+    const { template } = synthStream({ alertEmailAddresses: ['oncall@example.com', 'data@example.com'] });
     template.resourceCountIs('AWS::SNS::Subscription', 2);
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',

@@ -3,8 +3,6 @@ import * as athena from 'aws-cdk-lib/aws-athena';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { kitBucket } from './kit-bucket';
-import { NameRules, physicalName } from '../../../core/internal';
-import { awsDeploymentScope } from '../../private/deployment-scope';
 import type { IEncryptionKey } from '../../security/encryption-key';
 import { LakeStorage } from '../../storage/lake-storage';
 
@@ -12,6 +10,8 @@ import { LakeStorage } from '../../storage/lake-storage';
 export interface AthenaWorkGroupOptions {
   readonly platform: string;
   readonly workGroupName: string;
+  /** The results bucket's name (global: derived with the account and region). */
+  readonly resultsBucketName: string;
   readonly key: IEncryptionKey;
   readonly removalPolicy: RemovalPolicy;
   /** SSE-S3 bucket receiving the results bucket's access logs under `athena-results/`. */
@@ -32,11 +32,7 @@ export function athenaWorkGroup(
 ): { readonly resultsBucket: s3.Bucket; readonly workGroup: athena.CfnWorkGroup } {
   const stack = Stack.of(scope);
   const resultsBucket = kitBucket(scope, 'QueryResultsBucket', {
-    bucketName: physicalName(scope, NameRules.S3_BUCKET, {
-      platform: options.platform,
-      parts: ['athena-results'],
-      deploymentScope: awsDeploymentScope(scope),
-    }),
+    bucketName: options.resultsBucketName,
     key: options.key,
     removalPolicy: options.removalPolicy,
     accessLogsBucket: options.accessLogsBucket,
