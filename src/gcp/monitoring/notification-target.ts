@@ -54,6 +54,17 @@ function checkCount(scope: Construct, prop: string, list: readonly unknown[]): v
   });
 }
 
+/** A target's props, validated, with defaults resolved. */
+interface ChannelSettings {
+  readonly platform: string;
+  readonly project?: string;
+  /** Whether the kit enables the Cloud Monitoring API. */
+  readonly apis: boolean;
+  /** The addresses, each once, in the order given. */
+  readonly emails: readonly string[];
+  readonly userLabels: Tags;
+}
+
 /** What identifies notification channels made in another stack or project. */
 export interface NotificationTargetAttributes {
   /** Each channel's full name, `projects/{project}/notificationChannels/{id}` (see `CHANNELS_RANGE`). */
@@ -135,6 +146,14 @@ export class NotificationTarget extends Construct implements INotificationTarget
 
   constructor(scope: Construct, id: string, props: NotificationTargetProps) {
     super(scope, id);
+    const settings = this.resolveSettings(props);
+    this.apiServices = enableApis(this, settings.apis, settings.project, GoogleApi.MONITORING);
+    this.channels = settings.emails.map((email, i) => this.createEmailChannel(settings, email, i));
+    this.notificationChannelIds = this.channels.map((c) => c.name);
+  }
+
+  /** Validates the props (every address, the count, the labels) before any resource exists. */
+  private resolveSettings(props: NotificationTargetProps): ChannelSettings {
     const platform = validatePlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
     const project = validateProject(this, props.project);
     const apis = props.enableApis ?? NotificationTarget.DEFAULT_ENABLE_APIS;
@@ -150,23 +169,22 @@ export class NotificationTarget extends Construct implements INotificationTarget
       ),
     );
     const userLabels = resourceTags(this, TagRules.GCP, platform, props.tags);
+    return { platform, project, apis, emails, userLabels };
+  }
 
-    this.apiServices = enableApis(this, apis, project, GoogleApi.MONITORING);
-    this.channels = emails.map(
-      (email, i) =>
-        // Ids follow the address, not its position, so reordering the list replaces nothing.
-        new MonitoringNotificationChannel(this, `Email${isUnresolved(email) ? i : stableHash(email)}`, {
-          project,
-          type: 'email',
-          displayName: `${platform} data platform alerts (${isUnresolved(email) ? `email ${i + 1}` : email})`,
-          description: `Alerts of the ${platform} data platform, by email.`,
-          labels: { email_address: email },
-          enabled: true,
-          forceDelete: false,
-          userLabels,
-          dependsOn: dependsOnAll(this.apiServices),
-        }),
-    );
-    this.notificationChannelIds = this.channels.map((c) => c.name);
+  /** The email channel of `email`, the `i`th address (after the Cloud Monitoring API). */
+  private createEmailChannel(s: ChannelSettings, email: string, i: number): MonitoringNotificationChannel {
+    // Ids follow the address, not its position, so reordering the list replaces nothing.
+    return new MonitoringNotificationChannel(this, `Email${isUnresolved(email) ? i : stableHash(email)}`, {
+      project: s.project,
+      type: 'email',
+      displayName: `${s.platform} data platform alerts (${isUnresolved(email) ? `email ${i + 1}` : email})`,
+      description: `Alerts of the ${s.platform} data platform, by email.`,
+      labels: { email_address: email },
+      enabled: true,
+      forceDelete: false,
+      userLabels: s.userLabels,
+      dependsOn: dependsOnAll(this.apiServices),
+    });
   }
 }
