@@ -23,6 +23,7 @@ import {
   checkZoneKeys,
   grantBigQueryAgentOnKey,
   grantOnDataset,
+  hardenedDatasetId,
   newHardenedDataset,
   projectIdOf,
   TIME_TRAVEL_HOURS,
@@ -263,12 +264,11 @@ export class Warehouse extends Construct {
       const datasets: Record<string, BigqueryDataset> = {};
       for (const zone of this.zoneNames) {
         datasets[zone] = newHardenedDataset(this, {
-          platform,
           zone,
           project: this.project,
           location: this.location,
           key: this.encryptionKey,
-          datasetId: props.datasetIds?.[zone],
+          datasetId: hardenedDatasetId(this, platform, zone, props.datasetIds?.[zone]),
           timeTravelHours,
           labels: resourceTags(this, TagRules.GCP, platform, props.tags, zone),
           description: `Warehouse dataset ${zone} of the ${platform} data platform.`,
