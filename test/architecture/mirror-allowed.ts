@@ -482,10 +482,12 @@ export const IDIOMS: Record<
       ],
     },
     NotificationTarget: {
-      why: 'Cloud Monitoring channels idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Cloud Monitoring channels idiom: its resources (escape hatches), options, limits and defaults; ' +
+        'emailAddresses is required, since the target is its channels (at least one, CHANNELS_RANGE)',
       members: [
         'NotificationTarget.CHANNELS_RANGE',
-        'NotificationTargetProps.emails',
+        'NotificationTargetProps.emailAddresses',
         'NotificationTargetProps.enableApis?',
         'NotificationTargetProps.project?',
         'NotificationTarget#apiServices',
@@ -1108,7 +1110,6 @@ export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
     'WarehouseProps.readZones?': 'GCP says `zones` for the same choice',
   },
   gcp: {
-    'NotificationTargetProps.platformName?': 'optional here, required on AWS and Azure',
     'SparkJob#grantSubmit': '`grantRun` on AWS and Azure for the same intent',
     'LakehouseProps.stepRuntime?': 'step code is `stepScripts` on AWS (issue 13 §2)',
     'EncryptionKey.fromCryptoKeyId': 'importers named differently per cloud (issue 13 §4)',

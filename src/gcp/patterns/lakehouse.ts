@@ -207,7 +207,7 @@ export class Lakehouse extends Construct {
     return new NotificationTarget(this, 'Notifications', {
       platformName: s.plan.platformName,
       project: s.props.project,
-      emails: s.plan.alertEmails,
+      emailAddresses: s.plan.alertEmails,
       tags: s.plan.tags,
     });
   }
