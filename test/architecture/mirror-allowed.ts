@@ -1110,7 +1110,6 @@ export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
     'WarehouseProps.readZones?': 'GCP says `zones` for the same choice',
   },
   gcp: {
-    'SparkJob#grantSubmit': '`grantRun` on AWS and Azure for the same intent',
     'LakehouseProps.stepRuntime?': 'step code is `stepScripts` on AWS (issue 13 §2)',
     'EncryptionKey.fromCryptoKeyId': 'importers named differently per cloud (issue 13 §4)',
     'WarehouseProps.zones?': 'AWS and Azure say `readZones`',

@@ -203,12 +203,13 @@ export class SparkJob extends Construct {
   }
 
   /**
-   * Lets `principal` submit this job's batches as the job's service account:
-   * `roles/iam.serviceAccountUser` on that service account only (once per principal). The submitter
-   * also needs `dataproc.batches.create` on the project (a `Pipeline` grants its workflow
-   * `roles/dataproc.editor`).
+   * Lets `principal` run this job, i.e. submit its batches as the job's service account:
+   * `roles/iam.serviceAccountUser` on that service account only (once per principal), like
+   * `grantRun` on the other clouds. The submitter also needs `dataproc.batches.create` on the
+   * project (a `Pipeline` grants its workflow `roles/dataproc.editor`).
    */
-  public grantSubmit(principal: IPrincipal): ServiceAccountIamMember {
+  public grantRun(principal: IPrincipal): ServiceAccountIamMember {
+    // The id predates the method's name: kept, so existing grants are never replaced.
     const id = `Submit${grantSuffix(this, principal)}`;
     return (
       (this.node.tryFindChild(id) as ServiceAccountIamMember | undefined) ??
