@@ -378,8 +378,11 @@ export const IDIOMS: Record<
       ],
     },
     EncryptionKey: {
-      why: 'Cloud KMS idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Cloud KMS idiom: its resources (escape hatches), options, limits and defaults; fromCryptoKeyId is ' +
+        "the convenience importer by Cloud KMS's own handle, like AWS fromKeyArn and Azure fromKeyVaultKeyId",
       members: [
+        'EncryptionKey.fromCryptoKeyId',
         'EncryptionKey.DESTROY_SCHEDULED_DAYS_RANGE',
         'EncryptionKeyProps.destroyScheduledDays?',
         'EncryptionKeyProps.enableApis?',
@@ -435,13 +438,16 @@ export const IDIOMS: Record<
       ],
     },
     Lakehouse: {
-      why: 'the GCP rendering idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'the GCP rendering idiom: its resources (escape hatches), options, limits and defaults; stepRuntime ' +
+        "holds each step's Dataproc Serverless runtime options, keyed like stepScripts",
       members: [
         'LakehouseProps.dailyQueryLimitGib?',
         'LakehouseProps.location',
         'LakehouseProps.project?',
         'LakehouseProps.region?',
         'LakehouseProps.stepScripts?',
+        'LakehouseProps.stepRuntime?',
         'LakehouseProps.warehouseReservation?',
         'Lakehouse#catalog?',
         'Lakehouse#principals',
@@ -700,7 +706,10 @@ export const IDIOMS: Record<
       ],
     },
     Warehouse: {
-      why: 'BigQuery idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'BigQuery idiom: its resources (escape hatches), options, limits and defaults; servedZones are the ' +
+        'zones whose datasets it serves (queries run as the caller: no warehouse identity reads zones, ' +
+        'unlike readZones on AWS and Azure)',
       members: [
         'WarehouseProps.catalog?',
         'WarehouseProps.dailyQueryLimitGib?',
@@ -711,6 +720,7 @@ export const IDIOMS: Record<
         'WarehouseProps.location?',
         'WarehouseProps.project?',
         'WarehouseProps.reservation?',
+        'WarehouseProps.servedZones?',
         'WarehouseProps.timeTravelHours?',
         'Warehouse#apiServices',
         'Warehouse#catalog?',
@@ -734,7 +744,7 @@ export const IDIOMS: Record<
         'Warehouse.DEFAULT_ENABLE_APIS',
         'Warehouse.DEFAULT_RESERVATION',
         'Warehouse.DEFAULT_TIME_TRAVEL_HOURS',
-        'Warehouse.DEFAULT_ZONES',
+        'Warehouse.DEFAULT_SERVED_ZONES',
         'Warehouse.SLOT_CAPS',
       ],
     },
@@ -1109,11 +1119,7 @@ export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
     'PipelineProps.timeoutMinutes?': 'Azure says `stepTimeoutMinutes`',
     'WarehouseProps.readZones?': 'GCP says `zones` for the same choice',
   },
-  gcp: {
-    'LakehouseProps.stepRuntime?': 'step code is `stepScripts` on AWS (issue 13 §2)',
-    'EncryptionKey.fromCryptoKeyId': 'importers named differently per cloud (issue 13 §4)',
-    'WarehouseProps.zones?': 'AWS and Azure say `readZones`',
-  },
+  gcp: {},
   azure: {
     'PipelineProps.retries?': 'AWS and GCP say `maxAttempts`',
     'PipelineProps.retryIntervalSeconds?': 'AWS and GCP say `retryDelaySeconds`',

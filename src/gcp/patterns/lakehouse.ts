@@ -55,9 +55,10 @@ export interface LakehouseProps extends LakehouseSpec {
    */
   readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
   /**
-   * Further runtime options of each pipeline step (arguments, Spark properties, runtime version),
-   * keyed `<pipeline>/<step>`; the main file comes from `stepScripts`.
-   * @default - the runtime's defaults
+   * Further Dataproc Serverless runtime options of pipeline steps (arguments, Spark properties,
+   * runtime version, …), keyed `<pipeline>/<step>` exactly like `stepScripts`; a key naming no
+   * step of the spec is rejected. The main file comes from `stepScripts`.
+   * @default - the runtime's defaults for every step
    */
   readonly stepRuntime?: Readonly<
     Record<string, Omit<SparkJobRuntimeOptions, 'mainPythonFileUri' | 'mainJarFileUri' | 'mainClass'>>
@@ -76,6 +77,9 @@ export interface LakehouseProps extends LakehouseSpec {
    */
   readonly dailyQueryLimitGib?: number;
 }
+
+/** The runtime options that name a step's main file: `stepScripts` gives it. */
+const MAIN_FILE_OPTIONS = ['mainPythonFileUri', 'mainJarFileUri', 'mainClass'] as const;
 
 /** A lakehouse's plan and GCP props, validated before any resource. */
 interface LakehouseSettings {
@@ -231,7 +235,7 @@ export class Lakehouse extends Construct {
       platformName: s.plan.platformName,
       project: s.props.project,
       catalog,
-      zones: [s.plan.zones[s.plan.zones.length - 1].name],
+      servedZones: [s.plan.zones[s.plan.zones.length - 1].name],
       size: s.plan.warehouse.size,
       reservation,
       dailyQueryLimitGib: reservation
@@ -371,14 +375,25 @@ export class Lakehouse extends Construct {
     ];
   }
 
-  /** `stepScripts` for exactly the spec's steps (`DPK_CONFLICTING_PROPS` for a missing or unknown key). */
+  /**
+   * `stepScripts` for exactly the spec's steps, and `stepRuntime` for some of them, both keyed
+   * `<pipeline>/<step>` (`DPK_CONFLICTING_PROPS` for a missing script, a key naming no step, or a
+   * runtime that sets the main file, which comes from `stepScripts`).
+   */
   private resolveScripts(
     plan: LakehousePlan,
     given: Readonly<Record<string, SparkJobScript>>,
-    runtime: Readonly<Record<string, unknown>>,
+    runtime: Readonly<Record<string, object>>,
   ): Readonly<Record<string, SparkJobScript>> {
     const needed = plan.pipelines.flatMap((p) => p.steps.map((s) => `${p.name}/${s.name}`));
-    const keys = (record: object | undefined) => Object.keys(record ?? {});
+    const unknown = (prop: string, record: object) =>
+      Object.keys(record)
+        .filter((k) => !needed.includes(k))
+        .map((k) => ({
+          prop: `${prop}['${k}']`,
+          received: k,
+          allowed: `a key '<pipeline>/<step>' naming a pipeline step of the spec: ${needed.join(', ') || 'none (no pipelines)'}`,
+        }));
     ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
       ...needed
         .filter((k) => given[k] === undefined)
@@ -387,13 +402,15 @@ export class Lakehouse extends Construct {
           received: 'undefined',
           allowed: 'a SparkJobScript for every pipeline step, keyed <pipeline>/<step>',
         })),
-      ...[...keys(given), ...keys(runtime)]
-        .filter((k) => !needed.includes(k))
-        .map((k) => ({
-          prop: given[k] === undefined ? `stepRuntime['${k}']` : `stepScripts['${k}']`,
-          received: k,
-          allowed: `a key naming a pipeline step of the spec: ${needed.join(', ') || 'none (no pipelines)'}`,
+      ...unknown('stepScripts', given),
+      ...unknown('stepRuntime', runtime),
+      ...Object.entries(runtime).flatMap(([k, options]) =>
+        MAIN_FILE_OPTIONS.filter((main) => main in (options ?? {})).map((main) => ({
+          prop: `stepRuntime['${k}'].${main}`,
+          received: (options as Record<string, unknown>)[main],
+          allowed: "unset (the step's main file is its stepScripts entry)",
         })),
+      ),
     ]);
     return given;
   }

@@ -60,8 +60,13 @@ export interface WarehouseProps extends WarehouseCommonProps {
   readonly project?: string;
   /** The catalog whose datasets the warehouse serves. @default - the warehouse makes its own datasets */
   readonly catalog?: ICatalog;
-  /** The zones the warehouse serves: catalog zones, or the names of its own datasets. @default ['serving'] */
-  readonly zones?: readonly string[];
+  /**
+   * The zones whose datasets the warehouse serves: zones of the catalog, or the names of its own
+   * datasets. Queries run as the caller (BigQuery has no warehouse identity reading zones, unlike
+   * `readZones` on AWS and Azure), so these are the zones `grant` and `grantRead` take.
+   * @default ['serving']
+   */
+  readonly servedZones?: readonly string[];
   /** BigQuery location (`EU`, `US` or a region). @default - the catalog's location (required without a catalog) */
   readonly location?: string;
   /** Key of the warehouse's own datasets (not with `catalog`). @default - a new `EncryptionKey` (purpose `warehouse`) */
@@ -139,8 +144,8 @@ export class Warehouse extends Construct {
     [WarehouseSize.MEDIUM]: 400,
     [WarehouseSize.LARGE]: 1600,
   };
-  /** The zones served. */
-  public static readonly DEFAULT_ZONES: readonly string[] = ['serving'];
+  /** The zones served when `servedZones` is unset. */
+  public static readonly DEFAULT_SERVED_ZONES: readonly string[] = ['serving'];
   /** Hours of time travel on own datasets. */
   public static readonly DEFAULT_TIME_TRAVEL_HOURS = TIME_TRAVEL_HOURS.MAX;
   /** Whether a reservation caps the slots. */

@@ -22,7 +22,7 @@ import type { ReservationEdition, WarehouseProps } from '../warehouse';
 export interface WarehouseDefaults {
   readonly DEFAULT_SIZE: WarehouseSize;
   readonly SLOT_CAPS: Readonly<Record<WarehouseSize, number>>;
-  readonly DEFAULT_ZONES: readonly string[];
+  readonly DEFAULT_SERVED_ZONES: readonly string[];
   readonly DEFAULT_TIME_TRAVEL_HOURS: number;
   readonly DEFAULT_RESERVATION: boolean;
   readonly DEFAULT_EDITION: ReservationEdition;
@@ -94,13 +94,13 @@ function resolveZones(
   platform: string,
   location: string,
 ): { zoneNames: string[]; own?: OwnDatasetSettings } {
-  const zones = props.zones ?? d.DEFAULT_ZONES;
+  const zones = props.servedZones ?? d.DEFAULT_SERVED_ZONES;
   const catalog = props.catalog;
   if (catalog) {
     const catalogZones = catalog.zoneNames.map((name) => ({ name }));
-    return { zoneNames: zones.map((zone, i) => findZone(scope, catalogZones, zone, `zones[${i}]`).name) };
+    return { zoneNames: zones.map((zone, i) => findZone(scope, catalogZones, zone, `servedZones[${i}]`).name) };
   }
-  validateOwnZones(scope, zones);
+  validateOwnZones(scope, 'servedZones', zones);
   checkZoneKeys(scope, 'datasetIds', props.datasetIds, zones);
   const timeTravelHours = validateTimeTravelHours(
     scope,
