@@ -110,10 +110,20 @@ const ROWS: Row[] = [
     ErrorCode.OUT_OF_RANGE,
     'dailyQueryLimitPerUserGib',
   ],
-  ['a catalog zone that does not exist', onCatalog({ servedZones: ['gold'] }), ErrorCode.UNKNOWN_ZONE, 'servedZones[0]'],
+  [
+    'a catalog zone that does not exist',
+    onCatalog({ servedZones: ['gold'] }),
+    ErrorCode.UNKNOWN_ZONE,
+    'servedZones[0]',
+  ],
   ['no own zones', own({ servedZones: [] }), ErrorCode.NO_ZONES, 'servedZones'],
   ['an own zone in uppercase', own({ servedZones: ['Marts'] }), ErrorCode.INVALID_ZONE, 'servedZones[0]'],
-  ['an own zone listed twice', own({ servedZones: ['marts', 'marts'] }), ErrorCode.DUPLICATE_ZONE, 'servedZones[1]'],
+  [
+    'an own zone listed twice',
+    own({ servedZones: ['marts', 'marts'] }),
+    ErrorCode.DUPLICATE_ZONE,
+    'servedZones[1]',
+  ],
   [
     'a datasetIds key for an unknown zone',
     own({ datasetIds: { gold: 'gold' } }),

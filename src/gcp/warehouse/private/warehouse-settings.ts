@@ -98,7 +98,9 @@ function resolveZones(
   const catalog = props.catalog;
   if (catalog) {
     const catalogZones = catalog.zoneNames.map((name) => ({ name }));
-    return { zoneNames: zones.map((zone, i) => findZone(scope, catalogZones, zone, `servedZones[${i}]`).name) };
+    return {
+      zoneNames: zones.map((zone, i) => findZone(scope, catalogZones, zone, `servedZones[${i}]`).name),
+    };
   }
   validateOwnZones(scope, 'servedZones', zones);
   checkZoneKeys(scope, 'datasetIds', props.datasetIds, zones);
