@@ -21,7 +21,7 @@ export function build(app: App): TerraformStack[] {
   });
   const alerts = new NotificationTarget(stack, 'Alerts', {
     platformName: 'sales',
-    emails: ['data-oncall@acme.com'],
+    emailAddresses: ['data-oncall@acme.com'],
   });
 
   // Every day at 03:00 Brussels time: raw → curated, then curated → serving, running the scripts

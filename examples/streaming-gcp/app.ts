@@ -15,7 +15,7 @@ export function build(app: App): TerraformStack[] {
   });
   const alerts = new NotificationTarget(stack, 'Alerts', {
     platformName: 'sales',
-    emails: ['data-oncall@acme.com'],
+    emailAddresses: ['data-oncall@acme.com'],
   });
 
   // Events land in the raw zone under clickstream/<date>/ as Avro; failures are dead-lettered.

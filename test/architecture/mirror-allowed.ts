@@ -382,8 +382,11 @@ export const IDIOMS: Record<
       ],
     },
     EncryptionKey: {
-      why: 'Cloud KMS idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Cloud KMS idiom: its resources (escape hatches), options, limits and defaults; fromCryptoKeyId is ' +
+        "the convenience importer by Cloud KMS's own handle, like AWS fromKeyArn and Azure fromKeyVaultKeyId",
       members: [
+        'EncryptionKey.fromCryptoKeyId',
         'EncryptionKey.DESTROY_SCHEDULED_DAYS_RANGE',
         'EncryptionKeyProps.destroyScheduledDays?',
         'EncryptionKeyProps.enableApis?',
@@ -439,13 +442,16 @@ export const IDIOMS: Record<
       ],
     },
     Lakehouse: {
-      why: 'the GCP rendering idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'the GCP rendering idiom: its resources (escape hatches), options, limits and defaults; stepRuntime ' +
+        "holds each step's Dataproc Serverless runtime options, keyed like stepScripts",
       members: [
         'LakehouseProps.dailyQueryLimitGib?',
         'LakehouseProps.location',
         'LakehouseProps.project?',
         'LakehouseProps.region?',
         'LakehouseProps.stepScripts?',
+        'LakehouseProps.stepRuntime?',
         'LakehouseProps.warehouseReservation?',
         'Lakehouse#catalog?',
         'Lakehouse#principals',
@@ -486,10 +492,12 @@ export const IDIOMS: Record<
       ],
     },
     NotificationTarget: {
-      why: 'Cloud Monitoring channels idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Cloud Monitoring channels idiom: its resources (escape hatches), options, limits and defaults; ' +
+        'emailAddresses is required, since the target is its channels (at least one, CHANNELS_RANGE)',
       members: [
         'NotificationTarget.CHANNELS_RANGE',
-        'NotificationTargetProps.emails',
+        'NotificationTargetProps.emailAddresses',
         'NotificationTargetProps.enableApis?',
         'NotificationTargetProps.project?',
         'NotificationTarget#apiServices',
@@ -702,7 +710,10 @@ export const IDIOMS: Record<
       ],
     },
     Warehouse: {
-      why: 'BigQuery idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'BigQuery idiom: its resources (escape hatches), options, limits and defaults; servedZones are the ' +
+        'zones whose datasets it serves (queries run as the caller: no warehouse identity reads zones, ' +
+        'unlike readZones on AWS and Azure)',
       members: [
         'WarehouseProps.catalog?',
         'WarehouseProps.dailyQueryLimitGib?',
@@ -713,6 +724,7 @@ export const IDIOMS: Record<
         'WarehouseProps.location?',
         'WarehouseProps.project?',
         'WarehouseProps.reservation?',
+        'WarehouseProps.servedZones?',
         'WarehouseProps.timeTravelHours?',
         'Warehouse#apiServices',
         'Warehouse#catalog?',
@@ -736,7 +748,7 @@ export const IDIOMS: Record<
         'Warehouse.DEFAULT_ENABLE_APIS',
         'Warehouse.DEFAULT_RESERVATION',
         'Warehouse.DEFAULT_TIME_TRAVEL_HOURS',
-        'Warehouse.DEFAULT_ZONES',
+        'Warehouse.DEFAULT_SERVED_ZONES',
         'Warehouse.SLOT_CAPS',
       ],
     },
@@ -1101,13 +1113,7 @@ export const IDIOMS: Record<
 /** Extras that are drift by accident: the same concept with another name or optionality. */
 export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
   aws: {},
-  gcp: {
-    'NotificationTargetProps.platformName?': 'optional here, required on AWS and Azure',
-    'SparkJob#grantSubmit': '`grantRun` on AWS and Azure for the same intent',
-    'LakehouseProps.stepRuntime?': 'step code is `stepScripts` on AWS (issue 13 §2)',
-    'EncryptionKey.fromCryptoKeyId': 'importers named differently per cloud (issue 13 §4)',
-    'WarehouseProps.zones?': 'AWS and Azure say `readZones`',
-  },
+  gcp: {},
   azure: {
     'PipelineProps.retries?': 'AWS and GCP say `maxAttempts`',
     'PipelineProps.retryIntervalSeconds?': 'AWS and GCP say `retryDelaySeconds`',

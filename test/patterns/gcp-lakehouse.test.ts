@@ -146,3 +146,60 @@ describe('gcp.Lakehouse children', () => {
     );
   });
 });
+
+describe('gcp.Lakehouse stepRuntime', () => {
+  test("is keyed '<pipeline>/<step>' like stepScripts and reaches that step's batch only", () => {
+    // GIVEN / WHEN
+    const { lakehouse } = synth({
+      ...MAXIMAL,
+      stepRuntime: {
+        'daily-orders/publish': { properties: { 'spark.executor.instances': '4' }, args: ['--full'] },
+      },
+    });
+    // THEN
+    const [clean, publish] = lakehouse.pipelines['daily-orders'].jobs;
+    expect(publish.batchRequest.runtimeConfig.properties).toEqual({ 'spark.executor.instances': '4' });
+    expect(publish.batchRequest.pysparkBatch?.args).toEqual(['--full']);
+    expect(clean.batchRequest.runtimeConfig.properties).toBeUndefined();
+    expect(clean.batchRequest.pysparkBatch?.args).toBeUndefined();
+  });
+
+  test.each([
+    ['a step the spec does not have', 'daily-orders/load'],
+    ['a pipeline the spec does not have', 'hourly/clean'],
+    ['a step name without its pipeline', 'clean'],
+  ])('rejects a key naming %s', (_what, key) => {
+    expect(() => synth({ ...MAXIMAL, stepRuntime: { [key]: { args: ['x'] } } })).toThrow(
+      expect.objectContaining({
+        code: 'DPK_CONFLICTING_PROPS',
+        prop: `stepRuntime['${key}']`,
+        message: expect.stringContaining('daily-orders/clean, daily-orders/publish'),
+      }),
+    );
+  });
+
+  test('rejects a main file, which comes from stepScripts', () => {
+    const stepRuntime = { 'daily-orders/clean': { mainPythonFileUri: 'gs://acme-code/clean.py' } };
+    expect(() => synth({ ...MAXIMAL, stepRuntime } as LakehouseProps)).toThrow(
+      expect.objectContaining({
+        code: 'DPK_CONFLICTING_PROPS',
+        prop: "stepRuntime['daily-orders/clean'].mainPythonFileUri",
+      }),
+    );
+  });
+
+  test('an unknown key in both stepScripts and stepRuntime is reported once for each prop', () => {
+    const script = MAXIMAL.stepScripts!['daily-orders/clean'];
+    expect(() =>
+      synth({
+        ...MAXIMAL,
+        stepScripts: { ...MAXIMAL.stepScripts, 'x/y': script },
+        stepRuntime: { 'x/y': {} },
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/stepScripts\['x\/y'\][\s\S]*stepRuntime\['x\/y'\]/),
+      }),
+    );
+  });
+});

@@ -13,34 +13,22 @@ import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct, type IConstruct } from 'constructs';
 import { CATALOG_ADMIN_ROLE, CONNECTION_ADMIN_ROLE } from './roles';
 import { ZoneAccess } from '../../core/blocks';
-import { ErrorCode, ValidationError } from '../../core/errors';
-import { physicalName, validatePlatformName } from '../../core/naming';
-import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
-import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
+import type { DataRemovalPolicy } from '../../core/removal';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { constructIdFrom, findZone } from '../../core/zones';
-import { propagationWait } from '../../terraform';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import {
-  checkKeyLocation,
-  checkZoneKeys,
   grantBigQueryAgentOnKey,
   grantOnDataset,
   newHardenedDataset,
   projectIdOf,
   TIME_TRAVEL_HOURS,
-  validateBigQueryLocation,
-  validateTimeTravelHours,
 } from '../private/bigquery';
-import {
-  catalogZones,
-  grantConnectionUser,
-  ImportedCatalog,
-  type LakeFacts,
-} from './private/catalog-support';
-import { dataplexRegionFor, isMultiRegion, newDataplexLake } from '../private/dataplex';
+import { type CatalogSettings, resolveCatalogSettings } from './private/catalog-settings';
+import { grantConnectionUser, ImportedCatalog } from './private/catalog-support';
+import { type DataplexResources, isMultiRegion, newDataplexLake } from '../private/dataplex';
 import { grantSuffix } from '../private/members';
-import { GcpNameRules, underscored } from '../private/names';
-import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi } from '../private/project-services';
 import { retainData } from '../private/removal';
 import type { IEncryptionKey } from '../security/encryption-key';
@@ -124,6 +112,13 @@ export interface CatalogProps {
   readonly enableApis?: boolean;
 }
 
+/** The APIs a catalog waits for, by what needs them. */
+interface CatalogApis {
+  readonly bigQuery: readonly ProjectService[];
+  readonly connection: readonly ProjectService[];
+  readonly dataplex: readonly ProjectService[];
+}
+
 /**
  * The lake's catalog on BigQuery: one dataset per lake zone, a BigLake connection that reads
  * the lake, and a Dataplex lake with a zone and an asset per lake zone.
@@ -203,112 +198,38 @@ export class Catalog extends Construct implements ICatalog {
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const lake = props.lake as ILakeStorage & LakeFacts;
-    const timeTravelHours = props.timeTravelHours ?? Catalog.DEFAULT_TIME_TRAVEL_HOURS;
-    const bigLake = props.bigLake ?? Catalog.DEFAULT_BIG_LAKE;
-    const dataplex = props.dataplex ?? Catalog.DEFAULT_DATAPLEX;
-    const discovery = props.discovery ?? Catalog.DEFAULT_DISCOVERY;
-    const apis = props.enableApis ?? Catalog.DEFAULT_ENABLE_APIS;
-
-    this.project = validateProject(this, props.project ?? lake.project);
-    const location = props.location ?? lake.location;
-    if (location === undefined) {
-      throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
-        prop: 'location',
-        received: undefined,
-        allowed: 'a BigQuery location, required when the lake does not expose its location',
-      });
-    }
-    this.location = validateBigQueryLocation(this, location);
-    this.zoneNames = catalogZones(this, props.lake, props.zones);
-    checkZoneKeys(this, 'datasetIds', props.datasetIds, this.zoneNames);
-    const rawZones = props.rawZones ?? Catalog.DEFAULT_RAW_ZONES.filter((z) => this.zoneNames.includes(z));
-    checkZoneKeys(this, 'rawZones', Object.fromEntries(rawZones.map((z) => [z, z])), this.zoneNames);
-    validateTimeTravelHours(this, timeTravelHours);
-    validateResourceTags(this, TagRules.GCP, platform, props.tags);
-    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
-    checkKeyLocation(this, this.encryptionKey, this.location, 'encryptionKey');
-    const dataplexRegion = dataplex
-      ? dataplexRegionFor(this, lake.location ?? this.location, props.dataplexRegion)
-      : undefined;
-
-    const bigQueryApis = enableApis(this, apis, this.project, GoogleApi.BIGQUERY);
-    const connectionApis = bigLake ? enableApis(this, apis, this.project, GoogleApi.BIGQUERY_CONNECTION) : [];
-    const dataplexApis = dataplex ? enableApis(this, apis, this.project, GoogleApi.DATAPLEX) : [];
-    this.apiServices = [...bigQueryApis, ...connectionApis, ...dataplexApis];
-    const agent = grantBigQueryAgentOnKey(this, this.project, this.encryptionKey, bigQueryApis);
+    const settings = resolveCatalogSettings(this, props, Catalog);
+    this.project = settings.project;
+    this.location = settings.location;
+    this.zoneNames = settings.zoneNames;
+    this.encryptionKey = settings.encryptionKey;
+    const apis = this.createApis(settings);
+    this.apiServices = [...apis.bigQuery, ...apis.connection, ...apis.dataplex];
+    const agent = grantBigQueryAgentOnKey(this, this.project, this.encryptionKey, apis.bigQuery);
     this.bigQueryServiceAgent = agent.agent;
     this.serviceAgentKeyGrant = agent.grant;
-
-    const datasets: Record<string, BigqueryDataset> = {};
-    for (const zone of this.zoneNames) {
-      datasets[zone] = newHardenedDataset(this, {
-        platform,
-        zone,
-        project: this.project,
-        location: this.location,
-        key: this.encryptionKey,
-        datasetId: props.datasetIds?.[zone],
-        timeTravelHours,
-        labels: resourceTags(this, TagRules.GCP, platform, props.tags, zone),
-        description: `Catalog of the ${zone} zone of the ${platform} lake.`,
-        dependsOn: [agent.wait, ...bigQueryApis],
-      });
-    }
-    this.datasets = datasets;
-    retainData(this, decideRemoval(this, props.removalPolicy), Object.values(datasets));
-
-    this.connection = bigLake
-      ? new BigqueryConnection(this, 'BigLakeConnection', {
-          project: this.project,
-          location: this.location,
-          connectionId: physicalName(this, GcpNameRules.BIGQUERY_CONNECTION, {
-            platform: underscored(platform),
-            parts: ['biglake'],
-            override: props.connectionId,
-            overrideProp: 'connectionId',
-          }),
-          friendlyName: `${platform} BigLake`,
-          description: `Reads the ${platform} lake for BigLake tables.`,
-          cloudResource: {},
-          dependsOn: dependsOnAll(connectionApis),
-        })
-      : undefined;
-    const grants: Record<string, StorageBucketIamMember> = {};
-    if (this.connection) {
-      const reader = Principal.fromMember(
-        `serviceAccount:${this.connection.cloudResource.serviceAccountId}`,
-        `biglake-connection:${this.node.path}`,
-      );
-      for (const zone of this.zoneNames) grants[zone] = props.lake.grantRead(reader, zone);
-    }
-    this.connectionLakeGrants = grants;
+    this.datasets = this.createDatasets(settings, [agent.wait, ...apis.bigQuery]);
+    retainData(this, settings.removal, Object.values(this.datasets));
+    this.connection =
+      settings.connectionId === undefined
+        ? undefined
+        : this.createConnection(settings, settings.connectionId, apis.connection);
+    this.connectionLakeGrants = this.connection
+      ? this.createConnectionLakeGrants(settings, this.connection)
+      : {};
     this.connectionGrantWait =
-      Object.keys(grants).length > 0
+      Object.keys(this.connectionLakeGrants).length > 0
         ? propagationWait(
             this,
             'ConnectionGrantWait',
-            Object.values(grants),
+            Object.values(this.connectionLakeGrants),
             Catalog.GRANT_PROPAGATION_SECONDS,
           )
         : undefined;
-
     const plex =
-      dataplexRegion === undefined
+      settings.dataplexRegion === undefined
         ? undefined
-        : newDataplexLake(this, {
-            platform,
-            project: this.project,
-            projectId: projectIdOf(this, this.project),
-            region: dataplexRegion,
-            multiRegion: isMultiRegion(lake.location ?? this.location),
-            zoneTypes: this.zoneNames.map((z) => [z, rawZones.includes(z) ? 'RAW' : 'CURATED'] as const),
-            bucketNames: Object.fromEntries(this.zoneNames.map((z) => [z, props.lake.bucketFor(z).name])),
-            discovery,
-            tags: props.tags,
-            apis: dataplexApis,
-          });
+        : this.createDataplex(settings, settings.dataplexRegion, apis.dataplex);
     this.dataplexLake = plex?.lake;
     this.dataplexZones = plex?.zones ?? {};
     this.dataplexAssets = plex?.assets ?? {};
@@ -382,5 +303,88 @@ export class Catalog extends Construct implements ICatalog {
     if (access === ZoneAccess.READ || !this.connection) return { datasetMember };
     const connectionMember = grantConnectionUser(this, this, this.connection.connectionId, principal);
     return { datasetMember, connectionMember };
+  }
+
+  /** The BigQuery API, and the Connection and Dataplex APIs when used (shared in the stack). */
+  private createApis(s: CatalogSettings): CatalogApis {
+    const apis = (on: boolean, api: GoogleApi) =>
+      on ? enableApis(this, s.enableApis, this.project, api) : [];
+    return {
+      bigQuery: apis(true, GoogleApi.BIGQUERY),
+      connection: apis(s.connectionId !== undefined, GoogleApi.BIGQUERY_CONNECTION),
+      dataplex: apis(s.dataplexRegion !== undefined, GoogleApi.DATAPLEX),
+    };
+  }
+
+  /** One hardened dataset per zone, after the service agent's key grant and the API. */
+  private createDatasets(
+    s: CatalogSettings,
+    dependsOn: readonly ITerraformDependable[],
+  ): Record<string, BigqueryDataset> {
+    return Object.fromEntries(
+      this.zoneNames.map((zone) => [
+        zone,
+        newHardenedDataset(this, {
+          zone,
+          project: this.project,
+          location: this.location,
+          key: this.encryptionKey,
+          datasetId: s.datasetIds[zone],
+          timeTravelHours: s.timeTravelHours,
+          labels: resourceTags(this, TagRules.GCP, s.platform, s.tags, zone),
+          description: `Catalog of the ${zone} zone of the ${s.platform} lake.`,
+          dependsOn,
+        }),
+      ]),
+    );
+  }
+
+  /** The BigLake connection (cloud resource): its service account reads the lake. */
+  private createConnection(
+    s: CatalogSettings,
+    connectionId: string,
+    apis: readonly ProjectService[],
+  ): BigqueryConnection {
+    return new BigqueryConnection(this, 'BigLakeConnection', {
+      project: this.project,
+      location: this.location,
+      connectionId,
+      friendlyName: `${s.platform} BigLake`,
+      description: `Reads the ${s.platform} lake for BigLake tables.`,
+      cloudResource: {},
+      dependsOn: dependsOnAll(apis),
+    });
+  }
+
+  /** The connection service account's read grant on each zone's bucket, through the lake. */
+  private createConnectionLakeGrants(
+    s: CatalogSettings,
+    connection: BigqueryConnection,
+  ): Record<string, StorageBucketIamMember> {
+    const reader = Principal.fromMember(
+      `serviceAccount:${connection.cloudResource.serviceAccountId}`,
+      `biglake-connection:${this.node.path}`,
+    );
+    return Object.fromEntries(this.zoneNames.map((zone) => [zone, s.lake.grantRead(reader, zone)]));
+  }
+
+  /** The Dataplex lake, with a zone and a bucket asset per catalog zone. */
+  private createDataplex(
+    s: CatalogSettings,
+    region: string,
+    apis: readonly ProjectService[],
+  ): DataplexResources {
+    return newDataplexLake(this, {
+      platform: s.platform,
+      project: this.project,
+      projectId: projectIdOf(this, this.project),
+      region,
+      multiRegion: isMultiRegion(s.lake.location ?? this.location),
+      zoneTypes: this.zoneNames.map((z) => [z, s.rawZones.includes(z) ? 'RAW' : 'CURATED'] as const),
+      bucketNames: Object.fromEntries(this.zoneNames.map((z) => [z, s.lake.bucketFor(z).name])),
+      discovery: s.discovery,
+      tags: s.tags,
+      apis,
+    });
   }
 }

@@ -1,7 +1,6 @@
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { Construct } from 'constructs';
-import { CommonDefaults } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { stableHash, validatePlatformName } from '../../core/naming';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
@@ -17,13 +16,10 @@ export interface INotificationTarget {
 
 /** Props of {@link NotificationTarget}. */
 export interface NotificationTargetProps {
-  /**
-   * Platform name the channels' display names start with.
-   * @default 'data'
-   */
-  readonly platformName?: string;
+  /** Platform name the channels' display names start with (2-20 of a-z, 0-9, '-'). */
+  readonly platformName: string;
   /** Addresses to email, one channel each (`NotificationTarget.CHANNELS_RANGE`: 1 to 16; repeats are made once). */
-  readonly emails: readonly string[];
+  readonly emailAddresses: readonly string[];
   /**
    * Project that owns the channels; alert policies notifying them must be in the same project.
    * @default - the provider's project
@@ -52,6 +48,17 @@ function checkCount(scope: Construct, prop: string, list: readonly unknown[]): v
     received: list,
     allowed: `from ${min} to ${max} entries (an alert policy notifies at most ${max} channels)`,
   });
+}
+
+/** A target's props, validated, with defaults resolved. */
+interface ChannelSettings {
+  readonly platform: string;
+  readonly project?: string;
+  /** Whether the kit enables the Cloud Monitoring API. */
+  readonly apis: boolean;
+  /** The addresses, each once, in the order given. */
+  readonly emails: readonly string[];
+  readonly userLabels: Tags;
 }
 
 /** What identifies notification channels made in another stack or project. */
@@ -91,7 +98,7 @@ class ImportedNotificationTarget extends Construct implements INotificationTarge
 
 /**
  * Cloud Monitoring notification channels that the kit's alert policies notify: email channels
- * made from `emails`, or channels that already exist ({@link NotificationTarget.fromNotificationTargetAttributes}).
+ * made from `emailAddresses`, or channels that already exist ({@link NotificationTarget.fromNotificationTargetAttributes}).
  *
  * Secure defaults: channels are enabled, never force-deleted while a policy still uses them
  * (`force_delete = false`), labelled, and the Cloud Monitoring API is enabled first. Email
@@ -102,7 +109,7 @@ class ImportedNotificationTarget extends Construct implements INotificationTarge
  *
  * @see https://cloud.google.com/monitoring/support/notification-options
  * @example
- * const alerts = new NotificationTarget(stack, 'Alerts', { platformName: 'sales', emails: ['data-oncall@acme.com'] });
+ * const alerts = new NotificationTarget(stack, 'Alerts', { platformName: 'sales', emailAddresses: ['data-oncall@acme.com'] });
  * const existing = NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', {
  *   notificationChannelIds: ['projects/acme-data/notificationChannels/1234567890'],
  * });
@@ -135,38 +142,51 @@ export class NotificationTarget extends Construct implements INotificationTarget
 
   constructor(scope: Construct, id: string, props: NotificationTargetProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
+    const settings = this.resolveSettings(props);
+    this.apiServices = enableApis(this, settings.apis, settings.project, GoogleApi.MONITORING);
+    this.channels = settings.emails.map((email, i) => this.createEmailChannel(settings, email, i));
+    this.notificationChannelIds = this.channels.map((c) => c.name);
+  }
+
+  /** Validates the props (every address, the count, the labels) before any resource exists. */
+  private resolveSettings(props: NotificationTargetProps): ChannelSettings {
+    const platform = validatePlatformName(this, props.platformName);
     const project = validateProject(this, props.project);
     const apis = props.enableApis ?? NotificationTarget.DEFAULT_ENABLE_APIS;
-    const emails = [...new Set(props.emails)];
-    checkCount(this, 'emails', emails);
+    const emails = [...new Set(props.emailAddresses)];
+    checkCount(this, 'emailAddresses', emails);
     ValidationError.throwIfAny(
       ErrorCode.INVALID_NAME,
       this,
-      props.emails.flatMap((email, i) =>
+      props.emailAddresses.flatMap((email, i) =>
         isUnresolved(email) || (typeof email === 'string' && EMAIL.test(email))
           ? []
-          : [{ prop: `emails[${i}]`, received: email, allowed: "an email address 'name@domain.tld'" }],
+          : [
+              {
+                prop: `emailAddresses[${i}]`,
+                received: email,
+                allowed: "an email address 'name@domain.tld'",
+              },
+            ],
       ),
     );
     const userLabels = resourceTags(this, TagRules.GCP, platform, props.tags);
+    return { platform, project, apis, emails, userLabels };
+  }
 
-    this.apiServices = enableApis(this, apis, project, GoogleApi.MONITORING);
-    this.channels = emails.map(
-      (email, i) =>
-        // Ids follow the address, not its position, so reordering the list replaces nothing.
-        new MonitoringNotificationChannel(this, `Email${isUnresolved(email) ? i : stableHash(email)}`, {
-          project,
-          type: 'email',
-          displayName: `${platform} data platform alerts (${isUnresolved(email) ? `email ${i + 1}` : email})`,
-          description: `Alerts of the ${platform} data platform, by email.`,
-          labels: { email_address: email },
-          enabled: true,
-          forceDelete: false,
-          userLabels,
-          dependsOn: dependsOnAll(this.apiServices),
-        }),
-    );
-    this.notificationChannelIds = this.channels.map((c) => c.name);
+  /** The email channel of `email`, the `i`th address (after the Cloud Monitoring API). */
+  private createEmailChannel(s: ChannelSettings, email: string, i: number): MonitoringNotificationChannel {
+    // Ids follow the address, not its position, so reordering the list replaces nothing.
+    return new MonitoringNotificationChannel(this, `Email${isUnresolved(email) ? i : stableHash(email)}`, {
+      project: s.project,
+      type: 'email',
+      displayName: `${s.platform} data platform alerts (${isUnresolved(email) ? `email ${i + 1}` : email})`,
+      description: `Alerts of the ${s.platform} data platform, by email.`,
+      labels: { email_address: email },
+      enabled: true,
+      forceDelete: false,
+      userLabels: s.userLabels,
+      dependsOn: dependsOnAll(this.apiServices),
+    });
   }
 }

@@ -125,6 +125,22 @@ class ImportedNetwork extends Construct implements INetwork {
   }
 }
 
+/** A network's props, validated, with defaults resolved and names derived. */
+interface NetworkSettings {
+  readonly platform: string;
+  readonly project?: string;
+  readonly region: string;
+  readonly cidr: string;
+  readonly sampling: number;
+  readonly interval: FlowLogInterval;
+  readonly allowInternalIngress: boolean;
+  readonly enableApis: boolean;
+  readonly networkName: string;
+  readonly subnetworkName: string;
+  readonly denyAllIngressName: string;
+  readonly allowInternalName: string;
+}
+
 const REGION = /^[a-z]+-[a-z]+[0-9]{1,2}$/;
 
 /**
@@ -192,14 +208,27 @@ export class Network extends Construct implements INetwork {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
+    const settings = this.resolveSettings(props);
+    this.project = settings.project;
+    this.region = settings.region;
+    this.cidr = settings.cidr;
+    this.apiServices = enableApis(this, settings.enableApis, this.project, GoogleApi.COMPUTE);
+    this.network = this.createNetwork(settings);
+    this.subnetwork = this.createSubnetwork(settings);
+    this.denyAllIngress = this.createDenyAllIngress(settings);
+    this.allowInternalIngress = settings.allowInternalIngress
+      ? this.createAllowInternalIngress(settings)
+      : undefined;
+    this.networkId = this.network.id;
+    this.subnetworkId = this.subnetwork.id;
+  }
+
+  /** Validates the props and derives the names, before any resource exists. */
+  private resolveSettings(props: NetworkProps): NetworkSettings {
     const platform = validatePlatformName(this, props.platformName);
     const cidr = props.cidr ?? Network.DEFAULT_CIDR;
     const sampling = props.flowLogSampling ?? Network.DEFAULT_FLOW_LOG_SAMPLING;
-    const interval = props.flowLogInterval ?? Network.DEFAULT_FLOW_LOG_INTERVAL;
-    const internal = props.allowInternalIngress ?? Network.DEFAULT_ALLOW_INTERNAL_INGRESS;
-    const apis = props.enableApis ?? Network.DEFAULT_ENABLE_APIS;
-
-    this.project = validateProject(this, props.project);
+    const project = validateProject(this, props.project);
     if (!isUnresolved(props.region) && !REGION.test(props.region)) {
       throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
         prop: 'region',
@@ -207,9 +236,7 @@ export class Network extends Construct implements INetwork {
         allowed: "a GCP region like 'europe-west1' (a VPC subnet is regional)",
       });
     }
-    this.region = props.region;
     validatePrivateCidr(this, cidr, { prefixRange: Network.CIDR_PREFIX_RANGE });
-    this.cidr = cidr;
     if (!isUnresolved(sampling) && !(sampling > 0 && sampling <= 1)) {
       throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
         prop: 'flowLogSampling',
@@ -220,33 +247,65 @@ export class Network extends Construct implements INetwork {
     validateResourceTags(this, TagRules.GCP, platform, props.tags);
     const name = (parts: string[], override?: string, overrideProp?: string) =>
       physicalName(this, GcpNameRules.COMPUTE, { platform, parts, override, overrideProp });
-    const description = (what: string) => `${what} of the ${platform} data platform.`;
+    return {
+      platform,
+      project,
+      region: props.region,
+      cidr,
+      sampling,
+      interval: props.flowLogInterval ?? Network.DEFAULT_FLOW_LOG_INTERVAL,
+      allowInternalIngress: props.allowInternalIngress ?? Network.DEFAULT_ALLOW_INTERNAL_INGRESS,
+      enableApis: props.enableApis ?? Network.DEFAULT_ENABLE_APIS,
+      networkName: name(['vpc'], props.networkName, 'networkName'),
+      subnetworkName: name(['data'], props.subnetworkName, 'subnetworkName'),
+      denyAllIngressName: name(['deny-all-ingress']),
+      allowInternalName: name(['allow-internal']),
+    };
+  }
 
-    this.apiServices = enableApis(this, apis, this.project, GoogleApi.COMPUTE);
-    this.network = new ComputeNetwork(this, 'Network', {
-      project: this.project,
-      name: name(['vpc'], props.networkName, 'networkName'),
-      description: description('Private network'),
+  /** `<what> of the <platform> data platform.` */
+  private description(s: NetworkSettings, what: string): string {
+    return `${what} of the ${s.platform} data platform.`;
+  }
+
+  /** The custom-mode VPC, after the Compute Engine API. */
+  private createNetwork(s: NetworkSettings): ComputeNetwork {
+    return new ComputeNetwork(this, 'Network', {
+      project: s.project,
+      name: s.networkName,
+      description: this.description(s, 'Private network'),
       autoCreateSubnetworks: false,
       routingMode: 'REGIONAL',
       deleteDefaultRoutesOnCreate: false,
       dependsOn: dependsOnAll(this.apiServices),
     });
-    this.subnetwork = new ComputeSubnetwork(this, 'DataSubnet', {
-      project: this.project,
-      name: name(['data'], props.subnetworkName, 'subnetworkName'),
-      description: description('Data subnet'),
+  }
+
+  /** The data subnet: Private Google Access and flow logs. */
+  private createSubnetwork(s: NetworkSettings): ComputeSubnetwork {
+    return new ComputeSubnetwork(this, 'DataSubnet', {
+      project: s.project,
+      name: s.subnetworkName,
+      description: this.description(s, 'Data subnet'),
       network: this.network.id,
-      region: this.region,
-      ipCidrRange: this.cidr,
+      region: s.region,
+      ipCidrRange: s.cidr,
       stackType: 'IPV4_ONLY',
       privateIpGoogleAccess: true,
-      logConfig: { aggregationInterval: interval, flowSampling: sampling, metadata: 'INCLUDE_ALL_METADATA' },
+      logConfig: {
+        aggregationInterval: s.interval,
+        flowSampling: s.sampling,
+        metadata: 'INCLUDE_ALL_METADATA',
+      },
     });
-    this.denyAllIngress = new ComputeFirewall(this, 'DenyAllIngress', {
-      project: this.project,
-      name: name(['deny-all-ingress']),
-      description: description('Logged deny of all ingress not allowed on purpose'),
+  }
+
+  /** The logged deny of all ingress, just above VPC's implied (unlogged) deny. */
+  private createDenyAllIngress(s: NetworkSettings): ComputeFirewall {
+    return new ComputeFirewall(this, 'DenyAllIngress', {
+      project: s.project,
+      name: s.denyAllIngressName,
+      description: this.description(s, 'Logged deny of all ingress not allowed on purpose'),
       network: this.network.id,
       direction: 'INGRESS',
       priority: Network.DENY_ALL_INGRESS_PRIORITY,
@@ -254,20 +313,20 @@ export class Network extends Construct implements INetwork {
       sourceRanges: ['0.0.0.0/0'],
       logConfig: { metadata: 'INCLUDE_ALL_METADATA' },
     });
-    this.allowInternalIngress = internal
-      ? new ComputeFirewall(this, 'AllowInternalIngress', {
-          project: this.project,
-          name: name(['allow-internal']),
-          description: description('Ingress between addresses of the data subnet'),
-          network: this.network.id,
-          direction: 'INGRESS',
-          priority: Network.ALLOW_INTERNAL_INGRESS_PRIORITY,
-          allow: [{ protocol: 'all' }],
-          sourceRanges: [this.cidr],
-          logConfig: { metadata: 'INCLUDE_ALL_METADATA' },
-        })
-      : undefined;
-    this.networkId = this.network.id;
-    this.subnetworkId = this.subnetwork.id;
+  }
+
+  /** Ingress between addresses of the data subnet (`allowInternalIngress`). */
+  private createAllowInternalIngress(s: NetworkSettings): ComputeFirewall {
+    return new ComputeFirewall(this, 'AllowInternalIngress', {
+      project: s.project,
+      name: s.allowInternalName,
+      description: this.description(s, 'Ingress between addresses of the data subnet'),
+      network: this.network.id,
+      direction: 'INGRESS',
+      priority: Network.ALLOW_INTERNAL_INGRESS_PRIORITY,
+      allow: [{ protocol: 'all' }],
+      sourceRanges: [s.cidr],
+      logConfig: { metadata: 'INCLUDE_ALL_METADATA' },
+    });
   }
 }

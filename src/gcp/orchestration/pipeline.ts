@@ -3,65 +3,62 @@ import type { DataGoogleLoggingProjectCmekSettings } from '@cdktf/provider-googl
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import type { LoggingProjectBucketConfig } from '@cdktf/provider-google/lib/logging-project-bucket-config';
-import { LoggingProjectExclusion } from '@cdktf/provider-google/lib/logging-project-exclusion';
+import type { LoggingProjectExclusion } from '@cdktf/provider-google/lib/logging-project-exclusion';
 import type { LoggingProjectSink } from '@cdktf/provider-google/lib/logging-project-sink';
 import type { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import type { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import type { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
-import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
-import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
+import type { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { StorageBucketObject } from '@cdktf/provider-google/lib/storage-bucket-object';
-import { WorkflowsWorkflow } from '@cdktf/provider-google/lib/workflows-workflow';
+import type { WorkflowsWorkflow } from '@cdktf/provider-google/lib/workflows-workflow';
 import type { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
 import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct } from 'constructs';
-import {
-  type PipelineProps,
-  type PipelineSchedule,
-  type PipelineStep,
-  WorkflowCallLogLevel,
-} from './pipeline-types';
+import { type PipelineProps, type PipelineSchedule, WorkflowCallLogLevel } from './pipeline-types';
 import { ORCHESTRATION_ROLES } from './roles';
 import { ErrorCode, ValidationError } from '../../core/errors';
-import {
-  type NameRule,
-  NameRules,
-  physicalName,
-  validateLiteralNamePart,
-  validateName,
-  validatePlatformName,
-} from '../../core/naming';
-import { decideRemoval } from '../../core/removal';
-import { resourceTags, TagRules } from '../../core/tags';
-import { isUnresolved } from '../../core/tokens';
-import { constructIdFrom } from '../../core/zones';
 import { type ITerraformDependable, propagationWait } from '../../terraform';
 import type { IPrincipal } from '../iam/principal';
-import { projectIdOf } from '../private/bigquery';
-import { hardenedBucketConfig } from '../private/buckets';
 import { grantSuffix } from '../private/members';
-import { newRunLogs, pipelineAlerts, runLogFilter } from './private/pipeline-monitoring';
-import { PipelineNameRules } from '../private/pipeline-names';
-import { newPipelineIdentities, newSchedule } from './private/pipeline-resources';
-import { resolvePipelineSettings, validateSteps } from './private/pipeline-settings';
-import { validateProject } from '../private/project';
+import { type PipelineConfig, resolvePipelineConfig } from './private/pipeline-config';
+import { newRunLogs, type RunLogs } from './private/pipeline-monitoring';
+import { newPipelineIdentities, type PipelineIdentities } from './private/pipeline-resources';
+import {
+  createAlerts,
+  createDefaultBucketExclusion,
+  createSchedule,
+  createWorkflow,
+  unique,
+} from './private/pipeline-run';
+import { createBucketGrants, createJobs, createStepCode, newPipelineBucket } from './private/pipeline-steps';
 import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
-import { gcpDeploymentScope } from '../private/providers';
 import { retainData } from '../private/removal';
 import { serviceAgent, ServiceAgent, serviceAgentMember } from '../private/service-agents';
 import { daysToSeconds } from '../private/units';
-import { renderWorkflowSource, workflowProgram } from './private/workflow-source';
-import { PROCESSING_ROLES } from '../processing/roles';
-import { SparkJob } from '../processing/spark-job';
-import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';
+import type { SparkJob } from '../processing/spark-job';
 import type { IEncryptionKey } from '../security/encryption-key';
-import { ALERTS_WITHOUT_CHANNELS_WARNING } from '../streaming/stream-ingestion-types';
 
-/** `items` without repeats, first occurrence kept (a `depends_on` lists each resource once). */
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
+/** The APIs a pipeline uses, enabled in this order (each shared in the stack). */
+const PIPELINE_APIS = [
+  GoogleApi.IAM,
+  GoogleApi.WORKFLOWS,
+  GoogleApi.CLOUD_SCHEDULER,
+  GoogleApi.LOGGING,
+  GoogleApi.MONITORING,
+] as const;
+
+/** The APIs a pipeline waits for, by what needs them (each shared in the stack). */
+interface PipelineApis {
+  readonly iam: readonly ProjectService[];
+  readonly workflows: readonly ProjectService[];
+  readonly scheduler: readonly ProjectService[];
+  readonly logging: readonly ProjectService[];
+  readonly monitoring: readonly ProjectService[];
+  /** The APIs the pipeline's own resources after the jobs wait for. */
+  readonly afterJobs: readonly ProjectService[];
 }
 
 /**
@@ -159,8 +156,6 @@ export class Pipeline extends Construct {
   public readonly pipelineName: string;
   /** The workflow's name (what operators' IAM conditions name). */
   public readonly workflowName: string;
-  /** The project id (the provider's at plan time when `project` is unset). */
-  private readonly projectId: string;
   /** The region of the workflow, schedule, log bucket and batches (the network's). */
   public readonly region: string;
   /** The project, or undefined for the provider's project. */
@@ -222,119 +217,28 @@ export class Pipeline extends Construct {
   /** The `google_project_service` resources the pipeline waits for (shared in the stack). */
   public readonly apiServices: readonly ProjectService[];
 
+  /** The pipeline's identity, key, settings and names, resolved before any resource. */
+  private readonly config: PipelineConfig;
+
   constructor(scope: Construct, id: string, props: PipelineProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    this.pipelineName = validateName(
-      this,
-      NameRules.COMPONENT,
-      'pipelineName',
-      validateLiteralNamePart(this, 'pipelineName', props.pipelineName),
-    );
-    this.project = validateProject(this, props.project);
-    validateSteps(this, props.steps, Pipeline.STEPS_RANGE);
-    const settings = resolvePipelineSettings(this, props, Pipeline);
-    this.region = props.network.region;
-    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
-    this.checkKeyLocation();
-    const labels = resourceTags(this, TagRules.GCP, platform, props.tags);
-    const projectId = projectIdOf(this, this.project);
-    this.projectId = projectId;
-    // The role joins the hash too: two names that truncation cuts to one body still differ.
-    const name = (rule: NameRule, parts: string[]) =>
-      physicalName(this, rule, { platform, parts: [this.pipelineName, ...parts], uniqueness: parts });
-
-    const apis = (...list: GoogleApi[]) => enableApis(this, settings.enableApis, this.project, ...list);
-    const iamApis = apis(GoogleApi.IAM);
-    const workflowApis = apis(GoogleApi.WORKFLOWS);
-    const schedulerApis = apis(GoogleApi.CLOUD_SCHEDULER);
-    const loggingApis = apis(GoogleApi.LOGGING);
-    const monitoringApis = apis(GoogleApi.MONITORING);
-
-    // The Cloud Storage agent (every project has it) must hold the key before a CMEK bucket exists.
-    this.projectData = new DataGoogleProject(this, 'Project', { projectId: this.project });
-    const storageAgentKeyGrant = this.encryptionKey.grantEncryptDecrypt(
-      serviceAgent(this, ServiceAgent.STORAGE, this.projectData.number, this.project),
-    );
-    const storageKeyWait = propagationWait(
-      this,
-      'StorageKeyGrantWait',
-      [storageAgentKeyGrant],
-      Pipeline.GRANT_PROPAGATION_SECONDS,
-    );
-    const bucket = (bucketId: string, purpose: string, lifecycleDays?: number) =>
-      new StorageBucket(this, bucketId, {
-        ...hardenedBucketConfig({
-          project: this.project,
-          location: this.region,
-          name: physicalName(this, NameRules.GCS_BUCKET, {
-            platform,
-            parts: [this.pipelineName, purpose],
-            deploymentScope: gcpDeploymentScope(this, this.project),
-          }),
-          kmsKeyName: this.encryptionKey.cryptoKeyId,
-          softDeleteSeconds: daysToSeconds(this, 'softDelete', Pipeline.BUCKET_SOFT_DELETE_DAYS),
-          labels,
-          dependsOn: [storageKeyWait],
-        }),
-        lifecycleRule: [
-          ...(lifecycleDays === undefined
-            ? []
-            : [{ action: { type: 'Delete' }, condition: { age: lifecycleDays } }]),
-          { action: { type: 'Delete' }, condition: { daysSinceNoncurrentTime: 7, withState: 'ARCHIVED' } },
-        ],
-      });
-    this.stagingBucket = bucket('StagingBucket', 'staging', Pipeline.STAGING_RETENTION_DAYS);
-    let codeBucket: StorageBucket | undefined;
-    const scripts: Record<string, StorageBucketObject> = {};
-    const runtimes = props.steps.map((step, i) =>
-      this.stepRuntime(
-        step,
-        i,
-        () => {
-          codeBucket ??= bucket('CodeBucket', 'code');
-          return codeBucket;
-        },
-        scripts,
-      ),
-    );
-    this.codeBucket = codeBucket;
-    this.scripts = scripts;
-
-    this.jobs = props.steps.map(({ name: step, sourceZone, targetZone }, i) => {
-      return new SparkJob(this, `${constructIdFrom(step)}Step`, {
-        stagingBucket: this.stagingBucket.name,
-        ...runtimes[i],
-        platformName: platform,
-        jobName: step,
-        lake: props.lake,
-        network: props.network,
-        sourceZone,
-        targetZone,
-        encryptionKey: this.encryptionKey,
-        project: this.project,
-        tags: props.tags,
-        enableApis: settings.enableApis,
-      });
-    });
-    this.apiServices = unique([
-      ...this.jobs.flatMap((j) => j.apiServices),
-      ...workflowApis,
-      ...schedulerApis,
-      ...loggingApis,
-      ...monitoringApis,
-    ]);
-
-    const ids = newPipelineIdentities(this, {
-      project: this.project,
-      projectId,
-      platform,
-      pipeline: this.pipelineName,
-      workflowAccountId: name(PipelineNameRules.SERVICE_ACCOUNT, ['run']),
-      schedulerAccountId: name(PipelineNameRules.SERVICE_ACCOUNT, ['start']),
-      jobs: this.jobs,
-      apiServices: iamApis,
-    });
+    this.config = resolvePipelineConfig(this, props, Pipeline);
+    this.pipelineName = this.config.pipelineName;
+    this.project = this.config.project;
+    this.region = this.config.region;
+    this.encryptionKey = this.config.encryptionKey;
+    this.workflowName = this.config.names.workflow;
+    this.paused = this.config.settings.paused;
+    const apis = this.createApis();
+    this.projectData = this.createProjectData();
+    const storageKeyWait = this.createStorageKeyWait();
+    this.stagingBucket = this.createBucket('staging', storageKeyWait);
+    const code = createStepCode(this, props.steps, () => this.createBucket('code', storageKeyWait));
+    this.codeBucket = code.codeBucket;
+    this.scripts = code.scripts;
+    this.jobs = createJobs(this, this.config, props, code.runtimes, this.stagingBucket);
+    this.apiServices = unique([...this.jobs.flatMap((j) => j.apiServices), ...apis.afterJobs]);
+    const ids = this.createIdentities(apis.iam);
     this.workflowServiceAccount = ids.workflowServiceAccount;
     this.workflowPrincipal = ids.workflowPrincipal;
     this.batchEditorGrant = ids.batchEditorGrant;
@@ -343,188 +247,23 @@ export class Pipeline extends Construct {
     this.schedulerServiceAccount = ids.schedulerServiceAccount;
     this.schedulerPrincipal = ids.schedulerPrincipal;
     this.invokerGrant = ids.invokerGrant;
-
-    const bucketGrants: StorageBucketIamMember[] = [];
-    const bucketGrant = (grantId: string, target: StorageBucket, role: string, job: SparkJob) => {
-      const grant = new StorageBucketIamMember(this, `${grantId}${constructIdFrom(job.jobName)}`, {
-        bucket: target.name,
-        role,
-        member: job.principal.iamMember,
-      });
-      bucketGrants.push(grant);
-    };
-    for (const job of this.jobs) {
-      bucketGrant('StagingUser', this.stagingBucket, PROCESSING_ROLES.staging, job);
-      bucketGrant('StagingReader', this.stagingBucket, PROCESSING_ROLES.stagingBucket, job);
-      if (this.codeBucket) bucketGrant('CodeReader', this.codeBucket, PROCESSING_ROLES.code, job);
-    }
-    this.bucketGrants = bucketGrants;
-
-    this.workflowsIdentity = ProjectServices.of(this).identity(
-      this,
-      this.project,
-      GoogleApi.WORKFLOWS,
-      settings.enableApis,
-    );
-    this.workflowsAgentKeyGrant = this.encryptionKey.grantEncryptDecrypt(
-      serviceAgentMember(this, ServiceAgent.WORKFLOWS, this.workflowsIdentity.member, this.project),
-    );
-    this.keyGrantWait = propagationWait(
-      this,
-      'KeyGrantWait',
-      unique([this.workflowsAgentKeyGrant, ...this.jobs.flatMap((j) => j.serviceAgentKeyGrants)]),
-      Pipeline.GRANT_PROPAGATION_SECONDS,
-    );
-    const workflowName = name(PipelineNameRules.WORKFLOW, []);
-    this.workflowName = workflowName;
-    this.workflow = new WorkflowsWorkflow(this, 'Workflow', {
-      project: this.project,
-      region: this.region,
-      name: workflowName,
-      // Workflows takes at most 1000 characters.
-      description: `Runs the ${this.pipelineName} pipeline of the ${platform} data platform: ${props.steps
-        .map((s) => `${s.name} (${s.sourceZone} to ${s.targetZone})`)
-        .join(', then ')}.`.slice(0, 1000),
-      serviceAccount: this.workflowServiceAccount.email,
-      cryptoKeyName: this.encryptionKey.cryptoKeyId,
-      callLogLevel: settings.callLogLevel,
-      labels: { ...labels },
-      // Holds no data: its source is in the stack, its run logs in the log bucket.
-      deletionProtection: false,
-      sourceContents: renderWorkflowSource(
-        workflowProgram({
-          steps: this.jobs.map((job) => ({
-            name: job.jobName,
-            batchIdPrefix: job.batchIdPrefix,
-            body: job.batchRequest,
-            timeoutSeconds: (job.timeoutMinutes + Pipeline.RUN_TIMEOUT_MARGIN_MINUTES) * 60,
-          })),
-          maxAttempts: settings.maxAttempts,
-          retryDelaySeconds: settings.retryDelaySeconds,
-          pollSeconds: settings.pollSeconds,
-        }),
-      ),
-      dependsOn: unique([this.keyGrantWait, ...workflowApis]),
-    });
-    this.runGrantWait = propagationWait(
-      this,
-      'RunGrantWait',
-      [
-        this.invokerGrant,
-        this.batchEditorGrant,
-        this.logWriterGrant,
-        ...this.actAsGrants,
-        ...this.bucketGrants,
-        ...Object.values(this.scripts),
-      ],
-      Pipeline.GRANT_PROPAGATION_SECONDS,
-    );
-    this.paused = settings.paused;
-
-    const schedulerJobName = name(PipelineNameRules.SCHEDULER_JOB, []);
-    this.schedulerJob = newSchedule(this, {
-      project: this.project,
-      region: this.region,
-      name: schedulerJobName,
-      description: `Starts the ${this.pipelineName} pipeline of the ${platform} data platform.`,
-      cron: settings.cron,
-      timeZone: settings.timeZone,
-      paused: settings.paused,
-      attemptDeadlineSeconds: Pipeline.SCHEDULER_ATTEMPT_DEADLINE_SECONDS,
-      retryCount: Pipeline.SCHEDULER_RETRY_COUNT,
-      minBackoffSeconds: Pipeline.SCHEDULER_MIN_BACKOFF_SECONDS,
-      maxBackoffSeconds: Pipeline.SCHEDULER_MAX_BACKOFF_SECONDS,
-      workflowId: this.workflow.id,
-      serviceAccountEmail: this.schedulerServiceAccount.email,
-      // The first run waits for every permission it needs.
-      dependsOn: unique([
-        this.runGrantWait,
-        ...this.jobs.flatMap((j) => j.deployDependencies),
-        ...schedulerApis,
-      ]),
-    });
-
-    const logs = newRunLogs(this, {
-      project: this.project,
-      projectId,
-      region: this.region,
-      bucketId: name(PipelineNameRules.LOGGING, ['runs']),
-      sinkName: name(PipelineNameRules.LOGGING, ['runs']),
-      description: `Run logs of the ${this.pipelineName} pipeline of the ${platform} data platform.`,
-      retentionDays: settings.logRetentionDays,
-      key: this.encryptionKey,
-      workflowName,
-      schedulerJobName,
-      batchIdPrefixes: this.jobs.map((j) => j.batchIdPrefix),
-      apiServices: loggingApis,
-    });
+    this.bucketGrants = createBucketGrants(this, this.jobs, this.stagingBucket, this.codeBucket);
+    this.workflowsIdentity = this.createWorkflowsIdentity();
+    this.workflowsAgentKeyGrant = this.createWorkflowsAgentKeyGrant();
+    this.keyGrantWait = this.createKeyGrantWait();
+    this.workflow = createWorkflow(this, this.config, props.steps, Pipeline, apis.workflows);
+    this.runGrantWait = this.createRunGrantWait();
+    this.schedulerJob = createSchedule(this, this.config, Pipeline, apis.scheduler);
+    const logs = this.createRunLogs(apis.logging);
     this.loggingSettings = logs.settings;
     this.loggingAgentKeyGrant = logs.keyGrant;
     this.logBucket = logs.bucket;
     this.logSink = logs.sink;
-    // The sink copies the run logs into the CMEK bucket; the legacy exclusions API applies to the
-    // _Default sink only, so they no longer also land in _Default (Google-managed encryption).
-    this.defaultBucketExclusion = new LoggingProjectExclusion(this, 'DefaultBucketExclusion', {
-      project: this.project,
-      name: name(PipelineNameRules.LOGGING, ['default', 'exclusion']),
-      description: `Keeps the ${this.pipelineName} pipeline's run logs (kept in its CMEK log bucket) out of _Default.`,
-      filter: runLogFilter({
-        region: this.region,
-        workflowName,
-        schedulerJobName,
-        batchIdPrefixes: this.jobs.map((j) => j.batchIdPrefix),
-      }),
-      dependsOn: [this.logSink],
-    });
-
-    const alerts = pipelineAlerts(this, {
-      warningId: ALERTS_WITHOUT_CHANNELS_WARNING,
-      project: this.project,
-      region: this.region,
-      name: `${platform}/${this.pipelineName}`,
-      workflowName,
-      schedulerJobName,
-      logBucketId: this.logBucket.bucketId,
-      target: props.notificationTarget,
-      autoCloseSeconds: settings.alertAutoCloseSeconds,
-      labels,
-      apiServices: monitoringApis,
-    });
+    this.defaultBucketExclusion = createDefaultBucketExclusion(this, this.config);
+    const alerts = createAlerts(this, this.config, props.notificationTarget, apis.monitoring);
     this.runFailedAlert = alerts.runFailed;
     this.scheduleFailedAlert = alerts.scheduleFailed;
-    retainData(this, decideRemoval(this, props.removalPolicy), [
-      this.logBucket,
-      this.stagingBucket,
-      ...(this.codeBucket ? [this.codeBucket] : []),
-    ]);
-  }
-
-  /**
-   * The runtime of step `i`: its own main file, or its `script` bound (a local file is uploaded
-   * into the code bucket). Throws `DPK_CONFLICTING_PROPS` for a script next to a main file and
-   * `DPK_INVALID_LOCATION` for neither.
-   */
-  private stepRuntime(
-    step: PipelineStep,
-    i: number,
-    codeBucket: () => StorageBucket,
-    scripts: Record<string, StorageBucketObject>,
-  ): SparkJobRuntimeOptions {
-    const { name, sourceZone: _s, targetZone: _t, script, ...runtime } = step;
-    const main = (['mainPythonFileUri', 'mainJarFileUri', 'mainClass'] as const).find(
-      (k) => runtime[k] !== undefined,
-    );
-    if (script === undefined) return runtime;
-    if (main !== undefined) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: `steps[${i}].${main}`,
-        received: runtime[main],
-        allowed: `unset with steps[${i}].script (the script is the step's main Python file)`,
-      });
-    }
-    const location = script.bind(new Construct(this, `${constructIdFrom(name)}Code`), name, codeBucket);
-    if (location.object) scripts[name] = location.object;
-    return { ...runtime, mainPythonFileUri: location.uri };
+    retainData(this, this.config.removal, [this.logBucket, this.stagingBucket, ...this.codeBuckets()]);
   }
 
   /**
@@ -545,13 +284,13 @@ export class Pipeline extends Construct {
    */
   public grantOperate(principal: IPrincipal): ProjectIamMember[] {
     const suffix = grantSuffix(this, principal);
-    const workflowResource = `projects/${this.projectId}/locations/${this.region}/workflows/${this.workflowName}`;
+    const workflowResource = `projects/${this.config.projectId}/locations/${this.region}/workflows/${this.workflowName}`;
     return ORCHESTRATION_ROLES.operator.map((role, i) => {
       const id = `Operate${i === 0 ? 'Invoker' : 'Viewer'}${suffix}`;
       return (
         (this.node.tryFindChild(id) as ProjectIamMember | undefined) ??
         new ProjectIamMember(this, id, {
-          project: this.projectId,
+          project: this.config.projectId,
           role,
           member: principal.iamMember,
           condition: {
@@ -574,14 +313,123 @@ export class Pipeline extends Construct {
     });
   }
 
-  /** Workflows and log buckets take a key in their own region (`DPK_INVALID_LOCATION`). */
-  private checkKeyLocation(): void {
-    const actual = this.encryptionKey.location;
-    if (isUnresolved(actual) || isUnresolved(this.region) || actual === this.region) return;
-    throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
-      prop: 'encryptionKey',
-      received: actual,
-      allowed: `a key in the pipeline's region ${JSON.stringify(this.region)} (the network's): pass encryptionKey when the lake's key is elsewhere`,
+  /** The IAM, Workflows, Cloud Scheduler, Cloud Logging and Cloud Monitoring APIs, in that order. */
+  private createApis(): PipelineApis {
+    const [iam, workflows, scheduler, logging, monitoring] = PIPELINE_APIS.map((api) =>
+      enableApis(this, this.config.settings.enableApis, this.project, api),
+    );
+    const afterJobs = [...workflows, ...scheduler, ...logging, ...monitoring];
+    return { iam, workflows, scheduler, logging, monitoring, afterJobs };
+  }
+
+  /** The project lookup the Cloud Storage agent's email is built from (no `depends_on`). */
+  private createProjectData(): DataGoogleProject {
+    return new DataGoogleProject(this, 'Project', { projectId: this.project });
+  }
+
+  /** The Cloud Storage agent (every project has it) holds the key before a CMEK bucket exists. */
+  private createStorageKeyWait(): Sleep {
+    const grant = this.encryptionKey.grantEncryptDecrypt(
+      serviceAgent(this, ServiceAgent.STORAGE, this.projectData.number, this.project),
+    );
+    return propagationWait(this, 'StorageKeyGrantWait', [grant], Pipeline.GRANT_PROPAGATION_SECONDS);
+  }
+
+  /** The CMEK staging bucket (objects kept `STAGING_RETENTION_DAYS`) or code bucket. */
+  private createBucket(purpose: 'staging' | 'code', storageKeyWait: Sleep): StorageBucket {
+    const staging = purpose === 'staging';
+    return newPipelineBucket(this, {
+      id: staging ? 'StagingBucket' : 'CodeBucket',
+      name: staging ? this.config.names.stagingBucket : this.config.names.codeBucket,
+      project: this.project,
+      region: this.region,
+      key: this.encryptionKey,
+      softDeleteSeconds: daysToSeconds(this, 'softDelete', Pipeline.BUCKET_SOFT_DELETE_DAYS),
+      lifecycleDays: staging ? Pipeline.STAGING_RETENTION_DAYS : undefined,
+      labels: this.config.labels,
+      dependsOn: [storageKeyWait],
     });
+  }
+
+  /** The workflow's and the schedule's service accounts and their grants. */
+  private createIdentities(iamApis: readonly ProjectService[]): PipelineIdentities {
+    return newPipelineIdentities(this, {
+      project: this.project,
+      projectId: this.config.projectId,
+      platform: this.config.platform,
+      pipeline: this.pipelineName,
+      workflowAccountId: this.config.names.workflowAccountId,
+      schedulerAccountId: this.config.names.schedulerAccountId,
+      jobs: this.jobs,
+      apiServices: iamApis,
+    });
+  }
+
+  /** The Workflows service agent (google-beta), after the API. */
+  private createWorkflowsIdentity(): GoogleProjectServiceIdentity {
+    return ProjectServices.of(this).identity(
+      this,
+      this.project,
+      GoogleApi.WORKFLOWS,
+      this.config.settings.enableApis,
+    );
+  }
+
+  /** The Workflows service agent's grant on the key; the workflow depends on it. */
+  private createWorkflowsAgentKeyGrant(): KmsCryptoKeyIamMember {
+    return this.encryptionKey.grantEncryptDecrypt(
+      serviceAgentMember(this, ServiceAgent.WORKFLOWS, this.workflowsIdentity.member, this.project),
+    );
+  }
+
+  /** The wait after every key grant of the workflow and the steps' service agents. */
+  private createKeyGrantWait(): Sleep {
+    return propagationWait(
+      this,
+      'KeyGrantWait',
+      unique([this.workflowsAgentKeyGrant, ...this.jobs.flatMap((j) => j.serviceAgentKeyGrants)]),
+      Pipeline.GRANT_PROPAGATION_SECONDS,
+    );
+  }
+
+  /** The wait after every grant a run needs, before the schedule exists. */
+  private createRunGrantWait(): Sleep {
+    return propagationWait(
+      this,
+      'RunGrantWait',
+      [
+        this.invokerGrant,
+        this.batchEditorGrant,
+        this.logWriterGrant,
+        ...this.actAsGrants,
+        ...this.bucketGrants,
+        ...Object.values(this.scripts),
+      ],
+      Pipeline.GRANT_PROPAGATION_SECONDS,
+    );
+  }
+
+  /** The run-log bucket (CMEK, retention) and the sink routing the run logs into it. */
+  private createRunLogs(apis: readonly ProjectService[]): RunLogs {
+    const { platform, settings, names } = this.config;
+    return newRunLogs(this, {
+      project: this.project,
+      projectId: this.config.projectId,
+      region: this.region,
+      bucketId: names.logBucket,
+      sinkName: names.logSink,
+      description: `Run logs of the ${this.pipelineName} pipeline of the ${platform} data platform.`,
+      retentionDays: settings.logRetentionDays,
+      key: this.encryptionKey,
+      workflowName: this.workflowName,
+      schedulerJobName: names.schedulerJob,
+      batchIdPrefixes: this.jobs.map((j) => j.batchIdPrefix),
+      apiServices: apis,
+    });
+  }
+
+  /** The code bucket, when a step uploads code. */
+  private codeBuckets(): StorageBucket[] {
+    return this.codeBucket ? [this.codeBucket] : [];
   }
 }

@@ -55,9 +55,10 @@ export interface LakehouseProps extends LakehouseSpec {
    */
   readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
   /**
-   * Further runtime options of each pipeline step (arguments, Spark properties, runtime version),
-   * keyed `<pipeline>/<step>`; the main file comes from `stepScripts`.
-   * @default - the runtime's defaults
+   * Further Dataproc Serverless runtime options of pipeline steps (arguments, Spark properties,
+   * runtime version, …), keyed `<pipeline>/<step>` exactly like `stepScripts`; a key naming no
+   * step of the spec is rejected. The main file comes from `stepScripts`.
+   * @default - the runtime's defaults for every step
    */
   readonly stepRuntime?: Readonly<
     Record<string, Omit<SparkJobRuntimeOptions, 'mainPythonFileUri' | 'mainJarFileUri' | 'mainClass'>>
@@ -75,6 +76,19 @@ export interface LakehouseProps extends LakehouseSpec {
    * @default - Lakehouse.DAILY_QUERY_LIMIT_GIB for the spec's warehouse size
    */
   readonly dailyQueryLimitGib?: number;
+}
+
+/** The runtime options that name a step's main file: `stepScripts` gives it. */
+const MAIN_FILE_OPTIONS = ['mainPythonFileUri', 'mainJarFileUri', 'mainClass'] as const;
+
+/** A lakehouse's plan and GCP props, validated before any resource. */
+interface LakehouseSettings {
+  readonly props: LakehouseProps;
+  readonly plan: LakehousePlan;
+  /** The region of the regional services (see `LakehouseProps.region`). */
+  readonly region?: string;
+  /** The script of each pipeline step, keyed `<pipeline>/<step>`. */
+  readonly scripts: Readonly<Record<string, SparkJobScript>>;
 }
 
 /**
@@ -138,161 +152,207 @@ export class Lakehouse extends Construct {
 
   constructor(scope: Construct, id: string, props: LakehouseProps) {
     super(scope, id);
+    const settings = this.resolveSettings(props);
+    this.plan = settings.plan;
+    this.encryptionKey = this.createKey(settings);
+    this.lake = this.createLake(settings);
+    this.notifications = this.plan.alertEmails.length > 0 ? this.createNotifications(settings) : undefined;
+    if (this.plan.warehouse.enabled) {
+      this.catalog = this.createCatalog(settings);
+      this.warehouse = this.createWarehouse(settings, this.catalog);
+    }
+    this.personas = this.createPersonas(settings);
+    this.principals = Object.fromEntries(
+      Object.entries(this.personas).map(([name, account]) => [name, Principal.fromServiceAccount(account)]),
+    );
+    this.grantZones();
+    this.streams = this.createStreams(settings);
+    this.network = this.plan.pipelines.length > 0 ? this.createNetwork(settings) : undefined;
+    this.pipelines = this.createPipelines(settings);
+    this.grantPersonaExtras();
+  }
+
+  /** Plans the spec and validates GCP's own props (region, step scripts and runtimes) before any resource. */
+  private resolveSettings(props: LakehouseProps): LakehouseSettings {
     const plan = planLakehouse(this, props);
     info(this, PERSONAS_IN_EFFECT_INFO, describePersonas(plan, props.personas !== undefined));
-    this.plan = plan;
-    const platformName = plan.platformName;
-    const project = props.project;
-    const location = props.location;
-    const tags = plan.tags;
-    const removalPolicy = plan.removalPolicy;
     const region = this.resolveRegion(props, plan);
-
-    this.encryptionKey = new EncryptionKey(this, 'Key', {
-      platformName,
-      purpose: 'lake',
-      project,
-      location,
-      removalPolicy,
-      tags,
-    });
-    this.lake = new LakeStorage(this, 'Storage', {
-      platformName,
-      project,
-      location,
-      zones: plan.zones,
-      encryptionKey: this.encryptionKey,
-      removalPolicy,
-      tags,
-    });
-
-    this.notifications =
-      plan.alertEmails.length > 0
-        ? new NotificationTarget(this, 'Notifications', {
-            platformName,
-            project,
-            emails: plan.alertEmails,
-            tags,
-          })
-        : undefined;
-
     const scripts = this.resolveScripts(plan, props.stepScripts ?? {}, props.stepRuntime ?? {});
-    if (plan.warehouse.enabled) {
-      this.catalog = new Catalog(this, 'Catalog', {
-        platformName,
-        project,
-        lake: this.lake,
-        dataplexRegion: region,
-        removalPolicy,
-        tags,
-      });
-      const reservation = props.warehouseReservation ?? Lakehouse.DEFAULT_WAREHOUSE_RESERVATION;
-      this.warehouse = new Warehouse(this, 'Warehouse', {
-        platformName,
-        project,
-        catalog: this.catalog,
-        zones: [plan.zones[plan.zones.length - 1].name],
-        size: plan.warehouse.size,
-        reservation,
-        dailyQueryLimitGib: reservation
-          ? undefined
-          : (props.dailyQueryLimitGib ?? Lakehouse.DAILY_QUERY_LIMIT_GIB[plan.warehouse.size]),
-        removalPolicy,
-        tags,
-      });
-    }
+    return { props, plan, region, scripts };
+  }
 
-    // Service accounts need the IAM API (403 SERVICE_DISABLED on a fresh project otherwise).
-    const iamApis = enableApis(this, true, project, GoogleApi.IAM);
-    const personas: Record<string, ServiceAccount> = {};
-    const principals: Record<string, IPrincipal> = {};
-    for (const persona of plan.personas) {
-      const account = new ServiceAccount(this, `${constructIdFrom(persona.name)}Persona`, {
-        project,
-        accountId: physicalName(this, PipelineNameRules.SERVICE_ACCOUNT, {
-          platform: platformName,
-          parts: [persona.name],
-          uniqueness: [persona.name],
+  /** The one key every bucket, topic, dataset and workflow is encrypted with. */
+  private createKey(s: LakehouseSettings): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      platformName: s.plan.platformName,
+      purpose: 'lake',
+      project: s.props.project,
+      location: s.props.location,
+      removalPolicy: s.plan.removalPolicy,
+      tags: s.plan.tags,
+    });
+  }
+
+  /** The lake: one bucket per zone, encrypted with the key. */
+  private createLake(s: LakehouseSettings): LakeStorage {
+    return new LakeStorage(this, 'Storage', {
+      platformName: s.plan.platformName,
+      project: s.props.project,
+      location: s.props.location,
+      zones: s.plan.zones,
+      encryptionKey: this.encryptionKey,
+      removalPolicy: s.plan.removalPolicy,
+      tags: s.plan.tags,
+    });
+  }
+
+  /** The email channels of the spec's alert recipients. */
+  private createNotifications(s: LakehouseSettings): NotificationTarget {
+    return new NotificationTarget(this, 'Notifications', {
+      platformName: s.plan.platformName,
+      project: s.props.project,
+      emailAddresses: s.plan.alertEmails,
+      tags: s.plan.tags,
+    });
+  }
+
+  /** The BigQuery catalog of the lake, its Dataplex lake in the region. */
+  private createCatalog(s: LakehouseSettings): Catalog {
+    return new Catalog(this, 'Catalog', {
+      platformName: s.plan.platformName,
+      project: s.props.project,
+      lake: this.lake,
+      dataplexRegion: s.region,
+      removalPolicy: s.plan.removalPolicy,
+      tags: s.plan.tags,
+    });
+  }
+
+  /** The warehouse serving the last zone, capped by a reservation or a daily query quota. */
+  private createWarehouse(s: LakehouseSettings, catalog: Catalog): Warehouse {
+    const reservation = s.props.warehouseReservation ?? Lakehouse.DEFAULT_WAREHOUSE_RESERVATION;
+    return new Warehouse(this, 'Warehouse', {
+      platformName: s.plan.platformName,
+      project: s.props.project,
+      catalog,
+      servedZones: [s.plan.zones[s.plan.zones.length - 1].name],
+      size: s.plan.warehouse.size,
+      reservation,
+      dailyQueryLimitGib: reservation
+        ? undefined
+        : (s.props.dailyQueryLimitGib ?? Lakehouse.DAILY_QUERY_LIMIT_GIB[s.plan.warehouse.size]),
+      removalPolicy: s.plan.removalPolicy,
+      tags: s.plan.tags,
+    });
+  }
+
+  /** One service account per persona, after the IAM API (403 SERVICE_DISABLED on a fresh project otherwise). */
+  private createPersonas(s: LakehouseSettings): Record<string, ServiceAccount> {
+    const { platformName } = s.plan;
+    const iamApis = enableApis(this, true, s.props.project, GoogleApi.IAM);
+    return Object.fromEntries(
+      s.plan.personas.map((persona) => [
+        persona.name,
+        new ServiceAccount(this, `${constructIdFrom(persona.name)}Persona`, {
+          project: s.props.project,
+          accountId: physicalName(this, PipelineNameRules.SERVICE_ACCOUNT, {
+            platform: platformName,
+            parts: [persona.name],
+            uniqueness: [persona.name],
+          }),
+          displayName: `${platformName} ${persona.name}`,
+          description: `The ${persona.name} persona of the ${platformName} lakehouse.`,
+          dependsOn: iamApis,
         }),
-        displayName: `${platformName} ${persona.name}`,
-        description: `The ${persona.name} persona of the ${platformName} lakehouse.`,
-        dependsOn: iamApis,
-      });
-      personas[persona.name] = account;
-      principals[persona.name] = Principal.fromServiceAccount(account);
-    }
-    this.personas = personas;
-    this.principals = principals;
+      ]),
+    );
+  }
 
-    for (const grant of plan.grants) {
-      const principal = principals[grant.persona];
+  /**
+   * The access matrix on the zone buckets, and its READ and READ_WRITE grants on the tables.
+   * BigQuery has no write-only dataset role: a WRITE-only grant stays on the bucket, so the
+   * datasets never give more than the matrix.
+   */
+  private grantZones(): void {
+    for (const grant of this.plan.grants) {
+      const principal = this.principals[grant.persona];
       this.lake.grant(principal, grant.zone, grant.access);
-      // BigQuery has no write-only dataset role: a WRITE-only grant stays on the bucket, so the
-      // datasets never give more than the matrix.
       if (grant.access !== ZoneAccess.WRITE) this.grantTables(principal, grant.zone, grant.access);
     }
+  }
 
-    const streams: Record<string, StreamIngestion> = {};
-    for (const stream of plan.streams) {
-      streams[stream.name] = new StreamIngestion(this, `${constructIdFrom(stream.name)}Stream`, {
-        platformName,
-        streamName: stream.name,
-        project,
-        lake: this.lake,
-        zone: stream.zone,
-        region,
-        retentionHours: stream.retentionHours,
-        notificationTarget: this.notifications,
-        removalPolicy,
-        tags,
-      });
-    }
-    this.streams = streams;
+  /** One Pub/Sub stream per spec stream, landing in its zone, alerting the channels. */
+  private createStreams(s: LakehouseSettings): Record<string, StreamIngestion> {
+    return Object.fromEntries(
+      s.plan.streams.map((stream) => [
+        stream.name,
+        new StreamIngestion(this, `${constructIdFrom(stream.name)}Stream`, {
+          platformName: s.plan.platformName,
+          streamName: stream.name,
+          project: s.props.project,
+          lake: this.lake,
+          zone: stream.zone,
+          region: s.region,
+          retentionHours: stream.retentionHours,
+          notificationTarget: this.notifications,
+          removalPolicy: s.plan.removalPolicy,
+          tags: s.plan.tags,
+        }),
+      ]),
+    );
+  }
 
-    if (plan.pipelines.length > 0) {
-      this.network = new Network(this, 'Network', {
-        platformName,
-        project,
-        region: region as string,
-        // Dataproc Serverless needs ingress between its VMs inside the subnet.
-        allowInternalIngress: true,
-        tags,
-      });
-    }
+  /** The network the pipelines run in: Dataproc Serverless needs ingress between its VMs inside the subnet. */
+  private createNetwork(s: LakehouseSettings): Network {
+    return new Network(this, 'Network', {
+      platformName: s.plan.platformName,
+      project: s.props.project,
+      region: s.region as string,
+      allowInternalIngress: true,
+      tags: s.plan.tags,
+    });
+  }
+
+  /**
+   * One scheduled pipeline per spec pipeline. Tables are created by whoever writes a zone: each
+   * step may create and update the tables of its target zone (and run the BigQuery jobs that do it).
+   */
+  private createPipelines(s: LakehouseSettings): Record<string, Pipeline> {
     const pipelines: Record<string, Pipeline> = {};
-    for (const pipeline of plan.pipelines) {
-      pipelines[pipeline.name] = new Pipeline(this, `${constructIdFrom(pipeline.name)}Pipeline`, {
-        platformName,
+    for (const pipeline of s.plan.pipelines) {
+      const made = new Pipeline(this, `${constructIdFrom(pipeline.name)}Pipeline`, {
+        platformName: s.plan.platformName,
         pipelineName: pipeline.name,
-        project,
+        project: s.props.project,
         lake: this.lake,
         network: this.network as Network,
         schedule: pipeline.schedule,
         notificationTarget: this.notifications,
-        removalPolicy,
-        tags,
+        removalPolicy: s.plan.removalPolicy,
+        tags: s.plan.tags,
         steps: pipeline.steps.map((step) => ({
-          ...(props.stepRuntime?.[`${pipeline.name}/${step.name}`] ?? {}),
+          ...(s.props.stepRuntime?.[`${pipeline.name}/${step.name}`] ?? {}),
           name: step.name,
           sourceZone: step.sourceZone,
           targetZone: step.targetZone,
-          script: scripts[`${pipeline.name}/${step.name}`],
+          script: s.scripts[`${pipeline.name}/${step.name}`],
         })),
       });
-      // Tables are created by whoever writes a zone: each step may create and update the tables
-      // of its target zone (and run the BigQuery jobs that do it).
       const tableGrants = pipeline.steps.flatMap((step, i) =>
-        this.grantTables(pipelines[pipeline.name].jobs[i].principal, step.targetZone, ZoneAccess.READ_WRITE),
+        this.grantTables(made.jobs[i].principal, step.targetZone, ZoneAccess.READ_WRITE),
       );
-      if (tableGrants.length > 0) pipelines[pipeline.name].waitBeforeFirstRun('TableGrants', tableGrants);
+      if (tableGrants.length > 0) made.waitBeforeFirstRun('TableGrants', tableGrants);
+      pipelines[pipeline.name] = made;
     }
-    this.pipelines = pipelines;
+    return pipelines;
+  }
 
-    // What each persona may do beyond its zones, as planned.
-    for (const persona of plan.personas) {
-      const principal = principals[persona.name];
-      for (const stream of persona.publishStreams) streams[stream].grantWrite(principal);
-      for (const pipeline of persona.operatePipelines) pipelines[pipeline].grantOperate(principal);
+  /** What each persona may do beyond its zones, as planned. */
+  private grantPersonaExtras(): void {
+    for (const persona of this.plan.personas) {
+      const principal = this.principals[persona.name];
+      for (const stream of persona.publishStreams) this.streams[stream].grantWrite(principal);
+      for (const pipeline of persona.operatePipelines) this.pipelines[pipeline].grantOperate(principal);
       if (persona.admin) this.catalog?.grantAdmin(principal);
     }
   }
@@ -315,14 +375,25 @@ export class Lakehouse extends Construct {
     ];
   }
 
-  /** `stepScripts` for exactly the spec's steps (`DPK_CONFLICTING_PROPS` for a missing or unknown key). */
+  /**
+   * `stepScripts` for exactly the spec's steps, and `stepRuntime` for some of them, both keyed
+   * `<pipeline>/<step>` (`DPK_CONFLICTING_PROPS` for a missing script, a key naming no step, or a
+   * runtime that sets the main file, which comes from `stepScripts`).
+   */
   private resolveScripts(
     plan: LakehousePlan,
     given: Readonly<Record<string, SparkJobScript>>,
-    runtime: Readonly<Record<string, unknown>>,
+    runtime: Readonly<Record<string, object>>,
   ): Readonly<Record<string, SparkJobScript>> {
     const needed = plan.pipelines.flatMap((p) => p.steps.map((s) => `${p.name}/${s.name}`));
-    const keys = (record: object | undefined) => Object.keys(record ?? {});
+    const unknown = (prop: string, record: object) =>
+      Object.keys(record)
+        .filter((k) => !needed.includes(k))
+        .map((k) => ({
+          prop: `${prop}['${k}']`,
+          received: k,
+          allowed: `a key '<pipeline>/<step>' naming a pipeline step of the spec: ${needed.join(', ') || 'none (no pipelines)'}`,
+        }));
     ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
       ...needed
         .filter((k) => given[k] === undefined)
@@ -331,13 +402,15 @@ export class Lakehouse extends Construct {
           received: 'undefined',
           allowed: 'a SparkJobScript for every pipeline step, keyed <pipeline>/<step>',
         })),
-      ...[...keys(given), ...keys(runtime)]
-        .filter((k) => !needed.includes(k))
-        .map((k) => ({
-          prop: given[k] === undefined ? `stepRuntime['${k}']` : `stepScripts['${k}']`,
-          received: k,
-          allowed: `a key naming a pipeline step of the spec: ${needed.join(', ') || 'none (no pipelines)'}`,
+      ...unknown('stepScripts', given),
+      ...unknown('stepRuntime', runtime),
+      ...Object.entries(runtime).flatMap(([k, options]) =>
+        MAIN_FILE_OPTIONS.filter((main) => main in (options ?? {})).map((main) => ({
+          prop: `stepRuntime['${k}'].${main}`,
+          received: (options as Record<string, unknown>)[main],
+          allowed: "unset (the step's main file is its stepScripts entry)",
         })),
+      ),
     ]);
     return given;
   }

@@ -110,14 +110,32 @@ export function grantBigQueryAgentOnKey(
   return { agent, grant, wait: propagationWait(scope, 'BigQueryKeyGrantWait', [grant], 60) };
 }
 
+/**
+ * The dataset id of `zone`: the validated `override` (`datasetIds[zone]`, `DPK_INVALID_NAME`), or
+ * `<platform>_<zone>_<hash>`. Derived before any resource exists, so a bad id fails first.
+ */
+export function hardenedDatasetId(
+  scope: IConstruct,
+  platform: string,
+  zone: string,
+  override: string | undefined,
+): string {
+  return physicalName(scope, GcpNameRules.BIGQUERY_DATASET, {
+    platform: underscored(platform),
+    parts: [underscored(zone)],
+    override,
+    overrideProp: `datasetIds[${JSON.stringify(zone)}]`,
+  });
+}
+
 /** What a hardened dataset is made of. */
 export interface DatasetSpec {
-  readonly platform: string;
   readonly zone: string;
   readonly project?: string;
   readonly location: string;
   readonly key: IEncryptionKey;
-  readonly datasetId?: string;
+  /** The dataset id ({@link hardenedDatasetId}). */
+  readonly datasetId: string;
   readonly timeTravelHours: number;
   readonly labels: Tags;
   readonly description: string;
@@ -133,12 +151,7 @@ export function newHardenedDataset(scope: Construct, spec: DatasetSpec): Bigquer
   return new BigqueryDataset(scope, `${constructIdFrom(spec.zone)}Dataset`, {
     project: spec.project,
     location: spec.location,
-    datasetId: physicalName(scope, GcpNameRules.BIGQUERY_DATASET, {
-      platform: underscored(spec.platform),
-      parts: [underscored(spec.zone)],
-      override: spec.datasetId,
-      overrideProp: `datasetIds[${JSON.stringify(spec.zone)}]`,
-    }),
+    datasetId: spec.datasetId,
     description: spec.description,
     defaultEncryptionConfiguration: { kmsKeyName: spec.key.cryptoKeyId },
     deleteContentsOnDestroy: false,

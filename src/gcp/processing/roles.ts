@@ -18,7 +18,7 @@ export const PROCESSING_ROLES = {
   staging: 'roles/storage.objectUser',
   /** On the staging bucket, to the job's service account: read the bucket (Dataproc checks it). */
   stagingBucket: 'roles/storage.legacyBucketReader',
-  /** On the job's service account, to whoever submits its batches (`grantSubmit`): act as it. */
+  /** On the job's service account, to whoever submits its batches (`grantRun`): act as it. */
   submit: 'roles/iam.serviceAccountUser',
   /**
    * On the job's key, to the Dataproc, Compute Engine and Cloud Storage service agents, so the

@@ -19,7 +19,7 @@ import {
   validateName,
   validatePlatformName,
 } from '../../core/naming';
-import { resourceTags, TagRules } from '../../core/tags';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
 import { type ITerraformDependable, propagationWait } from '../../terraform';
@@ -31,8 +31,28 @@ import { PipelineNameRules } from '../private/pipeline-names';
 import { validateProject } from '../private/project';
 import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
 import { serviceAgent, ServiceAgent, serviceAgentMember } from '../private/service-agents';
-import { resolveSparkSettings, validateRole } from './private/spark-settings';
+import { resolveSparkSettings, type SparkSettings, validateRole } from './private/spark-settings';
 import type { IEncryptionKey } from '../security/encryption-key';
+
+/** The APIs a job uses, enabled in this order. */
+const JOB_APIS = [GoogleApi.DATAPROC, GoogleApi.COMPUTE, GoogleApi.IAM] as const;
+
+/** A job's props, validated, with defaults resolved and its service account id derived. */
+interface JobSettings {
+  readonly platform: string;
+  readonly jobName: string;
+  readonly project?: string;
+  readonly sourceZone: string;
+  readonly targetZone: string;
+  readonly region: string;
+  readonly encryptionKey: IEncryptionKey;
+  readonly runtime: SparkSettings;
+  /** The validated `workerRole`; undefined for the kit's custom worker role. */
+  readonly workerRole?: string;
+  readonly labels: Tags;
+  readonly enableApis: boolean;
+  readonly serviceAccountId: string;
+}
 
 /**
  * A Spark job on Dataproc Serverless: its own service account, exactly the lake access it needs,
@@ -137,108 +157,40 @@ export class SparkJob extends Construct {
 
   constructor(scope: Construct, id: string, props: SparkJobProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    this.jobName = validateName(
-      this,
-      NameRules.COMPONENT,
-      'jobName',
-      validateLiteralNamePart(this, 'jobName', props.jobName),
-    );
-    this.project = validateProject(this, props.project);
-    const lake = props.lake;
-    this.sourceZone = findZone(this, lake.zones, props.sourceZone, 'sourceZone').name;
-    this.targetZone = findZone(this, lake.zones, props.targetZone, 'targetZone').name;
-    if (this.sourceZone === this.targetZone) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: 'targetZone',
-        received: this.targetZone,
-        allowed: `a zone other than sourceZone (${JSON.stringify(this.sourceZone)}): a job reads one zone and writes another`,
-      });
-    }
-    this.region = props.network.region;
-    this.checkNetwork(props.network);
-    this.encryptionKey = props.encryptionKey ?? lake.encryptionKey;
-    this.checkKeyLocation();
-    const settings = resolveSparkSettings(this, props, SparkJob);
-    this.timeoutMinutes = settings.timeoutMinutes;
-    const workerRole =
-      props.workerRole === undefined
-        ? ProjectServices.of(this).customRole(this, this.project, 'dataPlatformKitSparkWorker', {
-            title: 'Spark worker (data-platform-kit)',
-            description:
-              'roles/dataproc.worker without its Cloud Storage permissions: a job reaches only the buckets it is granted on.',
-            permissions: SparkJob.DEFAULT_WORKER_PERMISSIONS,
-          }).name
-        : validateRole(this, 'workerRole', props.workerRole);
-    const labels = resourceTags(this, TagRules.GCP, platform, props.tags, this.targetZone);
-    const apis = props.enableApis ?? SparkJob.DEFAULT_ENABLE_APIS;
+    const settings = this.resolveSettings(props);
+    this.jobName = settings.jobName;
+    this.project = settings.project;
+    this.sourceZone = settings.sourceZone;
+    this.targetZone = settings.targetZone;
+    this.region = settings.region;
+    this.encryptionKey = settings.encryptionKey;
+    this.timeoutMinutes = settings.runtime.timeoutMinutes;
     this.batchIdPrefix = `${this.jobName}-${stableHash(this.node.path, 6)}`;
-
-    this.apiServices = enableApis(
-      this,
-      apis,
-      this.project,
-      GoogleApi.DATAPROC,
-      GoogleApi.COMPUTE,
-      GoogleApi.IAM,
-    );
-    this.serviceAccount = new ServiceAccount(this, 'ServiceAccount', {
-      project: this.project,
-      accountId: physicalName(this, PipelineNameRules.SERVICE_ACCOUNT, {
-        platform,
-        parts: [this.jobName],
-        override: props.serviceAccountId,
-        overrideProp: 'serviceAccountId',
-      }),
-      displayName: `${platform} ${this.jobName} Spark job`,
-      description: `Runs the ${this.jobName} Spark job of the ${platform} data platform: reads ${this.sourceZone}, writes ${this.targetZone}.`,
-      dependsOn: dependsOnAll(this.apiServices),
-    });
+    const workerRole = settings.workerRole ?? this.createWorkerRole();
+    this.apiServices = enableApis(this, settings.enableApis, this.project, ...JOB_APIS);
+    this.serviceAccount = this.createServiceAccount(settings);
     this.principal = Principal.fromServiceAccount(this.serviceAccount);
-    this.sourceGrant = lake.grantRead(this.principal, this.sourceZone);
-    this.targetGrant = lake.grantReadWrite(this.principal, this.targetZone);
-    this.workerGrant = new ProjectIamMember(this, 'WorkerRole', {
-      project: projectIdOf(this, this.project),
-      role: workerRole,
-      member: this.principal.iamMember,
-    });
-
+    this.sourceGrant = props.lake.grantRead(this.principal, this.sourceZone);
+    this.targetGrant = props.lake.grantReadWrite(this.principal, this.targetZone);
+    this.workerGrant = this.createWorkerGrant(workerRole);
     // The Dataproc agent is created (google_project_service_identity); the Compute Engine agent
     // appears when the Compute Engine API is enabled and the Cloud Storage agent exists in every
-    // project, so theirs are built from the project number. The lookup has no depends_on: its
-    // number feeds members, which must stay known at plan.
-    this.projectData = new DataGoogleProject(this, 'Project', { projectId: this.project });
-    this.dataprocIdentity = ProjectServices.of(this).identity(this, this.project, GoogleApi.DATAPROC, apis);
-    const number = this.projectData.number;
-    this.serviceAgentKeyGrants = [
-      serviceAgentMember(this, ServiceAgent.DATAPROC, this.dataprocIdentity.member, this.project),
-      serviceAgent(this, ServiceAgent.COMPUTE, number, this.project),
-      serviceAgent(this, ServiceAgent.STORAGE, number, this.project),
-    ].map((agent) => this.encryptionKey.grantEncryptDecrypt(agent));
+    // project, so theirs are built from the project number.
+    this.projectData = this.createProjectData();
+    this.dataprocIdentity = ProjectServices.of(this).identity(
+      this,
+      this.project,
+      GoogleApi.DATAPROC,
+      settings.enableApis,
+    );
+    this.serviceAgentKeyGrants = this.createServiceAgentKeyGrants();
     this.grantWait = propagationWait(
       this,
       'GrantWait',
       [this.sourceGrant, this.targetGrant, this.workerGrant, ...this.serviceAgentKeyGrants],
       SparkJob.GRANT_PROPAGATION_SECONDS,
     );
-
-    this.batchRequest = {
-      [settings.driverKind]: settings.driver,
-      runtimeConfig: {
-        version: settings.runtimeVersion,
-        ...(settings.properties ? { properties: settings.properties } : {}),
-      },
-      environmentConfig: {
-        executionConfig: {
-          serviceAccount: this.serviceAccount.email,
-          subnetworkUri: props.network.subnetworkId,
-          kmsKey: this.encryptionKey.cryptoKeyId,
-          stagingBucket: props.stagingBucket ?? lake.bucketFor(this.targetZone).name,
-          ttl: `${settings.timeoutMinutes * 60}s`,
-        },
-      },
-      labels: { ...labels },
-    } as DataprocBatchRequest;
+    this.batchRequest = this.renderBatchRequest(settings, props);
     this.batchRequestJson = JSON.stringify(this.batchRequest);
   }
 
@@ -251,12 +203,13 @@ export class SparkJob extends Construct {
   }
 
   /**
-   * Lets `principal` submit this job's batches as the job's service account:
-   * `roles/iam.serviceAccountUser` on that service account only (once per principal). The submitter
-   * also needs `dataproc.batches.create` on the project (a `Pipeline` grants its workflow
-   * `roles/dataproc.editor`).
+   * Lets `principal` run this job, i.e. submit its batches as the job's service account:
+   * `roles/iam.serviceAccountUser` on that service account only (once per principal), like
+   * `grantRun` on the other clouds. The submitter also needs `dataproc.batches.create` on the
+   * project (a `Pipeline` grants its workflow `roles/dataproc.editor`).
    */
-  public grantSubmit(principal: IPrincipal): ServiceAccountIamMember {
+  public grantRun(principal: IPrincipal): ServiceAccountIamMember {
+    // The id predates the method's name: kept, so existing grants are never replaced.
     const id = `Submit${grantSuffix(this, principal)}`;
     return (
       (this.node.tryFindChild(id) as ServiceAccountIamMember | undefined) ??
@@ -266,6 +219,118 @@ export class SparkJob extends Construct {
         member: principal.iamMember,
       })
     );
+  }
+
+  /** Validates the props and resolves their defaults, before any resource exists. */
+  private resolveSettings(props: SparkJobProps): JobSettings {
+    const platform = validatePlatformName(this, props.platformName);
+    const jobName = validateName(
+      this,
+      NameRules.COMPONENT,
+      'jobName',
+      validateLiteralNamePart(this, 'jobName', props.jobName),
+    );
+    const project = validateProject(this, props.project);
+    const sourceZone = findZone(this, props.lake.zones, props.sourceZone, 'sourceZone').name;
+    const targetZone = findZone(this, props.lake.zones, props.targetZone, 'targetZone').name;
+    if (sourceZone === targetZone) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: 'targetZone',
+        received: targetZone,
+        allowed: `a zone other than sourceZone (${JSON.stringify(sourceZone)}): a job reads one zone and writes another`,
+      });
+    }
+    const region = props.network.region;
+    this.checkNetwork(props.network);
+    const encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
+    this.checkKeyLocation(encryptionKey, region);
+    const runtime = resolveSparkSettings(this, props, SparkJob);
+    return {
+      platform,
+      jobName,
+      project,
+      sourceZone,
+      targetZone,
+      region,
+      encryptionKey,
+      runtime,
+      workerRole:
+        props.workerRole === undefined ? undefined : validateRole(this, 'workerRole', props.workerRole),
+      labels: resourceTags(this, TagRules.GCP, platform, props.tags, targetZone),
+      enableApis: props.enableApis ?? SparkJob.DEFAULT_ENABLE_APIS,
+      serviceAccountId: physicalName(this, PipelineNameRules.SERVICE_ACCOUNT, {
+        platform,
+        parts: [jobName],
+        override: props.serviceAccountId,
+        overrideProp: 'serviceAccountId',
+      }),
+    };
+  }
+
+  /** The default worker role: `roles/dataproc.worker` without its Cloud Storage permissions (shared in the stack). */
+  private createWorkerRole(): string {
+    return ProjectServices.of(this).customRole(this, this.project, 'dataPlatformKitSparkWorker', {
+      title: 'Spark worker (data-platform-kit)',
+      description:
+        'roles/dataproc.worker without its Cloud Storage permissions: a job reaches only the buckets it is granted on.',
+      permissions: SparkJob.DEFAULT_WORKER_PERMISSIONS,
+    }).name;
+  }
+
+  /** The job's own service account (no keys), after the APIs. */
+  private createServiceAccount(s: JobSettings): ServiceAccount {
+    return new ServiceAccount(this, 'ServiceAccount', {
+      project: this.project,
+      accountId: s.serviceAccountId,
+      displayName: `${s.platform} ${this.jobName} Spark job`,
+      description: `Runs the ${this.jobName} Spark job of the ${s.platform} data platform: reads ${this.sourceZone}, writes ${this.targetZone}.`,
+      dependsOn: dependsOnAll(this.apiServices),
+    });
+  }
+
+  /** The job's `workerRole` on the project. */
+  private createWorkerGrant(role: string): ProjectIamMember {
+    return new ProjectIamMember(this, 'WorkerRole', {
+      project: projectIdOf(this, this.project),
+      role,
+      member: this.principal.iamMember,
+    });
+  }
+
+  /** The project lookup, without depends_on: its number feeds members, which must stay known at plan. */
+  private createProjectData(): DataGoogleProject {
+    return new DataGoogleProject(this, 'Project', { projectId: this.project });
+  }
+
+  /** The Dataproc, Compute Engine and Cloud Storage service agents' grants on the key, in that order. */
+  private createServiceAgentKeyGrants(): KmsCryptoKeyIamMember[] {
+    const number = this.projectData.number;
+    return [
+      serviceAgentMember(this, ServiceAgent.DATAPROC, this.dataprocIdentity.member, this.project),
+      serviceAgent(this, ServiceAgent.COMPUTE, number, this.project),
+      serviceAgent(this, ServiceAgent.STORAGE, number, this.project),
+    ].map((agent) => this.encryptionKey.grantEncryptDecrypt(agent));
+  }
+
+  /** The batches API request body of one run. */
+  private renderBatchRequest(s: JobSettings, props: SparkJobProps): DataprocBatchRequest {
+    return {
+      [s.runtime.driverKind]: s.runtime.driver,
+      runtimeConfig: {
+        version: s.runtime.runtimeVersion,
+        ...(s.runtime.properties ? { properties: s.runtime.properties } : {}),
+      },
+      environmentConfig: {
+        executionConfig: {
+          serviceAccount: this.serviceAccount.email,
+          subnetworkUri: props.network.subnetworkId,
+          kmsKey: this.encryptionKey.cryptoKeyId,
+          stagingBucket: props.stagingBucket ?? props.lake.bucketFor(this.targetZone).name,
+          ttl: `${s.runtime.timeoutMinutes * 60}s`,
+        },
+      },
+      labels: { ...s.labels },
+    } as DataprocBatchRequest;
   }
 
   /** A kit network must let the workload's VMs talk to each other, as Dataproc Serverless requires. */
@@ -280,13 +345,13 @@ export class SparkJob extends Construct {
   }
 
   /** The key must be in the batches' region (`DPK_INVALID_LOCATION`). */
-  private checkKeyLocation(): void {
-    const actual = this.encryptionKey.location;
-    if (isUnresolved(actual) || isUnresolved(this.region) || actual === this.region) return;
+  private checkKeyLocation(key: IEncryptionKey, region: string): void {
+    const actual = key.location;
+    if (isUnresolved(actual) || isUnresolved(region) || actual === region) return;
     throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
       prop: 'encryptionKey',
       received: actual,
-      allowed: `a key in the region the job runs in, ${JSON.stringify(this.region)} (the network's region): pass encryptionKey when the lake's key is elsewhere`,
+      allowed: `a key in the region the job runs in, ${JSON.stringify(region)} (the network's region): pass encryptionKey when the lake's key is elsewhere`,
     });
   }
 }

@@ -6,8 +6,8 @@ import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange } from '../../core/ranges';
-import { decideRemoval } from '../../core/removal';
-import { resourceTags, TagRules } from '../../core/tags';
+import { decideRemoval, type RemovalDecision } from '../../core/removal';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import type { IPrincipal } from '../iam/principal';
 import { kmsLocationFor, validateKmsLocation, validateLocation } from '../private/location';
@@ -149,6 +149,20 @@ export interface EncryptionKeyAttributes {
   readonly location?: string;
 }
 
+/** A key's props, validated, with defaults resolved and names derived. */
+interface KeySettings {
+  readonly project?: string;
+  readonly location: string;
+  readonly labels: Tags;
+  readonly keyRingName: string;
+  readonly keyName: string;
+  readonly rotationSeconds: number;
+  readonly destroySeconds: number;
+  readonly protectionLevel: KeyProtectionLevel;
+  readonly enableApis: boolean;
+  readonly removal: RemovalDecision;
+}
+
 /**
  * A Cloud KMS key ring and a symmetric crypto key (`ENCRYPT_DECRYPT`) with automatic rotation.
  *
@@ -215,15 +229,26 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
+    const settings = this.resolveSettings(props);
+    this.location = settings.location;
+    this.keyRing = this.createKeyRing(settings);
+    this.cryptoKey = this.createCryptoKey(settings, this.keyRing);
+    this.cryptoKeyId = this.cryptoKey.id;
+    retainData(this, settings.removal, [this.keyRing, this.cryptoKey]);
+  }
+
+  public grantEncryptDecrypt(principal: IPrincipal): KmsCryptoKeyIamMember {
+    return grantOn(this, this.cryptoKeyId, principal);
+  }
+
+  /** Validates the props and resolves their defaults, before any resource exists. */
+  private resolveSettings(props: EncryptionKeyProps): KeySettings {
     const platform = validatePlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
     const purpose = validateLiteralNamePart(this, 'purpose', props.purpose ?? CommonDefaults.KEY_PURPOSE);
     const rotationDays = props.rotationPeriodDays ?? EncryptionKey.DEFAULT_ROTATION_PERIOD_DAYS;
-    const protectionLevel = props.protectionLevel ?? EncryptionKey.DEFAULT_PROTECTION_LEVEL;
     const destroyDays = props.destroyScheduledDays ?? EncryptionKey.DEFAULT_DESTROY_SCHEDULED_DAYS;
-    const apis = props.enableApis ?? EncryptionKey.DEFAULT_ENABLE_APIS;
-
     const project = validateProject(this, props.project);
-    this.location = kmsLocationFor(validateLocation(this, props.location));
+    const location = kmsLocationFor(validateLocation(this, props.location));
     validateIntegerRange(this, 'rotationPeriodDays', rotationDays, EncryptionKey.ROTATION_PERIOD_DAYS_RANGE);
     validateIntegerRange(
       this,
@@ -231,38 +256,50 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       destroyDays,
       EncryptionKey.DESTROY_SCHEDULED_DAYS_RANGE,
     );
-    const labels = resourceTags(this, TagRules.GCP, platform, props.tags);
-
-    this.keyRing = new KmsKeyRing(this, 'KeyRing', {
+    return {
       project,
-      location: this.location,
-      name: physicalName(this, NameRules.GCP_KMS, {
+      location,
+      labels: resourceTags(this, TagRules.GCP, platform, props.tags),
+      keyRingName: physicalName(this, NameRules.GCP_KMS, {
         platform,
         parts: [purpose],
         override: props.keyRingName,
         overrideProp: 'keyRingName',
       }),
-      dependsOn: dependsOnAll(enableApis(this, apis, project, GoogleApi.CLOUD_KMS)),
-    });
-    this.cryptoKey = new KmsCryptoKey(this, 'CryptoKey', {
-      keyRing: this.keyRing.id,
-      name: physicalName(this, NameRules.GCP_KMS, {
+      keyName: physicalName(this, NameRules.GCP_KMS, {
         platform,
         parts: [purpose, 'key'],
         override: props.keyName,
         overrideProp: 'keyName',
       }),
-      purpose: 'ENCRYPT_DECRYPT',
-      rotationPeriod: `${daysToSeconds(this, 'rotationPeriodDays', rotationDays)}s`,
-      destroyScheduledDuration: `${daysToSeconds(this, 'destroyScheduledDays', destroyDays)}s`,
-      versionTemplate: { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protectionLevel },
-      labels,
-    });
-    this.cryptoKeyId = this.cryptoKey.id;
-    retainData(this, decideRemoval(this, props.removalPolicy), [this.keyRing, this.cryptoKey]);
+      rotationSeconds: daysToSeconds(this, 'rotationPeriodDays', rotationDays),
+      destroySeconds: daysToSeconds(this, 'destroyScheduledDays', destroyDays),
+      protectionLevel: props.protectionLevel ?? EncryptionKey.DEFAULT_PROTECTION_LEVEL,
+      enableApis: props.enableApis ?? EncryptionKey.DEFAULT_ENABLE_APIS,
+      removal: decideRemoval(this, props.removalPolicy),
+    };
   }
 
-  public grantEncryptDecrypt(principal: IPrincipal): KmsCryptoKeyIamMember {
-    return grantOn(this, this.cryptoKeyId, principal);
+  /** The key ring, after the Cloud KMS API. */
+  private createKeyRing(s: KeySettings): KmsKeyRing {
+    return new KmsKeyRing(this, 'KeyRing', {
+      project: s.project,
+      location: s.location,
+      name: s.keyRingName,
+      dependsOn: dependsOnAll(enableApis(this, s.enableApis, s.project, GoogleApi.CLOUD_KMS)),
+    });
+  }
+
+  /** The rotating symmetric key in `keyRing`. */
+  private createCryptoKey(s: KeySettings, keyRing: KmsKeyRing): KmsCryptoKey {
+    return new KmsCryptoKey(this, 'CryptoKey', {
+      keyRing: keyRing.id,
+      name: s.keyName,
+      purpose: 'ENCRYPT_DECRYPT',
+      rotationPeriod: `${s.rotationSeconds}s`,
+      destroyScheduledDuration: `${s.destroySeconds}s`,
+      versionTemplate: { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protectionLevel: s.protectionLevel },
+      labels: s.labels,
+    });
   }
 }

@@ -2,37 +2,24 @@ import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/l
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import type { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
-import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
+import { StorageBucket, type StorageBucketConfig } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { Construct, type IConstruct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { LakeStorageBase } from './lake-storage-base';
 import { LOG_WRITER_ROLE, STORAGE_ANALYTICS_MEMBER } from './roles';
-import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
-import { ErrorCode, ValidationError } from '../../core/errors';
-import { NameRules, physicalName, validatePlatformName } from '../../core/naming';
-import { validateIntegerRange } from '../../core/ranges';
-import { decideRemoval } from '../../core/removal';
-import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
+import { CommonDefaults, type LakeStorageCommonProps, type ZoneAccess } from '../../core/blocks';
+import type { DataRemovalPolicy } from '../../core/removal';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
-import {
-  constructIdFrom,
-  findZone,
-  type ResolvedZone,
-  resolveZones,
-  ZoneDefaults,
-  type ZoneRef,
-} from '../../core/zones';
+import { constructIdFrom, findZone, type ResolvedZone, ZoneDefaults, type ZoneRef } from '../../core/zones';
 import { type ITerraformDependable, propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { hardenedBucketConfig } from '../private/buckets';
 import { grantOnZoneBucket, ImportedLakeStorage } from './private/lake-import';
-import { kmsLocationFor, validateLocation } from '../private/location';
-import { validateProject } from '../private/project';
+import { type LakeSettings, resolveLakeSettings } from './private/lake-settings';
 import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
-import { gcpDeploymentScope } from '../private/providers';
 import { retainData } from '../private/removal';
-import { daysToSeconds } from '../private/units';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /** A zone's bucket as a lake's consumers see it: its name. */
@@ -246,163 +233,32 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
 
   constructor(scope: Construct, id: string, props: LakeStorageProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const softDeleteDays = props.softDeleteRetentionDays ?? LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
-    const logRetentionDays = props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
-    const apis = props.enableApis ?? LakeStorage.DEFAULT_ENABLE_APIS;
-
-    this.project = validateProject(this, props.project);
-    this.location = validateLocation(this, props.location);
-    this.zones = resolveZones(this, props.zones);
+    const settings = resolveLakeSettings(this, props, LakeStorage);
+    this.project = settings.project;
+    this.location = settings.location;
+    this.zones = settings.zones;
     this.zoneNames = this.zones.map((z) => z.name);
-    validateIntegerRange(
-      this,
-      'softDeleteRetentionDays',
-      softDeleteDays,
-      LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE,
-    );
-    validateIntegerRange(
-      this,
-      'accessLogRetentionDays',
-      logRetentionDays,
-      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
-    );
-    const tags = props.tags;
-    validateResourceTags(this, TagRules.GCP, platform, tags);
-
-    this.encryptionKey =
-      props.encryptionKey ??
-      new EncryptionKey(this, 'Key', {
-        platformName: platform,
-        purpose: 'lake',
-        project: this.project,
-        location: this.location,
-        removalPolicy: props.removalPolicy,
-        enableApis: apis,
-        tags,
-      });
-    this.checkKeyLocation();
-
-    this.apiServices = enableApis(this, apis, this.project, GoogleApi.STORAGE);
-    // No depends_on: its email feeds the key grant's member, which must stay known at plan
-    // (storage.googleapis.com is on in every new project; see docs/deploying-gcp.md).
-    this.serviceAgent = new DataGoogleStorageProjectServiceAccount(this, 'StorageServiceAgent', {
-      project: this.project,
-    });
-    // One grant per project on a shared key, however many lakes use it.
-    const agentKey = isUnresolved(this.project ?? '')
-      ? this.node.path
-      : (this.project ?? '<provider project>');
-    this.serviceAgentKeyGrant = this.encryptionKey.grantEncryptDecrypt(
-      Principal.fromMember(
-        `serviceAccount:${this.serviceAgent.emailAddress}`,
-        `storage-service-agent:${agentKey}`,
-      ),
-    );
-
+    this.encryptionKey = props.encryptionKey ?? this.createKey(settings, props.removalPolicy);
+    this.apiServices = enableApis(this, settings.enableApis, this.project, GoogleApi.STORAGE);
+    this.serviceAgent = this.createServiceAgent();
+    this.serviceAgentKeyGrant = this.createServiceAgentKeyGrant();
     this.keyGrantWait = propagationWait(
       this,
       'KeyGrantWait',
       [this.serviceAgentKeyGrant],
       LakeStorage.KEY_GRANT_PROPAGATION_SECONDS,
     );
-    const secondsSoftDeleted = daysToSeconds(this, 'softDeleteRetentionDays', softDeleteDays);
-    const scopeOfNames = gcpDeploymentScope(this, this.project);
-    const hardened = (name: string, labels: Tags, deps: ITerraformDependable[]) =>
-      hardenedBucketConfig({
-        project: this.project,
-        location: this.location,
-        name,
-        kmsKeyName: this.encryptionKey.cryptoKeyId,
-        softDeleteSeconds: secondsSoftDeleted,
-        labels,
-        dependsOn: [this.keyGrantWait, ...deps, ...this.apiServices],
-      });
-
-    if (props.usageLogs ?? LakeStorage.DEFAULT_USAGE_LOGS) {
-      this.logBucket = new StorageBucket(this, 'LogBucket', {
-        ...hardened(
-          physicalName(this, NameRules.GCS_BUCKET, {
-            platform,
-            parts: ['logs'],
-            override: props.logBucketName,
-            overrideProp: 'logBucketName',
-            deploymentScope: scopeOfNames,
-          }),
-          resourceTags(this, TagRules.GCP, platform, tags),
-          [],
-        ),
-        lifecycleRule: [
-          { action: { type: 'Delete' }, condition: { age: logRetentionDays } },
-          {
-            action: { type: 'Delete' },
-            condition: {
-              daysSinceNoncurrentTime: LakeStorage.LOG_NONCURRENT_VERSION_EXPIRATION_DAYS,
-              withState: 'ARCHIVED',
-            },
-          },
-        ],
-      });
-      this.logWriterGrant = new StorageBucketIamMember(this, 'LogWriter', {
-        bucket: this.logBucket.name,
-        role: LOG_WRITER_ROLE,
-        member: STORAGE_ANALYTICS_MEMBER,
-      });
-    } else if (props.logBucketName !== undefined) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: 'logBucketName',
-        received: props.logBucketName,
-        allowed: "unset unless 'usageLogs' is true (there is no log bucket without usage logs)",
-      });
+    if (settings.logBucketName !== undefined) {
+      this.logBucket = this.createLogBucket(settings, settings.logBucketName);
+      this.logWriterGrant = this.createLogWriterGrant(this.logBucket);
     }
-    if (props.dataAccessLogs ?? LakeStorage.DEFAULT_DATA_ACCESS_LOGS) {
-      this.dataAccessAuditConfig = ProjectServices.of(this).dataAccessLogs(
-        this,
-        this.project,
-        GoogleApi.STORAGE,
-      );
-    }
-
-    const buckets: Record<string, StorageBucket> = {};
-    for (const [i, zone] of this.zones.entries()) {
-      const name = physicalName(this, NameRules.GCS_BUCKET, {
-        platform,
-        parts: [zone.name],
-        override: zone.storageName,
-        overrideProp: `zones[${i}].storageName`,
-        // Bucket names are global: the project (the provider's when unset) joins the name.
-        deploymentScope: scopeOfNames,
-      });
-      buckets[zone.name] = new StorageBucket(this, `${constructIdFrom(zone.name)}Bucket`, {
-        ...hardened(
-          name,
-          resourceTags(this, TagRules.GCP, platform, tags, zone.name),
-          this.logWriterGrant ? [this.logWriterGrant] : [],
-        ),
-        logging: this.logBucket ? { logBucket: this.logBucket.name, logObjectPrefix: zone.name } : undefined,
-        lifecycleRule: [
-          ...(zone.coolAfterDays === undefined
-            ? []
-            : [
-                {
-                  action: { type: 'SetStorageClass', storageClass: LakeStorage.COOL_STORAGE_CLASS },
-                  condition: { age: zone.coolAfterDays, matchesStorageClass: [LakeStorage.STORAGE_CLASS] },
-                },
-              ]),
-          {
-            action: { type: 'Delete' },
-            condition: {
-              daysSinceNoncurrentTime: zone.noncurrentVersionExpirationDays,
-              withState: 'ARCHIVED',
-            },
-          },
-        ],
-      });
-    }
-    this.buckets = buckets;
-    retainData(this, decideRemoval(this, props.removalPolicy), [
+    this.dataAccessAuditConfig = settings.dataAccessLogs ? this.createDataAccessLogs() : undefined;
+    this.buckets = Object.fromEntries(
+      this.zones.map((zone) => [zone.name, this.createZoneBucket(settings, zone)]),
+    );
+    retainData(this, settings.removal, [
       ...(this.logBucket ? [this.logBucket] : []),
-      ...Object.values(buckets),
+      ...Object.values(this.buckets),
     ]);
   }
 
@@ -419,14 +275,114 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
     return grantOnZoneBucket(this, this.bucketFor(name).name, name, access, principal);
   }
 
-  private checkKeyLocation(): void {
-    const expected = kmsLocationFor(this.location);
-    const actual = this.encryptionKey.location;
-    if (isUnresolved(expected) || isUnresolved(actual) || actual === expected) return;
-    throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
-      prop: 'encryptionKey',
-      received: actual,
-      allowed: `a key in Cloud KMS location ${JSON.stringify(expected)}, matching the bucket location ${JSON.stringify(this.location)}`,
+  /** The lake's own key (purpose `lake`) in the matching Cloud KMS location, when none is given. */
+  private createKey(s: LakeSettings, removalPolicy: DataRemovalPolicy | undefined): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      platformName: s.platform,
+      purpose: 'lake',
+      project: s.project,
+      location: s.location,
+      removalPolicy,
+      enableApis: s.enableApis,
+      tags: s.tags,
+    });
+  }
+
+  /**
+   * The Cloud Storage service agent lookup. No depends_on: its email feeds the key grant's
+   * member, which must stay known at plan (storage.googleapis.com is on in every new project;
+   * see docs/deploying-gcp.md).
+   */
+  private createServiceAgent(): DataGoogleStorageProjectServiceAccount {
+    return new DataGoogleStorageProjectServiceAccount(this, 'StorageServiceAgent', { project: this.project });
+  }
+
+  /** The service agent's grant on the key: one per project on a shared key, however many lakes use it. */
+  private createServiceAgentKeyGrant(): KmsCryptoKeyIamMember {
+    const agentKey = isUnresolved(this.project ?? '')
+      ? this.node.path
+      : (this.project ?? '<provider project>');
+    return this.encryptionKey.grantEncryptDecrypt(
+      Principal.fromMember(
+        `serviceAccount:${this.serviceAgent.emailAddress}`,
+        `storage-service-agent:${agentKey}`,
+      ),
+    );
+  }
+
+  /** A bucket config with the kit's hardening, after the key grant, `deps` and the APIs. */
+  private hardened(
+    s: LakeSettings,
+    name: string,
+    labels: Tags,
+    deps: ITerraformDependable[],
+  ): StorageBucketConfig {
+    return hardenedBucketConfig({
+      project: this.project,
+      location: this.location,
+      name,
+      kmsKeyName: this.encryptionKey.cryptoKeyId,
+      softDeleteSeconds: s.softDeleteSeconds,
+      labels,
+      dependsOn: [this.keyGrantWait, ...deps, ...this.apiServices],
+    });
+  }
+
+  /** The access-log bucket (`usageLogs`): log objects expire after `accessLogRetentionDays`. */
+  private createLogBucket(s: LakeSettings, name: string): StorageBucket {
+    return new StorageBucket(this, 'LogBucket', {
+      ...this.hardened(s, name, resourceTags(this, TagRules.GCP, s.platform, s.tags), []),
+      lifecycleRule: [
+        { action: { type: 'Delete' }, condition: { age: s.logRetentionDays } },
+        {
+          action: { type: 'Delete' },
+          condition: {
+            daysSinceNoncurrentTime: LakeStorage.LOG_NONCURRENT_VERSION_EXPIRATION_DAYS,
+            withState: 'ARCHIVED',
+          },
+        },
+      ],
+    });
+  }
+
+  /** `cloud-storage-analytics@google.com` as object creator on the log bucket. */
+  private createLogWriterGrant(logBucket: StorageBucket): StorageBucketIamMember {
+    return new StorageBucketIamMember(this, 'LogWriter', {
+      bucket: logBucket.name,
+      role: LOG_WRITER_ROLE,
+      member: STORAGE_ANALYTICS_MEMBER,
+    });
+  }
+
+  /** The project's data-access audit config for Cloud Storage (shared in the stack). */
+  private createDataAccessLogs(): ProjectIamAuditConfig {
+    return ProjectServices.of(this).dataAccessLogs(this, this.project, GoogleApi.STORAGE);
+  }
+
+  /** `zone`'s bucket: usage logs under the zone's prefix, cooling and noncurrent-version expiry. */
+  private createZoneBucket(s: LakeSettings, zone: ResolvedZone): StorageBucket {
+    return new StorageBucket(this, `${constructIdFrom(zone.name)}Bucket`, {
+      ...this.hardened(
+        s,
+        s.bucketNames[zone.name],
+        resourceTags(this, TagRules.GCP, s.platform, s.tags, zone.name),
+        this.logWriterGrant ? [this.logWriterGrant] : [],
+      ),
+      logging: this.logBucket ? { logBucket: this.logBucket.name, logObjectPrefix: zone.name } : undefined,
+      lifecycleRule: [
+        ...(zone.coolAfterDays === undefined
+          ? []
+          : [
+              {
+                action: { type: 'SetStorageClass', storageClass: LakeStorage.COOL_STORAGE_CLASS },
+                condition: { age: zone.coolAfterDays, matchesStorageClass: [LakeStorage.STORAGE_CLASS] },
+              },
+            ]),
+        {
+          action: { type: 'Delete' },
+          condition: { daysSinceNoncurrentTime: zone.noncurrentVersionExpirationDays, withState: 'ARCHIVED' },
+        },
+      ],
     });
   }
 }

@@ -8,7 +8,7 @@ import {
   type PubsubSubscriptionConfig,
 } from '@cdktf/provider-google/lib/pubsub-subscription';
 import type { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
-import { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
+import type { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 import type { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
 import type { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import type { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
@@ -25,30 +25,27 @@ import {
   StreamSchemaEncoding,
 } from './stream-ingestion-types';
 import { CommonDefaults } from '../../core/blocks';
-import {
-  NameRules,
-  type NameParts,
-  physicalName,
-  validateLiteralNamePart,
-  validateName,
-  validatePlatformName,
-} from '../../core/naming';
-import { decideRemoval, type RemovalDecision } from '../../core/removal';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
-import { constructIdFrom, findZone } from '../../core/zones';
-import { propagationWait } from '../../terraform';
+import { constructIdFrom } from '../../core/zones';
+import { type ITerraformDependable, propagationWait } from '../../terraform';
 import { type IPrincipal, Principal } from '../iam/principal';
+import type { INotificationTarget } from '../monitoring/notification-target';
 import { grantSuffix } from '../private/members';
-import { validateProject } from '../private/project';
-import { dependsOnAll, enableApis, GoogleApi, ProjectServices } from '../private/project-services';
-import { duration, PUBSUB_NAME_RULE } from '../private/pubsub';
+import { enableApis, GoogleApi, ProjectServices } from '../private/project-services';
+import { duration } from '../private/pubsub';
 import { bucketMember, subscriptionMember, topicMember } from './private/pubsub-iam';
 import { retainData } from '../private/removal';
-import { streamAlerts } from './private/stream-alerts';
-import { resolveStreamSettings, type StreamSettings } from './private/stream-settings';
+import { type StreamAlerts, streamAlerts } from './private/stream-alerts';
+import { pubsubName, resolveStreamConfig, type StreamConfig } from './private/stream-config';
+import {
+  createBigQueryWriterGrant,
+  createDeadLetterSubscription,
+  createDeadLetterTopic,
+  createSchema,
+  createTopic,
+} from './private/stream-resources';
 import type { IEncryptionKey } from '../security/encryption-key';
-import type { ZoneBucketRef } from '../storage/lake-storage';
+import type { ILakeStorage, ZoneBucketRef } from '../storage/lake-storage';
 
 /**
  * Streaming ingestion into the lake on Pub/Sub: a CMEK-encrypted topic that keeps messages for
@@ -173,182 +170,51 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   /** The `google_project_service` resources the stream waits for (shared in the stack). */
   public readonly apiServices: readonly ProjectService[];
 
-  private readonly settings: StreamSettings;
-  private readonly platform: string;
-  private readonly streamName: string;
-  private readonly project?: string;
-  private readonly labels: Tags;
-  private readonly removal: RemovalDecision;
+  /** The stream's identity, settings and names, resolved before any resource. */
+  private readonly config: StreamConfig;
   /** Every subscription to the topic, with its literal name, for the alerts and `consumerSubscriptions`. */
   private readonly watched: { readonly subscription: PubsubSubscription; readonly name: string }[] = [];
   private readonly pubsubApis: readonly ProjectService[];
 
   constructor(scope: Construct, id: string, props: StreamIngestionProps) {
     super(scope, id);
-    this.platform = validatePlatformName(this, props.platformName);
-    this.streamName = validateName(
-      this,
-      NameRules.COMPONENT,
-      'streamName',
-      validateLiteralNamePart(this, 'streamName', props.streamName),
-    );
-    this.project = validateProject(this, props.project);
-    this.zone = findZone(this, props.lake.zones, props.zone ?? StreamIngestion.DEFAULT_ZONE, 'zone').name;
-    this.bucket = props.lake.bucketFor(this.zone);
-    this.encryptionKey = props.encryptionKey ?? props.lake.encryptionKey;
-    this.settings = resolveStreamSettings(this, props, this.encryptionKey, StreamIngestion);
-    this.region = this.settings.region;
-    this.labels = resourceTags(this, TagRules.GCP, this.platform, props.tags);
-    this.removal = decideRemoval(this, props.removalPolicy);
-    const settings = this.settings;
-
-    const pubsubApis = enableApis(this, settings.enableApis, this.project, GoogleApi.PUBSUB);
-    const monitoringApis = enableApis(this, settings.enableApis, this.project, GoogleApi.MONITORING);
-    this.pubsubApis = pubsubApis;
-    this.apiServices = [...pubsubApis, ...monitoringApis];
-
-    // The Pub/Sub service agent, created (after the API) so every grant to it has a member that
-    // exists; one agent and one key grant per project on a shared key.
-    this.serviceIdentity = ProjectServices.of(this).identity(
-      this,
-      this.project,
-      GoogleApi.PUBSUB,
-      settings.enableApis,
-    );
-    const agentKey = this.project === undefined ? '<provider project>' : this.project;
-    this.serviceAgent = Principal.fromMember(
-      this.serviceIdentity.member,
-      `pubsub-service-agent:${isUnresolved(agentKey) ? this.node.path : agentKey}`,
-    );
+    const config = resolveStreamConfig(this, props, StreamIngestion);
+    this.config = config;
+    this.zone = config.zone;
+    this.bucket = config.bucket;
+    this.encryptionKey = config.encryptionKey;
+    this.region = config.settings.region;
+    this.pubsubApis = this.createApis(GoogleApi.PUBSUB);
+    const monitoringApis = this.createApis(GoogleApi.MONITORING);
+    this.apiServices = [...this.pubsubApis, ...monitoringApis];
+    this.serviceIdentity = this.createServiceIdentity();
+    this.serviceAgent = this.agentPrincipal();
     this.serviceAgentKeyGrant = this.encryptionKey.grantEncryptDecrypt(this.serviceAgent);
-    this.keyGrantWait = propagationWait(
-      this,
-      'KeyGrantWait',
-      [this.serviceAgentKeyGrant],
-      StreamIngestion.GRANT_PROPAGATION_SECONDS,
-    );
-
-    if (props.schema) {
-      this.schema = new PubsubSchema(this, 'Schema', {
-        project: this.project,
-        name: this.pubsubName('schemaName', [this.streamName]),
-        type: props.schema.type,
-        definition: props.schema.definition,
-        dependsOn: dependsOnAll(pubsubApis),
-      });
-    }
-    const topicBase = {
-      project: this.project,
-      kmsKeyName: this.encryptionKey.cryptoKeyId,
-      messageStoragePolicy: { allowedPersistenceRegions: [this.region] },
-      labels: this.labels,
-      dependsOn: [this.keyGrantWait, ...pubsubApis],
-    };
-    this.topic = new PubsubTopic(this, 'Topic', {
-      ...topicBase,
-      name: this.pubsubName('topicName', [this.streamName], props.topicName),
-      messageRetentionDuration: duration(settings.retentionSeconds),
-      schemaSettings: this.schema && {
-        schema: this.schema.id,
-        encoding: props.schema?.encoding ?? StreamIngestion.DEFAULT_SCHEMA_ENCODING,
-      },
-    });
+    this.keyGrantWait = this.createGrantWait('KeyGrantWait', [this.serviceAgentKeyGrant]);
+    this.schema = props.schema ? createSchema(this, config, props.schema, this.pubsubApis) : undefined;
+    const topicDeps = { keyGrantWait: this.keyGrantWait, apis: this.pubsubApis };
+    this.topic = createTopic(this, config, topicDeps, this.schema);
     this.topicId = this.topic.id;
     this.topicName = this.topic.name;
-    this.deadLetterTopic = new PubsubTopic(this, 'DeadLetterTopic', {
-      ...topicBase,
-      name: this.pubsubName('deadLetterTopicName', [this.streamName, 'dead-letter']),
-      messageRetentionDuration: duration(settings.deadLetterRetentionSeconds),
-    });
-    this.deadLetterPublisherGrant = topicMember(this, 'AgentDeadLetterPublisher', this.deadLetterTopic.name, {
-      project: this.project,
-      role: PUBSUB_AGENT_ROLES.deadLetterPublisher,
-      member: this.serviceAgent.iamMember,
-    });
-    // Dead letters wait here: a topic without subscriptions would drop them.
-    this.deadLetterSubscription = new PubsubSubscription(this, 'DeadLetterSubscription', {
-      project: this.project,
-      topic: this.deadLetterTopic.id,
-      name: this.pubsubName('deadLetterSubscriptionName', [this.streamName, 'dead-letters']),
-      messageRetentionDuration: duration(settings.deadLetterRetentionSeconds),
-      expirationPolicy: { ttl: '' },
-      labels: this.labels,
-      dependsOn: dependsOnAll(pubsubApis),
-    });
-
+    this.deadLetterTopic = createDeadLetterTopic(this, config, topicDeps);
+    this.deadLetterPublisherGrant = this.createDeadLetterPublisherGrant();
+    this.deadLetterSubscription = createDeadLetterSubscription(this, config, topicDeps, this.deadLetterTopic);
     // Landing: the zone bucket, written by the Pub/Sub service agent.
     this.bucketWriterGrant = props.lake.grantWrite(this.serviceAgent, this.zone);
-    this.bucketReaderGrant = bucketMember(
-      props.lake,
-      this,
-      `PubSubAgentBucketReader${constructIdFrom(this.zone)}${grantSuffix(this, this.serviceAgent)}`,
-      this.bucket.name,
-      { role: PUBSUB_AGENT_ROLES.bucketReader, member: this.serviceAgent.iamMember },
-    );
+    this.bucketReaderGrant = this.createBucketReaderGrant(props.lake);
     // Pub/Sub checks the bucket grants when the Cloud Storage subscription is created.
-    this.bucketGrantWait = propagationWait(
-      this,
-      'BucketGrantWait',
-      [this.bucketWriterGrant, this.bucketReaderGrant],
-      StreamIngestion.GRANT_PROPAGATION_SECONDS,
-    );
-    this.landingSubscription = this.subscription('LandingSubscription', [this.streamName, 'to', this.zone], {
-      labels: resourceTags(this, TagRules.GCP, this.platform, props.tags, this.zone),
-      cloudStorageConfig: {
-        bucket: this.bucket.name,
-        filenamePrefix: `${this.streamName}/`,
-        filenameSuffix: settings.filenameSuffix,
-        filenameDatetimeFormat: StreamIngestion.FILENAME_DATETIME_FORMAT,
-        maxDuration: duration(settings.maxFileDurationSeconds),
-        maxBytes: settings.maxFileBytes,
-        avroConfig:
-          settings.fileFormat === StreamFileFormat.AVRO
-            ? { writeMetadata: true, useTopicSchema: this.schema !== undefined }
-            : undefined,
-      },
-      dependsOn: [this.bucketGrantWait],
-    });
-
-    if (props.bigQueryTable) {
-      const table: BigQueryTableRef = props.bigQueryTable;
-      this.bigQueryWriterGrant = new BigqueryTableIamMember(this, 'AgentBigQueryWriter', {
-        project: table.project,
-        datasetId: table.datasetId,
-        tableId: table.tableId,
-        role: PUBSUB_AGENT_ROLES.bigQueryWriter,
-        member: this.serviceAgent.iamMember,
-      });
-      this.bigQuerySubscription = this.subscription(
-        'BigQuerySubscription',
-        [this.streamName, 'to-bigquery'],
-        {
-          bigqueryConfig: {
-            table: `${table.project}.${table.datasetId}.${table.tableId}`,
-            useTopicSchema: this.schema !== undefined,
-            writeMetadata: props.bigQueryWriteMetadata ?? StreamIngestion.DEFAULT_BIGQUERY_WRITE_METADATA,
-          },
-          dependsOn: [this.bigQueryWriterGrant],
-        },
-      );
+    const bucketGrants = [this.bucketWriterGrant, this.bucketReaderGrant];
+    this.bucketGrantWait = this.createGrantWait('BucketGrantWait', bucketGrants);
+    this.landingSubscription = this.createLandingSubscription();
+    const table = props.bigQueryTable;
+    if (table) {
+      this.bigQueryWriterGrant = createBigQueryWriterGrant(this, table, this.serviceAgent.iamMember);
+      this.bigQuerySubscription = this.createBigQuerySubscription(props, table, this.bigQueryWriterGrant);
     }
-
-    const alerts = streamAlerts(this, {
-      warningId: ALERTS_WITHOUT_CHANNELS_WARNING,
-      project: this.project,
-      platform: this.platform,
-      stream: this.streamName,
-      destination: `the ${this.zone} zone bucket under ${this.streamName}/`,
-      subscriptionNames: () => this.watched.map((w) => w.name),
-      target: props.notificationTarget,
-      messageAgeSeconds: settings.messageAgeAlertSeconds,
-      autoCloseSeconds: settings.alertAutoCloseSeconds,
-      labels: this.labels,
-      apiServices: monitoringApis,
-    });
+    const alerts = this.createAlerts(props.notificationTarget, monitoringApis);
     this.messageAgeAlert = alerts.messageAge;
     this.deadLetterAlert = alerts.deadLetters;
-
-    retainData(this, this.removal, [this.topic, this.deadLetterTopic, this.deadLetterSubscription]);
+    retainData(this, config.removal, [this.topic, this.deadLetterTopic, this.deadLetterSubscription]);
   }
 
   /** The consumer subscriptions `grantRead` made, in the order granted. */
@@ -364,7 +230,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
    */
   public grantWrite(principal: IPrincipal): PubsubTopicIamMember {
     return topicMember(this, `Write${grantSuffix(this, principal)}`, this.topic.name, {
-      project: this.project,
+      project: this.config.project,
       role: STREAM_ROLES.write,
       member: principal.iamMember,
     });
@@ -381,9 +247,11 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     const id = `Read${suffix}`;
     const subscription =
       (this.node.tryFindChild(id) as PubsubSubscription | undefined) ??
-      this.subscription(id, [this.streamName, 'read', suffix], { dependsOn: [] });
+      this.subscription(id, this.name(`${id} name`, [this.config.streamName, 'read', suffix]), {
+        dependsOn: [],
+      });
     const grant = subscriptionMember(this, `${id}Grant`, subscription.name, {
-      project: this.project,
+      project: this.config.project,
       role: STREAM_ROLES.read,
       member: principal.iamMember,
     });
@@ -397,16 +265,121 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   public grantReadDeadLetters(principal: IPrincipal): PubsubSubscriptionIamMember {
     const id = `ReadDeadLetters${grantSuffix(this, principal)}`;
     return subscriptionMember(this, id, this.deadLetterSubscription.name, {
-      project: this.project,
+      project: this.config.project,
       role: STREAM_ROLES.read,
       member: principal.iamMember,
     });
   }
 
-  /** A derived Pub/Sub name (or the validated override). */
-  private pubsubName(prop: string, parts: string[], override?: string): string {
-    const spec: NameParts = { platform: this.platform, parts, override, overrideProp: prop };
-    return physicalName(this, PUBSUB_NAME_RULE, spec);
+  /** The `api` (Pub/Sub or Cloud Monitoring) on the project (shared in the stack). */
+  private createApis(api: GoogleApi): ProjectService[] {
+    return enableApis(this, this.config.settings.enableApis, this.config.project, api);
+  }
+
+  /**
+   * The Pub/Sub service agent, created after the API so every grant to it has a member that
+   * exists; one agent per project.
+   */
+  private createServiceIdentity(): GoogleProjectServiceIdentity {
+    const { project, settings } = this.config;
+    return ProjectServices.of(this).identity(this, project, GoogleApi.PUBSUB, settings.enableApis);
+  }
+
+  /** The service agent as a principal: one key grant per project on a shared key. */
+  private agentPrincipal(): IPrincipal {
+    const agentKey = this.config.project === undefined ? '<provider project>' : this.config.project;
+    return Principal.fromMember(
+      this.serviceIdentity.member,
+      `pubsub-service-agent:${isUnresolved(agentKey) ? this.node.path : agentKey}`,
+    );
+  }
+
+  /** A wait after `grants` (IAM propagation) before their first consumer. */
+  private createGrantWait(id: string, grants: ITerraformDependable[]): Sleep {
+    return propagationWait(this, id, grants, StreamIngestion.GRANT_PROPAGATION_SECONDS);
+  }
+
+  /** The service agent's publisher role on the dead-letter topic. */
+  private createDeadLetterPublisherGrant(): PubsubTopicIamMember {
+    return topicMember(this, 'AgentDeadLetterPublisher', this.deadLetterTopic.name, {
+      project: this.config.project,
+      role: PUBSUB_AGENT_ROLES.deadLetterPublisher,
+      member: this.serviceAgent.iamMember,
+    });
+  }
+
+  /** The service agent's `roles/storage.legacyBucketReader` on the zone bucket. */
+  private createBucketReaderGrant(lake: ILakeStorage): StorageBucketIamMember {
+    return bucketMember(
+      lake,
+      this,
+      `PubSubAgentBucketReader${constructIdFrom(this.zone)}${grantSuffix(this, this.serviceAgent)}`,
+      this.bucket.name,
+      { role: PUBSUB_AGENT_ROLES.bucketReader, member: this.serviceAgent.iamMember },
+    );
+  }
+
+  /** The Cloud Storage subscription landing messages in the zone bucket under `<streamName>/`. */
+  private createLandingSubscription(): PubsubSubscription {
+    const { names, settings, streamName } = this.config;
+    return this.subscription('LandingSubscription', names.landingSubscription, {
+      labels: this.config.zoneLabels,
+      cloudStorageConfig: {
+        bucket: this.bucket.name,
+        filenamePrefix: `${streamName}/`,
+        filenameSuffix: settings.filenameSuffix,
+        filenameDatetimeFormat: StreamIngestion.FILENAME_DATETIME_FORMAT,
+        maxDuration: duration(settings.maxFileDurationSeconds),
+        maxBytes: settings.maxFileBytes,
+        avroConfig:
+          settings.fileFormat === StreamFileFormat.AVRO
+            ? { writeMetadata: true, useTopicSchema: this.schema !== undefined }
+            : undefined,
+      },
+      dependsOn: [this.bucketGrantWait],
+    });
+  }
+
+  /** The BigQuery subscription writing into `table`, after the writer grant. */
+  private createBigQuerySubscription(
+    props: StreamIngestionProps,
+    table: BigQueryTableRef,
+    writerGrant: BigqueryTableIamMember,
+  ): PubsubSubscription {
+    return this.subscription('BigQuerySubscription', this.config.names.bigQuerySubscription, {
+      bigqueryConfig: {
+        table: `${table.project}.${table.datasetId}.${table.tableId}`,
+        useTopicSchema: this.schema !== undefined,
+        writeMetadata: props.bigQueryWriteMetadata ?? StreamIngestion.DEFAULT_BIGQUERY_WRITE_METADATA,
+      },
+      dependsOn: [writerGrant],
+    });
+  }
+
+  /** The backlog-age and dead-letter alert policies, over every subscription to the topic. */
+  private createAlerts(
+    target: INotificationTarget | undefined,
+    apiServices: readonly ProjectService[],
+  ): StreamAlerts {
+    const { project, platform, streamName, settings, labels } = this.config;
+    return streamAlerts(this, {
+      warningId: ALERTS_WITHOUT_CHANNELS_WARNING,
+      project,
+      platform,
+      stream: streamName,
+      destination: `the ${this.zone} zone bucket under ${streamName}/`,
+      subscriptionNames: () => this.watched.map((w) => w.name),
+      target,
+      messageAgeSeconds: settings.messageAgeAlertSeconds,
+      autoCloseSeconds: settings.alertAutoCloseSeconds,
+      labels,
+      apiServices,
+    });
+  }
+
+  /** A derived Pub/Sub name of this stream. */
+  private name(prop: string, parts: string[]): string {
+    return pubsubName(this, this.config.platform, prop, parts);
   }
 
   /**
@@ -416,16 +389,15 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
    */
   private subscription(
     id: string,
-    nameParts: string[],
+    name: string,
     config: Partial<PubsubSubscriptionConfig> & { dependsOn: PubsubSubscriptionConfig['dependsOn'] },
   ): PubsubSubscription {
-    const s = this.settings;
-    const name = this.pubsubName(`${id} name`, nameParts);
+    const s = this.config.settings;
     const subscription = new PubsubSubscription(this, id, {
-      project: this.project,
+      project: this.config.project,
       topic: this.topic.id,
       name,
-      labels: this.labels,
+      labels: this.config.labels,
       messageRetentionDuration: duration(StreamIngestion.SUBSCRIPTION_RETENTION_DAYS * 86_400),
       expirationPolicy: { ttl: '' },
       retryPolicy: {
@@ -442,14 +414,14 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     this.agentSubscriber(id, subscription);
     this.watched.push({ subscription, name });
     // The warning (if any) was emitted once for the topic; later subscriptions only follow the decision.
-    retainData(this, { policy: this.removal.policy }, [subscription]);
+    retainData(this, { policy: this.config.removal.policy }, [subscription]);
     return subscription;
   }
 
   /** The service agent's subscriber role on a subscription, so it can acknowledge what it dead-letters. */
   private agentSubscriber(id: string, subscription: PubsubSubscription): PubsubSubscriptionIamMember {
     return subscriptionMember(this, `${id}AgentSubscriber`, subscription.name, {
-      project: this.project,
+      project: this.config.project,
       role: PUBSUB_AGENT_ROLES.deadLetterSubscriber,
       member: this.serviceAgent.iamMember,
     });

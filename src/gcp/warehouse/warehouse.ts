@@ -9,38 +9,29 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import type { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { Construct } from 'constructs';
 import { CommonDefaults, type WarehouseCommonProps, WarehouseSize, ZoneAccess } from '../../core/blocks';
-import { ErrorCode, ValidationError } from '../../core/errors';
-import { validatePlatformName } from '../../core/naming';
-import { type DataRemovalPolicy, decideRemoval } from '../../core/removal';
-import { resourceTags, type Tags, TagRules, validateResourceTags } from '../../core/tags';
-import { isUnresolved } from '../../core/tokens';
+import type { DataRemovalPolicy } from '../../core/removal';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { findZone } from '../../core/zones';
+import type { ITerraformDependable } from '../../terraform';
 import type { ICatalog } from '../catalog/catalog';
 import { JOB_USER_ROLE } from '../catalog/roles';
 import type { IPrincipal } from '../iam/principal';
 import {
-  checkKeyLocation,
-  checkZoneKeys,
   grantBigQueryAgentOnKey,
   grantOnDataset,
   newHardenedDataset,
   projectIdOf,
   TIME_TRAVEL_HOURS,
-  validateBigQueryLocation,
-  validateTimeTravelHours,
 } from '../private/bigquery';
 import { grantSuffix } from '../private/members';
-import { validateProject } from '../private/project';
 import { enableApis, GoogleApi } from '../private/project-services';
 import { retainData } from '../private/removal';
 import {
-  newQueryQuota,
-  newSlotCap,
-  QueryQuota,
-  rejectWhen,
-  validateDailyLimits,
-  validateOwnZones,
-} from './private/warehouse-support';
+  type OwnDatasetSettings,
+  resolveWarehouseSettings,
+  type WarehouseSettings,
+} from './private/warehouse-settings';
+import { newQueryQuota, newSlotCap, QueryQuota, type SlotCap } from './private/warehouse-support';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 
 /**
@@ -69,8 +60,13 @@ export interface WarehouseProps extends WarehouseCommonProps {
   readonly project?: string;
   /** The catalog whose datasets the warehouse serves. @default - the warehouse makes its own datasets */
   readonly catalog?: ICatalog;
-  /** The zones the warehouse serves: catalog zones, or the names of its own datasets. @default ['serving'] */
-  readonly zones?: readonly string[];
+  /**
+   * The zones whose datasets the warehouse serves: zones of the catalog, or the names of its own
+   * datasets. Queries run as the caller (BigQuery has no warehouse identity reading zones, unlike
+   * `readZones` on AWS and Azure), so these are the zones `grant` and `grantRead` take.
+   * @default ['serving']
+   */
+  readonly servedZones?: readonly string[];
   /** BigQuery location (`EU`, `US` or a region). @default - the catalog's location (required without a catalog) */
   readonly location?: string;
   /** Key of the warehouse's own datasets (not with `catalog`). @default - a new `EncryptionKey` (purpose `warehouse`) */
@@ -108,6 +104,13 @@ export interface WarehouseProps extends WarehouseCommonProps {
   readonly enableApis?: boolean;
 }
 
+/** The APIs a warehouse waits for, by what needs them. */
+interface WarehouseApis {
+  readonly bigQuery: readonly ProjectService[];
+  readonly reservation: readonly ProjectService[];
+  readonly quotas: readonly ProjectService[];
+}
+
 /**
  * The warehouse on BigQuery: the serving datasets (the catalog's, or its own), the right to run
  * queries in the project, and a cost cap: a slot-capped reservation, or daily query quotas.
@@ -141,8 +144,8 @@ export class Warehouse extends Construct {
     [WarehouseSize.MEDIUM]: 400,
     [WarehouseSize.LARGE]: 1600,
   };
-  /** The zones served. */
-  public static readonly DEFAULT_ZONES: readonly string[] = ['serving'];
+  /** The zones served when `servedZones` is unset. */
+  public static readonly DEFAULT_SERVED_ZONES: readonly string[] = ['serving'];
   /** Hours of time travel on own datasets. */
   public static readonly DEFAULT_TIME_TRAVEL_HOURS = TIME_TRAVEL_HOURS.MAX;
   /** Whether a reservation caps the slots. */
@@ -183,132 +186,42 @@ export class Warehouse extends Construct {
 
   constructor(scope: Construct, id: string, props: WarehouseProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    this.size = props.size ?? Warehouse.DEFAULT_SIZE;
-    const zones = props.zones ?? Warehouse.DEFAULT_ZONES;
-    const reservation = props.reservation ?? Warehouse.DEFAULT_RESERVATION;
-    const apis = props.enableApis ?? Warehouse.DEFAULT_ENABLE_APIS;
-    const own = props.catalog === undefined;
-
-    this.project = validateProject(this, props.project);
+    const settings = resolveWarehouseSettings(this, props, Warehouse);
+    this.size = settings.size;
+    this.project = settings.project;
     this.catalog = props.catalog;
-    rejectWhen(this, !own, "unset with a 'catalog' (its datasets keep their own settings)", {
-      encryptionKey: props.encryptionKey,
-      datasetIds: props.datasetIds,
-      timeTravelHours: props.timeTravelHours,
-    });
-    rejectWhen(
-      this,
-      reservation,
-      "unset with 'reservation' (query-usage quotas apply to on-demand queries only)",
-      {
-        dailyQueryLimitGib: props.dailyQueryLimitGib,
-        dailyQueryLimitPerUserGib: props.dailyQueryLimitPerUserGib,
-      },
-    );
-    rejectWhen(this, !reservation, "set only with 'reservation: true'", { edition: props.edition });
-    this.location = this.resolveLocation(props.location);
-    validateDailyLimits(this, props.dailyQueryLimitGib, props.dailyQueryLimitPerUserGib);
-    if (!(this.size in Warehouse.SLOT_CAPS)) {
-      throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-        prop: 'size',
-        received: this.size,
-        allowed: `one of ${Object.keys(Warehouse.SLOT_CAPS).join(', ')}`,
-      });
-    }
-    validateResourceTags(this, TagRules.GCP, platform, props.tags);
-
-    const bigQueryApis = enableApis(this, apis, this.project, GoogleApi.BIGQUERY);
-    const reservationApis = reservation
-      ? enableApis(this, apis, this.project, GoogleApi.BIGQUERY_RESERVATION)
-      : [];
-    const quotas = props.dailyQueryLimitGib !== undefined || props.dailyQueryLimitPerUserGib !== undefined;
-    const quotaApis = quotas ? enableApis(this, apis, this.project, GoogleApi.CLOUD_QUOTAS) : [];
-    this.apiServices = [...bigQueryApis, ...reservationApis, ...quotaApis];
-
-    if (props.catalog) {
-      this.zoneNames = zones.map(
-        (zone, i) =>
-          findZone(
-            this,
-            props.catalog!.zoneNames.map((name) => ({ name })),
-            zone,
-            `zones[${i}]`,
-          ).name,
-      );
-      this.datasetIds = Object.fromEntries(this.zoneNames.map((z) => [z, props.catalog!.datasetIdFor(z)]));
-      this.datasets = {};
-    } else {
-      validateOwnZones(this, zones);
-      this.zoneNames = [...zones];
-      checkZoneKeys(this, 'datasetIds', props.datasetIds, this.zoneNames);
-      const timeTravelHours = validateTimeTravelHours(
-        this,
-        props.timeTravelHours ?? Warehouse.DEFAULT_TIME_TRAVEL_HOURS,
-      );
-      this.encryptionKey =
-        props.encryptionKey ??
-        new EncryptionKey(this, 'Key', {
-          platformName: platform,
-          purpose: 'warehouse',
-          project: this.project,
-          location: this.location,
-          removalPolicy: props.removalPolicy,
-          enableApis: apis,
-          tags: props.tags,
-        });
-      checkKeyLocation(this, this.encryptionKey, this.location, 'encryptionKey');
-      const agent = grantBigQueryAgentOnKey(this, this.project, this.encryptionKey, bigQueryApis);
+    this.location = settings.location;
+    this.zoneNames = settings.zoneNames;
+    const apis = this.createApis(settings, props);
+    this.apiServices = [...apis.bigQuery, ...apis.reservation, ...apis.quotas];
+    if (settings.own) {
+      this.encryptionKey = props.encryptionKey ?? this.createKey(settings, props);
+      const agent = grantBigQueryAgentOnKey(this, this.project, this.encryptionKey, apis.bigQuery);
       this.serviceAgentKeyGrant = agent.grant;
-      const datasets: Record<string, BigqueryDataset> = {};
-      for (const zone of this.zoneNames) {
-        datasets[zone] = newHardenedDataset(this, {
-          platform,
-          zone,
-          project: this.project,
-          location: this.location,
-          key: this.encryptionKey,
-          datasetId: props.datasetIds?.[zone],
-          timeTravelHours,
-          labels: resourceTags(this, TagRules.GCP, platform, props.tags, zone),
-          description: `Warehouse dataset ${zone} of the ${platform} data platform.`,
-          dependsOn: [agent.wait, ...bigQueryApis],
-        });
-      }
-      this.datasets = datasets;
-      this.datasetIds = Object.fromEntries(Object.entries(datasets).map(([z, d]) => [z, d.datasetId]));
-      retainData(this, decideRemoval(this, props.removalPolicy), Object.values(datasets));
+      this.datasets = this.createDatasets(settings, settings.own, props.tags, [agent.wait, ...apis.bigQuery]);
+      this.datasetIds = Object.fromEntries(Object.entries(this.datasets).map(([z, d]) => [z, d.datasetId]));
+      retainData(this, settings.removal, Object.values(this.datasets));
+    } else {
+      this.datasets = {};
+      this.datasetIds = Object.fromEntries(this.zoneNames.map((z) => [z, props.catalog!.datasetIdFor(z)]));
     }
-
-    if (reservation) {
-      const cap = newSlotCap(this, {
-        platform,
-        project: this.project,
-        projectId: projectIdOf(this, this.project),
-        location: this.location,
-        edition: props.edition ?? Warehouse.DEFAULT_EDITION,
-        maxSlots: Warehouse.SLOT_CAPS[this.size],
-        apis: [...bigQueryApis, ...reservationApis],
-      });
+    if (settings.edition !== undefined) {
+      const cap = this.createSlotCap(settings, settings.edition, [...apis.bigQuery, ...apis.reservation]);
       this.reservation = cap.reservation;
       this.reservationAssignment = cap.assignment;
     }
-    const quotaDeps = [...bigQueryApis, ...quotaApis];
+    const quotaDeps = [...apis.bigQuery, ...apis.quotas];
     if (props.dailyQueryLimitGib !== undefined) {
-      this.dailyQueryQuota = newQueryQuota(
-        this,
+      this.dailyQueryQuota = this.createQuota(
         'DailyQueryQuota',
-        projectIdOf(this, this.project),
         QueryQuota.PER_PROJECT,
         props.dailyQueryLimitGib,
         quotaDeps,
       );
     }
     if (props.dailyQueryLimitPerUserGib !== undefined) {
-      this.dailyQueryPerUserQuota = newQueryQuota(
-        this,
+      this.dailyQueryPerUserQuota = this.createQuota(
         'DailyQueryPerUserQuota',
-        projectIdOf(this, this.project),
         QueryQuota.PER_USER,
         props.dailyQueryLimitPerUserGib,
         quotaDeps,
@@ -362,29 +275,80 @@ export class Warehouse extends Construct {
     return { ...onDataset, jobUserMember: this.grantQuery(principal) };
   }
 
-  private resolveLocation(requested: string | undefined): string {
-    const fromCatalog = this.catalog?.location;
-    const location = requested ?? fromCatalog;
-    if (location === undefined) {
-      throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
-        prop: 'location',
-        received: undefined,
-        allowed: "a BigQuery location ('EU', 'US' or a region), required without a catalog",
-      });
-    }
-    validateBigQueryLocation(this, location);
-    if (
-      fromCatalog !== undefined &&
-      !isUnresolved(location) &&
-      !isUnresolved(fromCatalog) &&
-      location !== fromCatalog
-    ) {
-      throw ValidationError.of(ErrorCode.INVALID_LOCATION, this, {
-        prop: 'location',
-        received: location,
-        allowed: `the catalog's location ${JSON.stringify(fromCatalog)} (a reservation serves one location)`,
-      });
-    }
-    return location;
+  /** The BigQuery API, and the Reservation and Cloud Quotas APIs when used (shared in the stack). */
+  private createApis(s: WarehouseSettings, props: WarehouseProps): WarehouseApis {
+    const apis = (on: boolean, api: GoogleApi) =>
+      on ? enableApis(this, s.enableApis, this.project, api) : [];
+    const quotas = props.dailyQueryLimitGib !== undefined || props.dailyQueryLimitPerUserGib !== undefined;
+    return {
+      bigQuery: apis(true, GoogleApi.BIGQUERY),
+      reservation: apis(s.edition !== undefined, GoogleApi.BIGQUERY_RESERVATION),
+      quotas: apis(quotas, GoogleApi.CLOUD_QUOTAS),
+    };
+  }
+
+  /** The own datasets' key (purpose `warehouse`) in the matching Cloud KMS location, when none is given. */
+  private createKey(s: WarehouseSettings, props: WarehouseProps): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      platformName: s.platform,
+      purpose: 'warehouse',
+      project: this.project,
+      location: this.location,
+      removalPolicy: props.removalPolicy,
+      enableApis: s.enableApis,
+      tags: props.tags,
+    });
+  }
+
+  /** One hardened dataset per own zone, after the service agent's key grant and the API. */
+  private createDatasets(
+    s: WarehouseSettings,
+    own: OwnDatasetSettings,
+    tags: Tags | undefined,
+    dependsOn: readonly ITerraformDependable[],
+  ): Record<string, BigqueryDataset> {
+    return Object.fromEntries(
+      this.zoneNames.map((zone) => [
+        zone,
+        newHardenedDataset(this, {
+          zone,
+          project: this.project,
+          location: this.location,
+          key: this.encryptionKey!,
+          datasetId: own.datasetIds[zone],
+          timeTravelHours: own.timeTravelHours,
+          labels: resourceTags(this, TagRules.GCP, s.platform, tags, zone),
+          description: `Warehouse dataset ${zone} of the ${s.platform} data platform.`,
+          dependsOn,
+        }),
+      ]),
+    );
+  }
+
+  /** The slot-capped reservation (the size's `SLOT_CAPS`) and its assignment to the project. */
+  private createSlotCap(
+    s: WarehouseSettings,
+    edition: ReservationEdition,
+    apis: readonly ProjectService[],
+  ): SlotCap {
+    return newSlotCap(this, {
+      platform: s.platform,
+      project: this.project,
+      projectId: projectIdOf(this, this.project),
+      location: this.location,
+      edition,
+      maxSlots: Warehouse.SLOT_CAPS[this.size],
+      apis,
+    });
+  }
+
+  /** One daily query-usage quota preference of `gib`. */
+  private createQuota(
+    id: string,
+    quota: QueryQuota,
+    gib: number,
+    apis: readonly ProjectService[],
+  ): CloudQuotasQuotaPreference {
+    return newQueryQuota(this, id, projectIdOf(this, this.project), quota, gib, apis);
   }
 }

@@ -61,7 +61,7 @@ function maximalStack(context: Record<string, unknown> = {}): { stack: Terraform
   const alerts = new NotificationTarget(stack, 'Alerts', {
     platformName: 'sales',
     project,
-    emails: ['oncall@acme.com'],
+    emailAddresses: ['oncall@acme.com'],
   });
   const pipeline = new Pipeline(stack, 'Hourly', {
     platformName: 'sales',

@@ -57,7 +57,7 @@ function maximalStack(context: Record<string, unknown> = {}): {
   const alerts = new NotificationTarget(stack, 'Alerts', {
     platformName: 'sales',
     project: 'acme-data-prod',
-    emails: ['data-oncall@acme.com', 'sales-lead@acme.com'],
+    emailAddresses: ['data-oncall@acme.com', 'sales-lead@acme.com'],
     tags: { team: 'sales' },
   });
   const stream = new StreamIngestion(stack, 'Orders', {

@@ -71,7 +71,7 @@ function maximalStack(): {
     platformName: 'sales',
     project: 'acme-bi-prod',
     catalog,
-    zones: ['curated', 'serving'],
+    servedZones: ['curated', 'serving'],
     size: WarehouseSize.LARGE,
     reservation: true,
     edition: ReservationEdition.ENTERPRISE_PLUS,
@@ -108,7 +108,7 @@ describe('GCP rule pack over the network, catalog and warehouse blocks', () => {
       platformName: 'sales',
       location: 'US',
       encryptionKey: key,
-      zones: ['marts', 'sandbox'],
+      servedZones: ['marts', 'sandbox'],
       dailyQueryLimitGib: 10_240,
       dailyQueryLimitPerUserGib: 1024,
     });

@@ -8,14 +8,18 @@ const SERVICE = 'google_project_service';
 
 function synthTarget(props: Partial<ConstructorParameters<typeof NotificationTarget>[2]> = {}) {
   const stack = newGcpStack();
-  const target = new NotificationTarget(stack, 'Alerts', { emails: ['oncall@acme.com'], ...props });
+  const target = new NotificationTarget(stack, 'Alerts', {
+    platformName: 'data',
+    emailAddresses: ['oncall@acme.com'],
+    ...props,
+  });
   return { stack, target, template: TfTemplate.fromStack(stack) };
 }
 
 describe('NotificationTarget defaults', () => {
   test('one enabled email channel per address, never force-deleted, labelled', () => {
     // GIVEN / WHEN
-    const { target, template } = synthTarget({ emails: ['oncall@acme.com', 'lead@acme.com'] });
+    const { target, template } = synthTarget({ emailAddresses: ['oncall@acme.com', 'lead@acme.com'] });
     // THEN
     template.resourceCountIs(CHANNEL, 2);
     template.allResourcesHave(CHANNEL, {
@@ -49,7 +53,7 @@ describe('NotificationTarget defaults', () => {
   test('an alert policy notifies at most CHANNELS_RANGE.max (16)', () => {
     expect(NotificationTarget.CHANNELS_RANGE).toEqual({ min: 1, max: 16 });
     const emails = Array.from({ length: 16 }, (_, i) => `oncall${i}@acme.com`);
-    synthTarget({ emails }).template.resourceCountIs(CHANNEL, 16);
+    synthTarget({ emailAddresses: emails }).template.resourceCountIs(CHANNEL, 16);
   });
 });
 
@@ -70,12 +74,15 @@ describe('NotificationTarget options', () => {
   });
 
   test('a repeated address is made once', () => {
-    synthTarget({ emails: ['oncall@acme.com', 'oncall@acme.com'] }).template.resourceCountIs(CHANNEL, 1);
+    synthTarget({ emailAddresses: ['oncall@acme.com', 'oncall@acme.com'] }).template.resourceCountIs(
+      CHANNEL,
+      1,
+    );
   });
 
   test('channel ids follow the address, so reordering the list replaces nothing', () => {
     const names = (emails: string[]) =>
-      synthTarget({ emails })
+      synthTarget({ emailAddresses: emails })
         .template.resources(CHANNEL)
         .map((c) => c.name)
         .sort();
@@ -96,7 +103,7 @@ describe('NotificationTarget tokens', () => {
     const stack = newGcpStack();
     const email = new TerraformVariable(stack, 'Email', { type: 'string' }).stringValue;
     const channel = new TerraformVariable(stack, 'Channel', { type: 'string' }).stringValue;
-    const target = new NotificationTarget(stack, 'Alerts', { emails: [email] });
+    const target = new NotificationTarget(stack, 'Alerts', { platformName: 'data', emailAddresses: [email] });
     expect(target.channels).toHaveLength(1);
     const existing = NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', {
       notificationChannelIds: [channel],

@@ -536,7 +536,7 @@ describe('Pipeline options', () => {
     const stack = newGcpStack();
     const alerts = new NotificationTarget(stack, 'Alerts', {
       platformName: 'sales',
-      emails: ['oncall@acme.com'],
+      emailAddresses: ['oncall@acme.com'],
     });
     newPipeline(stack, { notificationTarget: alerts });
     const template = TfTemplate.fromStack(stack);

@@ -135,14 +135,14 @@ describe('SparkJob grants: exactly its two zones', () => {
     expect(template.resources(KEY_IAM).filter((g) => g.config.member === member)).toEqual([]);
   });
 
-  test('grantSubmit: serviceAccountUser on the job service account only, once per principal', () => {
+  test('grantRun: serviceAccountUser on the job service account only, once per principal', () => {
     // GIVEN
     const stack = newGcpStack();
     const job = newJob(stack);
     const runner = Principal.serviceAccount('runner@acme-data.iam.gserviceaccount.com');
     // WHEN
-    const first = job.grantSubmit(runner);
-    const again = job.grantSubmit(runner);
+    const first = job.grantRun(runner);
+    const again = job.grantRun(runner);
     // THEN
     expect(again).toBe(first);
     const template = TfTemplate.fromStack(stack);

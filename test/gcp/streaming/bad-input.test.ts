@@ -30,7 +30,11 @@ const inLake =
 const channels = (notificationChannelIds: string[]) => (stack: TerraformStack) =>
   NotificationTarget.fromNotificationTargetAttributes(stack, 'OnCall', { notificationChannelIds });
 const target = (props: Partial<NotificationTargetProps>) => (stack: TerraformStack) =>
-  new NotificationTarget(stack, 'Alerts', { emails: ['oncall@acme.com'], ...props });
+  new NotificationTarget(stack, 'Alerts', {
+    platformName: 'sales',
+    emailAddresses: ['oncall@acme.com'],
+    ...props,
+  });
 const key = (location: string) => (stack: TerraformStack) =>
   newStream(stack, {
     region: 'europe-west1',
@@ -217,16 +221,32 @@ const ROWS: Row[] = [
     'principal.grantKey',
   ],
   // Notification targets
-  ['no emails', target({ emails: [] }), ErrorCode.OUT_OF_RANGE, 'emails'],
+  ['no emails', target({ emailAddresses: [] }), ErrorCode.OUT_OF_RANGE, 'emailAddresses'],
   [
     '17 emails',
-    target({ emails: Array.from({ length: 17 }, (_, i) => `o${i}@acme.com`) }),
+    target({ emailAddresses: Array.from({ length: 17 }, (_, i) => `o${i}@acme.com`) }),
     ErrorCode.OUT_OF_RANGE,
-    'emails',
+    'emailAddresses',
   ],
-  ['a malformed email', target({ emails: ['oncall.acme.com'] }), ErrorCode.INVALID_NAME, 'emails[0]'],
-  ['an email with a space', target({ emails: ['on call@acme.com'] }), ErrorCode.INVALID_NAME, 'emails[0]'],
+  [
+    'a malformed email',
+    target({ emailAddresses: ['oncall.acme.com'] }),
+    ErrorCode.INVALID_NAME,
+    'emailAddresses[0]',
+  ],
+  [
+    'an email with a space',
+    target({ emailAddresses: ['on call@acme.com'] }),
+    ErrorCode.INVALID_NAME,
+    'emailAddresses[0]',
+  ],
   ['target platformName too short', target({ platformName: 'x' }), ErrorCode.INVALID_NAME, 'platformName'],
+  [
+    'no target platformName (JavaScript)',
+    target({ platformName: undefined as unknown as string }),
+    ErrorCode.INVALID_NAME,
+    'platformName',
+  ],
   ['target project too short', target({ project: 'acme' }), ErrorCode.INVALID_NAME, 'project'],
   [
     'a target label value in uppercase',

@@ -413,7 +413,7 @@ describe('StreamIngestion options', () => {
     const stack = newGcpStack();
     const target = new NotificationTarget(stack, 'Alerts', {
       platformName: 'sales',
-      emails: ['oncall@acme.com'],
+      emailAddresses: ['oncall@acme.com'],
     });
     // WHEN
     newStream(stack, { notificationTarget: target });

@@ -20,11 +20,11 @@ const analysts = Principal.group('analysts@acme.com');
 const engineers = Principal.group('engineers@acme.com');
 
 describe('Warehouse defaults', () => {
-  test("serves the catalog's DEFAULT_ZONES (serving) in the catalog's location, making no dataset of its own", () => {
+  test("serves the catalog's DEFAULT_SERVED_ZONES (serving) in the catalog's location, making no dataset of its own", () => {
     // GIVEN / WHEN
     const { catalog, warehouse, template } = synthOnCatalog();
     // THEN
-    expect(Warehouse.DEFAULT_ZONES).toEqual(['serving']);
+    expect(Warehouse.DEFAULT_SERVED_ZONES).toEqual(['serving']);
     expect(warehouse.zoneNames).toEqual(['serving']);
     expect(warehouse.location).toBe(catalog.location);
     expect(Object.keys(warehouse.datasetIds)).toEqual(['serving']);
@@ -207,14 +207,14 @@ describe('Warehouse options', () => {
     expect(warehouse.dailyQueryQuota).toBeDefined();
   });
 
-  test('zones picks the catalog zones served', () => {
+  test('servedZones picks the catalog zones served', () => {
     // GIVEN / WHEN
-    const { warehouse } = synthOnCatalog({ zones: ['curated', 'serving'] });
+    const { warehouse } = synthOnCatalog({ servedZones: ['curated', 'serving'] });
     // THEN
     expect(warehouse.zoneNames).toEqual(['curated', 'serving']);
   });
 
-  test('own zones, datasetIds, timeTravelHours and a brought key shape the own datasets', () => {
+  test('own servedZones, datasetIds, timeTravelHours and a brought key shape the own datasets', () => {
     // GIVEN
     const stack = newGcpStack();
     const key = new EncryptionKey(stack, 'Key', { location: 'europe-west1' });
@@ -223,7 +223,7 @@ describe('Warehouse options', () => {
       platformName: 'sales',
       location: 'europe-west1',
       encryptionKey: key,
-      zones: ['marts', 'sandbox'],
+      servedZones: ['marts', 'sandbox'],
       datasetIds: { marts: 'sales_marts' },
       timeTravelHours: 72,
       tags: { team: 'bi' },
@@ -293,7 +293,7 @@ describe('Warehouse grants', () => {
 
   test('grantReadWrite on a catalog zone adds dataEditor and connectionUser', () => {
     // GIVEN
-    const { warehouse } = synthOnCatalog({ zones: ['curated'] });
+    const { warehouse } = synthOnCatalog({ servedZones: ['curated'] });
     // WHEN
     const grant = warehouse.grantReadWrite(engineers, 'curated');
     // THEN
@@ -318,7 +318,7 @@ describe('Warehouse grants', () => {
     const warehouse = new Warehouse(stack, 'Warehouse', {
       platformName: 'sales',
       catalog: newCatalog(stack),
-      zones: ['curated', 'serving'],
+      servedZones: ['curated', 'serving'],
     });
     // WHEN
     const a = warehouse.grantRead(analysts, 'serving');

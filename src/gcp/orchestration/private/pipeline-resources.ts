@@ -60,7 +60,7 @@ export function newPipelineIdentities(scope: Construct, spec: PipelineIdentities
     workflowPrincipal,
     batchEditorGrant: grant('BatchEditor', ORCHESTRATION_ROLES.batchEditor, workflowPrincipal),
     logWriterGrant: grant('LogWriter', ORCHESTRATION_ROLES.logWriter, workflowPrincipal),
-    actAsGrants: spec.jobs.map((job) => job.grantSubmit(workflowPrincipal)),
+    actAsGrants: spec.jobs.map((job) => job.grantRun(workflowPrincipal)),
     schedulerServiceAccount,
     schedulerPrincipal,
     invokerGrant: grant('Invoker', ORCHESTRATION_ROLES.invoker, schedulerPrincipal),

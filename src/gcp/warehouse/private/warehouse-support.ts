@@ -34,10 +34,10 @@ export function rejectWhen(
 }
 
 /** Validates the warehouse's own zone names (literal, well-formed, no duplicates, at least one). */
-export function validateOwnZones(scope: IConstruct, zones: readonly string[]): void {
+export function validateOwnZones(scope: IConstruct, prop: string, zones: readonly string[]): void {
   if (zones.length === 0) {
     throw ValidationError.of(ErrorCode.NO_ZONES, scope, {
-      prop: 'zones',
+      prop,
       received: [],
       allowed: 'at least one zone',
     });
@@ -45,12 +45,12 @@ export function validateOwnZones(scope: IConstruct, zones: readonly string[]): v
   ValidationError.throwIfAny(
     ErrorCode.INVALID_ZONE,
     scope,
-    zones.flatMap((z, i) => zoneNameViolation(`zones[${i}]`, z) ?? []),
+    zones.flatMap((z, i) => zoneNameViolation(`${prop}[${i}]`, z) ?? []),
   );
   const duplicate = zones.findIndex((z, i) => zones.indexOf(z) !== i);
   if (duplicate >= 0) {
     throw ValidationError.of(ErrorCode.DUPLICATE_ZONE, scope, {
-      prop: `zones[${duplicate}]`,
+      prop: `${prop}[${duplicate}]`,
       received: zones[duplicate],
       allowed: 'a zone not already listed',
     });
