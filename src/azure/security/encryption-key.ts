@@ -277,6 +277,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
     const s = this.resolveSettings(props);
     this.clientConfig = stackClientConfig(this);
     this.keyVault = this.createKeyVault(s);
+    if (s.ipRanges.length > 0) stateIntent(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT);
     this.deployerCryptoOfficer = s.assignDeployer ? this.createDeployerCryptoOfficer() : undefined;
     this.key = this.createKey(s);
     retainData(this, s.removal, [this.keyVault, this.key]);
@@ -358,8 +359,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
 
   /** The RBAC vault, firewall default Deny; its public endpoint only for `allowedIpRanges`. */
   private createKeyVault(s: KeySettings): KeyVault {
-    const publicAccess = s.ipRanges.length > 0;
-    const vault = new KeyVault(this, 'Vault', {
+    return new KeyVault(this, 'Vault', {
       name: s.vaultName,
       location: s.location,
       resourceGroupName: s.resourceGroupName,
@@ -368,12 +368,10 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       rbacAuthorizationEnabled: true,
       purgeProtectionEnabled: true,
       softDeleteRetentionDays: s.softDeleteDays,
-      publicNetworkAccessEnabled: publicAccess,
+      publicNetworkAccessEnabled: s.ipRanges.length > 0,
       networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: s.ipRanges },
       tags: s.tags,
     });
-    if (publicAccess) stateIntent(vault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT);
-    return vault;
   }
 
   /** The deployer's "Key Vault Crypto Officer" on the vault, so it can create the key. */
