@@ -47,6 +47,15 @@ export interface NotificationTargetProps {
   readonly tags?: Tags;
 }
 
+/** A notification target's props, validated, with names derived. */
+interface TargetSettings {
+  readonly name: string;
+  readonly shortName: string;
+  readonly emails: string[];
+  readonly tags: Tags;
+  readonly resourceGroupName: string;
+}
+
 /**
  * An Azure Monitor action group that e-mails a team, for the kit's alerts to notify. Blocks
  * that raise alerts (e.g. `StreamIngestion`) take an {@link INotificationTarget}; make one here or
@@ -94,6 +103,13 @@ export class NotificationTarget extends Construct implements INotificationTarget
 
   constructor(scope: Construct, id: string, props: NotificationTargetProps) {
     super(scope, id);
+    const s = this.resolveSettings(props);
+    this.actionGroup = this.createActionGroup(s);
+    this.actionGroupId = this.actionGroup.id;
+  }
+
+  /** Validates the props and derives the names, before any resource exists. */
+  private resolveSettings(props: NotificationTargetProps): TargetSettings {
     const platform = validatePlatformName(this, props.platformName);
     const emails = validateEmails(this, props.emails, 'emails', NotificationTarget.EMAILS_RANGE);
     const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
@@ -104,20 +120,23 @@ export class NotificationTarget extends Construct implements INotificationTarget
       overrideProp: 'actionGroupName',
     });
     const shortName = physicalShortName(this, platform, props.shortName);
+    return { name, shortName, emails, tags, resourceGroupName: props.resourceGroup.name };
+  }
 
-    this.actionGroup = new MonitorActionGroup(this, 'ActionGroup', {
-      name,
-      resourceGroupName: props.resourceGroup.name,
-      shortName,
+  /** The enabled action group, one e-mail receiver per address with the common alert schema. */
+  private createActionGroup(s: TargetSettings): MonitorActionGroup {
+    return new MonitorActionGroup(this, 'ActionGroup', {
+      name: s.name,
+      resourceGroupName: s.resourceGroupName,
+      shortName: s.shortName,
       enabled: true,
-      emailReceiver: emails.map((emailAddress, i) => ({
+      emailReceiver: s.emails.map((emailAddress, i) => ({
         name: `email-${i + 1}`,
         emailAddress,
         useCommonAlertSchema: NotificationTarget.USE_COMMON_ALERT_SCHEMA,
       })),
-      tags,
+      tags: s.tags,
     });
-    this.actionGroupId = this.actionGroup.id;
   }
 }
 
