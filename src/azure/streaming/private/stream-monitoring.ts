@@ -32,7 +32,7 @@ export interface StreamMonitoringSpec {
   readonly noNotificationWarning: string;
 }
 
-/** What {@link streamMonitoring} made. */
+/** What {@link createStreamMonitoring} made. */
 export interface StreamMonitoring {
   readonly logWorkspace?: LogAnalyticsWorkspace;
   readonly diagnostics: MonitorDiagnosticSetting;
@@ -56,7 +56,7 @@ export const STREAM_LOG_CATEGORY_GROUPS: readonly string[] = ['allLogs'];
  * refused) and Capture falling behind (`CaptureBacklog` > threshold: events are not reaching the
  * lake). Both alerts resolve themselves when the signal clears.
  */
-export function streamMonitoring(scope: Construct, spec: StreamMonitoringSpec): StreamMonitoring {
+export function createStreamMonitoring(scope: Construct, spec: StreamMonitoringSpec): StreamMonitoring {
   const named = (rule: NameRule, ...parts: string[]) =>
     physicalName(scope, rule, { platform: spec.platform, parts: [spec.stream, ...parts] });
   const logWorkspace =

@@ -3,6 +3,8 @@ import { validateConsumerGroupName } from './stream-import';
 import { ErrorCode, ValidationError, type Violation } from '../../../core/errors';
 import { NameRules, validateLiteralNamePart, validateName } from '../../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../../core/ranges';
+import type { RemovalDecision } from '../../../core/removal';
+import type { Tags } from '../../../core/tags';
 import { isUnresolved } from '../../../core/tokens';
 import { findZone } from '../../../core/zones';
 import { type INotificationTarget, NotificationTarget } from '../../monitoring/notification-target';
@@ -29,6 +31,16 @@ export interface StreamSettings {
   /** The workspace for diagnostic logs; undefined means the stream creates one. */
   readonly workspaceId?: string;
   readonly assignDeployerCaptureAccess: boolean;
+}
+
+/** The settings, checked, and what the stream derives from them before making anything. */
+export interface ResolvedStream extends StreamSettings {
+  /** The resources' tags (the kit's and the user's). */
+  readonly tags: Tags;
+  readonly resourceGroupName: string;
+  readonly identityName: string;
+  readonly namespaceName: string;
+  readonly removal: RemovalDecision;
 }
 
 /** The props the checks read that are not in the settings. */
