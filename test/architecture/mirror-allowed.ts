@@ -880,9 +880,9 @@ export const IDIOMS: Record<
     NotificationTarget: {
       why: 'Azure Monitor action groups idiom: its resources (escape hatches), options, limits and defaults',
       members: [
-        'NotificationTarget.EMAILS_RANGE',
+        'NotificationTarget.EMAIL_ADDRESSES_RANGE',
         'NotificationTargetProps.actionGroupName?',
-        'NotificationTargetProps.emails',
+        'NotificationTargetProps.emailAddresses',
         'NotificationTargetProps.platformName',
         'NotificationTargetProps.resourceGroup',
         'NotificationTargetProps.shortName?',

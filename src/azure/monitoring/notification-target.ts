@@ -28,8 +28,11 @@ export interface NotificationTargetProps {
   readonly platformName: string;
   /** Resource group of the action group. */
   readonly resourceGroup: ResourceGroupRef;
-  /** E-mail addresses that receive every alert (1-1000, no duplicates; a literal list, whose items may be tokens). */
-  readonly emails: string[];
+  /**
+   * E-mail addresses that receive every alert (`NotificationTarget.EMAIL_ADDRESSES_RANGE`: 1-1000,
+   * no duplicates; a literal list, whose items may be tokens).
+   */
+  readonly emailAddresses: string[];
   /**
    * Action group name (unique in the resource group).
    * @default - `<platform>-alerts-<hash of the construct path>`
@@ -51,7 +54,7 @@ export interface NotificationTargetProps {
 interface TargetSettings {
   readonly name: string;
   readonly shortName: string;
-  readonly emails: string[];
+  readonly emailAddresses: string[];
   readonly tags: Tags;
   readonly resourceGroupName: string;
 }
@@ -70,12 +73,12 @@ interface TargetSettings {
  * const alerts = new NotificationTarget(stack, 'Alerts', {
  *   platformName: 'sales',
  *   resourceGroup: rg,
- *   emails: ['data-oncall@example.com'],
+ *   emailAddresses: ['data-oncall@example.com'],
  * });
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
   /** E-mail receivers of one action group: 1 to 1000, the most Azure Monitor takes. */
-  public static readonly EMAILS_RANGE = { min: 1, max: 1000 } as const;
+  public static readonly EMAIL_ADDRESSES_RANGE = { min: 1, max: 1000 } as const;
   /** Whether receivers get the common alert schema. */
   public static readonly USE_COMMON_ALERT_SCHEMA = true;
 
@@ -111,7 +114,12 @@ export class NotificationTarget extends Construct implements INotificationTarget
   /** Validates the props and derives the names, before any resource exists. */
   private resolveSettings(props: NotificationTargetProps): TargetSettings {
     const platform = validatePlatformName(this, props.platformName);
-    const emails = validateEmails(this, props.emails, 'emails', NotificationTarget.EMAILS_RANGE);
+    const emailAddresses = validateEmails(
+      this,
+      props.emailAddresses,
+      'emailAddresses',
+      NotificationTarget.EMAIL_ADDRESSES_RANGE,
+    );
     const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
     const name = physicalName(this, StreamNameRules.MONITOR_RESOURCE, {
       platform,
@@ -120,7 +128,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
       overrideProp: 'actionGroupName',
     });
     const shortName = physicalShortName(this, platform, props.shortName);
-    return { name, shortName, emails, tags, resourceGroupName: props.resourceGroup.name };
+    return { name, shortName, emailAddresses, tags, resourceGroupName: props.resourceGroup.name };
   }
 
   /** The enabled action group, one e-mail receiver per address with the common alert schema. */
@@ -130,7 +138,7 @@ export class NotificationTarget extends Construct implements INotificationTarget
       resourceGroupName: s.resourceGroupName,
       shortName: s.shortName,
       enabled: true,
-      emailReceiver: s.emails.map((emailAddress, i) => ({
+      emailReceiver: s.emailAddresses.map((emailAddress, i) => ({
         name: `email-${i + 1}`,
         emailAddress,
         useCommonAlertSchema: NotificationTarget.USE_COMMON_ALERT_SCHEMA,

@@ -232,7 +232,7 @@ export class Lakehouse extends Construct {
     return new NotificationTarget(this, 'Notifications', {
       platformName: s.plan.platformName,
       resourceGroup: s.resourceGroup,
-      emails: [...s.plan.alertEmails],
+      emailAddresses: [...s.plan.alertEmails],
       tags: s.plan.tags,
     });
   }

@@ -49,7 +49,7 @@ function maximal(): TerraformStack {
   const alerts = new NotificationTarget(stack, 'Alerts', {
     platformName: 'sales',
     resourceGroup: RG,
-    emails: ['oncall@example.com'],
+    emailAddresses: ['oncall@example.com'],
   });
   new Pipeline(stack, 'Pipeline', {
     platformName: 'sales',

@@ -96,7 +96,7 @@ const CONFIGURATIONS: Record<string, () => TerraformStack> = {
     const alerts = new NotificationTarget(stack, 'Alerts', {
       platformName: 'sales',
       resourceGroup: RG,
-      emails: ['a@example.com'],
+      emailAddresses: ['a@example.com'],
     });
     streamIn(stack, {
       lake: new ForeignLake(stack, 'Other'),

@@ -376,7 +376,7 @@ describe('Pipeline monitoring', () => {
     const alerts = new NotificationTarget(base.stack, 'Alerts', {
       platformName: 'sales',
       resourceGroup: RG,
-      emails: ['oncall@example.com'],
+      emailAddresses: ['oncall@example.com'],
     });
     new Pipeline(base.stack, 'Second', {
       platformName: 'sales',

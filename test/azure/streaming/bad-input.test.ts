@@ -244,7 +244,7 @@ const ROWS: Row[] = [
       const target = new NotificationTarget(stack, 'Alerts', {
         platformName: 'sales',
         resourceGroup: RG,
-        emails: ['a@example.com'],
+        emailAddresses: ['a@example.com'],
       });
       return stream({ notificationTarget: target, notificationEmails: ['b@example.com'] }, stack);
     },

@@ -85,7 +85,7 @@ export function createStreamMonitoring(scope: Construct, spec: StreamMonitoringS
       : new NotificationTarget(scope, 'Notifications', {
           platformName: spec.platform,
           resourceGroup: spec.resourceGroup,
-          emails: spec.notificationEmails,
+          emailAddresses: spec.notificationEmails,
           tags: spec.userTags,
         }));
   if (!notificationTarget) {

@@ -122,7 +122,12 @@ export function validateStreamSettings(
   );
   checkConsumerGroups(scope, s.consumerGroups);
   if (props.notificationEmails !== undefined) {
-    validateEmails(scope, props.notificationEmails, 'notificationEmails', NotificationTarget.EMAILS_RANGE);
+    validateEmails(
+      scope,
+      props.notificationEmails,
+      'notificationEmails',
+      NotificationTarget.EMAIL_ADDRESSES_RANGE,
+    );
   }
   validateIpRanges(scope, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
 }
