@@ -878,7 +878,9 @@ export const IDIOMS: Record<
       ],
     },
     NotificationTarget: {
-      why: 'Azure Monitor action groups idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Azure Monitor action groups idiom: its resources (escape hatches), options, limits and defaults; ' +
+        'emailAddresses is required, since the action group is its e-mail receivers (EMAIL_ADDRESSES_RANGE)',
       members: [
         'NotificationTarget.EMAIL_ADDRESSES_RANGE',
         'NotificationTargetProps.actionGroupName?',
@@ -986,8 +988,11 @@ export const IDIOMS: Record<
       ],
     },
     StreamIngestion: {
-      why: 'Event Hubs and Capture idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Event Hubs and Capture idiom: its resources (escape hatches), options, limits and defaults; ' +
+        'alertEmailAddresses makes the action group the alerts notify, named as on AWS (GCP takes only a notificationTarget)',
       members: [
+        'StreamIngestionProps.alertEmailAddresses?',
         'StreamIngestionProps.assignDeployerCaptureAccess?',
         'StreamIngestionProps.capacity?',
         'StreamIngestionProps.captureBacklogThreshold?',
@@ -1118,6 +1123,5 @@ export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
     'PipelineProps.retries?': 'AWS and GCP say `maxAttempts`',
     'PipelineProps.retryIntervalSeconds?': 'AWS and GCP say `retryDelaySeconds`',
     'PipelineProps.stepTimeoutMinutes?': 'AWS says `timeoutMinutes`',
-    'StreamIngestionProps.notificationEmails?': 'AWS says `alarmEmailAddresses`',
   },
 };

@@ -94,15 +94,15 @@ export interface StreamIngestionProps extends StreamIngestionCommonProps {
    */
   readonly namespaceName?: string;
   /**
-   * Where the alerts notify. Not allowed together with `notificationEmails`.
-   * @default - a `NotificationTarget` for `notificationEmails`, or alerts without actions (and a warning)
+   * Where the alerts notify. Not allowed together with `alertEmailAddresses`.
+   * @default - a `NotificationTarget` for `alertEmailAddresses`, or alerts without actions (and a warning)
    */
   readonly notificationTarget?: INotificationTarget;
   /**
    * E-mail addresses for a `NotificationTarget` the stream creates.
    * @default - none
    */
-  readonly notificationEmails?: string[];
+  readonly alertEmailAddresses?: string[];
   /**
    * The capture-backlog alert fires when `CaptureBacklog` (events waiting for Capture, summed
    * over the 15-minute window) exceeds this.

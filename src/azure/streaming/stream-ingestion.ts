@@ -393,7 +393,7 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
       resourceGroup: props.resourceGroup,
       namespaceId: this.namespace.id,
       notificationTarget: props.notificationTarget,
-      notificationEmails: props.notificationEmails,
+      alertEmailAddresses: props.alertEmailAddresses,
       userTags: props.tags,
       noNotificationWarning: StreamIngestion.NO_NOTIFICATION_WARNING,
     });

@@ -50,7 +50,7 @@ const CONFIGURATIONS: Record<string, () => TerraformStack> = {
       captureIntervalSeconds: 120,
       captureSizeLimitBytes: 104857600,
       consumerGroups: ['analytics', 'ml'],
-      notificationEmails: ['oncall@example.com'],
+      alertEmailAddresses: ['oncall@example.com'],
       captureBacklogThreshold: 50000,
       namespaceName: 'sales-clicks-prod',
       location: 'northeurope',

@@ -50,7 +50,7 @@ export interface StreamPropsToCheck {
   readonly customerManagedKey?: boolean;
   readonly keyVaultAllowedIpRanges?: string[];
   readonly notificationTarget?: INotificationTarget;
-  readonly notificationEmails?: string[];
+  readonly alertEmailAddresses?: string[];
 }
 
 /** Event Hubs Capture windows. */
@@ -121,11 +121,11 @@ export function validateStreamSettings(
     Number.MAX_SAFE_INTEGER,
   );
   checkConsumerGroups(scope, s.consumerGroups);
-  if (props.notificationEmails !== undefined) {
+  if (props.alertEmailAddresses !== undefined) {
     validateEmails(
       scope,
-      props.notificationEmails,
-      'notificationEmails',
+      props.alertEmailAddresses,
+      'alertEmailAddresses',
       NotificationTarget.EMAIL_ADDRESSES_RANGE,
     );
   }
@@ -167,9 +167,9 @@ function checkConflicts(scope: IConstruct, s: StreamSettings, props: StreamProps
       conflict('maximumThroughputUnits', s.maximumThroughputUnits, 'unset on Premium (no auto-inflate)'),
     );
   }
-  if (props.notificationTarget !== undefined && props.notificationEmails !== undefined) {
+  if (props.notificationTarget !== undefined && props.alertEmailAddresses !== undefined) {
     violations.push(
-      conflict('notificationEmails', props.notificationEmails, "unset when 'notificationTarget' is given"),
+      conflict('alertEmailAddresses', props.alertEmailAddresses, "unset when 'notificationTarget' is given"),
     );
   }
   ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, scope, violations);
