@@ -896,11 +896,14 @@ export const IDIOMS: Record<
       ],
     },
     Pipeline: {
-      why: 'Data Factory idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Data Factory idiom: its resources (escape hatches), options, limits and defaults; stepTimeoutMinutes ' +
+        "is ADF's per-activity timeout (each step is capped), not a whole-run timeout like AWS's runTimeoutMinutes",
       members: [
         'Pipeline.STEP_TIMEOUT_MINUTES_RANGE',
-        'Pipeline.RETRY_INTERVAL_SECONDS_RANGE',
-        'Pipeline.RETRIES_RANGE',
+        'PipelineProps.stepTimeoutMinutes?',
+        'Pipeline.MAX_ATTEMPTS_RANGE',
+        'Pipeline.RETRY_DELAY_SECONDS_RANGE',
         'Pipeline.LOG_RETENTION_DAYS_RANGE',
         'PipelineProps.factoryName?',
         'PipelineProps.keyVaultAllowedIpRanges?',
@@ -927,8 +930,6 @@ export const IDIOMS: Record<
         'Pipeline#synapseLinkedService',
         'Pipeline#trigger',
         'Pipeline.CONCURRENCY',
-        'Pipeline.DEFAULT_RETRIES',
-        'Pipeline.DEFAULT_RETRY_INTERVAL_SECONDS',
         'Pipeline.DEFAULT_SCHEDULE_FREQUENCY',
         'Pipeline.DEFAULT_SCHEDULE_HOUR',
         'Pipeline.DEFAULT_SCHEDULE_INTERVAL',
@@ -1119,9 +1120,5 @@ export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
     'EncryptionKey.fromCryptoKeyId': 'importers named differently per cloud (issue 13 §4)',
     'WarehouseProps.zones?': 'AWS and Azure say `readZones`',
   },
-  azure: {
-    'PipelineProps.retries?': 'AWS and GCP say `maxAttempts`',
-    'PipelineProps.retryIntervalSeconds?': 'AWS and GCP say `retryDelaySeconds`',
-    'PipelineProps.stepTimeoutMinutes?': 'AWS says `timeoutMinutes`',
-  },
+  azure: {},
 };

@@ -112,18 +112,18 @@ export class Pipeline extends Construct {
   public static readonly DEFAULT_SCHEDULE_MINUTE = SCHEDULE_DEFAULTS.MINUTE;
   /** Time zone when `schedule.timeZone` is unset. */
   public static readonly DEFAULT_SCHEDULE_TIME_ZONE = SCHEDULE_DEFAULTS.TIME_ZONE;
-  /** Retries of a failed step when `retries` is unset. */
-  public static readonly DEFAULT_RETRIES = 2;
-  /** Seconds between retries when `retryIntervalSeconds` is unset. */
-  public static readonly DEFAULT_RETRY_INTERVAL_SECONDS = 300;
+  /** Attempts per step (the first included) when `maxAttempts` is unset: two retries. */
+  public static readonly DEFAULT_MAX_ATTEMPTS = 3;
+  /** Seconds between attempts when `retryDelaySeconds` is unset. */
+  public static readonly DEFAULT_RETRY_DELAY_SECONDS = 300;
   /** Minutes a step may run when `stepTimeoutMinutes` is unset. */
   public static readonly DEFAULT_STEP_TIMEOUT_MINUTES = 120;
   /** Days a pipeline-made workspace keeps run logs when `logRetentionDays` is unset. */
   public static readonly DEFAULT_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
-  /** Retries of a failed step: 0 to 10, kit policy. */
-  public static readonly RETRIES_RANGE = { min: 0, max: 10 } as const;
-  /** Seconds between retries: 30 to 86400, what ADF takes. */
-  public static readonly RETRY_INTERVAL_SECONDS_RANGE = { min: 30, max: 86400 } as const;
+  /** Attempts per step (`maxAttempts`): 1 to 10, kit policy (as on AWS and GCP). */
+  public static readonly MAX_ATTEMPTS_RANGE = { min: 1, max: 10 } as const;
+  /** Seconds between attempts (`retryDelaySeconds`): 30 to 86400, what Data Factory takes. */
+  public static readonly RETRY_DELAY_SECONDS_RANGE = { min: 30, max: 86400 } as const;
   /** Minutes a step may run: 5 (kit policy) to 10080 (7 days, the most ADF takes). */
   public static readonly STEP_TIMEOUT_MINUTES_RANGE = { min: 5, max: 10080 } as const;
   /** Run-log retention of a pipeline-made workspace, in days: 30 to 730, what Log Analytics takes. */
@@ -259,18 +259,13 @@ export class Pipeline extends Construct {
       'pipelineName',
       validateLiteralNamePart(this, 'pipelineName', props.pipelineName),
     );
-    const retries = props.retries ?? Pipeline.DEFAULT_RETRIES;
-    const retryIntervalSeconds = props.retryIntervalSeconds ?? Pipeline.DEFAULT_RETRY_INTERVAL_SECONDS;
+    const maxAttempts = props.maxAttempts ?? Pipeline.DEFAULT_MAX_ATTEMPTS;
+    const retryDelaySeconds = props.retryDelaySeconds ?? Pipeline.DEFAULT_RETRY_DELAY_SECONDS;
     const timeoutMinutes = props.stepTimeoutMinutes ?? Pipeline.DEFAULT_STEP_TIMEOUT_MINUTES;
     const logDays = props.logRetentionDays ?? Pipeline.DEFAULT_LOG_RETENTION_DAYS;
     this.checkConflicts(props);
-    validateIntegerRange(this, 'retries', retries, Pipeline.RETRIES_RANGE);
-    validateIntegerRange(
-      this,
-      'retryIntervalSeconds',
-      retryIntervalSeconds,
-      Pipeline.RETRY_INTERVAL_SECONDS_RANGE,
-    );
+    validateIntegerRange(this, 'maxAttempts', maxAttempts, Pipeline.MAX_ATTEMPTS_RANGE);
+    validateIntegerRange(this, 'retryDelaySeconds', retryDelaySeconds, Pipeline.RETRY_DELAY_SECONDS_RANGE);
     validateIntegerRange(this, 'stepTimeoutMinutes', timeoutMinutes, Pipeline.STEP_TIMEOUT_MINUTES_RANGE);
     validateIntegerRange(this, 'logRetentionDays', logDays, Pipeline.LOG_RETENTION_DAYS_RANGE);
     validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
@@ -289,7 +284,7 @@ export class Pipeline extends Construct {
       name,
       location: props.location ?? props.resourceGroup.location,
       resourceGroupName: props.resourceGroup.name,
-      policy: { retries, retryIntervalSeconds, timeoutMinutes },
+      policy: { maxAttempts, retryDelaySeconds, timeoutMinutes },
       logDays,
       schedule,
       tags,
