@@ -53,6 +53,13 @@ export interface StreamIngestionProps extends StreamIngestionCommonProps {
    */
   readonly maximumThroughputUnits?: number;
   /**
+   * Hours the event hub keeps events (replay window): 1-168 on STANDARD (7 days), 1-2160 on
+   * PREMIUM (90 days), `StreamIngestion.RETENTION_HOURS_RANGE`; more than the tier keeps throws
+   * `DPK_OUT_OF_RANGE`.
+   * @default 24
+   */
+  readonly retentionHours?: number;
+  /**
    * Partitions of the event hub (STANDARD 1-32, PREMIUM 1-100). Only PREMIUM can add partitions later.
    * @default 4
    */

@@ -18,6 +18,7 @@ export type { IStreamIngestion, StreamIngestionProps } from './stream-ingestion-
 import { CommonDefaults } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
+import type { IntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
 import { constructIdFrom } from '../../core/zones';
@@ -39,6 +40,7 @@ import {
 import { createStreamMonitoring, type StreamMonitoring } from './private/stream-monitoring';
 import {
   type ResolvedStream,
+  retentionHoursRange,
   type StreamSettings,
   validateStreamName,
   validateStreamSettings,
@@ -97,6 +99,14 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   public static readonly DEFAULT_PARTITION_COUNT = 4;
   /** Hours of retention when `retentionHours` is unset. */
   public static readonly DEFAULT_RETENTION_HOURS = CommonDefaults.STREAM_RETENTION_HOURS;
+  /**
+   * Hours of retention each tier allows (`retentionHours`): 1 to 168 on STANDARD (7 days), 1 to
+   * 2160 on PREMIUM (90 days), from `EVENT_HUBS_TIER_LIMITS`.
+   */
+  public static readonly RETENTION_HOURS_RANGE: Readonly<Record<EventHubsSku, IntegerRange>> = {
+    [EventHubsSku.STANDARD]: retentionHoursRange(EventHubsSku.STANDARD),
+    [EventHubsSku.PREMIUM]: retentionHoursRange(EventHubsSku.PREMIUM),
+  };
   /** Zone when `zone` is unset. */
   public static readonly DEFAULT_ZONE = CommonDefaults.STREAM_ZONE;
   /** Capture time window when `captureIntervalSeconds` is unset (Event Hubs' default). */

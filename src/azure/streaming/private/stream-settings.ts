@@ -2,7 +2,7 @@ import type { IConstruct } from 'constructs';
 import { validateConsumerGroupName } from './stream-import';
 import { ErrorCode, ValidationError, type Violation } from '../../../core/errors';
 import { NameRules, validateLiteralNamePart, validateName } from '../../../core/naming';
-import { validateIntegerRange, validateIpRanges } from '../../../core/ranges';
+import { type IntegerRange, validateIntegerRange, validateIpRanges } from '../../../core/ranges';
 import type { RemovalDecision } from '../../../core/removal';
 import type { Tags } from '../../../core/tags';
 import { isUnresolved } from '../../../core/tokens';
@@ -59,6 +59,25 @@ export const CAPTURE_LIMITS = {
   sizeLimitBytes: { min: 10485760, max: 524288000 },
 } as const;
 
+/** Hours of event retention an Event Hubs tier allows: 1 to its cap (Standard 7 days, Premium 90). */
+export function retentionHoursRange(sku: EventHubsSku): IntegerRange {
+  return { min: 1, max: EVENT_HUBS_TIER_LIMITS[sku].maxRetentionHours };
+}
+
+/**
+ * Throws `DPK_OUT_OF_RANGE` unless `hours` is an integer the tier keeps events for, naming the
+ * tier and its cap; a token passes.
+ */
+function validateRetentionHours(scope: IConstruct, hours: number, sku: EventHubsSku): void {
+  const { min, max } = retentionHoursRange(sku);
+  if (isUnresolved(hours) || (Number.isInteger(hours) && hours >= min && hours <= max)) return;
+  throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
+    prop: 'retentionHours',
+    received: hours,
+    allowed: `an integer from ${min} to ${max} (Event Hubs ${sku} keeps events at most ${max / 24} days)`,
+  });
+}
+
 /** Validates the stream name: a literal `NameRules.COMPONENT`. Throws `DPK_INVALID_NAME`. */
 export function validateStreamName(scope: IConstruct, name: string): string {
   return validateName(
@@ -109,7 +128,7 @@ export function validateStreamSettings(
     );
   }
   validateIntegerRange(scope, 'partitionCount', s.partitionCount, 1, tier.maxPartitions);
-  validateIntegerRange(scope, 'retentionHours', s.retentionHours, 1, tier.maxRetentionHours);
+  validateRetentionHours(scope, s.retentionHours, s.sku);
   const { intervalSeconds: interval, sizeLimitBytes: size } = CAPTURE_LIMITS;
   validateIntegerRange(scope, 'captureIntervalSeconds', s.captureIntervalSeconds, interval.min, interval.max);
   validateIntegerRange(scope, 'captureSizeLimitBytes', s.captureSizeLimitBytes, size.min, size.max);
