@@ -988,6 +988,12 @@ export const IDIOMS: Record<
         'SparkJob.SESSION_LEVEL_PACKAGES',
       ],
     },
+    SparkJobScript: {
+      why:
+        'Synapse idiom: a step runs a notebook published in the workspace (azurerm cannot deploy code), ' +
+        'so the script names one instead of uploading a file',
+      members: ['SparkJobScript.fromNotebook'],
+    },
     StreamIngestion: {
       why:
         'Event Hubs and Capture idiom: its resources (escape hatches), options, limits and defaults; ' +

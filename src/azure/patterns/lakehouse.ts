@@ -1,5 +1,6 @@
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
+import { checkStreamRetention, resolveStepNotebooks } from './private/lakehouse-checks';
 import { renderSchedule } from './private/lakehouse-schedule';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
@@ -22,6 +23,7 @@ import { Pipeline } from '../orchestration/pipeline';
 import type { PipelineSchedule } from '../orchestration/pipeline-types';
 import { StreamNameRules } from '../private/streaming';
 import { SparkJob } from '../processing/spark-job';
+import type { SparkJobScript } from '../processing/spark-job-script';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey } from '../security/encryption-key';
 import { LakeStorage } from '../storage/lake-storage';
@@ -59,6 +61,15 @@ export interface LakehouseProps extends LakehouseSpec {
    * @default false
    */
   readonly deployerReachesWorkspace?: boolean;
+  /**
+   * The code each pipeline step runs, keyed `'<pipeline>/<step>'` (e.g. `'daily/clean'`), as on
+   * AWS and GCP: `SparkJobScript.fromNotebook(name)`, a Synapse notebook published in the
+   * workspace. Every step of every pipeline needs one: the spec says what a step reads and
+   * writes, not the code it runs. Throws `DPK_CONFLICTING_PROPS` for a missing or unknown key,
+   * `DPK_INVALID_NAME` for a notebook name Synapse rejects.
+   * @default - none (a spec without pipelines)
+   */
+  readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
 }
 
 /** The plan and what the lakehouse derives from it before making anything. */
@@ -78,6 +89,8 @@ interface LakehouseSettings {
   readonly needsNetwork: boolean;
   /** Each pipeline's Data Factory schedule, in plan order. */
   readonly schedules: readonly PipelineSchedule[];
+  /** The notebook each step runs, keyed `<pipeline>/<step>`. */
+  readonly notebooks: Readonly<Record<string, string>>;
   /** The workspace's primary zone: `curated` when there is one, else the second zone. */
   readonly workspaceZone: string;
   readonly lastZone: string;
@@ -98,7 +111,10 @@ interface LakehouseSettings {
  * Azure specifics:
  * - Pipelines run on Synapse Spark, so a Synapse workspace (`warehouse`) exists whenever the spec
  *   has pipelines, even with the warehouse disabled (then without a dedicated SQL pool or catalog).
- * - Each pipeline step runs the published Synapse notebook `<pipeline>_<step>` ('-' as '_').
+ * - Each pipeline step runs the Synapse notebook its `stepScripts` entry names (published in the
+ *   workspace: azurerm cannot deploy notebooks); the streams use Event Hubs Standard, which keeps
+ *   events at most 7 days (`StreamIngestion.RETENTION_HOURS_RANGE`), so a spec stream's
+ *   `retentionHours` may be 24 to 168 here.
  * - Cron schedules render as Data Factory schedule triggers (minute, hourly or daily recurrences;
  *   IANA time zones mapped to Windows ids, see `WINDOWS_TIME_ZONES`).
  * - `notifications` exists only when the spec has alert recipients (an action group needs one).
@@ -159,12 +175,15 @@ export class Lakehouse extends Construct {
 
   /**
    * Plans the spec and checks everything the blocks will need, before any resource exists: the
-   * runner's reach to the vault, each pipeline's schedule, a SQL administrator for the workspace.
+   * runner's reach to the vault, the streams' retention, each step's notebook, each pipeline's
+   * schedule, a SQL administrator for the workspace.
    */
   private resolveSettings(props: LakehouseProps): LakehouseSettings {
     const plan = planLakehouse(this, props);
     info(this, PERSONAS_IN_EFFECT_INFO, describePersonas(plan, props.personas !== undefined));
     this.requireRunnerReach(props);
+    checkStreamRetention(this, plan);
+    const notebooks = resolveStepNotebooks(this, plan, props.stepScripts ?? {});
     const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
     const schedules = plan.pipelines.map((pipeline, i) =>
       renderSchedule(this, `pipelines[${i}].schedule`, pipeline.schedule),
@@ -182,6 +201,7 @@ export class Lakehouse extends Construct {
       needsWorkspace,
       needsNetwork: needsWorkspace || plan.streams.length > 0,
       schedules,
+      notebooks,
       workspaceZone,
       lastZone: zoneNames[zoneNames.length - 1],
     };
@@ -315,7 +335,7 @@ export class Lakehouse extends Construct {
           name: step.name,
           sourceZone: step.sourceZone,
           targetZone: step.targetZone,
-          notebook: `${pipeline.name}_${step.name}`.replace(/-/g, '_'),
+          notebook: s.notebooks[`${pipeline.name}/${step.name}`],
         })),
         tags: s.plan.tags,
       });
