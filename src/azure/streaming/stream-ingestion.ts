@@ -18,7 +18,6 @@ export type { IStreamIngestion, StreamIngestionProps } from './stream-ingestion-
 import { CommonDefaults } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
-import type { IntegerRange } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
 import { constructIdFrom } from '../../core/zones';
@@ -103,7 +102,9 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
    * Hours of retention each tier allows (`retentionHours`): 1 to 168 on STANDARD (7 days), 1 to
    * 2160 on PREMIUM (90 days), from `EVENT_HUBS_TIER_LIMITS`.
    */
-  public static readonly RETENTION_HOURS_RANGE: Readonly<Record<EventHubsSku, IntegerRange>> = {
+  public static readonly RETENTION_HOURS_RANGE: Readonly<
+    Record<EventHubsSku, { readonly min: number; readonly max: number }>
+  > = {
     [EventHubsSku.STANDARD]: retentionHoursRange(EventHubsSku.STANDARD),
     [EventHubsSku.PREMIUM]: retentionHoursRange(EventHubsSku.PREMIUM),
   };
