@@ -2,7 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { type App, TerraformOutput, TerraformStack } from 'cdktf';
 import { SALES_LAKEHOUSE } from '../lakehouse-spec';
-import { Lakehouse, registerKitResourceProviders } from 'data-platform-kit/azure';
+import { Lakehouse, registerKitResourceProviders, SparkJobScript } from 'data-platform-kit/azure';
 
 /**
  * App context key: set it to true in `cdktf.json`'s `context` when `terraform apply` runs on a
@@ -30,12 +30,17 @@ export function build(app: App): TerraformStack[] {
     location: 'westeurope',
   });
 
-  // The shared spec, on Azure: a resource group, and how the runner reaches the Key Vault: its
-  // public egress range (DPK_RUNNER_EGRESS_CIDR or context, read below), or, when none is set
-  // (offline synth in CI), a runner inside the network that reaches the vault privately.
+  // The shared spec, on Azure: a resource group, the Synapse notebook each pipeline step runs
+  // (published in the workspace), and how the runner reaches the Key Vault: its public egress
+  // range (DPK_RUNNER_EGRESS_CIDR or context, read below), or, when none is set (offline synth
+  // in CI), a runner inside the network that reaches the vault privately.
   const lakehouse = new Lakehouse(stack, 'Lakehouse', {
     ...SALES_LAKEHOUSE,
     resourceGroup: rg,
+    stepScripts: {
+      'daily-orders/clean': SparkJobScript.fromNotebook('daily_orders_clean'),
+      'daily-orders/publish': SparkJobScript.fromNotebook('daily_orders_publish'),
+    },
     keyVaultAllowedIpRanges: runnerEgress,
     deployerInsideNetwork: runnerEgress === undefined,
     deployerReachesWorkspace,

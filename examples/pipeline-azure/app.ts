@@ -93,7 +93,7 @@ export function build(app: App): TerraformStack[] {
   const alerts = new NotificationTarget(stack, 'Alerts', {
     platformName: 'sales',
     resourceGroup: rg,
-    emails: ['data-oncall@example.com'],
+    emailAddresses: ['data-oncall@example.com'],
   });
 
   // A private, CMK-encrypted Data Factory runs the steps in order every day at 02:00 UTC, retries

@@ -37,7 +37,7 @@ export function build(app: App): TerraformStack[] {
   const alerts = new NotificationTarget(stack, 'Alerts', {
     platformName: 'sales',
     resourceGroup: rg,
-    emails: ['data-oncall@example.com'],
+    emailAddresses: ['data-oncall@example.com'],
   });
 
   // Producers and consumers reach the namespace through a private endpoint in this network.

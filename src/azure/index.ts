@@ -44,6 +44,8 @@ export type { ScopedSynapseRole } from './processing/roles';
 export { SPARK_STEP_PATH_PARAMETERS } from './processing/spark-step';
 export type { SparkStep } from './processing/spark-step';
 export { SparkJob, SparkNodeSize, SparkVersion } from './processing/spark-job';
+export { SparkJobScript } from './processing/spark-job-script';
+export type { SparkJobScriptLocation } from './processing/spark-job-script';
 export type { SparkJobProps } from './processing/spark-job';
 export type { ResolvedSparkStep } from './private/spark-steps';
 export { Pipeline } from './orchestration/pipeline';

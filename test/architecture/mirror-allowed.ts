@@ -894,11 +894,13 @@ export const IDIOMS: Record<
       ],
     },
     NotificationTarget: {
-      why: 'Azure Monitor action groups idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Azure Monitor action groups idiom: its resources (escape hatches), options, limits and defaults; ' +
+        'emailAddresses is required, since the action group is its e-mail receivers (EMAIL_ADDRESSES_RANGE)',
       members: [
-        'NotificationTarget.EMAILS_RANGE',
+        'NotificationTarget.EMAIL_ADDRESSES_RANGE',
         'NotificationTargetProps.actionGroupName?',
-        'NotificationTargetProps.emails',
+        'NotificationTargetProps.emailAddresses',
         'NotificationTargetProps.platformName',
         'NotificationTargetProps.resourceGroup',
         'NotificationTargetProps.shortName?',
@@ -910,11 +912,14 @@ export const IDIOMS: Record<
       ],
     },
     Pipeline: {
-      why: 'Data Factory idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Data Factory idiom: its resources (escape hatches), options, limits and defaults; stepTimeoutMinutes ' +
+        "is ADF's per-activity timeout (each step is capped), not a whole-run timeout like AWS's runTimeoutMinutes",
       members: [
         'Pipeline.STEP_TIMEOUT_MINUTES_RANGE',
-        'Pipeline.RETRY_INTERVAL_SECONDS_RANGE',
-        'Pipeline.RETRIES_RANGE',
+        'PipelineProps.stepTimeoutMinutes?',
+        'Pipeline.MAX_ATTEMPTS_RANGE',
+        'Pipeline.RETRY_DELAY_SECONDS_RANGE',
         'Pipeline.LOG_RETENTION_DAYS_RANGE',
         'PipelineProps.factoryName?',
         'PipelineProps.keyVaultAllowedIpRanges?',
@@ -941,8 +946,6 @@ export const IDIOMS: Record<
         'Pipeline#synapseLinkedService',
         'Pipeline#trigger',
         'Pipeline.CONCURRENCY',
-        'Pipeline.DEFAULT_RETRIES',
-        'Pipeline.DEFAULT_RETRY_INTERVAL_SECONDS',
         'Pipeline.DEFAULT_SCHEDULE_FREQUENCY',
         'Pipeline.DEFAULT_SCHEDULE_HOUR',
         'Pipeline.DEFAULT_SCHEDULE_INTERVAL',
@@ -1001,9 +1004,18 @@ export const IDIOMS: Record<
         'SparkJob.SESSION_LEVEL_PACKAGES',
       ],
     },
+    SparkJobScript: {
+      why:
+        'Synapse idiom: a step runs a notebook published in the workspace (azurerm cannot deploy code), ' +
+        'so the script names one instead of uploading a file',
+      members: ['SparkJobScript.fromNotebook'],
+    },
     StreamIngestion: {
-      why: 'Event Hubs and Capture idiom: its resources (escape hatches), options, limits and defaults',
+      why:
+        'Event Hubs and Capture idiom: its resources (escape hatches), options, limits and defaults; ' +
+        'alertEmailAddresses makes the action group the alerts notify, named as on AWS (GCP takes only a notificationTarget)',
       members: [
+        'StreamIngestionProps.alertEmailAddresses?',
         'StreamIngestionProps.assignDeployerCaptureAccess?',
         'StreamIngestionProps.capacity?',
         'StreamIngestionProps.captureBacklogThreshold?',
@@ -1114,10 +1126,5 @@ export const IDIOMS: Record<
 export const ACCIDENTAL: Record<Cloud, Record<string, string>> = {
   aws: {},
   gcp: {},
-  azure: {
-    'PipelineProps.retries?': 'AWS and GCP say `maxAttempts`',
-    'PipelineProps.retryIntervalSeconds?': 'AWS and GCP say `retryDelaySeconds`',
-    'PipelineProps.stepTimeoutMinutes?': 'AWS says `timeoutMinutes`',
-    'StreamIngestionProps.notificationEmails?': 'AWS says `alarmEmailAddresses`',
-  },
+  azure: {},
 };

@@ -1,4 +1,6 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { SparkJobScript } from '../../src/azure/processing/spark-job-script';
+import type { LakehouseSpec } from '../../src/patterns';
 import { Fn, Token, type TerraformStack } from '../../src/terraform';
 import { TfGraph } from '../helpers/tf-graph';
 import { newTfStack, type TfDocument } from '../helpers/tf-template';
@@ -44,5 +46,20 @@ export function waitsForPropagation(doc: TfDocument, consumerType: string, grant
   const consumers = graph.addressesOf(consumerType);
   return (
     consumers.length > 0 && consumers.every((c) => graph.dependsOnOnlyThrough(c, grantAddress, 'time_sleep'))
+  );
+}
+
+/**
+ * `stepScripts` for every step of `spec`: the notebook `<pipeline>_<step>` ('-' as '_'), the name
+ * the Azure lakehouse used before it took scripts, so the synthesized pipelines stay the same.
+ */
+export function notebookScripts(spec: LakehouseSpec): Record<string, SparkJobScript> {
+  return Object.fromEntries(
+    (spec.pipelines ?? []).flatMap((p) =>
+      p.steps.map((s) => [
+        `${p.name}/${s.name}`,
+        SparkJobScript.fromNotebook(`${p.name}_${s.name}`.replace(/-/g, '_')),
+      ]),
+    ),
   );
 }

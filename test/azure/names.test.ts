@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { notebookScripts } from './azure-stack';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
 import { Catalog } from '../../src/azure/catalog/catalog';
 import { Lakehouse } from '../../src/azure/patterns/lakehouse';
@@ -47,6 +48,7 @@ function globalNames(scope: Scope): Map<string, string> {
     ...SALES_LAKEHOUSE,
     resourceGroup: group,
     deployerInsideNetwork: true,
+    stepScripts: notebookScripts(SALES_LAKEHOUSE),
   });
   new Catalog(stack, 'Governance', {
     platformName: 'sales',

@@ -6,7 +6,7 @@ import { build, DEPLOYER_REACHES_WORKSPACE_CONTEXT } from '../../examples/lakeho
 import { Lakehouse } from '../../src/azure/patterns/lakehouse';
 import type { LakehouseSpec } from '../../src/patterns';
 import { synthesizeStack, type TerraformStack } from '../../src/terraform';
-import { newAzureStack, RG } from '../azure/azure-stack';
+import { newAzureStack, notebookScripts, RG } from '../azure/azure-stack';
 import type { TfDocument } from '../helpers/tf-template';
 
 const BLOB_READ = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read';
@@ -48,6 +48,7 @@ function custom(): Deployed {
     resourceGroup: RG,
     keyVaultAllowedIpRanges: ['20.61.10.0/24'],
     deployerReachesWorkspace: true,
+    stepScripts: notebookScripts(CUSTOM_PERSONAS),
   });
   return deployed(stack, lakehouse);
 }

@@ -1,17 +1,22 @@
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
-import { EncryptionKey, Lakehouse } from '../../src/azure';
+import { EncryptionKey, Lakehouse, SparkJobScript } from '../../src/azure';
 import { checkCompliance, formatFindings } from '../../src/azure/compliance';
 import { ErrorCode, ZoneAccess } from '../../src/core/internal';
-import type { AccessMatrix } from '../../src/patterns';
+import { type AccessMatrix, LakehouseDefaults } from '../../src/patterns';
 import { Testing, type TerraformStack } from '../../src/terraform';
-import { newAzureStack, RG } from '../azure/azure-stack';
+import { newAzureStack, notebookScripts, RG } from '../azure/azure-stack';
 import { infosOf, TfTemplate, warningsOf } from '../helpers/tf-template';
 
 const OPTIONS = { resourceGroup: RG, keyVaultAllowedIpRanges: ['20.61.10.0/24'] };
 
 function build(spec: Partial<typeof SALES_LAKEHOUSE> = {}): { stack: TerraformStack; lakehouse: Lakehouse } {
   const stack = newAzureStack();
-  const lakehouse = new Lakehouse(stack, 'Lakehouse', { platformName: 'sales', ...spec, ...OPTIONS });
+  const full = { platformName: 'sales', ...spec };
+  const lakehouse = new Lakehouse(stack, 'Lakehouse', {
+    ...full,
+    ...OPTIONS,
+    stepScripts: notebookScripts(full),
+  });
   return { stack, lakehouse };
 }
 
@@ -224,5 +229,126 @@ describe('azure.Lakehouse runner reach', () => {
           keyVaultAllowedIpRanges: ['203.0.113.0/24'],
         }),
     ).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_IP_RANGE, prop: 'allowedIpRanges[0]' }));
+  });
+});
+
+describe('azure.Lakehouse stepScripts', () => {
+  const lakehouseWith = (stepScripts: Record<string, SparkJobScript>, spec = SALES_LAKEHOUSE) => {
+    const stack = newAzureStack();
+    const lakehouse = new Lakehouse(stack, 'Lakehouse', { ...spec, ...OPTIONS, stepScripts });
+    return { stack, lakehouse };
+  };
+  const clean = SparkJobScript.fromNotebook('Clean orders');
+  const publish = SparkJobScript.fromNotebook('publish_orders_v2');
+
+  test('each step runs the notebook its <pipeline>/<step> entry names', () => {
+    // GIVEN notebooks named freely, not after the steps
+    const { stack } = lakehouseWith({ 'daily-orders/clean': clean, 'daily-orders/publish': publish });
+    // THEN the activities reference them, in step order
+    const [pipeline] = TfTemplate.fromStack(stack).resources('azurerm_data_factory_pipeline');
+    const activities = JSON.parse(String(pipeline.config.activities_json));
+    expect(activities.map((a: any) => [a.name, a.typeProperties.notebook.referenceName])).toEqual([
+      ['clean', 'Clean orders'],
+      ['publish', 'publish_orders_v2'],
+    ]);
+  });
+
+  test('a step without an entry → DPK_CONFLICTING_PROPS naming the key, before any resource exists', () => {
+    const stack = newAzureStack();
+    expect(
+      () =>
+        new Lakehouse(stack, 'Lakehouse', {
+          ...SALES_LAKEHOUSE,
+          ...OPTIONS,
+          stepScripts: { 'daily-orders/clean': clean },
+        }),
+    ).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.CONFLICTING_PROPS,
+        violations: [
+          {
+            prop: "stepScripts['daily-orders/publish']",
+            received: 'undefined',
+            allowed: 'a SparkJobScript for every pipeline step, keyed <pipeline>/<step>',
+          },
+        ],
+      }),
+    );
+    expect(stack.node.findAll().some((c) => c.node.path.includes('Lakehouse/Key'))).toBe(false);
+  });
+
+  test('an entry for no step of the spec → DPK_CONFLICTING_PROPS listing the steps', () => {
+    expect(() =>
+      lakehouseWith({
+        'daily-orders/clean': clean,
+        'daily-orders/publish': publish,
+        'daily-orders/load': clean,
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.CONFLICTING_PROPS,
+        prop: "stepScripts['daily-orders/load']",
+        allowed: 'a key naming a pipeline step of the spec: daily-orders/clean, daily-orders/publish',
+      }),
+    );
+    expect(() => lakehouseWith({ 'x/y': clean }, { ...SALES_LAKEHOUSE, pipelines: [] })).toThrow(
+      expect.objectContaining({
+        prop: "stepScripts['x/y']",
+        allowed: 'a key naming a pipeline step of the spec: none (no pipelines)',
+      }),
+    );
+  });
+
+  test('a notebook name Synapse rejects → DPK_INVALID_NAME naming the entry', () => {
+    expect(() =>
+      lakehouseWith({
+        'daily-orders/clean': SparkJobScript.fromNotebook('clean.orders'),
+        'daily-orders/publish': publish,
+      }),
+    ).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_NAME, prop: "stepScripts['daily-orders/clean']" }),
+    );
+  });
+});
+
+describe('azure.Lakehouse stream retention', () => {
+  const withRetention = (retentionHours: number) => ({
+    ...SALES_LAKEHOUSE,
+    streams: [{ name: 'clickstream', zone: 'raw', retentionHours }],
+  });
+
+  test('the spec allows 744 hours, Event Hubs Standard keeps 168: more is rejected before any resource exists', () => {
+    // GIVEN a stream the spec accepts but Event Hubs Standard cannot keep
+    const stack = newAzureStack();
+    expect(LakehouseDefaults.STREAM_RETENTION_HOURS_RANGE.max).toBeGreaterThan(168);
+    // THEN the lakehouse names the spec's stream and the Azure range
+    expect(
+      () =>
+        new Lakehouse(stack, 'Lakehouse', {
+          ...withRetention(169),
+          ...OPTIONS,
+          stepScripts: notebookScripts(SALES_LAKEHOUSE),
+        }),
+    ).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.OUT_OF_RANGE,
+        violations: [
+          {
+            prop: 'streams[0].retentionHours',
+            received: 169,
+            allowed:
+              'an integer from 24 to 168 on Azure (its streams use Event Hubs Standard, which keeps events at most 7 days)',
+          },
+        ],
+      }),
+    );
+    expect(stack.node.findAll().some((c) => c.node.path.includes('Lakehouse/Key'))).toBe(false);
+  });
+
+  test('7 days is kept', () => {
+    const { stack } = build(withRetention(168));
+    TfTemplate.fromStack(stack).hasResourceProperties('azurerm_eventhub', {
+      retention_description: { cleanup_policy: 'Delete', retention_time_in_hours: 168 },
+    });
   });
 });

@@ -8,7 +8,7 @@ import { ZoneAccess } from '../../src/core/blocks';
 import * as gcp from '../../src/gcp';
 import { planLakehouse } from '../../src/patterns';
 import { synthesizeStack, type TerraformStack } from '../../src/terraform';
-import { newAzureStack, RG } from '../azure/azure-stack';
+import { newAzureStack, notebookScripts, RG } from '../azure/azure-stack';
 import { newGcpStack } from '../gcp/support';
 import { newAwsStack } from '../helpers/aws-stack';
 
@@ -183,6 +183,7 @@ function azureFacts(): Facts {
     ...SALES_LAKEHOUSE,
     resourceGroup: RG,
     keyVaultAllowedIpRanges: ['20.61.10.0/24'],
+    stepScripts: notebookScripts(SALES_LAKEHOUSE),
   } as azure.LakehouseProps);
   const doc = synthesizeStack(stack as TerraformStack);
   const containers = blocksOf(doc, 'azurerm_storage_container');

@@ -4,7 +4,7 @@ import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment
 import { Construct, type IConstruct } from 'constructs';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
-import { decideRemoval, type DataRemovalPolicy } from '../../core/removal';
+import { decideRemoval, type DataRemovalPolicy, type RemovalDecision } from '../../core/removal';
 import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
@@ -100,6 +100,19 @@ export interface CatalogProps {
   readonly tags?: Tags;
 }
 
+/** A catalog's props, validated, with defaults resolved and names derived. */
+interface CatalogSettings {
+  readonly tags: Tags;
+  readonly zoneNames: readonly string[];
+  /** Each zone's database location (`abfss://`), by zone name. */
+  readonly locations: Readonly<Record<string, string>>;
+  /** The Purview account to create, when `purview`. */
+  readonly purview?: { readonly accountName: string };
+  readonly location: string;
+  readonly resourceGroupName: string;
+  readonly removal: RemovalDecision;
+}
+
 /**
  * The lake's catalog on Azure: a Synapse lake-database location per lake zone, and optionally a
  * Microsoft Purview account that scans the lake.
@@ -167,64 +180,17 @@ export class Catalog extends Construct implements ICatalog {
 
   constructor(scope: Construct, id: string, props: CatalogProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const purview = props.purview ?? Catalog.DEFAULT_PURVIEW;
-    this.checkConflicts(props, purview);
-    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
-    this.zoneNames = [...props.lake.zoneNames];
-    this.locations = Object.fromEntries(
-      this.zoneNames.map((zone) => [zone, lakeFilesystem(props.lake, zone).abfss]),
-    );
-
-    if (purview) {
-      this.purviewAccount = new PurviewAccount(this, 'Purview', {
-        name: physicalName(this, WarehouseNameRules.PURVIEW_ACCOUNT, {
-          platform,
-          parts: ['catalog'],
-          override: props.purviewAccountName,
-          overrideProp: 'purviewAccountName',
-          // Account names are global: subscription and resource group join the hash.
-          deploymentScope: azureDeploymentScope(this, props.resourceGroup),
-        }),
-        location: props.location ?? props.resourceGroup.location,
-        resourceGroupName: props.resourceGroup.name,
-        identity: { type: 'SystemAssigned' },
-        publicNetworkEnabled: false,
-        managedEventHubEnabled: false,
-        tags,
-      });
-      retainData(this, decideRemoval(this, props.removalPolicy), [this.purviewAccount]);
-      const principal: IPrincipal = {
-        principalId: this.purviewAccount.identity.principalId,
-        principalType: PrincipalType.SERVICE_PRINCIPAL,
-        grantKey: this.purviewAccount.node.path,
-      };
-      this.purviewLakeAccess = this.zoneNames.map((zone) => props.lake.grantRead(principal, zone));
-      this.purviewEndpoints = props.network
-        ? [PrivateEndpointSubresource.PURVIEW_ACCOUNT, PrivateEndpointSubresource.PURVIEW_PORTAL].map((sub) =>
-            props.network!.addPrivateEndpoint(
-              `${this.node.id}Purview${sub === 'account' ? 'Account' : 'Portal'}`,
-              {
-                resourceId: this.purviewAccount!.id,
-                subresource: sub,
-              },
-            ),
-          )
-        : [];
-      if (!props.network) {
-        warn(
-          this,
-          Catalog.PURVIEW_UNREACHABLE_WARNING,
-          'The Purview account has public network access disabled and no private endpoints (no network): ' +
-            "no one can reach its portal or API. Pass 'network' to add private endpoints.",
-        );
-      }
-      this.purviewAccountId = this.purviewAccount.id;
-    } else {
-      this.purviewLakeAccess = [];
-      this.purviewEndpoints = [];
-      this.purviewAccountId = props.existingPurviewAccountId;
-    }
+    const s = this.resolveSettings(props);
+    this.zoneNames = s.zoneNames;
+    this.locations = s.locations;
+    this.purviewAccount = s.purview ? this.createPurviewAccount(s, s.purview.accountName) : undefined;
+    this.purviewLakeAccess = this.purviewAccount
+      ? this.createPurviewLakeAccess(this.purviewAccount, props.lake)
+      : [];
+    this.purviewEndpoints = this.purviewAccount
+      ? this.createPurviewEndpoints(this.purviewAccount, props.network)
+      : [];
+    this.purviewAccountId = this.purviewAccount ? this.purviewAccount.id : props.existingPurviewAccountId;
   }
 
   public databaseLocation(zone: string): string {
@@ -234,6 +200,82 @@ export class Catalog extends Construct implements ICatalog {
       zone,
     ).name;
     return this.locations[name];
+  }
+
+  /** Validates the props and resolves their defaults and names, before any resource exists. */
+  private resolveSettings(props: CatalogProps): CatalogSettings {
+    const platform = validatePlatformName(this, props.platformName);
+    const purview = props.purview ?? Catalog.DEFAULT_PURVIEW;
+    this.checkConflicts(props, purview);
+    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
+    const zoneNames = [...props.lake.zoneNames];
+    const locations = Object.fromEntries(
+      zoneNames.map((zone) => [zone, lakeFilesystem(props.lake, zone).abfss]),
+    );
+    const accountName = purview
+      ? physicalName(this, WarehouseNameRules.PURVIEW_ACCOUNT, {
+          platform,
+          parts: ['catalog'],
+          override: props.purviewAccountName,
+          overrideProp: 'purviewAccountName',
+          // Account names are global: subscription and resource group join the hash.
+          deploymentScope: azureDeploymentScope(this, props.resourceGroup),
+        })
+      : undefined;
+    return {
+      tags,
+      zoneNames,
+      locations,
+      purview: accountName === undefined ? undefined : { accountName },
+      location: props.location ?? props.resourceGroup.location,
+      resourceGroupName: props.resourceGroup.name,
+      removal: decideRemoval(this, props.removalPolicy),
+    };
+  }
+
+  /** The Purview account: no public network access, no managed Event Hubs, retained by default. */
+  private createPurviewAccount(s: CatalogSettings, name: string): PurviewAccount {
+    const account = new PurviewAccount(this, 'Purview', {
+      name,
+      location: s.location,
+      resourceGroupName: s.resourceGroupName,
+      identity: { type: 'SystemAssigned' },
+      publicNetworkEnabled: false,
+      managedEventHubEnabled: false,
+      tags: s.tags,
+    });
+    retainData(this, s.removal, [account]);
+    return account;
+  }
+
+  /** The Purview identity's read on every zone, so scans can read the lake. */
+  private createPurviewLakeAccess(account: PurviewAccount, lake: ILakeStorage): RoleAssignment[] {
+    const principal: IPrincipal = {
+      principalId: account.identity.principalId,
+      principalType: PrincipalType.SERVICE_PRINCIPAL,
+      grantKey: account.node.path,
+    };
+    return this.zoneNames.map((zone) => lake.grantRead(principal, zone));
+  }
+
+  /** The account's `account` and `portal` endpoints in `network`; without one, a warning. */
+  private createPurviewEndpoints(account: PurviewAccount, network: INetwork | undefined): PrivateEndpoint[] {
+    if (!network) {
+      warn(
+        this,
+        Catalog.PURVIEW_UNREACHABLE_WARNING,
+        'The Purview account has public network access disabled and no private endpoints (no network): ' +
+          "no one can reach its portal or API. Pass 'network' to add private endpoints.",
+      );
+      return [];
+    }
+    return [PrivateEndpointSubresource.PURVIEW_ACCOUNT, PrivateEndpointSubresource.PURVIEW_PORTAL].map(
+      (sub) =>
+        network.addPrivateEndpoint(`${this.node.id}Purview${sub === 'account' ? 'Account' : 'Portal'}`, {
+          resourceId: account.id,
+          subresource: sub,
+        }),
+    );
   }
 
   private checkConflicts(props: CatalogProps, purview: boolean): void {

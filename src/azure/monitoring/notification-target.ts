@@ -28,8 +28,11 @@ export interface NotificationTargetProps {
   readonly platformName: string;
   /** Resource group of the action group. */
   readonly resourceGroup: ResourceGroupRef;
-  /** E-mail addresses that receive every alert (1-1000, no duplicates; a literal list, whose items may be tokens). */
-  readonly emails: string[];
+  /**
+   * E-mail addresses that receive every alert (`NotificationTarget.EMAIL_ADDRESSES_RANGE`: 1-1000,
+   * no duplicates; a literal list, whose items may be tokens).
+   */
+  readonly emailAddresses: string[];
   /**
    * Action group name (unique in the resource group).
    * @default - `<platform>-alerts-<hash of the construct path>`
@@ -47,6 +50,15 @@ export interface NotificationTargetProps {
   readonly tags?: Tags;
 }
 
+/** A notification target's props, validated, with names derived. */
+interface TargetSettings {
+  readonly name: string;
+  readonly shortName: string;
+  readonly emailAddresses: string[];
+  readonly tags: Tags;
+  readonly resourceGroupName: string;
+}
+
 /**
  * An Azure Monitor action group that e-mails a team, for the kit's alerts to notify. Blocks
  * that raise alerts (e.g. `StreamIngestion`) take an {@link INotificationTarget}; make one here or
@@ -61,12 +73,12 @@ export interface NotificationTargetProps {
  * const alerts = new NotificationTarget(stack, 'Alerts', {
  *   platformName: 'sales',
  *   resourceGroup: rg,
- *   emails: ['data-oncall@example.com'],
+ *   emailAddresses: ['data-oncall@example.com'],
  * });
  */
 export class NotificationTarget extends Construct implements INotificationTarget {
   /** E-mail receivers of one action group: 1 to 1000, the most Azure Monitor takes. */
-  public static readonly EMAILS_RANGE = { min: 1, max: 1000 } as const;
+  public static readonly EMAIL_ADDRESSES_RANGE = { min: 1, max: 1000 } as const;
   /** Whether receivers get the common alert schema. */
   public static readonly USE_COMMON_ALERT_SCHEMA = true;
 
@@ -94,8 +106,20 @@ export class NotificationTarget extends Construct implements INotificationTarget
 
   constructor(scope: Construct, id: string, props: NotificationTargetProps) {
     super(scope, id);
+    const s = this.resolveSettings(props);
+    this.actionGroup = this.createActionGroup(s);
+    this.actionGroupId = this.actionGroup.id;
+  }
+
+  /** Validates the props and derives the names, before any resource exists. */
+  private resolveSettings(props: NotificationTargetProps): TargetSettings {
     const platform = validatePlatformName(this, props.platformName);
-    const emails = validateEmails(this, props.emails, 'emails', NotificationTarget.EMAILS_RANGE);
+    const emailAddresses = validateEmails(
+      this,
+      props.emailAddresses,
+      'emailAddresses',
+      NotificationTarget.EMAIL_ADDRESSES_RANGE,
+    );
     const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
     const name = physicalName(this, StreamNameRules.MONITOR_RESOURCE, {
       platform,
@@ -104,20 +128,23 @@ export class NotificationTarget extends Construct implements INotificationTarget
       overrideProp: 'actionGroupName',
     });
     const shortName = physicalShortName(this, platform, props.shortName);
+    return { name, shortName, emailAddresses, tags, resourceGroupName: props.resourceGroup.name };
+  }
 
-    this.actionGroup = new MonitorActionGroup(this, 'ActionGroup', {
-      name,
-      resourceGroupName: props.resourceGroup.name,
-      shortName,
+  /** The enabled action group, one e-mail receiver per address with the common alert schema. */
+  private createActionGroup(s: TargetSettings): MonitorActionGroup {
+    return new MonitorActionGroup(this, 'ActionGroup', {
+      name: s.name,
+      resourceGroupName: s.resourceGroupName,
+      shortName: s.shortName,
       enabled: true,
-      emailReceiver: emails.map((emailAddress, i) => ({
+      emailReceiver: s.emailAddresses.map((emailAddress, i) => ({
         name: `email-${i + 1}`,
         emailAddress,
         useCommonAlertSchema: NotificationTarget.USE_COMMON_ALERT_SCHEMA,
       })),
-      tags,
+      tags: s.tags,
     });
-    this.actionGroupId = this.actionGroup.id;
   }
 }
 

@@ -10,15 +10,13 @@ import { Construct, type IConstruct } from 'constructs';
 import { PrivateDnsZoneName, PrivateEndpointSubresource, SUBRESOURCE_DNS_ZONES } from './endpoints';
 import { CommonDefaults, type NetworkCommonProps } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
-import { physicalName, validatePlatformName } from '../../core/naming';
-import { resourceTags, type Tags, TagRules } from '../../core/tags';
+import { physicalName } from '../../core/naming';
+import type { Tags } from '../../core/tags';
 import { type ITerraformDependable, TerraformStack } from '../../terraform';
 import {
   CIDR_PREFIX_RANGE,
   PRIVATE_ENDPOINT_SUBNET_PREFIX,
-  validateCidr,
-  validateExistingNetwork,
-  validateZoneIds,
+  resolveNetworkSettings,
 } from './private/network-validation';
 import { WarehouseNameRules } from '../private/warehouse-names';
 import type { ResourceGroupRef } from '../resource-group';
@@ -222,68 +220,26 @@ export class Network extends Construct implements INetwork {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
-    this.platform = validatePlatformName(this, props.platformName);
-    this.location = props.location ?? props.resourceGroup.location;
+    const s = resolveNetworkSettings(this, props, Network.DEFAULT_CIDR);
+    this.platform = s.platform;
+    this.location = s.location;
     this.resourceGroupName = props.resourceGroup.name;
-    this.tags = resourceTags(this, TagRules.AZURE, this.platform, props.tags);
-    this.existingZones = validateZoneIds(this, props.privateDnsZoneIds ?? {});
-
-    if (props.existingNetwork) {
-      if (props.cidr !== undefined) {
-        throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-          prop: 'cidr',
-          received: props.cidr,
-          allowed: "unset when 'existingNetwork' is given",
-        });
-      }
-      validateExistingNetwork(this, props.existingNetwork);
-      this.virtualNetworkId = props.existingNetwork.virtualNetworkId;
-      this.privateEndpointSubnetId = props.existingNetwork.privateEndpointSubnetId;
+    this.tags = s.tags;
+    this.existingZones = s.existingZones;
+    if (s.network.kind === 'existing') {
+      this.virtualNetworkId = s.network.virtualNetworkId;
+      this.privateEndpointSubnetId = s.network.privateEndpointSubnetId;
     } else {
-      const cidr = props.cidr ?? Network.DEFAULT_CIDR;
-      const subnetRange = validateCidr(this, cidr);
-      const group = { location: this.location, resourceGroupName: this.resourceGroupName };
-      this.virtualNetwork = new VirtualNetwork(this, 'VirtualNetwork', {
-        name: this.name('vnet'),
-        ...group,
-        addressSpace: [cidr],
-        tags: this.tags,
-      });
-      this.privateEndpointSubnet = new Subnet(this, 'PrivateEndpointSubnet', {
-        name: Network.PRIVATE_ENDPOINT_SUBNET_NAME,
-        resourceGroupName: this.resourceGroupName,
-        virtualNetworkName: this.virtualNetwork.name,
-        addressPrefixes: [subnetRange],
-        // NSGs and route tables apply to the private endpoints as well.
-        privateEndpointNetworkPolicies: 'Enabled',
-        defaultOutboundAccessEnabled: false,
-      });
-      this.networkSecurityGroup = new NetworkSecurityGroup(this, 'SecurityGroup', {
-        name: this.name('pe-nsg'),
-        ...group,
-        tags: this.tags,
-      });
-      this.denyInternetInbound = new NetworkSecurityRule(this, 'DenyInternetInbound', {
-        name: Network.DENY_INTERNET_RULE_NAME,
-        resourceGroupName: this.resourceGroupName,
-        networkSecurityGroupName: this.networkSecurityGroup.name,
-        priority: Network.DENY_INTERNET_PRIORITY,
-        direction: 'Inbound',
-        access: 'Deny',
-        protocol: '*',
-        sourceAddressPrefix: 'Internet',
-        sourcePortRange: '*',
-        destinationAddressPrefix: '*',
-        destinationPortRange: '*',
-        description: 'data-platform-kit: nothing reaches the private endpoints from the internet.',
-      });
-      this.subnetNetworkSecurityGroup = new SubnetNetworkSecurityGroupAssociation(
-        this,
-        'SubnetSecurityGroup',
-        {
-          subnetId: this.privateEndpointSubnet.id,
-          networkSecurityGroupId: this.networkSecurityGroup.id,
-        },
+      this.virtualNetwork = this.createVirtualNetwork(s.network.cidr);
+      this.privateEndpointSubnet = this.createPrivateEndpointSubnet(
+        this.virtualNetwork,
+        s.network.subnetRange,
+      );
+      this.networkSecurityGroup = this.createSecurityGroup();
+      this.denyInternetInbound = this.createDenyInternetRule(this.networkSecurityGroup);
+      this.subnetNetworkSecurityGroup = this.createSubnetSecurityGroup(
+        this.privateEndpointSubnet,
+        this.networkSecurityGroup,
       );
       this.virtualNetworkId = this.virtualNetwork.id;
       this.privateEndpointSubnetId = this.privateEndpointSubnet.id;
@@ -401,6 +357,69 @@ export class Network extends Construct implements INetwork {
       key.key.dependsOn = [...new Set([...(key.key.dependsOn ?? []), address])];
     }
     return endpoint;
+  }
+
+  /** The virtual network (`VirtualNetwork`) over `cidr`. */
+  private createVirtualNetwork(cidr: string): VirtualNetwork {
+    return new VirtualNetwork(this, 'VirtualNetwork', {
+      name: this.name('vnet'),
+      location: this.location,
+      resourceGroupName: this.resourceGroupName,
+      addressSpace: [cidr],
+      tags: this.tags,
+    });
+  }
+
+  /** The private-endpoint subnet: no default outbound access, network policies on the endpoints. */
+  private createPrivateEndpointSubnet(vnet: VirtualNetwork, range: string): Subnet {
+    return new Subnet(this, 'PrivateEndpointSubnet', {
+      name: Network.PRIVATE_ENDPOINT_SUBNET_NAME,
+      resourceGroupName: this.resourceGroupName,
+      virtualNetworkName: vnet.name,
+      addressPrefixes: [range],
+      // NSGs and route tables apply to the private endpoints as well.
+      privateEndpointNetworkPolicies: 'Enabled',
+      defaultOutboundAccessEnabled: false,
+    });
+  }
+
+  /** The subnet's network security group. */
+  private createSecurityGroup(): NetworkSecurityGroup {
+    return new NetworkSecurityGroup(this, 'SecurityGroup', {
+      name: this.name('pe-nsg'),
+      location: this.location,
+      resourceGroupName: this.resourceGroupName,
+      tags: this.tags,
+    });
+  }
+
+  /** The rule denying every inbound connection from the internet, at the highest user priority. */
+  private createDenyInternetRule(nsg: NetworkSecurityGroup): NetworkSecurityRule {
+    return new NetworkSecurityRule(this, 'DenyInternetInbound', {
+      name: Network.DENY_INTERNET_RULE_NAME,
+      resourceGroupName: this.resourceGroupName,
+      networkSecurityGroupName: nsg.name,
+      priority: Network.DENY_INTERNET_PRIORITY,
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: '*',
+      sourceAddressPrefix: 'Internet',
+      sourcePortRange: '*',
+      destinationAddressPrefix: '*',
+      destinationPortRange: '*',
+      description: 'data-platform-kit: nothing reaches the private endpoints from the internet.',
+    });
+  }
+
+  /** The security group's association with the subnet. */
+  private createSubnetSecurityGroup(
+    subnet: Subnet,
+    nsg: NetworkSecurityGroup,
+  ): SubnetNetworkSecurityGroupAssociation {
+    return new SubnetNetworkSecurityGroupAssociation(this, 'SubnetSecurityGroup', {
+      subnetId: subnet.id,
+      networkSecurityGroupId: nsg.id,
+    });
   }
 
   private name(...parts: string[]): string {

@@ -80,15 +80,18 @@ export interface PipelineProps {
    */
   readonly schedule?: PipelineSchedule;
   /**
-   * Retries of a failed step before the run fails (0-10).
-   * @default 2
+   * Attempts per step, the first included: a step that fails (or times out) is run again until it
+   * succeeds or the attempts run out, 1 to 10 (`Pipeline.MAX_ATTEMPTS_RANGE`). The activity
+   * policy's `retry` is `maxAttempts - 1`.
+   * @default 3
    */
-  readonly retries?: number;
+  readonly maxAttempts?: number;
   /**
-   * Seconds between a step's retries (30-86400).
+   * Seconds between a failed attempt and the next one, 30 to 86400
+   * (`Pipeline.RETRY_DELAY_SECONDS_RANGE`, what Data Factory takes).
    * @default 300
    */
-  readonly retryIntervalSeconds?: number;
+  readonly retryDelaySeconds?: number;
   /**
    * Minutes a step may run before it times out and fails the run (5-10080; 7 days is ADF's limit).
    * @default 120

@@ -37,10 +37,18 @@ import {
   SCHEDULE_DEFAULTS,
   stepActivities,
 } from './private/pipeline-activities';
-import { pipelineMonitoring } from './private/pipeline-monitoring';
+import {
+  createFactory,
+  createFactorySynapseConnection,
+  type PipelineSettings,
+  type SynapseConnection,
+} from './private/pipeline-factory';
+import {
+  createPipelineMonitoring,
+  createRunLogWorkspace,
+  type PipelineMonitoring,
+} from './private/pipeline-monitoring';
 import { PipelineNameRules } from '../private/pipeline-names';
-import { afterRolePropagation } from '../private/propagation';
-import { retainData } from '../private/removal';
 import { lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
 import type { SparkJob } from '../processing/spark-job';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -104,18 +112,18 @@ export class Pipeline extends Construct {
   public static readonly DEFAULT_SCHEDULE_MINUTE = SCHEDULE_DEFAULTS.MINUTE;
   /** Time zone when `schedule.timeZone` is unset. */
   public static readonly DEFAULT_SCHEDULE_TIME_ZONE = SCHEDULE_DEFAULTS.TIME_ZONE;
-  /** Retries of a failed step when `retries` is unset. */
-  public static readonly DEFAULT_RETRIES = 2;
-  /** Seconds between retries when `retryIntervalSeconds` is unset. */
-  public static readonly DEFAULT_RETRY_INTERVAL_SECONDS = 300;
+  /** Attempts per step (the first included) when `maxAttempts` is unset: two retries. */
+  public static readonly DEFAULT_MAX_ATTEMPTS = 3;
+  /** Seconds between attempts when `retryDelaySeconds` is unset. */
+  public static readonly DEFAULT_RETRY_DELAY_SECONDS = 300;
   /** Minutes a step may run when `stepTimeoutMinutes` is unset. */
   public static readonly DEFAULT_STEP_TIMEOUT_MINUTES = 120;
   /** Days a pipeline-made workspace keeps run logs when `logRetentionDays` is unset. */
   public static readonly DEFAULT_LOG_RETENTION_DAYS = CommonDefaults.ACCESS_LOG_RETENTION_DAYS;
-  /** Retries of a failed step: 0 to 10, kit policy. */
-  public static readonly RETRIES_RANGE = { min: 0, max: 10 } as const;
-  /** Seconds between retries: 30 to 86400, what ADF takes. */
-  public static readonly RETRY_INTERVAL_SECONDS_RANGE = { min: 30, max: 86400 } as const;
+  /** Attempts per step (`maxAttempts`): 1 to 10, kit policy (as on AWS and GCP). */
+  public static readonly MAX_ATTEMPTS_RANGE = { min: 1, max: 10 } as const;
+  /** Seconds between attempts (`retryDelaySeconds`): 30 to 86400, what Data Factory takes. */
+  public static readonly RETRY_DELAY_SECONDS_RANGE = { min: 30, max: 86400 } as const;
   /** Minutes a step may run: 5 (kit policy) to 10080 (7 days, the most ADF takes). */
   public static readonly STEP_TIMEOUT_MINUTES_RANGE = { min: 5, max: 10080 } as const;
   /** Run-log retention of a pipeline-made workspace, in days: 30 to 730, what Log Analytics takes. */
@@ -179,79 +187,24 @@ export class Pipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: PipelineProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const name = validateName(
-      this,
-      NameRules.COMPONENT,
-      'pipelineName',
-      validateLiteralNamePart(this, 'pipelineName', props.pipelineName),
-    );
-    const location = props.location ?? props.resourceGroup.location;
-    const retries = props.retries ?? Pipeline.DEFAULT_RETRIES;
-    const retryIntervalSeconds = props.retryIntervalSeconds ?? Pipeline.DEFAULT_RETRY_INTERVAL_SECONDS;
-    const timeoutMinutes = props.stepTimeoutMinutes ?? Pipeline.DEFAULT_STEP_TIMEOUT_MINUTES;
-    const logDays = props.logRetentionDays ?? Pipeline.DEFAULT_LOG_RETENTION_DAYS;
-    this.checkConflicts(props);
-    validateIntegerRange(this, 'retries', retries, Pipeline.RETRIES_RANGE);
-    validateIntegerRange(
-      this,
-      'retryIntervalSeconds',
-      retryIntervalSeconds,
-      Pipeline.RETRY_INTERVAL_SECONDS_RANGE,
-    );
-    validateIntegerRange(this, 'stepTimeoutMinutes', timeoutMinutes, Pipeline.STEP_TIMEOUT_MINUTES_RANGE);
-    validateIntegerRange(this, 'logRetentionDays', logDays, Pipeline.LOG_RETENTION_DAYS_RANGE);
-    validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
-    this.schedule = resolveSchedule(this, props.schedule);
-    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
-    const factoryName = physicalName(this, PipelineNameRules.DATA_FACTORY, {
-      platform,
-      parts: [name, 'adf'],
-      override: props.factoryName,
-      overrideProp: 'factoryName',
-      // Factory names are global: subscription and resource group join the hash.
-      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
-    });
-    const removal = decideRemoval(this, props.removalPolicy);
-    const group = { location, resourceGroupName: props.resourceGroup.name };
+    const s = this.resolveSettings(props);
     const job = props.sparkJob;
-    this.pipelineName = name;
+    this.pipelineName = s.name;
     this.resourceGroup = props.resourceGroup;
-    this.platform = platform;
+    this.platform = s.platform;
     this.notificationTarget = props.notificationTarget;
+    this.schedule = s.schedule;
 
     // Customer-managed key: the identity holds its key role before the factory first uses the key.
-    this.encryptionKey =
-      props.encryptionKey ??
-      new EncryptionKey(this, 'Key', {
-        resourceGroup: props.resourceGroup,
-        location,
-        platformName: platform,
-        purpose: 'pipeline',
-        removalPolicy: props.removalPolicy,
-        tags: props.tags,
-        allowedIpRanges: props.keyVaultAllowedIpRanges,
-      });
-    this.keyIdentity = new UserAssignedIdentity(this, 'KeyIdentity', {
-      name: physicalName(this, StreamNameRules.MANAGED_IDENTITY, { platform, parts: [name, 'adf-cmk'] }),
-      ...group,
-      tags,
-    });
+    this.encryptionKey = props.encryptionKey ?? this.createEncryptionKey(s, props);
+    this.keyIdentity = this.createKeyIdentity(s);
     this.keyIdentityAccess = this.encryptionKey.grantEncryptDecrypt(
       Principal.fromUserAssignedIdentity(this.keyIdentity),
     );
-
-    this.factory = new DataFactory(this, 'Factory', {
-      name: factoryName,
-      ...group,
-      publicNetworkEnabled: false,
-      managedVirtualNetworkEnabled: true,
-      identity: { type: 'SystemAssigned, UserAssigned', identityIds: [this.keyIdentity.id] },
-      customerManagedKeyId: this.encryptionKey.keyId,
-      customerManagedKeyIdentityId: this.keyIdentity.id,
-      tags,
-      // The identity's key role must have propagated before the factory first uses the key.
-      dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.keyIdentityAccess])],
+    this.factory = createFactory(this, s, {
+      key: this.encryptionKey,
+      identity: this.keyIdentity,
+      keyAccess: this.keyIdentityAccess,
     });
     this.factoryId = this.factory.id;
     this.factoryPrincipal = {
@@ -259,104 +212,15 @@ export class Pipeline extends Construct {
       principalType: PrincipalType.SERVICE_PRINCIPAL,
       grantKey: this.factory.node.path,
     };
-
-    this.integrationRuntime = new DataFactoryIntegrationRuntimeAzure(this, 'IntegrationRuntime', {
-      name: Pipeline.INTEGRATION_RUNTIME_NAME,
-      dataFactoryId: this.factory.id,
-      location,
-      virtualNetworkEnabled: true,
-      description: 'data-platform-kit: runs activities inside the managed virtual network',
-    });
-    this.synapseEndpoint = new DataFactoryManagedPrivateEndpoint(this, 'SynapseEndpoint', {
-      name: Pipeline.SYNAPSE_ENDPOINT_NAME,
-      dataFactoryId: this.factory.id,
-      targetResourceId: job.warehouse.workspaceId,
-      subresourceName: 'Dev',
-      // Synapse accepts connections only once the workspace's customer-managed key is active.
-      dependsOn: [job.warehouse.workspaceKey],
-    });
-    this.synapseLinkedService = new DataFactoryLinkedCustomService(this, 'SynapseLinkedService', {
-      name: Pipeline.SYNAPSE_LINKED_SERVICE_NAME,
-      dataFactoryId: this.factory.id,
-      type: 'AzureSynapseArtifacts',
-      typePropertiesJson: JSON.stringify({
-        endpoint: job.warehouse.workspace.connectivityEndpoints.lookup('dev'),
-        authentication: 'MSI',
-        workspaceResourceId: job.warehouse.workspaceId,
-      }),
-      integrationRuntime: { name: this.integrationRuntime.name },
-      description: 'data-platform-kit: the Synapse workspace, through the factory identity',
-    });
-
-    this.pipeline = new DataFactoryPipeline(this, 'Pipeline', {
-      name,
-      dataFactoryId: this.factory.id,
-      description: `data-platform-kit: ${job.steps.map((s) => s.name).join(' -> ')}`,
-      concurrency: Pipeline.CONCURRENCY,
-      activitiesJson: JSON.stringify(
-        stepActivities(
-          job.steps,
-          {
-            linkedServiceName: this.synapseLinkedService.name,
-            sparkPoolName: job.sparkPoolName,
-            lake: job.lake,
-          },
-          { retries, retryIntervalSeconds, timeoutMinutes },
-        ),
-      ),
-    });
-
-    this.runGrants = this.grantRun(job);
-    this.trigger = new DataFactoryTriggerSchedule(this, 'Schedule', {
-      name: `${name}-schedule`,
-      dataFactoryId: this.factory.id,
-      pipelineName: this.pipeline.name,
-      description: `data-platform-kit: runs ${name}`,
-      frequency: this.schedule.frequency,
-      interval: this.schedule.interval,
-      schedule:
-        this.schedule.hours || this.schedule.minutes
-          ? { hours: this.schedule.hours, minutes: this.schedule.minutes }
-          : undefined,
-      startTime: this.schedule.startTime,
-      timeZone: this.schedule.timeZone,
-      // Deactivated until the data-plane pass (deployerReachesWorkspace) has given the factory its
-      // Synapse roles and the lake endpoints: an active trigger before that fails every run.
-      activated: job.deployerReachesWorkspace,
-      // The first run needs the factory identity's Synapse roles.
-      dependsOn: this.runGrants.length > 0 ? this.runGrants : undefined,
-    });
-
-    const logWorkspaceId =
-      props.logAnalyticsWorkspaceId ??
-      (props.logRetentionDays === undefined ? lakeWorkspaceIdOf(job.lake) : undefined);
-    this.logWorkspace =
-      logWorkspaceId === undefined
-        ? new LogAnalyticsWorkspace(this, 'LogWorkspace', {
-            name: physicalName(this, StreamNameRules.LOG_ANALYTICS_WORKSPACE, {
-              platform,
-              parts: [name, 'logs'],
-            }),
-            ...group,
-            sku: 'PerGB2018',
-            retentionInDays: logDays,
-            localAuthenticationEnabled: false,
-            tags,
-          })
-        : undefined;
-    if (this.logWorkspace) {
-      retainData(this, removal, [this.logWorkspace]);
-    }
-    const monitoring = pipelineMonitoring(this, {
-      platform,
-      pipelineName: name,
-      triggerName: this.trigger.name,
-      resourceGroup: props.resourceGroup,
-      factoryId: this.factory.id,
-      workspaceId: logWorkspaceId ?? this.logWorkspace!.id,
-      notificationTarget: props.notificationTarget,
-      tags,
-    });
+    const synapse = this.createSynapseConnection(s, job);
+    this.integrationRuntime = synapse.integrationRuntime;
+    this.synapseEndpoint = synapse.endpoint;
+    this.synapseLinkedService = synapse.linkedService;
+    this.pipeline = this.createPipeline(s, job);
+    this.runGrants = this.createRunGrants(job);
+    this.trigger = this.createTrigger(s, job);
+    this.logWorkspace = s.logWorkspaceId === undefined ? createRunLogWorkspace(this, s) : undefined;
+    const monitoring = this.createMonitoring(s, props);
     this.runLogs = monitoring.diagnostics;
     this.failedRunsAlert = monitoring.failedRunsAlert;
     this.failedTriggersAlert = monitoring.failedTriggersAlert;
@@ -386,8 +250,149 @@ export class Pipeline extends Construct {
     });
   }
 
+  /** Validates the props and resolves their defaults, schedule and names, before any resource exists. */
+  private resolveSettings(props: PipelineProps): PipelineSettings {
+    const platform = validatePlatformName(this, props.platformName);
+    const name = validateName(
+      this,
+      NameRules.COMPONENT,
+      'pipelineName',
+      validateLiteralNamePart(this, 'pipelineName', props.pipelineName),
+    );
+    const maxAttempts = props.maxAttempts ?? Pipeline.DEFAULT_MAX_ATTEMPTS;
+    const retryDelaySeconds = props.retryDelaySeconds ?? Pipeline.DEFAULT_RETRY_DELAY_SECONDS;
+    const timeoutMinutes = props.stepTimeoutMinutes ?? Pipeline.DEFAULT_STEP_TIMEOUT_MINUTES;
+    const logDays = props.logRetentionDays ?? Pipeline.DEFAULT_LOG_RETENTION_DAYS;
+    this.checkConflicts(props);
+    validateIntegerRange(this, 'maxAttempts', maxAttempts, Pipeline.MAX_ATTEMPTS_RANGE);
+    validateIntegerRange(this, 'retryDelaySeconds', retryDelaySeconds, Pipeline.RETRY_DELAY_SECONDS_RANGE);
+    validateIntegerRange(this, 'stepTimeoutMinutes', timeoutMinutes, Pipeline.STEP_TIMEOUT_MINUTES_RANGE);
+    validateIntegerRange(this, 'logRetentionDays', logDays, Pipeline.LOG_RETENTION_DAYS_RANGE);
+    validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
+    const schedule = resolveSchedule(this, props.schedule);
+    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
+    const factoryName = physicalName(this, PipelineNameRules.DATA_FACTORY, {
+      platform,
+      parts: [name, 'adf'],
+      override: props.factoryName,
+      overrideProp: 'factoryName',
+      // Factory names are global: subscription and resource group join the hash.
+      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
+    });
+    return {
+      platform,
+      name,
+      location: props.location ?? props.resourceGroup.location,
+      resourceGroupName: props.resourceGroup.name,
+      policy: { maxAttempts, retryDelaySeconds, timeoutMinutes },
+      logDays,
+      schedule,
+      tags,
+      factoryName,
+      keyIdentityName: physicalName(this, StreamNameRules.MANAGED_IDENTITY, {
+        platform,
+        parts: [name, 'adf-cmk'],
+      }),
+      logWorkspaceId:
+        props.logAnalyticsWorkspaceId ??
+        (props.logRetentionDays === undefined ? lakeWorkspaceIdOf(props.sparkJob.lake) : undefined),
+      removal: decideRemoval(this, props.removalPolicy),
+    };
+  }
+
+  /** The pipeline's own key (purpose `pipeline`), when none is given. */
+  private createEncryptionKey(s: PipelineSettings, props: PipelineProps): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      resourceGroup: props.resourceGroup,
+      location: s.location,
+      platformName: s.platform,
+      purpose: 'pipeline',
+      removalPolicy: props.removalPolicy,
+      tags: props.tags,
+      allowedIpRanges: props.keyVaultAllowedIpRanges,
+    });
+  }
+
+  /** The user-assigned identity the factory reaches its key through. */
+  private createKeyIdentity(s: PipelineSettings): UserAssignedIdentity {
+    return new UserAssignedIdentity(this, 'KeyIdentity', {
+      name: s.keyIdentityName,
+      location: s.location,
+      resourceGroupName: s.resourceGroupName,
+      tags: s.tags,
+    });
+  }
+
+  /** The integration runtime, managed private endpoint and linked service to the job's workspace. */
+  private createSynapseConnection(s: PipelineSettings, job: SparkJob): SynapseConnection {
+    return createFactorySynapseConnection(this, this.factory, job, {
+      location: s.location,
+      integrationRuntime: Pipeline.INTEGRATION_RUNTIME_NAME,
+      endpoint: Pipeline.SYNAPSE_ENDPOINT_NAME,
+      linkedService: Pipeline.SYNAPSE_LINKED_SERVICE_NAME,
+    });
+  }
+
+  /** The Data Factory pipeline: one Synapse activity per step, in order, one run at a time. */
+  private createPipeline(s: PipelineSettings, job: SparkJob): DataFactoryPipeline {
+    return new DataFactoryPipeline(this, 'Pipeline', {
+      name: s.name,
+      dataFactoryId: this.factory.id,
+      description: `data-platform-kit: ${job.steps.map((step) => step.name).join(' -> ')}`,
+      concurrency: Pipeline.CONCURRENCY,
+      activitiesJson: JSON.stringify(
+        stepActivities(
+          job.steps,
+          {
+            linkedServiceName: this.synapseLinkedService.name,
+            sparkPoolName: job.sparkPoolName,
+            lake: job.lake,
+          },
+          s.policy,
+        ),
+      ),
+    });
+  }
+
+  /** The schedule trigger, active only once the factory can run the steps. */
+  private createTrigger(s: PipelineSettings, job: SparkJob): DataFactoryTriggerSchedule {
+    return new DataFactoryTriggerSchedule(this, 'Schedule', {
+      name: `${s.name}-schedule`,
+      dataFactoryId: this.factory.id,
+      pipelineName: this.pipeline.name,
+      description: `data-platform-kit: runs ${s.name}`,
+      frequency: s.schedule.frequency,
+      interval: s.schedule.interval,
+      schedule:
+        s.schedule.hours || s.schedule.minutes
+          ? { hours: s.schedule.hours, minutes: s.schedule.minutes }
+          : undefined,
+      startTime: s.schedule.startTime,
+      timeZone: s.schedule.timeZone,
+      // Deactivated until the data-plane pass (deployerReachesWorkspace) has given the factory its
+      // Synapse roles and the lake endpoints: an active trigger before that fails every run.
+      activated: job.deployerReachesWorkspace,
+      // The first run needs the factory identity's Synapse roles.
+      dependsOn: this.runGrants.length > 0 ? this.runGrants : undefined,
+    });
+  }
+
+  /** Run logs and the failure alerts (see `createPipelineMonitoring`). */
+  private createMonitoring(s: PipelineSettings, props: PipelineProps): PipelineMonitoring {
+    return createPipelineMonitoring(this, {
+      platform: s.platform,
+      pipelineName: s.name,
+      triggerName: this.trigger.name,
+      resourceGroup: props.resourceGroup,
+      factoryId: this.factory.id,
+      workspaceId: s.logWorkspaceId ?? this.logWorkspace!.id,
+      notificationTarget: props.notificationTarget,
+      tags: s.tags,
+    });
+  }
+
   /** The factory identity's Synapse roles, or a warning naming them when they cannot be assigned. */
-  private grantRun(job: SparkJob): SynapseRoleAssignment[] {
+  private createRunGrants(job: SparkJob): SynapseRoleAssignment[] {
     if (job.deployerReachesWorkspace) return job.grantRun(this.factoryPrincipal);
     warn(
       this,

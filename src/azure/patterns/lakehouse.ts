@@ -1,9 +1,10 @@
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
+import { checkStreamRetention, resolveStepNotebooks } from './private/lakehouse-checks';
 import { renderSchedule } from './private/lakehouse-schedule';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName } from '../../core/naming';
-import { resourceTags, TagRules } from '../../core/tags';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { constructIdFrom } from '../../core/zones';
 import {
@@ -19,8 +20,10 @@ import { Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';
 import { Network } from '../network/network';
 import { Pipeline } from '../orchestration/pipeline';
+import type { PipelineSchedule } from '../orchestration/pipeline-types';
 import { StreamNameRules } from '../private/streaming';
 import { SparkJob } from '../processing/spark-job';
+import type { SparkJobScript } from '../processing/spark-job-script';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey } from '../security/encryption-key';
 import { LakeStorage } from '../storage/lake-storage';
@@ -58,6 +61,39 @@ export interface LakehouseProps extends LakehouseSpec {
    * @default false
    */
   readonly deployerReachesWorkspace?: boolean;
+  /**
+   * The code each pipeline step runs, keyed `'<pipeline>/<step>'` (e.g. `'daily/clean'`), as on
+   * AWS and GCP: `SparkJobScript.fromNotebook(name)`, a Synapse notebook published in the
+   * workspace. Every step of every pipeline needs one: the spec says what a step reads and
+   * writes, not the code it runs. Throws `DPK_CONFLICTING_PROPS` for a missing or unknown key,
+   * `DPK_INVALID_NAME` for a notebook name Synapse rejects.
+   * @default - none (a spec without pipelines)
+   */
+  readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
+}
+
+/** The plan and what the lakehouse derives from it before making anything. */
+interface LakehouseSettings {
+  readonly plan: LakehousePlan;
+  /** Props every block takes from the plan. */
+  readonly common: {
+    readonly platformName: string;
+    readonly removalPolicy: LakehousePlan['removalPolicy'];
+    readonly tags: LakehousePlan['tags'];
+  };
+  readonly resourceGroup: ResourceGroupRef;
+  /** The resources' tags (the kit's and the spec's). */
+  readonly tags: Tags;
+  /** A Synapse workspace exists when the warehouse is enabled or a pipeline needs Spark. */
+  readonly needsWorkspace: boolean;
+  readonly needsNetwork: boolean;
+  /** Each pipeline's Data Factory schedule, in plan order. */
+  readonly schedules: readonly PipelineSchedule[];
+  /** The notebook each step runs, keyed `<pipeline>/<step>`. */
+  readonly notebooks: Readonly<Record<string, string>>;
+  /** The workspace's primary zone: `curated` when there is one, else the second zone. */
+  readonly workspaceZone: string;
+  readonly lastZone: string;
 }
 
 /**
@@ -75,7 +111,10 @@ export interface LakehouseProps extends LakehouseSpec {
  * Azure specifics:
  * - Pipelines run on Synapse Spark, so a Synapse workspace (`warehouse`) exists whenever the spec
  *   has pipelines, even with the warehouse disabled (then without a dedicated SQL pool or catalog).
- * - Each pipeline step runs the published Synapse notebook `<pipeline>_<step>` ('-' as '_').
+ * - Each pipeline step runs the Synapse notebook its `stepScripts` entry names (published in the
+ *   workspace: azurerm cannot deploy notebooks); the streams use Event Hubs Standard, which keeps
+ *   events at most 7 days (`StreamIngestion.RETENTION_HOURS_RANGE`), so a spec stream's
+ *   `retentionHours` may be 24 to 168 here.
  * - Cron schedules render as Data Factory schedule triggers (minute, hourly or daily recurrences;
  *   IANA time zones mapped to Windows ids, see `WINDOWS_TIME_ZONES`).
  * - `notifications` exists only when the spec has alert recipients (an action group needs one).
@@ -118,116 +157,177 @@ export class Lakehouse extends Construct {
 
   constructor(scope: Construct, id: string, props: LakehouseProps) {
     super(scope, id);
+    const s = this.resolveSettings(props);
+    this.plan = s.plan;
+    this.encryptionKey = this.createEncryptionKey(s, props);
+    this.lake = this.createLake(s);
+    this.personas = this.createPersonas(s);
+    this.notifications = s.plan.alertEmails.length > 0 ? this.createNotifications(s) : undefined;
+    this.network = s.needsNetwork ? this.createNetwork(s) : undefined;
+    this.streams = this.createStreams(s);
+    this.catalog = s.plan.warehouse.enabled ? this.createCatalog(s) : undefined;
+    this.warehouse = s.needsWorkspace ? this.createWarehouse(s, props) : undefined;
+    const pipelines = this.createPipelines(s);
+    this.sparkJobs = pipelines.sparkJobs;
+    this.pipelines = pipelines.pipelines;
+    this.grantCapabilities(s.plan, this.personas);
+  }
+
+  /**
+   * Plans the spec and checks everything the blocks will need, before any resource exists: the
+   * runner's reach to the vault, the streams' retention, each step's notebook, each pipeline's
+   * schedule, a SQL administrator for the workspace.
+   */
+  private resolveSettings(props: LakehouseProps): LakehouseSettings {
     const plan = planLakehouse(this, props);
     info(this, PERSONAS_IN_EFFECT_INFO, describePersonas(plan, props.personas !== undefined));
-    this.plan = plan;
-    const { resourceGroup } = props;
     this.requireRunnerReach(props);
-    const common = { platformName: plan.platformName, removalPolicy: plan.removalPolicy, tags: plan.tags };
+    checkStreamRetention(this, plan);
+    const notebooks = resolveStepNotebooks(this, plan, props.stepScripts ?? {});
+    const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
+    const schedules = plan.pipelines.map((pipeline, i) =>
+      renderSchedule(this, `pipelines[${i}].schedule`, pipeline.schedule),
+    );
+    if (needsWorkspace && props.sqlAdministrator === undefined) this.requireAdminPersona(plan);
+    const zoneNames = plan.zones.map((z) => z.name);
+    const workspaceZone = zoneNames.includes('curated')
+      ? 'curated'
+      : zoneNames[Math.min(1, zoneNames.length - 1)];
+    return {
+      plan,
+      common: { platformName: plan.platformName, removalPolicy: plan.removalPolicy, tags: plan.tags },
+      resourceGroup: props.resourceGroup,
+      tags: resourceTags(this, TagRules.AZURE, plan.platformName, plan.tags),
+      needsWorkspace,
+      needsNetwork: needsWorkspace || plan.streams.length > 0,
+      schedules,
+      notebooks,
+      workspaceZone,
+      lastZone: zoneNames[zoneNames.length - 1],
+    };
+  }
 
-    this.encryptionKey = new EncryptionKey(this, 'Key', {
-      ...common,
-      resourceGroup,
+  /** The one key shared by the lake, the warehouse and the pipelines. */
+  private createEncryptionKey(s: LakehouseSettings, props: LakehouseProps): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      ...s.common,
+      resourceGroup: s.resourceGroup,
       allowedIpRanges: props.keyVaultAllowedIpRanges,
       deployerInsideNetwork: props.deployerInsideNetwork,
     });
-    this.lake = new LakeStorage(this, 'Storage', {
-      ...common,
-      resourceGroup,
-      zones: plan.zones,
+  }
+
+  /** The lake: a filesystem per planned zone, encrypted with the shared key. */
+  private createLake(s: LakehouseSettings): LakeStorage {
+    return new LakeStorage(this, 'Storage', {
+      ...s.common,
+      resourceGroup: s.resourceGroup,
+      zones: s.plan.zones,
       encryptionKey: this.encryptionKey,
     });
+  }
 
-    const tags = resourceTags(this, TagRules.AZURE, plan.platformName, plan.tags);
+  /** One user-assigned identity per persona, granted its row of the access matrix on the lake. */
+  private createPersonas(s: LakehouseSettings): Record<string, UserAssignedIdentity> {
     const personas: Record<string, UserAssignedIdentity> = {};
-    for (const persona of plan.personas) {
-      const identity = new UserAssignedIdentity(this, `${constructIdFrom(persona.name)}Persona`, {
+    for (const persona of s.plan.personas) {
+      personas[persona.name] = new UserAssignedIdentity(this, `${constructIdFrom(persona.name)}Persona`, {
         name: physicalName(this, StreamNameRules.MANAGED_IDENTITY, {
-          platform: plan.platformName,
+          platform: s.plan.platformName,
           parts: [persona.name],
         }),
-        location: resourceGroup.location,
-        resourceGroupName: resourceGroup.name,
-        tags,
+        location: s.resourceGroup.location,
+        resourceGroupName: s.resourceGroup.name,
+        tags: s.tags,
       });
-      personas[persona.name] = identity;
     }
-    this.personas = personas;
-    for (const grant of plan.grants) {
+    for (const grant of s.plan.grants) {
       this.lake.grant(Principal.fromUserAssignedIdentity(personas[grant.persona]), grant.zone, grant.access);
     }
+    return personas;
+  }
 
-    if (plan.alertEmails.length > 0) {
-      this.notifications = new NotificationTarget(this, 'Notifications', {
-        platformName: plan.platformName,
-        resourceGroup,
-        emails: [...plan.alertEmails],
-        tags: plan.tags,
-      });
-    }
+  /** The action group for the spec's alert recipients. */
+  private createNotifications(s: LakehouseSettings): NotificationTarget {
+    return new NotificationTarget(this, 'Notifications', {
+      platformName: s.plan.platformName,
+      resourceGroup: s.resourceGroup,
+      emailAddresses: [...s.plan.alertEmails],
+      tags: s.plan.tags,
+    });
+  }
 
-    const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
-    if (needsWorkspace || plan.streams.length > 0) {
-      this.network = new Network(this, 'Network', {
-        platformName: plan.platformName,
-        resourceGroup,
-        lake: this.lake,
-        encryptionKeys: [this.encryptionKey],
-        tags: plan.tags,
-      });
-    }
+  /** Private endpoints for the lake and the vault (and, later, the namespaces and the workspace). */
+  private createNetwork(s: LakehouseSettings): Network {
+    return new Network(this, 'Network', {
+      platformName: s.plan.platformName,
+      resourceGroup: s.resourceGroup,
+      lake: this.lake,
+      encryptionKeys: [this.encryptionKey],
+      tags: s.plan.tags,
+    });
+  }
 
+  /** One Event Hubs ingestion per spec stream, captured into its zone. */
+  private createStreams(s: LakehouseSettings): Record<string, StreamIngestion> {
     const streams: Record<string, StreamIngestion> = {};
-    for (const stream of plan.streams) {
+    for (const stream of s.plan.streams) {
       streams[stream.name] = new StreamIngestion(this, `${constructIdFrom(stream.name)}Stream`, {
-        ...common,
+        ...s.common,
         streamName: stream.name,
         zone: stream.zone,
         retentionHours: stream.retentionHours,
-        resourceGroup,
+        resourceGroup: s.resourceGroup,
         lake: this.lake,
         notificationTarget: this.notifications,
         network: this.network,
       });
     }
-    this.streams = streams;
+    return streams;
+  }
 
-    if (plan.warehouse.enabled) {
-      this.catalog = new Catalog(this, 'Catalog', {
-        ...common,
-        resourceGroup,
-        lake: this.lake,
-        network: this.network,
-      });
-    }
-    if (needsWorkspace) {
-      const zoneNames = plan.zones.map((z) => z.name);
-      const workspaceZone = zoneNames.includes('curated')
-        ? 'curated'
-        : zoneNames[Math.min(1, zoneNames.length - 1)];
-      const lastZone = zoneNames[zoneNames.length - 1];
-      this.warehouse = new Warehouse(this, 'Warehouse', {
-        ...common,
-        resourceGroup,
-        lake: this.lake,
-        network: this.network,
-        catalog: this.catalog,
-        encryptionKey: this.encryptionKey,
-        sqlAdministrator: props.sqlAdministrator ?? this.defaultSqlAdministrator(plan, personas),
-        workspaceZone,
-        readZones: lastZone === workspaceZone ? [] : [lastZone],
-        dedicatedSqlPool: plan.warehouse.enabled,
-        size: plan.warehouse.enabled ? plan.warehouse.size : undefined,
-        deployerReachesWorkspace: props.deployerReachesWorkspace,
-      });
-    }
+  /** Lake-database locations per zone, without Purview. */
+  private createCatalog(s: LakehouseSettings): Catalog {
+    return new Catalog(this, 'Catalog', {
+      ...s.common,
+      resourceGroup: s.resourceGroup,
+      lake: this.lake,
+      network: this.network,
+    });
+  }
 
+  /**
+   * The Synapse workspace on the lake: a dedicated SQL pool only when the spec's warehouse is
+   * enabled; the workspace reads the last zone when it is not its own.
+   */
+  private createWarehouse(s: LakehouseSettings, props: LakehouseProps): Warehouse {
+    return new Warehouse(this, 'Warehouse', {
+      ...s.common,
+      resourceGroup: s.resourceGroup,
+      lake: this.lake,
+      network: this.network,
+      catalog: this.catalog,
+      encryptionKey: this.encryptionKey,
+      sqlAdministrator: props.sqlAdministrator ?? this.defaultSqlAdministrator(s.plan),
+      workspaceZone: s.workspaceZone,
+      readZones: s.lastZone === s.workspaceZone ? [] : [s.lastZone],
+      dedicatedSqlPool: s.plan.warehouse.enabled,
+      size: s.plan.warehouse.enabled ? s.plan.warehouse.size : undefined,
+      deployerReachesWorkspace: props.deployerReachesWorkspace,
+    });
+  }
+
+  /** Per spec pipeline, in order: its Synapse Spark job, then the Data Factory pipeline running it. */
+  private createPipelines(s: LakehouseSettings): {
+    sparkJobs: Record<string, SparkJob>;
+    pipelines: Record<string, Pipeline>;
+  } {
     const sparkJobs: Record<string, SparkJob> = {};
     const pipelines: Record<string, Pipeline> = {};
-    plan.pipelines.forEach((pipeline, i) => {
+    s.plan.pipelines.forEach((pipeline, i) => {
       const pipelineId = constructIdFrom(pipeline.name);
       const job = new SparkJob(this, `${pipelineId}SparkJob`, {
-        platformName: plan.platformName,
+        platformName: s.plan.platformName,
         jobName: pipeline.name,
         warehouse: this.warehouse as Warehouse,
         lake: this.lake,
@@ -235,24 +335,22 @@ export class Lakehouse extends Construct {
           name: step.name,
           sourceZone: step.sourceZone,
           targetZone: step.targetZone,
-          notebook: `${pipeline.name}_${step.name}`.replace(/-/g, '_'),
+          notebook: s.notebooks[`${pipeline.name}/${step.name}`],
         })),
-        tags: plan.tags,
+        tags: s.plan.tags,
       });
       sparkJobs[pipeline.name] = job;
       pipelines[pipeline.name] = new Pipeline(this, `${pipelineId}Pipeline`, {
-        ...common,
+        ...s.common,
         pipelineName: pipeline.name,
-        resourceGroup,
+        resourceGroup: s.resourceGroup,
         sparkJob: job,
         encryptionKey: this.encryptionKey,
-        schedule: renderSchedule(this, `pipelines[${i}].schedule`, pipeline.schedule),
+        schedule: s.schedules[i],
         notificationTarget: this.notifications,
       });
     });
-    this.sparkJobs = sparkJobs;
-    this.pipelines = pipelines;
-    this.grantCapabilities(plan, personas);
+    return { sparkJobs, pipelines };
   }
 
   /**
@@ -291,21 +389,22 @@ export class Lakehouse extends Construct {
     });
   }
 
-  private defaultSqlAdministrator(
-    plan: LakehousePlan,
-    personas: Record<string, UserAssignedIdentity>,
-  ): SqlAdministrator {
-    const admin = plan.personas.find((p) => p.admin);
-    if (admin === undefined) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: 'sqlAdministrator',
-        received: undefined,
-        allowed: 'a SQL administrator, or an admin persona (`admin: true`) whose identity becomes it',
-      });
-    }
+  /** A workspace without `sqlAdministrator` takes the first admin persona's identity: one must exist. */
+  private requireAdminPersona(plan: LakehousePlan): void {
+    if (plan.personas.some((p) => p.admin)) return;
+    throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+      prop: 'sqlAdministrator',
+      received: undefined,
+      allowed: 'a SQL administrator, or an admin persona (`admin: true`) whose identity becomes it',
+    });
+  }
+
+  /** The first admin persona's identity, login `<platform>-sql-admin` (see `requireAdminPersona`). */
+  private defaultSqlAdministrator(plan: LakehousePlan): SqlAdministrator {
+    const admin = plan.personas.find((p) => p.admin)!;
     return {
       login: `${plan.platformName}${Lakehouse.SQL_ADMIN_LOGIN_SUFFIX}`,
-      principal: Principal.fromUserAssignedIdentity(personas[admin.name]),
+      principal: Principal.fromUserAssignedIdentity(this.personas[admin.name]),
     };
   }
 }

@@ -45,20 +45,20 @@ export const PipelineNameRules = {
       "3-63 characters of letters, digits and '-', starting and ending with a letter or digit, without '--'",
   },
   /**
-   * A published Synapse notebook or Spark job definition a step runs: 1-140 letters, digits,
-   * spaces, '_', '-' and '.', starting with a letter, digit or '_' (Synapse Studio's artifact names,
-   * e.g. `Notebook 1`).
-   * @see https://learn.microsoft.com/azure/data-factory/naming-rules
+   * A published Synapse notebook or Spark job definition a step runs: 1-260 characters, starting
+   * with a letter, digit or '_', none of `< > * # . % & : \ + ? /` (the artifact-name pattern of
+   * Synapse's REST API, `^[A-Za-z0-9_][^<>*#.%&:\\+?/]*$`, e.g. `Notebook 1`).
+   * @see https://github.com/Azure/azure-rest-api-specs/blob/main/specification/synapse/data-plane/Microsoft.Synapse/stable/2020-12-01/artifacts.json
    */
   SYNAPSE_ARTIFACT: {
     target: 'Synapse notebook or Spark job definition name',
     minLength: 1,
-    maxLength: 140,
-    charset: /[a-zA-Z0-9 _.-]/,
-    separator: '-',
+    maxLength: 260,
+    charset: /[^<>*#.%&:\\+?/]/,
+    separator: '_',
     extraChecks: [startsWordChar],
     allowed:
-      "1-140 characters of letters, digits, spaces, '_', '-' and '.', starting with a letter, digit or '_'",
+      "1-260 characters, starting with a letter, digit or '_', without any of < > * # . % & : \\ + ? /",
   },
   /**
    * A notebook parameter (a Python variable in the notebook's parameters cell) or a Spark job

@@ -107,6 +107,19 @@ export interface SparkJobProps {
   readonly tags?: Tags;
 }
 
+/** A Spark job's props, validated, with defaults resolved and the pool named. */
+interface SparkJobSettings {
+  readonly poolName: string;
+  readonly nodeSize: SparkNodeSize;
+  readonly minNodes: number;
+  readonly maxNodes: number;
+  readonly pauseDelay: number;
+  readonly sparkVersion: SparkVersion;
+  readonly isolation: boolean;
+  readonly steps: ResolvedSparkStep[];
+  readonly tags: Tags;
+}
+
 /**
  * Azure batch processing: a Synapse Spark pool on the warehouse's workspace that runs a job's
  * steps, and the lake grants those steps need.
@@ -198,62 +211,22 @@ export class SparkJob extends Construct {
 
   constructor(scope: Construct, id: string, props: SparkJobProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const job = validateName(
-      this,
-      NameRules.COMPONENT,
-      'jobName',
-      validateLiteralNamePart(this, 'jobName', props.jobName),
-    );
-    const nodeSize = props.nodeSize ?? SparkJob.DEFAULT_NODE_SIZE;
-    const minNodes = props.minNodes ?? SparkJob.DEFAULT_MIN_NODES;
-    const maxNodes = props.maxNodes ?? Math.max(SparkJob.DEFAULT_MAX_NODES, minNodes);
-    const pauseDelay = props.autoPauseDelayMinutes ?? SparkJob.DEFAULT_AUTO_PAUSE_DELAY_MINUTES;
-    const sparkVersion = props.sparkVersion ?? SparkJob.DEFAULT_SPARK_VERSION;
-    const isolation = props.computeIsolation ?? SparkJob.DEFAULT_COMPUTE_ISOLATION;
-    this.validateSizing(minNodes, maxNodes, pauseDelay, nodeSize, isolation);
-    this.steps = resolveSparkSteps(this, props.steps, props.lake.zoneNames);
-    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
+    const s = this.resolveSettings(props);
+    this.steps = s.steps;
     this.warehouse = props.warehouse;
     this.lake = props.lake;
     this.deployerReachesWorkspace = props.warehouse.managedPrivateEndpoints.length > 0;
 
-    this.sparkPool = new SynapseSparkPool(this, 'Pool', {
-      name: physicalName(this, PipelineNameRules.SPARK_POOL, {
-        platform,
-        parts: [job],
-        override: props.sparkPoolName,
-        overrideProp: 'sparkPoolName',
-      }),
-      synapseWorkspaceId: props.warehouse.workspaceId,
-      nodeSizeFamily: SparkJob.NODE_SIZE_FAMILY,
-      nodeSize,
-      autoScale: { minNodeCount: minNodes, maxNodeCount: maxNodes },
-      autoPause: { delayInMinutes: pauseDelay },
-      sparkVersion,
-      sessionLevelPackagesEnabled: SparkJob.SESSION_LEVEL_PACKAGES,
-      computeIsolationEnabled: isolation,
-      tags,
-      // Synapse refuses new pools until the workspace's customer-managed key is active.
-      dependsOn: [props.warehouse.workspaceKey],
-    });
+    this.sparkPool = this.createSparkPool(s);
     this.sparkPoolId = this.sparkPool.id;
     this.sparkPoolName = this.sparkPool.name;
-
     this.workspacePrincipal = {
       principalId: props.warehouse.workspacePrincipalId,
       principalType: PrincipalType.SERVICE_PRINCIPAL,
       // The warehouse's own key for the workspace identity: its grants and these share ids.
       grantKey: props.warehouse.workspace.node.path,
     };
-    // The warehouse already reads and writes its workspace zone: that assignment covers a step too.
-    this.lakeAccess = [...stepZoneAccess(this.steps)].map(([zone, access]) =>
-      props.lake.grant(
-        this.workspacePrincipal,
-        zone,
-        zone === props.warehouse.workspaceZone ? ZoneAccess.READ_WRITE : access,
-      ),
-    );
+    this.lakeAccess = this.createLakeAccess();
   }
 
   /**
@@ -282,6 +255,63 @@ export class SparkJob extends Construct {
       sparkPoolId: this.sparkPool.id,
       dependsOn,
     });
+  }
+
+  /** Validates the props and resolves their defaults and the pool's name, before any resource exists. */
+  private resolveSettings(props: SparkJobProps): SparkJobSettings {
+    const platform = validatePlatformName(this, props.platformName);
+    const job = validateName(
+      this,
+      NameRules.COMPONENT,
+      'jobName',
+      validateLiteralNamePart(this, 'jobName', props.jobName),
+    );
+    const nodeSize = props.nodeSize ?? SparkJob.DEFAULT_NODE_SIZE;
+    const minNodes = props.minNodes ?? SparkJob.DEFAULT_MIN_NODES;
+    const maxNodes = props.maxNodes ?? Math.max(SparkJob.DEFAULT_MAX_NODES, minNodes);
+    const pauseDelay = props.autoPauseDelayMinutes ?? SparkJob.DEFAULT_AUTO_PAUSE_DELAY_MINUTES;
+    const isolation = props.computeIsolation ?? SparkJob.DEFAULT_COMPUTE_ISOLATION;
+    this.validateSizing(minNodes, maxNodes, pauseDelay, nodeSize, isolation);
+    const steps = resolveSparkSteps(this, props.steps, props.lake.zoneNames);
+    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
+    const poolName = physicalName(this, PipelineNameRules.SPARK_POOL, {
+      platform,
+      parts: [job],
+      override: props.sparkPoolName,
+      overrideProp: 'sparkPoolName',
+    });
+    const sparkVersion = props.sparkVersion ?? SparkJob.DEFAULT_SPARK_VERSION;
+    return { poolName, nodeSize, minNodes, maxNodes, pauseDelay, sparkVersion, isolation, steps, tags };
+  }
+
+  /** The pool on the warehouse's workspace, after the workspace key's activation. */
+  private createSparkPool(s: SparkJobSettings): SynapseSparkPool {
+    return new SynapseSparkPool(this, 'Pool', {
+      name: s.poolName,
+      synapseWorkspaceId: this.warehouse.workspaceId,
+      nodeSizeFamily: SparkJob.NODE_SIZE_FAMILY,
+      nodeSize: s.nodeSize,
+      autoScale: { minNodeCount: s.minNodes, maxNodeCount: s.maxNodes },
+      autoPause: { delayInMinutes: s.pauseDelay },
+      sparkVersion: s.sparkVersion,
+      sessionLevelPackagesEnabled: SparkJob.SESSION_LEVEL_PACKAGES,
+      computeIsolationEnabled: s.isolation,
+      tags: s.tags,
+      // Synapse refuses new pools until the workspace's customer-managed key is active.
+      dependsOn: [this.warehouse.workspaceKey],
+    });
+  }
+
+  /** The workspace identity's lake grants the steps need (read sources, read/write targets). */
+  private createLakeAccess(): RoleAssignment[] {
+    // The warehouse already reads and writes its workspace zone: that assignment covers a step too.
+    return [...stepZoneAccess(this.steps)].map(([zone, access]) =>
+      this.lake.grant(
+        this.workspacePrincipal,
+        zone,
+        zone === this.warehouse.workspaceZone ? ZoneAccess.READ_WRITE : access,
+      ),
+    );
   }
 
   private validateSizing(

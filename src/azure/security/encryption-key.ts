@@ -4,12 +4,12 @@ import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct, type IConstruct } from 'constructs';
 import { CommonDefaults, type EncryptionKeyCommonProps } from '../../core/blocks';
-import { ErrorCode, ValidationError, type Violation } from '../../core/errors';
+import { ErrorCode, ValidationError } from '../../core/errors';
 import { ComplianceIntent, type IntentStatement } from '../../core/internal';
 import { NameRules, physicalName, validateLiteralNamePart, validatePlatformName } from '../../core/naming';
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
-import { decideRemoval } from '../../core/removal';
-import { resourceTags, TagRules } from '../../core/tags';
+import { decideRemoval, type RemovalDecision } from '../../core/removal';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { Fn, Token, warn } from '../../terraform';
 import { stateIntent } from '../compliance/intents';
@@ -19,6 +19,7 @@ import { grantRole } from '../private/grants';
 import { afterRolePropagation } from '../private/propagation';
 import { retainData } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';
+import { validateKeyAttributes } from './private/key-import';
 import { validateRunnerRanges } from './private/runner-ranges';
 
 /** Key Vault pricing tier; premium keeps keys in HSMs (`RSA-HSM`). */
@@ -128,6 +129,22 @@ export interface EncryptionKeyProps extends EncryptionKeyCommonProps {
    * @default true
    */
   readonly assignDeployerCryptoOfficer?: boolean;
+}
+
+/** A key's props, validated, with defaults resolved and names derived. */
+interface KeySettings {
+  readonly location: string;
+  readonly resourceGroupName: string;
+  readonly sku: KeyVaultSku;
+  readonly rotationDays: number;
+  readonly softDeleteDays: number;
+  /** The deployer's ranges: the vault's public endpoint is on only when there are some. */
+  readonly ipRanges: string[];
+  readonly assignDeployer: boolean;
+  readonly tags: Tags;
+  readonly vaultName: string;
+  readonly keyName: string;
+  readonly removal: RemovalDecision;
 }
 
 /**
@@ -257,15 +274,32 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
+    const s = this.resolveSettings(props);
+    this.clientConfig = stackClientConfig(this);
+    this.keyVault = this.createKeyVault(s);
+    if (s.ipRanges.length > 0) stateIntent(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT);
+    this.deployerCryptoOfficer = s.assignDeployer ? this.createDeployerCryptoOfficer() : undefined;
+    this.key = this.createKey(s);
+    retainData(this, s.removal, [this.keyVault, this.key]);
+
+    this.keyVaultId = this.keyVault.id;
+    this.keyId = this.key.versionlessId;
+    this.keyResourceId = this.key.resourceVersionlessId;
+  }
+
+  public grantEncryptDecrypt(principal: IPrincipal): RoleAssignment {
+    return grantKeyUse(this, this.keyResourceId, principal);
+  }
+
+  /**
+   * Validates the props and resolves their defaults and names, before any resource exists; warns
+   * when the deployer has no network reach to the vault.
+   */
+  private resolveSettings(props: EncryptionKeyProps): KeySettings {
     const platform = validatePlatformName(this, props.platformName ?? CommonDefaults.PLATFORM_NAME);
     const purpose = validateLiteralNamePart(this, 'purpose', props.purpose ?? CommonDefaults.KEY_PURPOSE);
-    const location = props.location ?? props.resourceGroup.location;
-    const sku = props.sku ?? EncryptionKey.DEFAULT_SKU;
     const rotationDays = props.rotationPeriodDays ?? EncryptionKey.DEFAULT_ROTATION_PERIOD_DAYS;
     const softDeleteDays = props.softDeleteRetentionDays ?? EncryptionKey.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
-    const assignDeployer =
-      props.assignDeployerCryptoOfficer ?? EncryptionKey.DEFAULT_ASSIGN_DEPLOYER_CRYPTO_OFFICER;
-
     validateIntegerRange(this, 'rotationPeriodDays', rotationDays, EncryptionKey.ROTATION_PERIOD_DAYS_RANGE);
     validateIntegerRange(
       this,
@@ -298,9 +332,7 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       override: props.keyName,
       overrideProp: 'keyName',
     });
-
-    const publicAccess = ipRanges.length > 0;
-    if (!publicAccess && !insideNetwork) {
+    if (ipRanges.length === 0 && !insideNetwork) {
       warn(
         this,
         EncryptionKey.NO_NETWORK_REACH_WARNING,
@@ -309,43 +341,64 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
           "'allowedIpRanges' or deploy from a network with a private endpoint to the vault.",
       );
     }
-
-    this.clientConfig = stackClientConfig(this);
-    this.keyVault = new KeyVault(this, 'Vault', {
-      name: vaultName,
-      location,
+    return {
+      location: props.location ?? props.resourceGroup.location,
       resourceGroupName: props.resourceGroup.name,
+      sku: props.sku ?? EncryptionKey.DEFAULT_SKU,
+      rotationDays,
+      softDeleteDays,
+      ipRanges,
+      assignDeployer:
+        props.assignDeployerCryptoOfficer ?? EncryptionKey.DEFAULT_ASSIGN_DEPLOYER_CRYPTO_OFFICER,
+      tags,
+      vaultName,
+      keyName,
+      removal: decideRemoval(this, props.removalPolicy),
+    };
+  }
+
+  /** The RBAC vault, firewall default Deny; its public endpoint only for `allowedIpRanges`. */
+  private createKeyVault(s: KeySettings): KeyVault {
+    return new KeyVault(this, 'Vault', {
+      name: s.vaultName,
+      location: s.location,
+      resourceGroupName: s.resourceGroupName,
       tenantId: this.clientConfig.tenantId,
-      skuName: sku,
+      skuName: s.sku,
       rbacAuthorizationEnabled: true,
       purgeProtectionEnabled: true,
-      softDeleteRetentionDays: softDeleteDays,
-      publicNetworkAccessEnabled: publicAccess,
-      networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: ipRanges },
-      tags,
+      softDeleteRetentionDays: s.softDeleteDays,
+      publicNetworkAccessEnabled: s.ipRanges.length > 0,
+      networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: s.ipRanges },
+      tags: s.tags,
     });
-    if (publicAccess) stateIntent(this.keyVault, EncryptionKey.ALLOWED_IP_RANGES_ACKNOWLEDGEMENT);
-    if (assignDeployer) {
-      this.deployerCryptoOfficer = new RoleAssignment(this, 'DeployerCryptoOfficer', {
-        scope: this.keyVault.id,
-        roleDefinitionName: EncryptionKey.DEPLOYER_ROLE,
-        // The deployer may be a user or a service principal: Azure resolves the type.
-        principalId: this.clientConfig.objectId,
-        description: 'Lets the deployer create and rotate keys in this vault (data plane).',
-      });
-    }
-    this.key = new KeyVaultKey(this, 'Key', {
-      name: keyName,
+  }
+
+  /** The deployer's "Key Vault Crypto Officer" on the vault, so it can create the key. */
+  private createDeployerCryptoOfficer(): RoleAssignment {
+    return new RoleAssignment(this, 'DeployerCryptoOfficer', {
+      scope: this.keyVault.id,
+      roleDefinitionName: EncryptionKey.DEPLOYER_ROLE,
+      // The deployer may be a user or a service principal: Azure resolves the type.
+      principalId: this.clientConfig.objectId,
+      description: 'Lets the deployer create and rotate keys in this vault (data plane).',
+    });
+  }
+
+  /** The rotating RSA key, after the deployer's role has propagated. */
+  private createKey(s: KeySettings): KeyVaultKey {
+    return new KeyVaultKey(this, 'Key', {
+      name: s.keyName,
       keyVaultId: this.keyVault.id,
-      keyType: sku === KeyVaultSku.PREMIUM ? 'RSA-HSM' : 'RSA',
+      keyType: s.sku === KeyVaultSku.PREMIUM ? 'RSA-HSM' : 'RSA',
       keySize: EncryptionKey.KEY_SIZE,
       keyOpts: ['wrapKey', 'unwrapKey'],
       rotationPolicy: {
-        automatic: { timeAfterCreation: isoDays(rotationDays) },
-        expireAfter: isoDays(addDays(rotationDays, EncryptionKey.EXPIRY_GRACE_DAYS)),
+        automatic: { timeAfterCreation: isoDays(s.rotationDays) },
+        expireAfter: isoDays(addDays(s.rotationDays, EncryptionKey.EXPIRY_GRACE_DAYS)),
         notifyBeforeExpiry: isoDays(EncryptionKey.NOTIFY_BEFORE_EXPIRY_DAYS),
       },
-      tags,
+      tags: s.tags,
       // The deployer's role must reach Key Vault before the key is created on its data plane.
       dependsOn: this.deployerCryptoOfficer
         ? [afterRolePropagation(this, 'DeployerRolePropagation', [this.deployerCryptoOfficer])]
@@ -354,15 +407,6 @@ export class EncryptionKey extends Construct implements IEncryptionKey {
       // replace the key (which prevent_destroy turns into a failing plan). The policy owns expiry.
       lifecycle: { ignoreChanges: ['expiration_date'] },
     });
-    retainData(this, decideRemoval(this, props.removalPolicy), [this.keyVault, this.key]);
-
-    this.keyVaultId = this.keyVault.id;
-    this.keyId = this.key.versionlessId;
-    this.keyResourceId = this.key.resourceVersionlessId;
-  }
-
-  public grantEncryptDecrypt(principal: IPrincipal): RoleAssignment {
-    return grantKeyUse(this, this.keyResourceId, principal);
   }
 }
 
@@ -374,7 +418,7 @@ class ImportedEncryptionKey extends Construct implements IEncryptionKey {
 
   constructor(scope: Construct, id: string, attrs: EncryptionKeyAttributes) {
     super(scope, id);
-    const keyName = this.validate(attrs);
+    const keyName = validateKeyAttributes(this, attrs);
     this.keyVaultId = attrs.keyVaultId;
     this.keyId = attrs.keyVaultKeyId;
     this.keyResourceId = attrs.keyResourceId ?? `${attrs.keyVaultId}/keys/${keyName}`;
@@ -383,68 +427,7 @@ class ImportedEncryptionKey extends Construct implements IEncryptionKey {
   public grantEncryptDecrypt(principal: IPrincipal): RoleAssignment {
     return grantKeyUse(this, this.keyResourceId, principal);
   }
-
-  /**
-   * Checks the ids' shapes (`DPK_INVALID_NAME`) and that they name one key in one vault
-   * (`DPK_CONFLICTING_PROPS`); unresolved ids are skipped. Returns the key name (a Terraform
-   * expression when the key id is a token).
-   */
-  private validate(attrs: EncryptionKeyAttributes): string {
-    const malformed: Violation[] = [];
-    const vault = isUnresolved(attrs.keyVaultId) ? undefined : KEY_VAULT_ID.exec(String(attrs.keyVaultId));
-    if (!isUnresolved(attrs.keyVaultId) && !vault) {
-      malformed.push({
-        prop: 'keyVaultId',
-        received: attrs.keyVaultId,
-        allowed:
-          'a Key Vault resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>',
-      });
-    }
-    // https://<vault>.vault.azure.net/keys/<name> → <name> is element 4 after a split on '/'.
-    const keyUrl = isUnresolved(attrs.keyVaultKeyId) ? undefined : KEY_URL.exec(String(attrs.keyVaultKeyId));
-    if (!isUnresolved(attrs.keyVaultKeyId) && !keyUrl) {
-      malformed.push({
-        prop: 'keyVaultKeyId',
-        received: attrs.keyVaultKeyId,
-        allowed:
-          'a versionless Key Vault key id: https://<vault>.vault.azure.net/keys/<name> (no version, so services follow rotation)',
-      });
-    }
-    ValidationError.throwIfAny(ErrorCode.INVALID_NAME, this, malformed);
-
-    const conflicts: Violation[] = [];
-    if (vault && keyUrl && vault[1].toLowerCase() !== keyUrl[1].toLowerCase()) {
-      conflicts.push({
-        prop: 'keyVaultKeyId',
-        received: attrs.keyVaultKeyId,
-        allowed: `a key in the vault 'keyVaultId' names (${vault[1]})`,
-      });
-    }
-    const keyName = keyUrl ? keyUrl[2] : Token.asString(Fn.element(Fn.split('/', attrs.keyVaultKeyId), 4));
-    const resourceId = attrs.keyResourceId;
-    if (
-      resourceId !== undefined &&
-      keyUrl &&
-      !isUnresolved(attrs.keyVaultId) &&
-      !isUnresolved(resourceId) &&
-      resourceId.toLowerCase() !== `${attrs.keyVaultId}/keys/${keyName}`.toLowerCase()
-    ) {
-      conflicts.push({
-        prop: 'keyResourceId',
-        received: resourceId,
-        allowed: `the resource id of the key 'keyVaultKeyId' names: ${attrs.keyVaultId}/keys/${keyName}`,
-      });
-    }
-    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, conflicts);
-    return keyName;
-  }
 }
-
-/** `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>`. */
-const KEY_VAULT_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/([a-zA-Z0-9-]{3,24})$/i;
-/** `https://<vault>.vault.<cloud suffix>/keys/<name>`, versionless. */
-const KEY_URL = /^https:\/\/([a-zA-Z0-9-]{3,24})\.vault\.[a-z0-9.-]+\/keys\/([a-zA-Z0-9-]{1,127})$/;
 
 function grantKeyUse(key: Construct, keyResourceId: string, principal: IPrincipal): RoleAssignment {
   return grantRole(key, 'EncryptDecrypt', principal, {

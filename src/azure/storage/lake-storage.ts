@@ -1,11 +1,11 @@
-import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import type { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
-import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import type { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
+import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct, type IConstruct } from 'constructs';
 import { LakeStorageBase } from './lake-storage-base';
 import { CommonDefaults, type LakeStorageCommonProps, ZoneAccess } from '../../core/blocks';
@@ -15,13 +15,20 @@ import { NameRules, physicalName, stableHash, validatePlatformName } from '../..
 import { validateIntegerRange, validateIpRanges } from '../../core/ranges';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
-import { constructIdFrom, findZone, type ResolvedZone, resolveZones } from '../../core/zones';
+import { findZone, type ResolvedZone, resolveZones } from '../../core/zones';
 import { stateIntent } from '../compliance/intents';
 import { Principal, type IPrincipal } from '../iam/principal';
 import { azureDeploymentScope, customRoleName, resourceGroupId } from '../private/deployment-scope';
 import { grantZoneRole, ImportedLakeStorage } from './private/lake-import';
-import { lifecycleRules } from './private/lifecycle';
-import { afterRolePropagation } from '../private/propagation';
+import {
+  createAccessLogs,
+  createAccessLogWorkspace,
+  createLakeAccount,
+  createLakeIdentity,
+  createLifecycle,
+  createZoneContainers,
+  type LakeSettings,
+} from './private/lake-resources';
 import { retainData } from '../private/removal';
 import type { ResourceGroupRef } from '../resource-group';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
@@ -212,7 +219,6 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
     'StorageDelete',
   ];
 
-  /** The key encrypting the account. */
   /**
    * Imports a lake made in another stack or subscription, so warehouses, jobs, streams and
    * catalogs can use it and grant on it. Nothing is created for it: its account's firewall,
@@ -235,6 +241,7 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
     return new ImportedLakeStorage(scope, id, attrs);
   }
 
+  /** The key encrypting the account. */
   public readonly encryptionKey: IEncryptionKey;
   /** The identity the account uses to reach its key. */
   public readonly identity: UserAssignedIdentity;
@@ -263,146 +270,39 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
 
   constructor(scope: Construct, id: string, props: LakeStorageProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const location = props.location ?? props.resourceGroup.location;
-    const replication = props.replication ?? LakeStorage.DEFAULT_REPLICATION;
-    const softDeleteDays = props.softDeleteRetentionDays ?? LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
-    const logDays = props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
-    this.checkConflicts(props);
-    validateIntegerRange(
-      this,
-      'softDeleteRetentionDays',
-      softDeleteDays,
-      LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE,
-    );
-    validateIntegerRange(
-      this,
-      'accessLogRetentionDays',
-      logDays,
-      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
-    );
-    validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
-    this.zones = resolveZones(this, props.zones);
-    this.zoneNames = this.zones.map((z) => z.name);
-    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
-    const accountName = physicalName(this, NameRules.AZURE_STORAGE_ACCOUNT, {
-      platform,
-      parts: ['lake'],
-      override: props.storageAccountName,
-      overrideProp: 'storageAccountName',
-      // Account names are global: subscription and resource group join the hash.
-      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
-    });
-    const containerNames = this.zones.map((zone, i) =>
-      physicalName(this, NameRules.AZURE_CONTAINER, {
-        platform,
-        parts: [zone.name],
-        override: zone.storageName,
-        overrideProp: `zones[${i}].storageName`,
-      }),
-    );
-    const hash = stableHash(this.node.path);
-    const group = { location, resourceGroupName: props.resourceGroup.name };
-    this.platform = platform;
+    const s = this.resolveSettings(props);
+    this.zones = s.zones;
+    this.zoneNames = s.zones.map((z) => z.name);
+    this.platform = s.platform;
     this.resourceGroup = props.resourceGroup;
     this.resourceGroupId = resourceGroupId(this, props.resourceGroup);
 
-    this.encryptionKey =
-      props.encryptionKey ??
-      new EncryptionKey(this, 'Key', {
-        resourceGroup: props.resourceGroup,
-        location,
-        platformName: platform,
-        purpose: 'lake',
-        removalPolicy: props.removalPolicy,
-        tags: props.tags,
-        allowedIpRanges: props.keyVaultAllowedIpRanges,
-      });
-    this.identity = new UserAssignedIdentity(this, 'Identity', {
-      name: `${platform}-lake-cmk-${hash}`,
-      ...group,
-      tags,
-    });
+    this.encryptionKey = props.encryptionKey ?? this.createEncryptionKey(s, props);
+    this.identity = createLakeIdentity(this, s);
     this.identityKeyAccess = this.encryptionKey.grantEncryptDecrypt(
       Principal.fromUserAssignedIdentity(this.identity),
     );
-
-    this.storageAccount = new StorageAccount(this, 'Account', {
-      name: accountName,
-      ...group,
-      accountKind: 'StorageV2',
-      accountTier: 'Standard',
-      accountReplicationType: replication,
-      accessTier: 'Hot',
-      isHnsEnabled: true,
-      httpsTrafficOnlyEnabled: true,
-      minTlsVersion: 'TLS1_2',
-      publicNetworkAccessEnabled: false,
-      sharedAccessKeyEnabled: false,
-      defaultToOauthAuthentication: true,
-      // No identities outside Entra ID: SFTP needs local users, so both stay off.
-      localUserEnabled: false,
-      sftpEnabled: false,
-      allowNestedItemsToBePublic: false,
-      crossTenantReplicationEnabled: false,
-      infrastructureEncryptionEnabled: true,
-      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] },
-      identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
-      customerManagedKey: {
-        keyVaultKeyId: this.encryptionKey.keyId,
-        userAssignedIdentityId: this.identity.id,
-      },
-      // No versioning_enabled: not allowed with is_hns_enabled. Soft delete is the recovery path.
-      blobProperties: {
-        deleteRetentionPolicy: { days: softDeleteDays },
-        containerDeleteRetentionPolicy: { days: softDeleteDays },
-      },
-      tags,
-      // The identity's key role must have propagated before the account first uses the key.
-      dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.identityKeyAccess])],
+    this.storageAccount = createLakeAccount(this, s, {
+      key: this.encryptionKey,
+      identity: this.identity,
+      keyAccess: this.identityKeyAccess,
     });
     this.storageAccountId = this.storageAccount.id;
     this.storageAccountName = this.storageAccount.name;
-
-    const containers: Record<string, StorageContainer> = {};
-    this.zones.forEach((zone, i) => {
-      containers[zone.name] = new StorageContainer(this, `${constructIdFrom(zone.name)}Container`, {
-        name: containerNames[i],
-        storageAccountId: this.storageAccount.id,
-        containerAccessType: 'private',
-      });
-    });
-    this.containers = containers;
-
-    this.managementPolicy = new StorageManagementPolicy(this, 'Lifecycle', {
-      storageAccountId: this.storageAccount.id,
-      rule: lifecycleRules(this.zones.map((zone, i) => ({ zone, containerName: containerNames[i] }))),
-    });
-
+    this.containers = createZoneContainers(this, s, this.storageAccount);
+    this.managementPolicy = createLifecycle(this, s, this.storageAccount);
     this.logWorkspace =
-      props.logAnalyticsWorkspaceId === undefined
-        ? new LogAnalyticsWorkspace(this, 'AccessLogWorkspace', {
-            name: `${platform}-lake-logs-${hash}`,
-            ...group,
-            sku: 'PerGB2018',
-            retentionInDays: logDays,
-            localAuthenticationEnabled: false,
-            tags,
-          })
-        : undefined;
-    this.accessLogs = new MonitorDiagnosticSetting(this, 'AccessLogs', {
-      name: 'blob-access-logs',
-      targetResourceId: `${this.storageAccount.id}/blobServices/default`,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId ?? this.logWorkspace?.id,
-      enabledLog: LakeStorage.ACCESS_LOG_CATEGORIES.map((category) => ({ category })),
+      props.logAnalyticsWorkspaceId === undefined ? createAccessLogWorkspace(this, s) : undefined;
+    this.accessLogs = createAccessLogs(this, this.storageAccount, {
+      workspaceId: props.logAnalyticsWorkspaceId ?? this.logWorkspace?.id,
+      categories: LakeStorage.ACCESS_LOG_CATEGORIES,
     });
 
-    const stateful = [
+    retainData(this, s.removal, [
       this.storageAccount,
-      ...Object.values(containers),
+      ...Object.values(this.containers),
       ...(this.logWorkspace ? [this.logWorkspace] : []),
-    ];
-    retainData(this, decideRemoval(this, props.removalPolicy), stateful);
+    ]);
   }
 
   /** The custom write-only role, once a `grantWrite` has created it. */
@@ -454,6 +354,72 @@ export class LakeStorage extends LakeStorageBase implements ILakeStorage {
       permissions: [{ actions: [], dataActions: [...dataActions] }],
     });
     return this.writerRole;
+  }
+
+  /** Validates the props and resolves their defaults and names, before any resource exists. */
+  private resolveSettings(props: LakeStorageProps): LakeSettings {
+    const platform = validatePlatformName(this, props.platformName);
+    const softDeleteDays = props.softDeleteRetentionDays ?? LakeStorage.DEFAULT_SOFT_DELETE_RETENTION_DAYS;
+    const logDays = props.accessLogRetentionDays ?? LakeStorage.DEFAULT_ACCESS_LOG_RETENTION_DAYS;
+    this.checkConflicts(props);
+    validateIntegerRange(
+      this,
+      'softDeleteRetentionDays',
+      softDeleteDays,
+      LakeStorage.SOFT_DELETE_RETENTION_DAYS_RANGE,
+    );
+    validateIntegerRange(
+      this,
+      'accessLogRetentionDays',
+      logDays,
+      LakeStorage.ACCESS_LOG_RETENTION_DAYS_RANGE,
+    );
+    validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
+    const zones = resolveZones(this, props.zones);
+    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
+    const accountName = physicalName(this, NameRules.AZURE_STORAGE_ACCOUNT, {
+      platform,
+      parts: ['lake'],
+      override: props.storageAccountName,
+      overrideProp: 'storageAccountName',
+      // Account names are global: subscription and resource group join the hash.
+      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
+    });
+    const containerNames = zones.map((zone, i) =>
+      physicalName(this, NameRules.AZURE_CONTAINER, {
+        platform,
+        parts: [zone.name],
+        override: zone.storageName,
+        overrideProp: `zones[${i}].storageName`,
+      }),
+    );
+    return {
+      platform,
+      location: props.location ?? props.resourceGroup.location,
+      resourceGroupName: props.resourceGroup.name,
+      replication: props.replication ?? LakeStorage.DEFAULT_REPLICATION,
+      softDeleteDays,
+      logDays,
+      zones,
+      tags,
+      accountName,
+      containerNames,
+      hash: stableHash(this.node.path),
+      removal: decideRemoval(this, props.removalPolicy),
+    };
+  }
+
+  /** The lake's own key (purpose `lake`), when none is given. */
+  private createEncryptionKey(s: LakeSettings, props: LakeStorageProps): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      resourceGroup: props.resourceGroup,
+      location: s.location,
+      platformName: s.platform,
+      purpose: 'lake',
+      removalPolicy: props.removalPolicy,
+      tags: props.tags,
+      allowedIpRanges: props.keyVaultAllowedIpRanges,
+    });
   }
 
   private checkConflicts(props: LakeStorageProps): void {

@@ -53,6 +53,13 @@ export interface StreamIngestionProps extends StreamIngestionCommonProps {
    */
   readonly maximumThroughputUnits?: number;
   /**
+   * Hours the event hub keeps events (replay window): 1-168 on STANDARD (7 days), 1-2160 on
+   * PREMIUM (90 days), `StreamIngestion.RETENTION_HOURS_RANGE`; more than the tier keeps throws
+   * `DPK_OUT_OF_RANGE`.
+   * @default 24
+   */
+  readonly retentionHours?: number;
+  /**
    * Partitions of the event hub (STANDARD 1-32, PREMIUM 1-100). Only PREMIUM can add partitions later.
    * @default 4
    */
@@ -94,15 +101,15 @@ export interface StreamIngestionProps extends StreamIngestionCommonProps {
    */
   readonly namespaceName?: string;
   /**
-   * Where the alerts notify. Not allowed together with `notificationEmails`.
-   * @default - a `NotificationTarget` for `notificationEmails`, or alerts without actions (and a warning)
+   * Where the alerts notify. Not allowed together with `alertEmailAddresses`.
+   * @default - a `NotificationTarget` for `alertEmailAddresses`, or alerts without actions (and a warning)
    */
   readonly notificationTarget?: INotificationTarget;
   /**
    * E-mail addresses for a `NotificationTarget` the stream creates.
    * @default - none
    */
-  readonly notificationEmails?: string[];
+  readonly alertEmailAddresses?: string[];
   /**
    * The capture-backlog alert fires when `CaptureBacklog` (events waiting for Capture, summed
    * over the 15-minute window) exceeds this.

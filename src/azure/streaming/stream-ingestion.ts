@@ -1,5 +1,5 @@
 import type { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { Eventhub } from '@cdktf/provider-azurerm/lib/eventhub';
+import type { Eventhub } from '@cdktf/provider-azurerm/lib/eventhub';
 import { EventhubConsumerGroup } from '@cdktf/provider-azurerm/lib/eventhub-consumer-group';
 import { EventhubNamespace } from '@cdktf/provider-azurerm/lib/eventhub-namespace';
 import { EventhubNamespaceCustomerManagedKey } from '@cdktf/provider-azurerm/lib/eventhub-namespace-customer-managed-key';
@@ -21,22 +21,30 @@ import { physicalName, validatePlatformName } from '../../core/naming';
 import { decideRemoval } from '../../core/removal';
 import { resourceTags, TagRules } from '../../core/tags';
 import { constructIdFrom } from '../../core/zones';
-import { TerraformStack, warn } from '../../terraform';
+import { warn } from '../../terraform';
 import { Principal, type IPrincipal } from '../iam/principal';
 import type { INotificationTarget } from '../monitoring/notification-target';
 import { PrivateEndpointSubresource } from '../network/endpoints';
+import type { INetwork } from '../network/network';
 import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { afterRolePropagation } from '../private/propagation';
 import { retainData } from '../private/removal';
+import { createEventHub } from './private/stream-hub';
 import {
   DEFAULT_CONSUMER_GROUP,
   grantStream,
   ImportedStream,
   validateConsumerGroupName,
 } from './private/stream-import';
-import { streamMonitoring } from './private/stream-monitoring';
-import { type StreamSettings, validateStreamName, validateStreamSettings } from './private/stream-settings';
-import { archiveNameFormat, containerNameOf, lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
+import { createStreamMonitoring, type StreamMonitoring } from './private/stream-monitoring';
+import {
+  type ResolvedStream,
+  retentionHoursRange,
+  type StreamSettings,
+  validateStreamName,
+  validateStreamSettings,
+} from './private/stream-settings';
+import { lakeWorkspaceIdOf, StreamNameRules } from '../private/streaming';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
 
@@ -90,6 +98,16 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
   public static readonly DEFAULT_PARTITION_COUNT = 4;
   /** Hours of retention when `retentionHours` is unset. */
   public static readonly DEFAULT_RETENTION_HOURS = CommonDefaults.STREAM_RETENTION_HOURS;
+  /**
+   * Hours of retention each tier allows (`retentionHours`): 1 to 168 on STANDARD (7 days), 1 to
+   * 2160 on PREMIUM (90 days), from `EVENT_HUBS_TIER_LIMITS`.
+   */
+  public static readonly RETENTION_HOURS_RANGE: Readonly<
+    Record<EventHubsSku, { readonly min: number; readonly max: number }>
+  > = {
+    [EventHubsSku.STANDARD]: retentionHoursRange(EventHubsSku.STANDARD),
+    [EventHubsSku.PREMIUM]: retentionHoursRange(EventHubsSku.PREMIUM),
+  };
   /** Zone when `zone` is unset. */
   public static readonly DEFAULT_ZONE = CommonDefaults.STREAM_ZONE;
   /** Capture time window when `captureIntervalSeconds` is unset (Event Hubs' default). */
@@ -161,139 +179,47 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
 
   constructor(scope: Construct, id: string, props: StreamIngestionProps) {
     super(scope, id);
-    const s = this.resolve(props);
-    const tags = resourceTags(this, TagRules.AZURE, s.platform, props.tags);
-    const group = { location: s.location, resourceGroupName: props.resourceGroup.name };
+    const s = this.resolveSettings(props);
     this.zone = s.zone;
-
-    this.identity = new UserAssignedIdentity(this, 'Identity', {
-      name: physicalName(this, StreamNameRules.MANAGED_IDENTITY, {
-        platform: s.platform,
-        parts: [s.stream, 'eh'],
-      }),
-      ...group,
-      tags,
-    });
+    this.identity = this.createIdentity(s);
     const identity = Principal.fromUserAssignedIdentity(this.identity);
     if (s.customerManagedKey) {
-      this.encryptionKey =
-        props.encryptionKey ??
-        new EncryptionKey(this, 'Key', {
-          resourceGroup: props.resourceGroup,
-          location: s.location,
-          platformName: s.platform,
-          purpose: 'stream',
-          removalPolicy: props.removalPolicy,
-          tags: props.tags,
-          allowedIpRanges: props.keyVaultAllowedIpRanges,
-        });
+      this.encryptionKey = props.encryptionKey ?? this.createEncryptionKey(s, props);
       this.identityKeyAccess = this.encryptionKey.grantEncryptDecrypt(identity);
     }
-
-    this.namespace = new EventhubNamespace(this, 'Namespace', {
-      name: physicalName(this, StreamNameRules.EVENTHUB_NAMESPACE, {
-        platform: s.platform,
-        parts: [s.stream],
-        override: props.namespaceName,
-        overrideProp: 'namespaceName',
-        // Namespace names are global (<name>.servicebus.windows.net): subscription and resource group join the hash.
-        deploymentScope: azureDeploymentScope(this, props.resourceGroup),
-      }),
-      ...group,
-      sku: s.sku,
-      capacity: s.capacity,
-      autoInflateEnabled: s.maximumThroughputUnits === undefined ? undefined : true,
-      maximumThroughputUnits: s.maximumThroughputUnits,
-      publicNetworkAccessEnabled: false,
-      localAuthenticationEnabled: false,
-      minimumTlsVersion: StreamIngestion.MINIMUM_TLS_VERSION,
-      identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
-      tags,
-    });
+    this.namespace = this.createNamespace(s);
     this.namespaceId = this.namespace.id;
-    if (this.encryptionKey && this.identityKeyAccess) {
-      this.customerManagedKeySetting = new EventhubNamespaceCustomerManagedKey(this, 'CustomerManagedKey', {
-        eventhubNamespaceId: this.namespace.id,
-        keyVaultKeyIds: [this.encryptionKey.keyId],
-        userAssignedIdentityId: this.identity.id,
-        infrastructureEncryptionEnabled: true,
-        // The identity's key role must have propagated before the namespace first uses the key.
-        dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.identityKeyAccess])],
-      });
-    }
-
-    this.captureAccess = props.lake.grant(identity, s.zone, CAPTURE_ZONE_ACCESS);
-    // Capture cannot use private endpoints: the lake's firewall admits this namespace by instance.
-    if (props.lake.admitResourceInstance) {
-      props.lake.admitResourceInstance(this.namespace.id);
-    } else {
-      warn(
-        this,
-        StreamIngestion.LAKE_FIREWALL_WARNING,
-        `The lake '${props.lake.node.path}' cannot admit resources through its firewall: add a resource-instance ` +
-          'rule for this Event Hubs namespace (or allow trusted Azure services) there, or Capture cannot write.',
-      );
-    }
+    this.customerManagedKeySetting = this.createCustomerManagedKey();
+    this.captureAccess = this.createCaptureAccess(props.lake, identity);
     if (s.assignDeployerCaptureAccess) {
       this.deployer = stackClientConfig(this);
-      this.deployerCaptureAccess = new RoleAssignment(this, 'DeployerCaptureAccess', {
-        scope: props.lake.containerResourceId(s.zone),
-        roleDefinitionName: DEPLOYER_CAPTURE_ROLE,
-        // The deployer may be a user or a service principal: Azure resolves the type.
-        principalId: this.deployer.objectId,
-        description:
-          'Lets the deployer configure Event Hubs Capture into this container (linked access check).',
-      });
+      this.deployerCaptureAccess = this.createDeployerCaptureAccess(this.deployer, props.lake);
     }
-    this.eventHub = this.makeEventHub(s, props.lake);
+    this.eventHub = createEventHub(this, s, {
+      namespace: this.namespace,
+      identity: this.identity,
+      lake: props.lake,
+      captureGrants: [this.captureAccess, this.deployerCaptureAccess],
+      customerManagedKey: this.customerManagedKeySetting,
+      captureEncoding: StreamIngestion.CAPTURE_ENCODING,
+      azurermVersionConstraint: StreamIngestion.AZURERM_VERSION_CONSTRAINT,
+    });
     this.eventHubId = this.eventHub.id;
     this.eventHubName = this.eventHub.name;
+    this.consumerGroups = this.createConsumerGroups(s, props.resourceGroup);
 
-    const consumerGroups: Record<string, EventhubConsumerGroup> = {};
-    for (const name of s.consumerGroups) {
-      consumerGroups[name] = new EventhubConsumerGroup(this, `ConsumerGroup${constructIdFrom(name)}`, {
-        name,
-        namespaceName: this.namespace.name,
-        eventhubName: this.eventHub.name,
-        resourceGroupName: props.resourceGroup.name,
-      });
-    }
-    this.consumerGroups = consumerGroups;
-
-    const monitoring = streamMonitoring(this, {
-      ...s,
-      resourceGroup: props.resourceGroup,
-      namespaceId: this.namespace.id,
-      notificationTarget: props.notificationTarget,
-      notificationEmails: props.notificationEmails,
-      tags,
-      userTags: props.tags,
-      noNotificationWarning: StreamIngestion.NO_NOTIFICATION_WARNING,
-    });
+    const monitoring = this.createMonitoring(s, props);
     this.logWorkspace = monitoring.logWorkspace;
     this.diagnostics = monitoring.diagnostics;
     this.notificationTarget = monitoring.notificationTarget;
     this.throttledRequestsAlert = monitoring.throttledRequests;
     this.captureBacklogAlert = monitoring.captureBacklog;
-
-    retainData(this, decideRemoval(this, props.removalPolicy), [
+    retainData(this, s.removal, [
       this.namespace,
       this.eventHub,
       ...(this.logWorkspace ? [this.logWorkspace] : []),
     ]);
-    if (props.network) {
-      this.privateEndpoint = props.network.addPrivateEndpoint(`${this.node.id}Namespace`, {
-        resourceId: this.namespace.id,
-        subresource: PrivateEndpointSubresource.EVENT_HUBS_NAMESPACE,
-      });
-    } else {
-      warn(
-        this,
-        StreamIngestion.UNREACHABLE_WARNING,
-        "The Event Hubs namespace has public network access disabled and no private endpoint (no 'network'): " +
-          "no producer or consumer can connect. Pass 'network'.",
-      );
-    }
+    this.privateEndpoint = this.createPrivateEndpoint(props.network);
   }
 
   public grantWrite(principal: IPrincipal): RoleAssignment {
@@ -319,8 +245,11 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
     });
   }
 
-  /** Every default resolved once, then every check (see `validateStreamSettings`). */
-  private resolve(props: StreamIngestionProps): StreamSettings {
+  /**
+   * Every default resolved once, then every check (see `validateStreamSettings`), then the
+   * names: all before any resource exists.
+   */
+  private resolveSettings(props: StreamIngestionProps): ResolvedStream {
     const sku = props.sku ?? StreamIngestion.DEFAULT_SKU;
     const settings: StreamSettings = {
       platform: validatePlatformName(this, props.platformName),
@@ -345,44 +274,156 @@ export class StreamIngestion extends Construct implements IStreamIngestion {
         props.assignDeployerCaptureAccess ?? StreamIngestion.DEFAULT_ASSIGN_DEPLOYER_CAPTURE_ACCESS,
     };
     validateStreamSettings(this, settings, props);
-    return settings;
+    return {
+      ...settings,
+      tags: resourceTags(this, TagRules.AZURE, settings.platform, props.tags),
+      resourceGroupName: props.resourceGroup.name,
+      identityName: physicalName(this, StreamNameRules.MANAGED_IDENTITY, {
+        platform: settings.platform,
+        parts: [settings.stream, 'eh'],
+      }),
+      namespaceName: physicalName(this, StreamNameRules.EVENTHUB_NAMESPACE, {
+        platform: settings.platform,
+        parts: [settings.stream],
+        override: props.namespaceName,
+        overrideProp: 'namespaceName',
+        // Namespace names are global (<name>.servicebus.windows.net): subscription and resource group join the hash.
+        deploymentScope: azureDeploymentScope(this, props.resourceGroup),
+      }),
+      removal: decideRemoval(this, props.removalPolicy),
+    };
   }
 
-  private makeEventHub(s: StreamSettings, lake: ILakeStorage): Eventhub {
-    const grants = afterRolePropagation(this, 'CaptureRolePropagation', [
-      this.captureAccess,
-      this.deployerCaptureAccess,
-    ]);
-    const after = [grants, this.customerManagedKeySetting];
-    const hub = new Eventhub(this, 'EventHub', {
-      name: s.stream,
-      namespaceId: this.namespace.id,
-      partitionCount: s.partitionCount,
-      retentionDescription: { cleanupPolicy: 'Delete', retentionTimeInHours: s.retentionHours },
-      captureDescription: {
-        enabled: true,
-        encoding: StreamIngestion.CAPTURE_ENCODING,
-        intervalInSeconds: s.captureIntervalSeconds,
-        sizeLimitInBytes: s.captureSizeLimitBytes,
-        skipEmptyArchives: true,
-        destination: {
-          name: 'EventHubArchive.AzureBlockBlob',
-          archiveNameFormat: archiveNameFormat(s.stream),
-          blobContainerName: containerNameOf(lake, s.zone),
-          storageAccountId: lake.storageAccountId,
-        },
-      },
-      // Capture's destination must be writable first; on PREMIUM, Event Hubs encrypts only an
-      // empty namespace, so the key is set before the hub exists.
-      dependsOn: after.filter((d): d is NonNullable<typeof d> => d !== undefined),
+  /** The namespace's identity: reaches the key (PREMIUM) and the landing container (Capture). */
+  private createIdentity(s: ResolvedStream): UserAssignedIdentity {
+    return new UserAssignedIdentity(this, 'Identity', {
+      name: s.identityName,
+      location: s.location,
+      resourceGroupName: s.resourceGroupName,
+      tags: s.tags,
     });
-    // Not in the pinned bindings (azurerm 4.55): set through an override, see MINIMUM_AZURERM_VERSION.
-    hub.addOverride('capture_description.destination.storage_authentication_type', 'UserAssigned');
-    hub.addOverride('capture_description.destination.storage_authentication_id', this.identity.id);
-    TerraformStack.of(this).addOverride(
-      'terraform.required_providers.azurerm.version',
-      StreamIngestion.AZURERM_VERSION_CONSTRAINT,
-    );
-    return hub;
+  }
+
+  /** The stream's own key (purpose `stream`), when a customer-managed key is on and none is given. */
+  private createEncryptionKey(s: ResolvedStream, props: StreamIngestionProps): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      resourceGroup: props.resourceGroup,
+      location: s.location,
+      platformName: s.platform,
+      purpose: 'stream',
+      removalPolicy: props.removalPolicy,
+      tags: props.tags,
+      allowedIpRanges: props.keyVaultAllowedIpRanges,
+    });
+  }
+
+  /** The namespace: no public access, no SAS keys, TLS 1.2, the user-assigned identity. */
+  private createNamespace(s: ResolvedStream): EventhubNamespace {
+    return new EventhubNamespace(this, 'Namespace', {
+      name: s.namespaceName,
+      location: s.location,
+      resourceGroupName: s.resourceGroupName,
+      sku: s.sku,
+      capacity: s.capacity,
+      autoInflateEnabled: s.maximumThroughputUnits === undefined ? undefined : true,
+      maximumThroughputUnits: s.maximumThroughputUnits,
+      publicNetworkAccessEnabled: false,
+      localAuthenticationEnabled: false,
+      minimumTlsVersion: StreamIngestion.MINIMUM_TLS_VERSION,
+      identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
+      tags: s.tags,
+    });
+  }
+
+  /** The namespace's customer-managed key (double encryption), once the identity's key role has propagated. */
+  private createCustomerManagedKey(): EventhubNamespaceCustomerManagedKey | undefined {
+    if (!this.encryptionKey || !this.identityKeyAccess) return undefined;
+    return new EventhubNamespaceCustomerManagedKey(this, 'CustomerManagedKey', {
+      eventhubNamespaceId: this.namespace.id,
+      keyVaultKeyIds: [this.encryptionKey.keyId],
+      userAssignedIdentityId: this.identity.id,
+      infrastructureEncryptionEnabled: true,
+      // The identity's key role must have propagated before the namespace first uses the key.
+      dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.identityKeyAccess])],
+    });
+  }
+
+  /**
+   * Capture's write access to the landing zone (the lake's grant), and the namespace admitted
+   * through the lake's firewall: Capture cannot use private endpoints. A lake that cannot admit
+   * it gets a warning.
+   */
+  private createCaptureAccess(lake: ILakeStorage, identity: IPrincipal): RoleAssignment {
+    const access = lake.grant(identity, this.zone, CAPTURE_ZONE_ACCESS);
+    if (lake.admitResourceInstance) {
+      lake.admitResourceInstance(this.namespace.id);
+    } else {
+      warn(
+        this,
+        StreamIngestion.LAKE_FIREWALL_WARNING,
+        `The lake '${lake.node.path}' cannot admit resources through its firewall: add a resource-instance ` +
+          'rule for this Event Hubs namespace (or allow trusted Azure services) there, or Capture cannot write.',
+      );
+    }
+    return access;
+  }
+
+  /** The deployer's write access to the landing container, for Event Hubs' linked access check. */
+  private createDeployerCaptureAccess(deployer: DataAzurermClientConfig, lake: ILakeStorage): RoleAssignment {
+    return new RoleAssignment(this, 'DeployerCaptureAccess', {
+      scope: lake.containerResourceId(this.zone),
+      roleDefinitionName: DEPLOYER_CAPTURE_ROLE,
+      // The deployer may be a user or a service principal: Azure resolves the type.
+      principalId: deployer.objectId,
+      description:
+        'Lets the deployer configure Event Hubs Capture into this container (linked access check).',
+    });
+  }
+
+  /** The declared consumer groups (`$Default` is not managed), by name. */
+  private createConsumerGroups(
+    s: ResolvedStream,
+    resourceGroup: StreamIngestionProps['resourceGroup'],
+  ): Record<string, EventhubConsumerGroup> {
+    const groups: Record<string, EventhubConsumerGroup> = {};
+    for (const name of s.consumerGroups) {
+      groups[name] = new EventhubConsumerGroup(this, `ConsumerGroup${constructIdFrom(name)}`, {
+        name,
+        namespaceName: this.namespace.name,
+        eventhubName: this.eventHub.name,
+        resourceGroupName: resourceGroup.name,
+      });
+    }
+    return groups;
+  }
+
+  /** Diagnostic logs, the notification target and the two alerts (see `createStreamMonitoring`). */
+  private createMonitoring(s: ResolvedStream, props: StreamIngestionProps): StreamMonitoring {
+    return createStreamMonitoring(this, {
+      ...s,
+      resourceGroup: props.resourceGroup,
+      namespaceId: this.namespace.id,
+      notificationTarget: props.notificationTarget,
+      alertEmailAddresses: props.alertEmailAddresses,
+      userTags: props.tags,
+      noNotificationWarning: StreamIngestion.NO_NOTIFICATION_WARNING,
+    });
+  }
+
+  /** The namespace's private endpoint in `network`; without one, a warning. */
+  private createPrivateEndpoint(network: INetwork | undefined): PrivateEndpoint | undefined {
+    if (!network) {
+      warn(
+        this,
+        StreamIngestion.UNREACHABLE_WARNING,
+        "The Event Hubs namespace has public network access disabled and no private endpoint (no 'network'): " +
+          "no producer or consumer can connect. Pass 'network'.",
+      );
+      return undefined;
+    }
+    return network.addPrivateEndpoint(`${this.node.id}Namespace`, {
+      resourceId: this.namespace.id,
+      subresource: PrivateEndpointSubresource.EVENT_HUBS_NAMESPACE,
+    });
   }
 }

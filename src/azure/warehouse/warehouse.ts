@@ -11,26 +11,41 @@ import { SynapseWorkspaceKey } from '@cdktf/provider-azurerm/lib/synapse-workspa
 import { Construct } from 'constructs';
 import { DEDICATED_POOL_SKUS, type SynapseRole, WAREHOUSE_ZONE_ROLES } from './roles';
 import type { SqlAdministrator, WarehouseGrant, WarehouseProps } from './warehouse-props';
-import { CommonDefaults, ZoneAccess } from '../../core/blocks';
+import { CommonDefaults, type WarehouseSize, ZoneAccess } from '../../core/blocks';
 import { ErrorCode, ValidationError } from '../../core/errors';
 import { physicalName, validatePlatformName } from '../../core/naming';
 import { validateIpRanges } from '../../core/ranges';
-import { decideRemoval } from '../../core/removal';
-import { resourceTags, TagRules } from '../../core/tags';
+import { decideRemoval, type RemovalDecision } from '../../core/removal';
+import { resourceTags, type Tags, TagRules } from '../../core/tags';
 import { isUnresolved } from '../../core/tokens';
 import { findZone } from '../../core/zones';
 import { type ITerraformDependable, warn } from '../../terraform';
 import { type IPrincipal, PrincipalType, validatePrincipal } from '../iam/principal';
-import { PrivateEndpointSubresource } from '../network/endpoints';
-import type { INetwork } from '../network/network';
 import { azureDeploymentScope, stackClientConfig } from '../private/deployment-scope';
 import { lakeFilesystem } from '../private/lake-filesystems';
 import { afterRolePropagation } from '../private/propagation';
 import { retainData } from '../private/removal';
+import { createInboundEndpoints, createLakeManagedEndpoints } from './private/synapse-endpoints';
 import { grantSynapseRole } from './private/synapse-grants';
 import { SQL_ADMIN_LOGIN, WarehouseNameRules } from '../private/warehouse-names';
 import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 import type { ILakeStorage } from '../storage/lake-storage';
+
+/** A warehouse's props, validated, with defaults resolved and names derived. */
+interface WarehouseSettings {
+  readonly platform: string;
+  readonly location: string;
+  readonly resourceGroupName: string;
+  readonly size: WarehouseSize;
+  readonly dedicatedPool: boolean;
+  /** Whether the deployer reaches the workspace's data plane. */
+  readonly dataPlane: boolean;
+  readonly workspaceZone: string;
+  readonly readZones: readonly string[];
+  readonly tags: Tags;
+  readonly workspaceName: string;
+  readonly removal: RemovalDecision;
+}
 
 /**
  * Azure warehouse: a Synapse workspace on the lake, with serverless SQL and an optional dedicated
@@ -143,66 +158,14 @@ export class Warehouse extends Construct {
 
   constructor(scope: Construct, id: string, props: WarehouseProps) {
     super(scope, id);
-    const platform = validatePlatformName(this, props.platformName);
-    const location = props.location ?? props.resourceGroup.location;
-    const size = props.size ?? Warehouse.DEFAULT_SIZE;
-    const dedicatedPool = props.dedicatedSqlPool ?? Warehouse.DEFAULT_DEDICATED_SQL_POOL;
-    this.dataPlane = props.deployerReachesWorkspace ?? Warehouse.DEFAULT_DEPLOYER_REACHES_WORKSPACE;
+    const s = this.resolveSettings(props);
+    this.dataPlane = s.dataPlane;
     this.lake = props.lake;
-    this.checkConflicts(props);
-    validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
-    const zones = props.lake.zoneNames.map((name) => ({ name }));
-    this.workspaceZone = findZone(
-      this,
-      zones,
-      props.workspaceZone ?? Warehouse.DEFAULT_WORKSPACE_ZONE,
-      'workspaceZone',
-    ).name;
-    const readZones = (props.readZones ?? Warehouse.DEFAULT_READ_ZONES).map(
-      (zone, i) => findZone(this, zones, zone, `readZones[${i}]`).name,
-    );
-    this.validateAdministrator(props.sqlAdministrator);
-    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
-    const workspaceName = physicalName(this, WarehouseNameRules.SYNAPSE_WORKSPACE, {
-      platform,
-      parts: ['syn'],
-      override: props.workspaceName,
-      overrideProp: 'workspaceName',
-      // Workspace names are global: subscription and resource group join the hash.
-      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
-    });
-    const removal = decideRemoval(this, props.removalPolicy);
+    this.workspaceZone = s.workspaceZone;
 
     this.clientConfig = stackClientConfig(this);
-    this.encryptionKey =
-      props.encryptionKey ??
-      new EncryptionKey(this, 'Key', {
-        resourceGroup: props.resourceGroup,
-        location,
-        platformName: platform,
-        purpose: 'warehouse',
-        removalPolicy: props.removalPolicy,
-        tags: props.tags,
-        allowedIpRanges: props.keyVaultAllowedIpRanges,
-      });
-
-    this.workspace = new SynapseWorkspace(this, 'Workspace', {
-      name: workspaceName,
-      location,
-      resourceGroupName: props.resourceGroup.name,
-      storageDataLakeGen2FilesystemId: lakeFilesystem(props.lake, this.workspaceZone).url,
-      managedVirtualNetworkEnabled: true,
-      dataExfiltrationProtectionEnabled: true,
-      publicNetworkAccessEnabled: false,
-      azureadAuthenticationOnly: true,
-      identity: { type: 'SystemAssigned' },
-      customerManagedKey: {
-        keyVersionlessId: this.encryptionKey.keyId,
-        keyName: Warehouse.CUSTOMER_MANAGED_KEY_NAME,
-      },
-      purviewId: props.catalog?.purviewAccountId,
-      tags,
-    });
+    this.encryptionKey = props.encryptionKey ?? this.createEncryptionKey(s, props);
+    this.workspace = this.createWorkspace(s, props.catalog);
     this.workspaceId = this.workspace.id;
     this.workspacePrincipalId = this.workspace.identity.principalId;
     const workspacePrincipal: IPrincipal = {
@@ -210,69 +173,31 @@ export class Warehouse extends Construct {
       principalType: PrincipalType.SERVICE_PRINCIPAL,
       grantKey: this.workspace.node.path,
     };
-
     // Customer-managed key: grant the workspace identity, then activate, then everything else.
     this.workspaceKeyAccess = this.encryptionKey.grantEncryptDecrypt(workspacePrincipal);
-    this.workspaceKey = new SynapseWorkspaceKey(this, 'WorkspaceKey', {
-      synapseWorkspaceId: this.workspace.id,
-      customerManagedKeyName: Warehouse.CUSTOMER_MANAGED_KEY_NAME,
-      customerManagedKeyVersionlessId: this.encryptionKey.keyId,
-      active: true,
-      // Activation unwraps with the key: the identity's key role must have propagated.
-      dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.workspaceKeyAccess])],
-    });
-    this.sqlAdministrator = new SynapseWorkspaceAadAdmin(this, 'SqlAdministrator', {
-      synapseWorkspaceId: this.workspace.id,
-      login: props.sqlAdministrator.login,
-      objectId: props.sqlAdministrator.principal.principalId,
-      tenantId: this.clientConfig.tenantId,
-      dependsOn: [this.workspaceKey],
-    });
+    this.workspaceKey = this.createWorkspaceKey();
+    this.sqlAdministrator = this.createSqlAdministrator(props.sqlAdministrator);
+    this.workspaceLakeAccess = this.createLakeAccess(workspacePrincipal, s.readZones);
+    this.sqlPool = s.dedicatedPool ? this.createSqlPool(s) : undefined;
+    retainData(this, s.removal, [this.workspace, ...(this.sqlPool ? [this.sqlPool] : [])]);
 
-    this.workspaceLakeAccess = [
-      props.lake.grantReadWrite(workspacePrincipal, this.workspaceZone),
-      ...readZones
-        .filter((zone, i) => zone !== this.workspaceZone && readZones.indexOf(zone) === i)
-        .map((zone) => props.lake.grantRead(workspacePrincipal, zone)),
-    ];
-
-    if (dedicatedPool) {
-      this.sqlPool = new SynapseSqlPool(this, 'SqlPool', {
-        name: physicalName(this, WarehouseNameRules.SYNAPSE_SQL_POOL, { platform, parts: ['dw'] }),
-        synapseWorkspaceId: this.workspace.id,
-        skuName: DEDICATED_POOL_SKUS[size],
-        createMode: 'Default',
-        dataEncrypted: true,
-        storageAccountType: Warehouse.SQL_POOL_BACKUP_STORAGE,
-        geoBackupPolicyEnabled: true,
-        tags,
-        dependsOn: [this.workspaceKey],
-      });
-    }
-    retainData(this, removal, [this.workspace, ...(this.sqlPool ? [this.sqlPool] : [])]);
-
-    const inbound = props.network ? this.addInboundEndpoints(props.network) : undefined;
+    const inbound = props.network
+      ? createInboundEndpoints(this, props.network, this.workspace, this.workspaceKey)
+      : undefined;
     this.privateEndpoints = inbound ? [inbound.sql, inbound.sqlOnDemand, inbound.dev] : [];
     this.dataPlaneDependencies = [this.workspaceKey, ...(inbound ? [inbound.dev] : [])];
-    this.managedPrivateEndpoints = this.dataPlane ? this.addLakeManagedEndpoints(platform) : [];
-
-    if (props.logAnalyticsWorkspaceId !== undefined) {
-      this.diagnostics = new MonitorDiagnosticSetting(this, 'Diagnostics', {
-        name: 'synapse-workspace-logs',
-        targetResourceId: this.workspace.id,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-        enabledLog: Warehouse.DIAGNOSTIC_LOG_CATEGORIES.map((category) => ({ category })),
-      });
-    }
+    this.managedPrivateEndpoints = this.dataPlane
+      ? createLakeManagedEndpoints(this, s.platform, {
+          workspace: this.workspace,
+          lake: this.lake,
+          dependsOn: this.dataPlaneDependencies,
+        })
+      : [];
+    this.diagnostics =
+      props.logAnalyticsWorkspaceId === undefined
+        ? undefined
+        : this.createDiagnostics(props.logAnalyticsWorkspaceId);
     this.warnAboutReach(props.network !== undefined);
-    if (props.size !== undefined && !dedicatedPool) {
-      warn(
-        this,
-        Warehouse.SIZE_UNUSED_WARNING,
-        `'size' (${props.size}) sizes only a dedicated SQL pool, and 'dedicatedSqlPool' is false: serverless SQL ` +
-          'has no size and bills per TB scanned.',
-      );
-    }
   }
 
   /**
@@ -331,48 +256,157 @@ export class Warehouse extends Construct {
     });
   }
 
-  private addInboundEndpoints(network: INetwork): Record<'sql' | 'sqlOnDemand' | 'dev', PrivateEndpoint> {
-    const add = (suffix: string, subresource: PrivateEndpointSubresource) =>
-      network.addPrivateEndpoint(`${this.node.id}${suffix}`, {
-        resourceId: this.workspace.id,
-        subresource,
-        // Synapse accepts connections only once the customer-managed key is active.
-        dependsOn: [this.workspaceKey],
+  /**
+   * Validates the props and resolves their defaults, zones and names, before any resource exists;
+   * warns when `size` has no dedicated pool to size.
+   */
+  private resolveSettings(props: WarehouseProps): WarehouseSettings {
+    const platform = validatePlatformName(this, props.platformName);
+    if (props.encryptionKey && props.keyVaultAllowedIpRanges !== undefined) {
+      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
+        prop: 'keyVaultAllowedIpRanges',
+        received: props.keyVaultAllowedIpRanges,
+        allowed: "unset when 'encryptionKey' is given",
       });
+    }
+    validateIpRanges(this, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
+    const zones = props.lake.zoneNames.map((name) => ({ name }));
+    const workspaceZone = findZone(
+      this,
+      zones,
+      props.workspaceZone ?? Warehouse.DEFAULT_WORKSPACE_ZONE,
+      'workspaceZone',
+    ).name;
+    const readZones = (props.readZones ?? Warehouse.DEFAULT_READ_ZONES).map(
+      (zone, i) => findZone(this, zones, zone, `readZones[${i}]`).name,
+    );
+    this.validateAdministrator(props.sqlAdministrator);
+    const tags = resourceTags(this, TagRules.AZURE, platform, props.tags);
+    const workspaceName = physicalName(this, WarehouseNameRules.SYNAPSE_WORKSPACE, {
+      platform,
+      parts: ['syn'],
+      override: props.workspaceName,
+      overrideProp: 'workspaceName',
+      // Workspace names are global: subscription and resource group join the hash.
+      deploymentScope: azureDeploymentScope(this, props.resourceGroup),
+    });
+    const dedicatedPool = props.dedicatedSqlPool ?? Warehouse.DEFAULT_DEDICATED_SQL_POOL;
+    if (props.size !== undefined && !dedicatedPool) {
+      warn(
+        this,
+        Warehouse.SIZE_UNUSED_WARNING,
+        `'size' (${props.size}) sizes only a dedicated SQL pool, and 'dedicatedSqlPool' is false: serverless SQL ` +
+          'has no size and bills per TB scanned.',
+      );
+    }
     return {
-      sql: add('Sql', PrivateEndpointSubresource.SYNAPSE_SQL),
-      sqlOnDemand: add('SqlOnDemand', PrivateEndpointSubresource.SYNAPSE_SQL_ON_DEMAND),
-      // Data-plane resources wait for this one: the deployer reaches the workspace through it.
-      dev: add('Dev', PrivateEndpointSubresource.SYNAPSE_DEV),
+      platform,
+      location: props.location ?? props.resourceGroup.location,
+      resourceGroupName: props.resourceGroup.name,
+      size: props.size ?? Warehouse.DEFAULT_SIZE,
+      dedicatedPool,
+      dataPlane: props.deployerReachesWorkspace ?? Warehouse.DEFAULT_DEPLOYER_REACHES_WORKSPACE,
+      workspaceZone,
+      readZones,
+      tags,
+      workspaceName,
+      removal: decideRemoval(this, props.removalPolicy),
     };
   }
 
-  private addLakeManagedEndpoints(platform: string): SynapseManagedPrivateEndpoint[] {
-    const targets: [string, string][] = [
-      ['LakeDfs', 'dfs'],
-      ['LakeBlob', 'blob'],
+  /** The warehouse's own key (purpose `warehouse`), when none is given. */
+  private createEncryptionKey(s: WarehouseSettings, props: WarehouseProps): EncryptionKey {
+    return new EncryptionKey(this, 'Key', {
+      resourceGroup: props.resourceGroup,
+      location: s.location,
+      platformName: s.platform,
+      purpose: 'warehouse',
+      removalPolicy: props.removalPolicy,
+      tags: props.tags,
+      allowedIpRanges: props.keyVaultAllowedIpRanges,
+    });
+  }
+
+  /**
+   * The workspace on the lake's `workspaceZone` filesystem: managed virtual network with
+   * exfiltration protection, no public access, Entra-only SQL, the key pending activation.
+   */
+  private createWorkspace(s: WarehouseSettings, catalog: WarehouseProps['catalog']): SynapseWorkspace {
+    return new SynapseWorkspace(this, 'Workspace', {
+      name: s.workspaceName,
+      location: s.location,
+      resourceGroupName: s.resourceGroupName,
+      storageDataLakeGen2FilesystemId: lakeFilesystem(this.lake, s.workspaceZone).url,
+      managedVirtualNetworkEnabled: true,
+      dataExfiltrationProtectionEnabled: true,
+      publicNetworkAccessEnabled: false,
+      azureadAuthenticationOnly: true,
+      identity: { type: 'SystemAssigned' },
+      customerManagedKey: {
+        keyVersionlessId: this.encryptionKey.keyId,
+        keyName: Warehouse.CUSTOMER_MANAGED_KEY_NAME,
+      },
+      purviewId: catalog?.purviewAccountId,
+      tags: s.tags,
+    });
+  }
+
+  /** The active workspace key, once the identity's key role has propagated: activates the workspace. */
+  private createWorkspaceKey(): SynapseWorkspaceKey {
+    return new SynapseWorkspaceKey(this, 'WorkspaceKey', {
+      synapseWorkspaceId: this.workspace.id,
+      customerManagedKeyName: Warehouse.CUSTOMER_MANAGED_KEY_NAME,
+      customerManagedKeyVersionlessId: this.encryptionKey.keyId,
+      active: true,
+      // Activation unwraps with the key: the identity's key role must have propagated.
+      dependsOn: [afterRolePropagation(this, 'KeyRolePropagation', [this.workspaceKeyAccess])],
+    });
+  }
+
+  /** The Entra SQL administrator, after activation. */
+  private createSqlAdministrator(admin: SqlAdministrator): SynapseWorkspaceAadAdmin {
+    return new SynapseWorkspaceAadAdmin(this, 'SqlAdministrator', {
+      synapseWorkspaceId: this.workspace.id,
+      login: admin.login,
+      objectId: admin.principal.principalId,
+      tenantId: this.clientConfig.tenantId,
+      dependsOn: [this.workspaceKey],
+    });
+  }
+
+  /** The workspace identity's lake roles: contributor on its zone, reader on the other `readZones`. */
+  private createLakeAccess(workspace: IPrincipal, readZones: readonly string[]): RoleAssignment[] {
+    return [
+      this.lake.grantReadWrite(workspace, this.workspaceZone),
+      ...readZones
+        .filter((zone, i) => zone !== this.workspaceZone && readZones.indexOf(zone) === i)
+        .map((zone) => this.lake.grantRead(workspace, zone)),
     ];
-    const endpoints = targets.map(
-      ([id, subresource]) =>
-        new SynapseManagedPrivateEndpoint(this, `${id}ManagedEndpoint`, {
-          name: physicalName(this, WarehouseNameRules.NETWORK_RESOURCE, {
-            platform,
-            parts: ['lake', subresource],
-          }),
-          synapseWorkspaceId: this.workspace.id,
-          targetResourceId: this.lake.storageAccountId,
-          subresourceName: subresource,
-          dependsOn: this.dataPlaneDependencies,
-        }),
-    );
-    warn(
-      this,
-      Warehouse.ENDPOINT_APPROVAL_WARNING,
-      'The workspace reaches the lake through managed private endpoints (dfs, blob) that start Pending: approve ' +
-        "them on the lake's storage account (Networking > Private endpoint connections, or `az network " +
-        'private-endpoint-connection approve`). Until then the workspace cannot read the lake.',
-    );
-    return endpoints;
+  }
+
+  /** The dedicated SQL pool: encrypted, geo-redundant backups, after activation. */
+  private createSqlPool(s: WarehouseSettings): SynapseSqlPool {
+    return new SynapseSqlPool(this, 'SqlPool', {
+      name: physicalName(this, WarehouseNameRules.SYNAPSE_SQL_POOL, { platform: s.platform, parts: ['dw'] }),
+      synapseWorkspaceId: this.workspace.id,
+      skuName: DEDICATED_POOL_SKUS[s.size],
+      createMode: 'Default',
+      dataEncrypted: true,
+      storageAccountType: Warehouse.SQL_POOL_BACKUP_STORAGE,
+      geoBackupPolicyEnabled: true,
+      tags: s.tags,
+      dependsOn: [this.workspaceKey],
+    });
+  }
+
+  /** The workspace's logs to `workspaceId`. */
+  private createDiagnostics(workspaceId: string): MonitorDiagnosticSetting {
+    return new MonitorDiagnosticSetting(this, 'Diagnostics', {
+      name: 'synapse-workspace-logs',
+      targetResourceId: this.workspace.id,
+      logAnalyticsWorkspaceId: workspaceId,
+      enabledLog: Warehouse.DIAGNOSTIC_LOG_CATEGORIES.map((category) => ({ category })),
+    });
   }
 
   private warnAboutReach(hasNetwork: boolean): void {
@@ -384,7 +418,15 @@ export class Warehouse extends Construct {
           "tool or deployer can reach its SQL or development endpoints. Pass 'network'.",
       );
     }
-    if (!this.dataPlane) {
+    if (this.dataPlane) {
+      warn(
+        this,
+        Warehouse.ENDPOINT_APPROVAL_WARNING,
+        'The workspace reaches the lake through managed private endpoints (dfs, blob) that start Pending: approve ' +
+          "them on the lake's storage account (Networking > Private endpoint connections, or `az network " +
+          'private-endpoint-connection approve`). Until then the workspace cannot read the lake.',
+      );
+    } else {
       warn(
         this,
         Warehouse.DATA_PLANE_SKIPPED_WARNING,
@@ -402,16 +444,6 @@ export class Warehouse extends Construct {
         prop: 'sqlAdministrator.login',
         received: admin.login,
         allowed: '1-128 characters without control characters',
-      });
-    }
-  }
-
-  private checkConflicts(props: WarehouseProps): void {
-    if (props.encryptionKey && props.keyVaultAllowedIpRanges !== undefined) {
-      throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, this, {
-        prop: 'keyVaultAllowedIpRanges',
-        received: props.keyVaultAllowedIpRanges,
-        allowed: "unset when 'encryptionKey' is given",
       });
     }
   }

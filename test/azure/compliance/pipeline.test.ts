@@ -49,7 +49,7 @@ function maximal(): TerraformStack {
   const alerts = new NotificationTarget(stack, 'Alerts', {
     platformName: 'sales',
     resourceGroup: RG,
-    emails: ['oncall@example.com'],
+    emailAddresses: ['oncall@example.com'],
   });
   new Pipeline(stack, 'Pipeline', {
     platformName: 'sales',
@@ -65,8 +65,8 @@ function maximal(): TerraformStack {
       startTime: '2026-12-01T00:00:00Z',
       timeZone: 'W. Europe Standard Time',
     },
-    retries: 5,
-    retryIntervalSeconds: 600,
+    maxAttempts: 6,
+    retryDelaySeconds: 600,
     stepTimeoutMinutes: 480,
     notificationTarget: alerts,
     keyVaultAllowedIpRanges: ['20.61.10.0/24'],

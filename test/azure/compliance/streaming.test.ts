@@ -50,7 +50,7 @@ const CONFIGURATIONS: Record<string, () => TerraformStack> = {
       captureIntervalSeconds: 120,
       captureSizeLimitBytes: 104857600,
       consumerGroups: ['analytics', 'ml'],
-      notificationEmails: ['oncall@example.com'],
+      alertEmailAddresses: ['oncall@example.com'],
       captureBacklogThreshold: 50000,
       namespaceName: 'sales-clicks-prod',
       location: 'northeurope',
@@ -96,7 +96,7 @@ const CONFIGURATIONS: Record<string, () => TerraformStack> = {
     const alerts = new NotificationTarget(stack, 'Alerts', {
       platformName: 'sales',
       resourceGroup: RG,
-      emails: ['a@example.com'],
+      emailAddresses: ['a@example.com'],
     });
     streamIn(stack, {
       lake: new ForeignLake(stack, 'Other'),

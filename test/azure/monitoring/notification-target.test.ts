@@ -15,7 +15,7 @@ function synthTarget(props: Partial<NotificationTargetProps> = {}, stack: Terraf
   const target = new NotificationTarget(stack, 'Alerts', {
     platformName: 'sales',
     resourceGroup: RG,
-    emails: ['oncall@example.com'],
+    emailAddresses: ['oncall@example.com'],
     ...props,
   });
   return { target, template: TfTemplate.fromStack(stack) };
@@ -27,7 +27,7 @@ const code = (c: ErrorCode, prop?: string) =>
 describe('NotificationTarget', () => {
   test('an enabled action group e-mailing each address with the common alert schema', () => {
     // GIVEN / WHEN two addresses
-    const { template, target } = synthTarget({ emails: ['oncall@example.com', 'lead@example.com'] });
+    const { template, target } = synthTarget({ emailAddresses: ['oncall@example.com', 'lead@example.com'] });
     // THEN one group, one receiver each
     expect(NotificationTarget.USE_COMMON_ALERT_SCHEMA).toBe(true);
     template.resourceCountIs(ACTION_GROUP, 1);
@@ -87,25 +87,25 @@ describe('NotificationTarget', () => {
   });
 
   test.each([
-    ['no address', { emails: [] }, ErrorCode.OUT_OF_RANGE, 'emails'],
+    ['no address', { emailAddresses: [] }, ErrorCode.OUT_OF_RANGE, 'emailAddresses'],
     [
       'too many addresses',
-      { emails: Array.from({ length: 1001 }, (_, i) => `a${i}@example.com`) },
+      { emailAddresses: Array.from({ length: 1001 }, (_, i) => `a${i}@example.com`) },
       ErrorCode.OUT_OF_RANGE,
-      'emails',
+      'emailAddresses',
     ],
-    ['a malformed address', { emails: ['oncall'] }, ErrorCode.INVALID_PRINCIPAL, 'emails[0]'],
+    ['a malformed address', { emailAddresses: ['oncall'] }, ErrorCode.INVALID_PRINCIPAL, 'emailAddresses[0]'],
     [
       'an address with a space',
-      { emails: ['on call@example.com'] },
+      { emailAddresses: ['on call@example.com'] },
       ErrorCode.INVALID_PRINCIPAL,
-      'emails[0]',
+      'emailAddresses[0]',
     ],
     [
       'a duplicate address',
-      { emails: ['a@example.com', 'A@example.com'] },
+      { emailAddresses: ['a@example.com', 'A@example.com'] },
       ErrorCode.INVALID_PRINCIPAL,
-      'emails[1]',
+      'emailAddresses[1]',
     ],
     ['a short name over 12 characters', { shortName: 'sales-oncall-x' }, ErrorCode.INVALID_NAME, 'shortName'],
     [
@@ -121,7 +121,7 @@ describe('NotificationTarget', () => {
   });
 
   test('unresolved addresses and names are not validated', () => {
-    const { template } = synthTarget({ emails: [tokens.string()], actionGroupName: tokens.string() });
+    const { template } = synthTarget({ emailAddresses: [tokens.string()], actionGroupName: tokens.string() });
     template.hasResourceProperties(ACTION_GROUP, {
       name: '${lower("NAME")}',
       email_receiver: [{ email_address: '${lower("NAME")}' }],
@@ -129,6 +129,8 @@ describe('NotificationTarget', () => {
   });
 
   test('a list token cannot become receivers', () => {
-    expect(() => synthTarget({ emails: tokens.list() })).toThrow(code(ErrorCode.INVALID_PRINCIPAL, 'emails'));
+    expect(() => synthTarget({ emailAddresses: tokens.list() })).toThrow(
+      code(ErrorCode.INVALID_PRINCIPAL, 'emailAddresses'),
+    );
   });
 });

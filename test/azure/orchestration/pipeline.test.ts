@@ -226,12 +226,12 @@ describe('Pipeline activities', () => {
     });
   });
 
-  test('DEFAULT_RETRIES, DEFAULT_RETRY_INTERVAL_SECONDS, DEFAULT_STEP_TIMEOUT_MINUTES: 2 retries, 5 minutes apart, 2 hours', () => {
+  test('DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_DELAY_SECONDS, DEFAULT_STEP_TIMEOUT_MINUTES: 3 attempts (2 retries), 5 minutes apart, 2 hours', () => {
     expect([
-      Pipeline.DEFAULT_RETRIES,
-      Pipeline.DEFAULT_RETRY_INTERVAL_SECONDS,
+      Pipeline.DEFAULT_MAX_ATTEMPTS,
+      Pipeline.DEFAULT_RETRY_DELAY_SECONDS,
       Pipeline.DEFAULT_STEP_TIMEOUT_MINUTES,
-    ]).toEqual([2, 300, 120]);
+    ]).toEqual([3, 300, 120]);
     for (const a of activities(newPipeline().template())) {
       expect(a.policy).toEqual({
         timeout: '0.02:00:00',
@@ -245,9 +245,12 @@ describe('Pipeline activities', () => {
 
   test('retry policy and timeout options (7 days is D.HH:MM:SS 7.00:00:00)', () => {
     const [a] = activities(
-      newPipeline({ retries: 0, retryIntervalSeconds: 30, stepTimeoutMinutes: 10080 }).template(),
+      newPipeline({ maxAttempts: 1, retryDelaySeconds: 30, stepTimeoutMinutes: 10080 }).template(),
     );
     expect(a.policy).toMatchObject({ timeout: '7.00:00:00', retry: 0, retryIntervalInSeconds: 30 });
+    // ADF's retry counts the attempts after the first: the most attempts is 9 retries
+    const [c] = activities(newPipeline({ maxAttempts: Pipeline.MAX_ATTEMPTS_RANGE.max }).template());
+    expect(c.policy.retry).toBe(9);
     const [b] = activities(newPipeline({ stepTimeoutMinutes: 1505 }).template());
     expect(b.policy.timeout).toBe('1.01:05:00');
   });
@@ -257,11 +260,11 @@ describe('Pipeline activities', () => {
     newPipeline().template().hasResourceProperties(PIPELINE, { name: 'orders', concurrency: 1 });
   });
 
-  test('unresolved retry numbers are passed through', () => {
+  test('an unresolved attempt count becomes a Terraform expression: the attempts after the first', () => {
     const json = String(
-      newPipeline({ retries: tokens.number() }).template().resources(PIPELINE)[0].config.activities_json,
+      newPipeline({ maxAttempts: tokens.number() }).template().resources(PIPELINE)[0].config.activities_json,
     );
-    expect(json).toContain('"retry":${tonumber("30")},');
+    expect(json).toContain('"retry":${sum([tonumber("30"), -1])},');
   });
 });
 
@@ -376,7 +379,7 @@ describe('Pipeline monitoring', () => {
     const alerts = new NotificationTarget(base.stack, 'Alerts', {
       platformName: 'sales',
       resourceGroup: RG,
-      emails: ['oncall@example.com'],
+      emailAddresses: ['oncall@example.com'],
     });
     new Pipeline(base.stack, 'Second', {
       platformName: 'sales',

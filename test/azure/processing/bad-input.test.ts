@@ -119,10 +119,22 @@ const ROWS: Row[] = [
     'steps[0].notebook',
   ],
   [
-    'a Spark job definition name of 141 characters',
-    () => job({ steps: step({ notebook: undefined, sparkJobDefinition: 'd'.repeat(141) }) }),
+    'a Spark job definition name of 261 characters',
+    () => job({ steps: step({ notebook: undefined, sparkJobDefinition: 'd'.repeat(261) }) }),
     ErrorCode.INVALID_NAME,
     'steps[0].sparkJobDefinition',
+  ],
+  [
+    'a notebook name with a dot (Synapse artifact names exclude it)',
+    () => job({ steps: step({ notebook: 'clean.orders' }) }),
+    ErrorCode.INVALID_NAME,
+    'steps[0].notebook',
+  ],
+  [
+    'a notebook name starting with a hyphen',
+    () => job({ steps: step({ notebook: '-clean' }) }),
+    ErrorCode.INVALID_NAME,
+    'steps[0].notebook',
   ],
   [
     'a parameter name with a hyphen',

@@ -204,7 +204,12 @@ const ROWS: Row[] = [
     ErrorCode.OUT_OF_RANGE,
     'captureBacklogThreshold',
   ],
-  ['no alert e-mail', () => stream({ notificationEmails: [] }), ErrorCode.OUT_OF_RANGE, 'notificationEmails'],
+  [
+    'no alert e-mail',
+    () => stream({ alertEmailAddresses: [] }),
+    ErrorCode.OUT_OF_RANGE,
+    'alertEmailAddresses',
+  ],
   // Conflicts
   [
     'a customer-managed key on Standard',
@@ -244,19 +249,19 @@ const ROWS: Row[] = [
       const target = new NotificationTarget(stack, 'Alerts', {
         platformName: 'sales',
         resourceGroup: RG,
-        emails: ['a@example.com'],
+        emailAddresses: ['a@example.com'],
       });
-      return stream({ notificationTarget: target, notificationEmails: ['b@example.com'] }, stack);
+      return stream({ notificationTarget: target, alertEmailAddresses: ['b@example.com'] }, stack);
     },
     ErrorCode.CONFLICTING_PROPS,
-    'notificationEmails',
+    'alertEmailAddresses',
   ],
   // Principals, tags, IP ranges
   [
     'a malformed alert e-mail',
-    () => stream({ notificationEmails: ['oncall'] }),
+    () => stream({ alertEmailAddresses: ['oncall'] }),
     ErrorCode.INVALID_PRINCIPAL,
-    'notificationEmails[0]',
+    'alertEmailAddresses[0]',
   ],
   [
     'a producer that is not a GUID',
@@ -302,7 +307,7 @@ describe('Azure streaming bad input: unresolved tokens are skipped', () => {
     ['captureBacklogThreshold', { captureBacklogThreshold: tokens.number() }],
     ['namespaceName', { namespaceName: tokens.string() }],
     ['logAnalyticsWorkspaceId', { logAnalyticsWorkspaceId: tokens.string() }],
-    ['notificationEmails items', { notificationEmails: [tokens.string()] }],
+    ['alertEmailAddresses items', { alertEmailAddresses: [tokens.string()] }],
     ['keyVaultAllowedIpRanges', { ...premium, keyVaultAllowedIpRanges: tokens.list() }],
   ] as [string, Partial<StreamIngestionProps>][])(
     '%s as a token → no error, and the stack synthesizes',

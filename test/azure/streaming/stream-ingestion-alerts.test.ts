@@ -65,8 +65,8 @@ describe('StreamIngestion alerts', () => {
     expect(warningsOf(stream).join('\n')).not.toContain(StreamIngestion.NO_NOTIFICATION_WARNING);
   });
 
-  test('notificationEmails: the stream makes an action group for them', () => {
-    const { template, stream } = synthStream({ notificationEmails: ['oncall@example.com'] });
+  test('alertEmailAddresses: the stream makes an action group for them', () => {
+    const { template, stream } = synthStream({ alertEmailAddresses: ['oncall@example.com'] });
     template.hasResourceProperties(ACTION_GROUP, {
       resource_group_name: RG.name,
       email_receiver: [{ email_address: 'oncall@example.com' }],
@@ -75,11 +75,11 @@ describe('StreamIngestion alerts', () => {
     expect(stream.notificationTarget).toBeInstanceOf(NotificationTarget);
   });
 
-  test('notificationTarget and notificationEmails together conflict', () => {
+  test('notificationTarget and alertEmailAddresses together conflict', () => {
     const stack = newAzureStack();
     const target = NotificationTarget.fromActionGroupId(stack, 'OnCall', ACTION_GROUP_ID);
     expect(() =>
-      synthStream({ notificationTarget: target, notificationEmails: ['oncall@example.com'] }, stack),
-    ).toThrow(failsWith(ErrorCode.CONFLICTING_PROPS, 'notificationEmails'));
+      synthStream({ notificationTarget: target, alertEmailAddresses: ['oncall@example.com'] }, stack),
+    ).toThrow(failsWith(ErrorCode.CONFLICTING_PROPS, 'alertEmailAddresses'));
   });
 });

@@ -469,3 +469,32 @@ describe('StreamIngestion reach', () => {
     expect(warningsOf(stream).join('\n')).not.toContain(StreamIngestion.UNREACHABLE_WARNING);
   });
 });
+
+describe('StreamIngestion retention per tier', () => {
+  test('RETENTION_HOURS_RANGE: 7 days on Standard, 90 days on Premium (the Event Hubs quotas)', () => {
+    expect(StreamIngestion.RETENTION_HOURS_RANGE).toEqual({
+      [EventHubsSku.STANDARD]: { min: 1, max: 168 },
+      [EventHubsSku.PREMIUM]: { min: 1, max: 2160 },
+    });
+  });
+
+  test.each([
+    [
+      EventHubsSku.STANDARD,
+      169,
+      'an integer from 1 to 168 (Event Hubs Standard keeps events at most 7 days)',
+    ],
+    [
+      EventHubsSku.PREMIUM,
+      2161,
+      'an integer from 1 to 2160 (Event Hubs Premium keeps events at most 90 days)',
+    ],
+  ])('one hour past the cap on %s is rejected, naming the tier and its range', (sku, hours, allowed) => {
+    expect(() => newStream({ sku, retentionHours: hours })).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.OUT_OF_RANGE,
+        violations: [{ prop: 'retentionHours', received: hours, allowed }],
+      }),
+    );
+  });
+});

@@ -1,12 +1,15 @@
 /**
- * Validation of the network block's props. Internal: not exported from the entry point.
+ * Validation of the network block's props, and the settings they resolve to. Internal: not
+ * exported from the entry point.
  */
 import type { IConstruct } from 'constructs';
 import { firstSubnet, validatePrivateCidr } from '../../../core/cidr';
 import { ErrorCode, ValidationError } from '../../../core/errors';
+import { validatePlatformName } from '../../../core/naming';
+import { resourceTags, type Tags, TagRules } from '../../../core/tags';
 import { isUnresolved } from '../../../core/tokens';
 import { PrivateDnsZoneName } from '../endpoints';
-import type { ExistingNetworkAttributes } from '../network';
+import type { ExistingNetworkAttributes, NetworkProps } from '../network';
 
 /** Allowed prefix lengths of a network's range. */
 export const CIDR_PREFIX_RANGE = { min: 8, max: 24 } as const;
@@ -85,4 +88,51 @@ export function validateZoneIds(
   });
   ValidationError.throwIfAny(ErrorCode.INVALID_NAME, scope, violations);
   return ids;
+}
+
+/** A network's props, validated, with defaults resolved. */
+export interface NetworkSettings {
+  readonly platform: string;
+  readonly location: string;
+  readonly tags: Tags;
+  readonly existingZones: Partial<Record<PrivateDnsZoneName, string>>;
+  /** The landing zone's network, or the range of the one to create and its endpoint subnet. */
+  readonly network:
+    | ({ readonly kind: 'existing' } & ExistingNetworkAttributes)
+    | { readonly kind: 'new'; readonly cidr: string; readonly subnetRange: string };
+}
+
+/**
+ * Validates a `Network`'s props and resolves their defaults (`defaultCidr` when `cidr` is unset),
+ * before any resource exists: the platform name, tags and DNS zone ids, then an existing network's
+ * ids (without `cidr`: `DPK_CONFLICTING_PROPS`) or the range of the network to create.
+ */
+export function resolveNetworkSettings(
+  scope: IConstruct,
+  props: NetworkProps,
+  defaultCidr: string,
+): NetworkSettings {
+  const platform = validatePlatformName(scope, props.platformName);
+  const tags = resourceTags(scope, TagRules.AZURE, platform, props.tags);
+  const existingZones = validateZoneIds(scope, props.privateDnsZoneIds ?? {});
+  const location = props.location ?? props.resourceGroup.location;
+  if (!props.existingNetwork) {
+    const cidr = props.cidr ?? defaultCidr;
+    return {
+      platform,
+      location,
+      tags,
+      existingZones,
+      network: { kind: 'new', cidr, subnetRange: validateCidr(scope, cidr) },
+    };
+  }
+  if (props.cidr !== undefined) {
+    throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, scope, {
+      prop: 'cidr',
+      received: props.cidr,
+      allowed: "unset when 'existingNetwork' is given",
+    });
+  }
+  validateExistingNetwork(scope, props.existingNetwork);
+  return { platform, location, tags, existingZones, network: { kind: 'existing', ...props.existingNetwork } };
 }

@@ -5,6 +5,7 @@
 import type { IConstruct } from 'constructs';
 import { ErrorCode, ValidationError, type Violation } from '../../../core/errors';
 import { isUnresolved } from '../../../core/tokens';
+import { Fn, Token } from '../../../terraform';
 import { lakeFilesystem } from '../../private/lake-filesystems';
 import type { ResolvedSparkStep } from '../../private/spark-steps';
 import { SPARK_STEP_PATH_PARAMETERS } from '../../processing/spark-step';
@@ -13,9 +14,16 @@ import { type PipelineSchedule, ScheduleFrequency } from '../pipeline-types';
 
 /** How each activity retries and times out. */
 export interface ActivityPolicy {
-  readonly retries: number;
-  readonly retryIntervalSeconds: number;
+  /** Attempts per step, the first included. */
+  readonly maxAttempts: number;
+  /** Seconds between attempts. */
+  readonly retryDelaySeconds: number;
   readonly timeoutMinutes: number;
+}
+
+/** The activity policy's `retry`: the attempts after the first; a number token becomes a Terraform sum. */
+export function activityRetries(maxAttempts: number): number {
+  return isUnresolved(maxAttempts) ? Token.asNumber(Fn.sum([maxAttempts, -1])) : maxAttempts - 1;
 }
 
 /** Where the activities run. */
@@ -74,8 +82,8 @@ export function stepActivities(
       dependsOn: i === 0 ? [] : [{ activity: steps[i - 1].name, dependencyConditions: ['Succeeded'] }],
       policy: {
         timeout: activityTimeout(policy.timeoutMinutes),
-        retry: policy.retries,
-        retryIntervalInSeconds: policy.retryIntervalSeconds,
+        retry: activityRetries(policy.maxAttempts),
+        retryIntervalInSeconds: policy.retryDelaySeconds,
         secureInput: false,
         secureOutput: false,
       },

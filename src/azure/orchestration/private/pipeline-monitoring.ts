@@ -1,12 +1,16 @@
 /**
- * A pipeline's run logs and failure alerts. Internal: not exported from the entry point.
+ * A pipeline's run logs (and the workspace for them) and failure alerts. Internal: not exported
+ * from the entry point.
  */
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import type { Construct } from 'constructs';
+import type { PipelineSettings } from './pipeline-factory';
 import { physicalName } from '../../../core/naming';
 import type { Tags } from '../../../core/tags';
 import type { INotificationTarget } from '../../monitoring/notification-target';
+import { retainData } from '../../private/removal';
 import { StreamNameRules } from '../../private/streaming';
 import type { ResourceGroupRef } from '../../resource-group';
 
@@ -31,7 +35,7 @@ export interface PipelineMonitoringSpec {
   readonly tags: Tags;
 }
 
-/** What {@link pipelineMonitoring} made. */
+/** What {@link createPipelineMonitoring} made. */
 export interface PipelineMonitoring {
   readonly diagnostics: MonitorDiagnosticSetting;
   readonly failedRunsAlert: MonitorMetricAlert;
@@ -45,7 +49,7 @@ export interface PipelineMonitoring {
  * trigger that failed to start it (`TriggerFailedRuns` > 0). Both notify the target, when there is
  * one, and resolve themselves when the window clears.
  */
-export function pipelineMonitoring(scope: Construct, spec: PipelineMonitoringSpec): PipelineMonitoring {
+export function createPipelineMonitoring(scope: Construct, spec: PipelineMonitoringSpec): PipelineMonitoring {
   const diagnostics = new MonitorDiagnosticSetting(scope, 'RunLogs', {
     name: 'data-factory-run-logs',
     targetResourceId: spec.factoryId,
@@ -97,4 +101,25 @@ export function pipelineMonitoring(scope: Construct, spec: PipelineMonitoringSpe
       spec.triggerName,
     ),
   };
+}
+
+/**
+ * The run-log workspace (`LogWorkspace`), when the pipeline is given none and finds none on the
+ * lake: kept `logDays` days, no local authentication, retained by default.
+ */
+export function createRunLogWorkspace(scope: Construct, s: PipelineSettings): LogAnalyticsWorkspace {
+  const workspace = new LogAnalyticsWorkspace(scope, 'LogWorkspace', {
+    name: physicalName(scope, StreamNameRules.LOG_ANALYTICS_WORKSPACE, {
+      platform: s.platform,
+      parts: [s.name, 'logs'],
+    }),
+    location: s.location,
+    resourceGroupName: s.resourceGroupName,
+    sku: 'PerGB2018',
+    retentionInDays: s.logDays,
+    localAuthenticationEnabled: false,
+    tags: s.tags,
+  });
+  retainData(scope, s.removal, [workspace]);
+  return workspace;
 }

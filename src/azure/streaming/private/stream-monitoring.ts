@@ -21,7 +21,7 @@ export interface StreamMonitoringSpec {
   /** Workspace for the diagnostic logs; undefined makes one. */
   readonly workspaceId?: string;
   readonly notificationTarget?: INotificationTarget;
-  readonly notificationEmails?: string[];
+  readonly alertEmailAddresses?: string[];
   /** Events waiting for Capture (summed over the window) that trigger the backlog alert. */
   readonly captureBacklogThreshold: number;
   /** The resources' tags (the kit's and the user's). */
@@ -32,7 +32,7 @@ export interface StreamMonitoringSpec {
   readonly noNotificationWarning: string;
 }
 
-/** What {@link streamMonitoring} made. */
+/** What {@link createStreamMonitoring} made. */
 export interface StreamMonitoring {
   readonly logWorkspace?: LogAnalyticsWorkspace;
   readonly diagnostics: MonitorDiagnosticSetting;
@@ -51,12 +51,12 @@ export const STREAM_LOG_CATEGORY_GROUPS: readonly string[] = ['allLogs'];
 /**
  * A stream's monitoring, as children of `scope`: the namespace's diagnostic logs to Log
  * Analytics (a new workspace, kept 365 days, when none is given), the notification target (the
- * given one, one for `notificationEmails`, or none with a warning), and the two alerts that mean
+ * given one, one for `alertEmailAddresses`, or none with a warning), and the two alerts that mean
  * a stream is not landing: Event Hubs throttling requests (`ThrottledRequests` > 0: events are
  * refused) and Capture falling behind (`CaptureBacklog` > threshold: events are not reaching the
  * lake). Both alerts resolve themselves when the signal clears.
  */
-export function streamMonitoring(scope: Construct, spec: StreamMonitoringSpec): StreamMonitoring {
+export function createStreamMonitoring(scope: Construct, spec: StreamMonitoringSpec): StreamMonitoring {
   const named = (rule: NameRule, ...parts: string[]) =>
     physicalName(scope, rule, { platform: spec.platform, parts: [spec.stream, ...parts] });
   const logWorkspace =
@@ -80,19 +80,19 @@ export function streamMonitoring(scope: Construct, spec: StreamMonitoringSpec): 
 
   const notificationTarget =
     spec.notificationTarget ??
-    (spec.notificationEmails === undefined
+    (spec.alertEmailAddresses === undefined
       ? undefined
       : new NotificationTarget(scope, 'Notifications', {
           platformName: spec.platform,
           resourceGroup: spec.resourceGroup,
-          emails: spec.notificationEmails,
+          emailAddresses: spec.alertEmailAddresses,
           tags: spec.userTags,
         }));
   if (!notificationTarget) {
     warn(
       scope,
       spec.noNotificationWarning,
-      "The stream's alerts notify no one: pass 'notificationTarget' or 'notificationEmails'.",
+      "The stream's alerts notify no one: pass 'notificationTarget' or 'alertEmailAddresses'.",
     );
   }
 

@@ -2,7 +2,9 @@ import type { IConstruct } from 'constructs';
 import { validateConsumerGroupName } from './stream-import';
 import { ErrorCode, ValidationError, type Violation } from '../../../core/errors';
 import { NameRules, validateLiteralNamePart, validateName } from '../../../core/naming';
-import { validateIntegerRange, validateIpRanges } from '../../../core/ranges';
+import { type IntegerRange, validateIntegerRange, validateIpRanges } from '../../../core/ranges';
+import type { RemovalDecision } from '../../../core/removal';
+import type { Tags } from '../../../core/tags';
 import { isUnresolved } from '../../../core/tokens';
 import { findZone } from '../../../core/zones';
 import { type INotificationTarget, NotificationTarget } from '../../monitoring/notification-target';
@@ -31,6 +33,16 @@ export interface StreamSettings {
   readonly assignDeployerCaptureAccess: boolean;
 }
 
+/** The settings, checked, and what the stream derives from them before making anything. */
+export interface ResolvedStream extends StreamSettings {
+  /** The resources' tags (the kit's and the user's). */
+  readonly tags: Tags;
+  readonly resourceGroupName: string;
+  readonly identityName: string;
+  readonly namespaceName: string;
+  readonly removal: RemovalDecision;
+}
+
 /** The props the checks read that are not in the settings. */
 export interface StreamPropsToCheck {
   readonly lake: ILakeStorage;
@@ -38,7 +50,7 @@ export interface StreamPropsToCheck {
   readonly customerManagedKey?: boolean;
   readonly keyVaultAllowedIpRanges?: string[];
   readonly notificationTarget?: INotificationTarget;
-  readonly notificationEmails?: string[];
+  readonly alertEmailAddresses?: string[];
 }
 
 /** Event Hubs Capture windows. */
@@ -46,6 +58,25 @@ export const CAPTURE_LIMITS = {
   intervalSeconds: { min: 60, max: 900 },
   sizeLimitBytes: { min: 10485760, max: 524288000 },
 } as const;
+
+/** Hours of event retention an Event Hubs tier allows: 1 to its cap (Standard 7 days, Premium 90). */
+export function retentionHoursRange(sku: EventHubsSku): IntegerRange {
+  return { min: 1, max: EVENT_HUBS_TIER_LIMITS[sku].maxRetentionHours };
+}
+
+/**
+ * Throws `DPK_OUT_OF_RANGE` unless `hours` is an integer the tier keeps events for, naming the
+ * tier and its cap; a token passes.
+ */
+function validateRetentionHours(scope: IConstruct, hours: number, sku: EventHubsSku): void {
+  const { min, max } = retentionHoursRange(sku);
+  if (isUnresolved(hours) || (Number.isInteger(hours) && hours >= min && hours <= max)) return;
+  throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
+    prop: 'retentionHours',
+    received: hours,
+    allowed: `an integer from ${min} to ${max} (Event Hubs ${sku} keeps events at most ${max / 24} days)`,
+  });
+}
 
 /** Validates the stream name: a literal `NameRules.COMPONENT`. Throws `DPK_INVALID_NAME`. */
 export function validateStreamName(scope: IConstruct, name: string): string {
@@ -97,7 +128,7 @@ export function validateStreamSettings(
     );
   }
   validateIntegerRange(scope, 'partitionCount', s.partitionCount, 1, tier.maxPartitions);
-  validateIntegerRange(scope, 'retentionHours', s.retentionHours, 1, tier.maxRetentionHours);
+  validateRetentionHours(scope, s.retentionHours, s.sku);
   const { intervalSeconds: interval, sizeLimitBytes: size } = CAPTURE_LIMITS;
   validateIntegerRange(scope, 'captureIntervalSeconds', s.captureIntervalSeconds, interval.min, interval.max);
   validateIntegerRange(scope, 'captureSizeLimitBytes', s.captureSizeLimitBytes, size.min, size.max);
@@ -109,8 +140,13 @@ export function validateStreamSettings(
     Number.MAX_SAFE_INTEGER,
   );
   checkConsumerGroups(scope, s.consumerGroups);
-  if (props.notificationEmails !== undefined) {
-    validateEmails(scope, props.notificationEmails, 'notificationEmails', NotificationTarget.EMAILS_RANGE);
+  if (props.alertEmailAddresses !== undefined) {
+    validateEmails(
+      scope,
+      props.alertEmailAddresses,
+      'alertEmailAddresses',
+      NotificationTarget.EMAIL_ADDRESSES_RANGE,
+    );
   }
   validateIpRanges(scope, 'keyVaultAllowedIpRanges', props.keyVaultAllowedIpRanges);
 }
@@ -150,9 +186,9 @@ function checkConflicts(scope: IConstruct, s: StreamSettings, props: StreamProps
       conflict('maximumThroughputUnits', s.maximumThroughputUnits, 'unset on Premium (no auto-inflate)'),
     );
   }
-  if (props.notificationTarget !== undefined && props.notificationEmails !== undefined) {
+  if (props.notificationTarget !== undefined && props.alertEmailAddresses !== undefined) {
     violations.push(
-      conflict('notificationEmails', props.notificationEmails, "unset when 'notificationTarget' is given"),
+      conflict('alertEmailAddresses', props.alertEmailAddresses, "unset when 'notificationTarget' is given"),
     );
   }
   ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, scope, violations);
