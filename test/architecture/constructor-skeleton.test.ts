@@ -29,7 +29,9 @@ const CREATE_STEP = /^create[A-Z]/;
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'private' || entry.name === 'compliance' ? [] : sourceFiles(full);
+    if (entry.isDirectory()) {
+      return entry.name === 'private' || entry.name === 'compliance' ? [] : sourceFiles(full);
+    }
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
   });
 }
@@ -54,7 +56,9 @@ function blockConstructors(): BlockConstructor[] {
         const ctor = statement.members.find(ts.isConstructorDeclaration);
         const params = ctor?.parameters.map((p) => p.name.getText(source)) ?? [];
         if (!ctor?.body || params[0] !== 'scope' || params[1] !== 'id') return [];
-        return [{ name: `${cloud}.${statement.name.text}`, file: path.relative(SRC, file), node: ctor, source }];
+        return [
+          { name: `${cloud}.${statement.name.text}`, file: path.relative(SRC, file), node: ctor, source },
+        ];
       });
     }),
   );
@@ -108,8 +112,9 @@ describe.each(blocks.map((b) => [b.name, b] as const))('%s constructor', (_name,
       if (!ts.isCallExpression(n)) return;
       const name = calledName(n);
       if (name === undefined) return;
-      if (CREATE_STEP.test(name)) firstCreate ??= name;
-      else if (firstCreate && VALIDATION_CALL.test(name)) {
+      if (CREATE_STEP.test(name)) {
+        firstCreate ??= name;
+      } else if (firstCreate && VALIDATION_CALL.test(name)) {
         late.push(`${name} after ${firstCreate} (${block.file}:${lineOf(block, n)})`);
       }
     });
@@ -120,7 +125,9 @@ describe.each(blocks.map((b) => [b.name, b] as const))('%s constructor', (_name,
     const start = block.source.getLineAndCharacterOfPosition(block.node.getStart(block.source)).line;
     const end = block.source.getLineAndCharacterOfPosition(block.node.getEnd()).line;
     const lines = end - start + 1;
-    expect(lines <= MAX_CONSTRUCTOR_LINES ? 'short' : `${block.file}:${start + 1} is ${lines} lines`).toBe('short');
+    expect(lines <= MAX_CONSTRUCTOR_LINES ? 'short' : `${block.file}:${start + 1} is ${lines} lines`).toBe(
+      'short',
+    );
   });
 });
 
