@@ -155,7 +155,7 @@ describe.each(Object.entries(RESOLUTIONS))('a consumer app under moduleResolutio
       }),
     );
     run(process.execPath, [TSC, '-p', tsconfig], consumer);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('a consumer app synthesizes on each cloud with plain Node', () => {
@@ -175,7 +175,7 @@ describe('a consumer app synthesizes on each cloud with plain Node', () => {
       }),
     );
     run(process.execPath, [TSC, '-p', tsconfig], consumer);
-  }, 60_000);
+  }, 180_000);
 
   test.each([
     ['aws', 'PaymentsAws.template.json'],
@@ -188,6 +188,6 @@ describe('a consumer app synthesizes on each cloud with plain Node', () => {
       run(process.execPath, [path.join('dist', `${cloud}.js`), out], consumer);
       expect(fs.existsSync(path.join(out, output))).toBe(true);
     },
-    60_000,
+    180_000,
   );
 });
