@@ -7,7 +7,6 @@ import {
   constructIdFrom,
   type DataRemovalPolicy,
   ErrorCode,
-  isUnresolved,
   type NetworkCommonProps,
   stableHash,
   resourceTags,
@@ -17,7 +16,7 @@ import {
   validatePrivateCidr,
   ValidationError,
 } from '../../core/internal';
-import { encryptedLogGroup, LOG_RETENTION_DAYS } from '../private/log-groups';
+import { encryptedLogGroup, validateLogRetentionDays } from '../private/log-groups';
 import { AVAILABILITY_ZONE_COUNT_RANGE, ImportedNetwork } from '../private/network-import';
 import { removalPolicyFor } from '../private/removal';
 import { applyTags } from '../private/tags';
@@ -254,7 +253,7 @@ export class Network extends Construct implements INetwork {
 
     this.validateCidr(cidr);
     this.validateAzCount(azCount);
-    this.validateRetention(retentionDays);
+    validateLogRetentionDays(this, 'flowLogRetentionDays', retentionDays);
     const tags = resourceTags(this, TagRules.AWS, platform, props.tags);
     const removalPolicy = removalPolicyFor(this, props.removalPolicy);
     const zones = this.availabilityZones(azCount);
@@ -379,14 +378,5 @@ export class Network extends Construct implements INetwork {
         allowed: `an integer from ${min} to ${max} (Redshift Serverless needs three zones)`,
       });
     }
-  }
-
-  private validateRetention(days: number): void {
-    if (isUnresolved(days) || LOG_RETENTION_DAYS.includes(days)) return;
-    throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
-      prop: 'flowLogRetentionDays',
-      received: days,
-      allowed: `one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
-    });
   }
 }

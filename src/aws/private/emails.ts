@@ -19,3 +19,22 @@ export function validateEmailAddresses(scope: IConstruct, prop: string, emails: 
   );
   return [...emails];
 }
+
+/**
+ * Checks a block's alert-email shorthand before anything exists: no `alertEmailAddresses` next to
+ * a caller's own `notificationTarget` (`DPK_CONFLICTING_PROPS`: subscribe to your own topic
+ * yourself), and every address valid under this block's prop (`DPK_INVALID_PRINCIPAL`).
+ */
+export function validateAlertEmailAddresses(
+  scope: IConstruct,
+  props: { readonly notificationTarget?: unknown; readonly alertEmailAddresses?: readonly string[] },
+): void {
+  if (props.notificationTarget && props.alertEmailAddresses !== undefined) {
+    throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, scope, {
+      prop: 'alertEmailAddresses',
+      received: props.alertEmailAddresses,
+      allowed: "unset when 'notificationTarget' is given (subscribe to your own topic yourself)",
+    });
+  }
+  validateEmailAddresses(scope, 'alertEmailAddresses', props.alertEmailAddresses ?? []);
+}

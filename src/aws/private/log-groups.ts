@@ -2,7 +2,8 @@ import { Annotations, Arn, ArnFormat, Aws, Lazy, type RemovalPolicy, Stack } fro
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
+import { ErrorCode, isUnresolved, ValidationError } from '../../core/internal';
 import type { IEncryptionKey } from '../security/encryption-key';
 
 /** Warning id: the key is imported, so the CloudWatch Logs statement could not be added to its policy. */
@@ -12,6 +13,19 @@ export const LOGS_KEY_POLICY_NOT_ADDED_WARNING = 'data-platform-kit:logsKeyPolic
 export const LOG_RETENTION_DAYS: readonly number[] = Object.values(logs.RetentionDays).filter(
   (d): d is number => typeof d === 'number' && d !== logs.RetentionDays.INFINITE,
 );
+
+/**
+ * Throws `DPK_OUT_OF_RANGE` naming `prop` unless `days` is a retention CloudWatch Logs accepts
+ * (a token passes: CloudFormation checks it at deploy time).
+ */
+export function validateLogRetentionDays(scope: IConstruct, prop: string, days: number): void {
+  if (isUnresolved(days) || LOG_RETENTION_DAYS.includes(days)) return;
+  throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
+    prop,
+    received: days,
+    allowed: `one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
+  });
+}
 
 /** What an encrypted log group is made of. */
 export interface EncryptedLogGroupOptions {

@@ -22,8 +22,8 @@ import {
   ValidationError,
   type Violation,
 } from '../../../core/internal';
-import { validateEmailAddresses } from '../../private/emails';
-import { LOG_RETENTION_DAYS } from '../../private/log-groups';
+import { validateAlertEmailAddresses } from '../../private/emails';
+import { validateLogRetentionDays } from '../../private/log-groups';
 import { PipelineNameRules } from '../../private/pipeline-names';
 import { removalPolicyFor } from '../../private/removal';
 import type { IEncryptionKey } from '../../security/encryption-key';
@@ -81,22 +81,8 @@ export function resolvePipelineSettings(scope: IConstruct, props: PipelineProps)
   validateIntegerRange(scope, 'maxAttempts', maxAttempts, Pipeline.MAX_ATTEMPTS_RANGE);
   validateIntegerRange(scope, 'retryDelaySeconds', retryDelaySeconds, Pipeline.RETRY_DELAY_SECONDS_RANGE);
   validateIntegerRange(scope, 'runTimeoutMinutes', runTimeoutMinutes, Pipeline.RUN_TIMEOUT_MINUTES_RANGE);
-  if (!isUnresolved(logRetentionDays) && !LOG_RETENTION_DAYS.includes(logRetentionDays)) {
-    throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
-      prop: 'logRetentionDays',
-      received: logRetentionDays,
-      allowed: `one of the retentions CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
-    });
-  }
-  if (props.notificationTarget && props.alertEmailAddresses !== undefined) {
-    throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, scope, {
-      prop: 'alertEmailAddresses',
-      received: props.alertEmailAddresses,
-      allowed: "unset when 'notificationTarget' is given (subscribe to your own topic yourself)",
-    });
-  }
-  // Checked here, not only by the kit-made target: before anything exists, under this block's prop.
-  validateEmailAddresses(scope, 'alertEmailAddresses', props.alertEmailAddresses ?? []);
+  validateLogRetentionDays(scope, 'logRetentionDays', logRetentionDays);
+  validateAlertEmailAddresses(scope, props);
   const tags = resourceTags(scope, TagRules.AWS, platform, props.tags);
   const removalPolicy = removalPolicyFor(scope, props.removalPolicy);
 

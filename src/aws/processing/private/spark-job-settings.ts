@@ -20,7 +20,7 @@ import {
   validatePlatformName,
   ValidationError,
 } from '../../../core/internal';
-import { LOG_RETENTION_DAYS } from '../../private/log-groups';
+import { validateLogRetentionDays } from '../../private/log-groups';
 import { PipelineNameRules } from '../../private/pipeline-names';
 import { removalPolicyFor } from '../../private/removal';
 import type { IEncryptionKey } from '../../security/encryption-key';
@@ -79,7 +79,7 @@ export function resolveSparkJobSettings(scope: IConstruct, props: SparkJobProps)
   validateRuntime(scope, glueVersion, workerType, language, props.mainClass);
   validateIntegerRange(scope, 'workerCount', workerCount, SparkJob.WORKER_COUNT_RANGE);
   validateIntegerRange(scope, 'timeoutMinutes', timeoutMinutes, SparkJob.TIMEOUT_MINUTES_RANGE);
-  validateLogRetention(scope, logRetentionDays);
+  validateLogRetentionDays(scope, 'logRetentionDays', logRetentionDays);
   const userArguments = validateArguments(scope, props.arguments ?? {});
   const tags = resourceTags(scope, TagRules.AWS, platform, props.tags);
   const removalPolicy = removalPolicyFor(scope, props.removalPolicy);
@@ -158,15 +158,6 @@ function validateRuntime(
       allowed: "a fully qualified Scala object name (e.g. 'com.example.CleanOrders')",
     });
   }
-}
-
-function validateLogRetention(scope: IConstruct, days: number): void {
-  if (isUnresolved(days) || LOG_RETENTION_DAYS.includes(days)) return;
-  throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
-    prop: 'logRetentionDays',
-    received: days,
-    allowed: `one of the retentions CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
-  });
 }
 
 /** Argument names are literal, well-formed, and never the kit's own (all reported at once). */

@@ -20,8 +20,8 @@ import {
   validatePlatformName,
   ValidationError,
 } from '../../../core/internal';
-import { validateEmailAddresses } from '../../private/emails';
-import { LOG_RETENTION_DAYS } from '../../private/log-groups';
+import { validateAlertEmailAddresses } from '../../private/emails';
+import { validateLogRetentionDays } from '../../private/log-groups';
 import { removalPolicyFor } from '../../private/removal';
 import { StreamNameRules } from '../../private/stream-names';
 import type { IEncryptionKey } from '../../security/encryption-key';
@@ -87,7 +87,7 @@ export function resolveStreamSettings(scope: IConstruct, props: StreamIngestionP
     StreamIngestion.BUFFERING_INTERVAL_SECONDS_RANGE,
   );
   validateIntegerRange(scope, 'bufferingSizeMiB', bufferingSizeMiB, StreamIngestion.BUFFERING_SIZE_MIB_RANGE);
-  validateLogRetention(scope, logRetentionDays);
+  validateLogRetentionDays(scope, 'logRetentionDays', logRetentionDays);
   validateThresholds(
     scope,
     retentionHours,
@@ -95,15 +95,7 @@ export function resolveStreamSettings(scope: IConstruct, props: StreamIngestionP
     iteratorAgeThresholdMilliseconds,
     dataFreshnessThresholdSeconds,
   );
-  if (props.notificationTarget && props.alertEmailAddresses !== undefined) {
-    throw ValidationError.of(ErrorCode.CONFLICTING_PROPS, scope, {
-      prop: 'alertEmailAddresses',
-      received: props.alertEmailAddresses,
-      allowed: "unset when 'notificationTarget' is given (subscribe to your own topic yourself)",
-    });
-  }
-  // Checked here, not only by the kit-made target: before anything exists, under this block's prop.
-  validateEmailAddresses(scope, 'alertEmailAddresses', props.alertEmailAddresses ?? []);
+  validateAlertEmailAddresses(scope, props);
   const tags = resourceTags(scope, TagRules.AWS, platform, props.tags);
   const removalPolicy = removalPolicyFor(scope, props.removalPolicy);
 
@@ -149,15 +141,6 @@ function validateStreamName(scope: IConstruct, streamName: string): string {
     });
   }
   return name;
-}
-
-function validateLogRetention(scope: IConstruct, days: number): void {
-  if (isUnresolved(days) || LOG_RETENTION_DAYS.includes(days)) return;
-  throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
-    prop: 'logRetentionDays',
-    received: days,
-    allowed: `one of the retentions CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
-  });
 }
 
 /**

@@ -24,7 +24,7 @@ import {
   ZoneDefaults,
 } from '../../../core/internal';
 import { awsDeploymentScope } from '../../private/deployment-scope';
-import { LOG_RETENTION_DAYS } from '../../private/log-groups';
+import { validateLogRetentionDays } from '../../private/log-groups';
 import { validateDataSubnets } from '../../private/network-import';
 import { removalPolicyFor } from '../../private/removal';
 import { AwsNameRules } from '../../private/service-names';
@@ -78,7 +78,7 @@ export function resolveWarehouseSettings(scope: IConstruct, props: WarehouseProp
 
   validateMaxCapacity(scope, baseCapacityRpus, maxCapacityRpus);
   validateName(scope, AwsNameRules.REDSHIFT_USER, 'adminUsername', adminUsername);
-  validateRetention(scope, auditLogRetentionDays);
+  validateLogRetentionDays(scope, 'auditLogRetentionDays', auditLogRetentionDays);
   validateLiteral(scope, 'athenaScanLimitPerQueryGib', scanLimitGib);
   validateIntegerRange(
     scope,
@@ -144,15 +144,6 @@ function validateLiteral(scope: IConstruct, prop: string, value: number): void {
     prop,
     received: value,
     allowed: 'a literal number known at synth time (the kit converts it to bytes)',
-  });
-}
-
-function validateRetention(scope: IConstruct, days: number): void {
-  if (isUnresolved(days) || LOG_RETENTION_DAYS.includes(days)) return;
-  throw ValidationError.of(ErrorCode.OUT_OF_RANGE, scope, {
-    prop: 'auditLogRetentionDays',
-    received: days,
-    allowed: `one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`,
   });
 }
 
