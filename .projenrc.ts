@@ -73,7 +73,8 @@ const project = new typescript.TypeScriptProject({
       maxWorkers: 2,
       collectCoverage: false,
       // Unit tests skip aws-cdk-lib's own CloudFormation validation; the guards run it (see the file).
-      setupFiles: ['<rootDir>/test/setup/engine-validation.ts'],
+      // The engines' creation stack traces are kept but not source-mapped by jest (see the file).
+      setupFiles: ['<rootDir>/test/setup/engine-validation.ts', '<rootDir>/test/setup/stack-traces.ts'],
     },
   },
   peerDeps: Object.entries(ENGINE_PEERS).map(([name, range]) => `${name}@${range}`),
