@@ -203,6 +203,16 @@ project.addTask('bench', {
   exec: 'tsx scripts/bench.ts',
   receiveArgs: true,
 });
+// Each cloud entry's runtime twin (src/<cloud>/index.js, generated from index.ts): the same
+// exports, each block loaded on first use, so an app pays only for the blocks it imports.
+// TypeScript reads index.ts; the compiled package ships the twin in place of tsc's index.js.
+project.addTask('entries', {
+  description: "Regenerate each cloud entry's lazy runtime twin (src/<cloud>/index.js) from its index.ts",
+  exec: 'tsx scripts/entries.ts',
+});
+project.compileTask.exec('tsx scripts/entries.ts --copy lib', {
+  name: "Ship each cloud entry's lazy runtime twin in place of tsc's eager index.js",
+});
 project.addTask('baselines', {
   description: 'Rewrite the data-loss baselines (stateful identities, AWS templates) from the examples',
   exec: 'tsx --tsconfig tsconfig.dev.json scripts/update-baselines.ts',

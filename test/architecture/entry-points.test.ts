@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LAZY_ENTRIES, renderEntry } from '../../scripts/entries';
 
 /**
  * Each entry point loads only its own engine: proven by loading it in a fresh Node process and
@@ -16,9 +18,11 @@ const ENGINES = [
   '@cdktf/provider-time',
 ] as const;
 
+/** Loads `entry` (every export of a lazy cloud entry: a user may use them all) and lists the engines loaded. */
 function enginesLoadedBy(entry: string): string[] {
   const script = `
-    require(${JSON.stringify(path.join(ROOT, 'src', entry))});
+    const exported = require(${JSON.stringify(runtimeFile(entry))});
+    for (const name of Object.keys(exported)) void exported[name];
     const engines = ${JSON.stringify(ENGINES)};
     const loaded = engines.filter((e) => Object.keys(require.cache).some((f) => f.includes('/node_modules/' + e + '/')));
     process.stdout.write(JSON.stringify(loaded));`;
@@ -27,6 +31,13 @@ function enginesLoadedBy(entry: string): string[] {
     encoding: 'utf8',
   });
   return JSON.parse(out) as string[];
+}
+
+/** What Node, tsx and jest load for an entry: a cloud's runtime twin (index.js), else index.ts. */
+function runtimeFile(entry: string): string {
+  const file = path.join(ROOT, 'src', entry);
+  const twin = file.replace(/\.ts$/, '.js');
+  return LAZY_ENTRIES.some((cloud) => entry === `${cloud}/index.ts`) ? twin : file;
 }
 
 describe('entry points load only their own engine', () => {
@@ -45,5 +56,50 @@ describe('entry points load only their own engine', () => {
     ['azure/compliance/index.ts', ['cdktf', '@cdktf/provider-time']],
   ])('%s loads %p', (entry, expected) => {
     expect(enginesLoadedBy(entry)).toEqual(expected);
+  });
+});
+
+/**
+ * Each cloud's entry is lazy at run time (src/<cloud>/index.js, generated from index.ts by
+ * scripts/entries.ts): the same exports, each block loaded on first use.
+ */
+describe.each(LAZY_ENTRIES)('the %s entry', (cloud) => {
+  test('its runtime twin is what index.ts generates (refresh with `npx projen entries`)', () => {
+    const committed = fs.readFileSync(path.join(ROOT, 'src', cloud, 'index.js'), 'utf8');
+    if (committed !== renderEntry(cloud)) {
+      throw new Error(
+        `src/${cloud}/index.js differs from index.ts: run \`npx projen entries\` and commit it`,
+      );
+    }
+  });
+
+  test('exports the values index.ts does, and nothing else', () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const eager = require(path.join(ROOT, 'src', cloud, 'index.ts')) as Record<string, unknown>;
+    const lazy = require(path.join(ROOT, 'src', cloud, 'index.js')) as Record<string, unknown>;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    expect(Object.keys(lazy).sort()).toEqual(Object.keys(eager).sort());
+    expect(Object.keys(lazy).filter((name) => lazy[name] !== eager[name])).toEqual([]);
+  });
+
+  test('loads nothing until an export is used, then only that block', () => {
+    const script = `
+      const entry = require(${JSON.stringify(path.join(ROOT, 'src', cloud))});
+      const kit = () => Object.keys(require.cache).filter((f) => f.includes('/src/${cloud}/')).length;
+      const before = kit();
+      void entry.LakeStorage;
+      const blocks = [...new Set(Object.keys(require.cache)
+        .map((f) => f.split('/src/${cloud}/')[1]?.split('/')).filter((p) => p?.length > 1).map((p) => p[0]))].sort();
+      process.stdout.write(JSON.stringify({ before, blocks }));`;
+    const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const { before, blocks } = JSON.parse(out) as { before: number; blocks: string[] };
+    expect(before).toBe(1);
+    expect(blocks).not.toContain('orchestration');
+    expect(blocks).not.toContain('streaming');
+    expect(blocks).not.toContain('warehouse');
+    expect(blocks).toContain('storage');
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { copyEntries } from '../../scripts/entries';
 
 /**
  * The first hour of a user, offline: the kit is compiled and packed as npm would publish it,
@@ -96,6 +97,8 @@ beforeAll(() => {
     [TSC, '-p', path.join(ROOT, 'tsconfig.json'), '--outDir', path.join(lib, 'lib')],
     ROOT,
   );
+  // …and ship each cloud entry's lazy runtime twin over tsc's index.js, as the compile task does.
+  copyEntries(path.join(lib, 'lib'));
   const pack = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], lib)) as {
     filename: string;
     files: { path: string }[];
@@ -190,4 +193,36 @@ describe('a consumer app synthesizes on each cloud with plain Node', () => {
     },
     180_000,
   );
+});
+
+describe('a cloud entry loads only the blocks an app uses', () => {
+  const loads = (script: string) =>
+    JSON.parse(run(process.execPath, ['-e', script], consumer)) as { hasBlock: boolean; other: string[] };
+
+  test.each([
+    ['gcp', 'LakeStorage', 'storage-bucket', ['bigquery-dataset', 'pubsub-topic', 'workflows-workflow']],
+    ['azure', 'LakeStorage', 'storage-account', ['eventhub', 'synapse-workspace', 'data-factory']],
+    ['aws', 'LakeStorage', 'aws-s3', ['aws-kinesis', 'aws-redshift', 'aws-stepfunctions']],
+  ])('%s: %s loads %s, not %p', (cloud, block, own, others) => {
+    const script = `
+      const { ${block} } = require('data-platform-kit/${cloud}');
+      if (typeof ${block} !== 'function') throw new Error('no ${block}');
+      const loaded = Object.keys(require.cache);
+      const has = (m) => loaded.some((f) => f.includes('/' + m + '/'));
+      process.stdout.write(JSON.stringify({ hasBlock: has(${JSON.stringify(own)}), other: ${JSON.stringify(others)}.filter(has) }));`;
+    expect(loads(script)).toEqual({ hasBlock: true, other: [] });
+  });
+
+  test.each(['aws', 'gcp', 'azure'])('%s: its names import from an ES module', (cloud) => {
+    const script = `import('data-platform-kit/${cloud}').then((m) => {
+      const named = Object.keys(m).filter((k) => !['default', 'module.exports', '__esModule'].includes(k));
+      process.stdout.write(JSON.stringify({ named, cjs: Object.keys(require('data-platform-kit/${cloud}')) }));
+    });`;
+    const { named, cjs } = JSON.parse(run(process.execPath, ['-e', script], consumer)) as {
+      named: string[];
+      cjs: string[];
+    };
+    expect(named.sort()).toEqual(cjs.sort());
+    expect(named).toContain('LakeStorage');
+  });
 });
