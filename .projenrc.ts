@@ -75,6 +75,8 @@ const project = new typescript.TypeScriptProject({
       // Unit tests skip aws-cdk-lib's own CloudFormation validation; the guards run it (see the file).
       // The engines' creation stack traces are kept but not source-mapped by jest (see the file).
       setupFiles: ['<rootDir>/test/setup/engine-validation.ts', '<rootDir>/test/setup/stack-traces.ts'],
+      // With no timings yet (a fresh clone), the files marked @slow start first (see the file).
+      testSequencer: '<rootDir>/test/setup/sequencer.cjs',
     },
   },
   peerDeps: Object.entries(ENGINE_PEERS).map(([name, range]) => `${name}@${range}`),

@@ -1,3 +1,5 @@
+// @slow: loads every entry in its own Node process: with no timings yet
+// (a fresh clone), jest starts it first (test/setup/sequencer.cjs).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

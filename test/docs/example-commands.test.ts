@@ -1,3 +1,5 @@
+// @slow: runs the CDK CLI and tsx on two examples: with no timings yet
+// (a fresh clone), jest starts it first (test/setup/sequencer.cjs).
 import { execSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,3 +1,5 @@
+// @slow: synthesizes every example twice, with the engine's validation: with no timings yet
+// (a fresh clone), jest starts it first (test/setup/sequencer.cjs).
 import * as fs from 'node:fs';
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import { readIdentityBaseline, statefulIdentities, templateFile } from './baselines';

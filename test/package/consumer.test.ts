@@ -1,3 +1,5 @@
+// @slow: compiles, packs and type-checks a consumer app three times: with no timings yet
+// (a fresh clone), jest starts it first (test/setup/sequencer.cjs).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
