@@ -233,16 +233,25 @@ project.addTask('docs:rules', {
 // are committed; a change to the public surface fails `npm test` until `npx projen api` records it.
 const API_DECLARATIONS =
   'tsc -p tsconfig.dev.json --noEmit false --declaration --emitDeclarationOnly --outDir build/dts';
-// In the test task the same run also emits the JavaScript (about 2 s more): the packed-package
-// test (test/package) packs that build, when current, instead of compiling the library again.
+// The test task: first the single-threaded checks side by side, one per core (scripts/parallel.ts):
+// - the type-check, which also emits the declarations for the API check and the JavaScript
+//   (about 2 s more) the packed-package test (test/package) packs instead of compiling again;
+//   then the API reports unchanged (api/*.api.md) and the API reference (docs/api/) builds
+//   without warnings;
+// - eslint (projen's eslint task);
+// then jest on both cores.
+const TEST_CHECKS = {
+  types: `${API_DECLARATIONS.replace(' --emitDeclarationOnly', '')} && tsx scripts/api.ts check`,
+  eslint: 'projen eslint',
+};
 project.testTask.updateStep(0, {
-  name: 'Type-check the test suite; emit declarations for the API check and the library for the package test',
-  exec: API_DECLARATIONS.replace(' --emitDeclarationOnly', ''),
+  name: 'Type-check (emitting declarations and the library), then the API reports; eslint alongside',
+  exec: `tsx scripts/parallel.ts ${Object.entries(TEST_CHECKS)
+    .map(([name, command]) => `"${name}=${command}"`)
+    .join(' ')}`,
 });
-project.testTask.insertStep(1, {
-  name: 'API reports unchanged (api/*.api.md) and the API reference (docs/api/) builds without warnings',
-  exec: 'tsx scripts/api.ts check',
-});
+// projen's last step spawns eslint: it runs in the first step now.
+project.testTask.removeStep(2);
 project.addTask('api', {
   description: 'Record the public API of every entry point in api/<entry>.api.md (after a deliberate change)',
   steps: [{ exec: API_DECLARATIONS }, { exec: 'tsx scripts/api.ts update' }],
