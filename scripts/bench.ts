@@ -2,7 +2,8 @@
  * `npm run bench`: how fast the kit synthesizes, against what the engine alone costs.
  *
  * For each example: the kit's synth (the example's main.ts, run with the project's runner,
- * compliance gating included, as a user runs it) against a raw-layer baseline (the same
+ * compliance gating included, as a user runs it: against the kit installed as published, see
+ * scripts/library.ts) against a raw-layer baseline (the same
  * resources re-created through the engine's lowest layer with the same runner, see
  * bench/raw-app.ts): the median of N runs, the ratio and the peak RSS; then where the kit's
  * time goes (bench/phases.ts). Runs one process at a time, so figures are comparable within
@@ -21,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildLibrary, linkEngines } from './library';
 
 const ROOT = path.resolve(__dirname, '..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -56,6 +58,27 @@ interface Row {
 }
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dpk-bench-'));
+
+/**
+ * Where the kit synth runs: the examples next to the kit installed as published (lib/, with the
+ * lazy cloud entries) and the engines, as a user's app loads it from node_modules; their own
+ * code runs through tsx, with a tsconfig that maps nothing to src/.
+ */
+const PUBLISHED = path.join(scratch, 'published');
+function installPublished(): void {
+  const kit = path.join(PUBLISHED, 'node_modules', 'data-platform-kit');
+  buildLibrary(path.join(kit, 'lib'));
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(kit, 'package.json'));
+  linkEngines(path.join(PUBLISHED, 'node_modules'));
+  fs.cpSync(EXAMPLES, path.join(PUBLISHED, 'examples'), { recursive: true });
+  const compilerOptions = {
+    module: 'node16',
+    moduleResolution: 'node16',
+    target: 'ES2022',
+    esModuleInterop: true,
+  };
+  fs.writeFileSync(path.join(PUBLISHED, 'tsconfig.json'), JSON.stringify({ compilerOptions }));
+}
 const env = {
   ...process.env,
   TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.dev.json'),
@@ -127,7 +150,13 @@ function benchExample(name: string): Row {
   const raw: Sample[] = [];
   for (let i = 0; i < (HEADLINE_ONLY ? 1 : RUNS); i++) {
     fs.rmSync(kitOut, { recursive: true, force: true });
-    kit.push(node(path.join(dir, 'main.ts'), [], { CDK_OUTDIR: kitOut, CDKTF_OUTDIR: kitOut }));
+    kit.push(
+      node(path.join(PUBLISHED, 'examples', name, 'main.ts'), [], {
+        CDK_OUTDIR: kitOut,
+        CDKTF_OUTDIR: kitOut,
+        TSX_TSCONFIG_PATH: path.join(PUBLISHED, 'tsconfig.json'),
+      }),
+    );
     const rawOut = path.join(scratch, `${name}-raw-${i}`);
     raw.push(node(path.join(__dirname, 'bench', 'raw-app.ts'), [engine, kitOut, rawOut]));
   }
@@ -239,6 +268,7 @@ function main(): void {
     .map((d) => d.name)
     .filter((n) => only.length === 0 || only.includes(n))
     .sort();
+  installPublished();
   const rows: Row[] = [];
   for (const name of examples) {
     const row = benchExample(name);
@@ -265,12 +295,13 @@ function main(): void {
       `(1-minute load average ${load} at the end: above the core count the machine was shared, so read the CPU ` +
       'columns). Compare ratios within one run; absolute times vary between machines.',
     '',
-    '- **kit synth**: the example’s `main.ts` with the project’s runner (tsx), compliance gating included, as a user runs it.',
+    '- **kit synth**: the example’s `main.ts` with the project’s runner (tsx), compliance gating included, as a user runs it: ' +
+      'the kit installed as published (its compiled `lib/`) next to the engines in a scratch `node_modules`.',
     '- **raw layer**: the same resources re-created through the engine’s lowest layer with the same runner ' +
       '(AWS: `CfnInclude` of the kit’s own templates; cdktf: one bare `TerraformResource` / `TerraformProvider` per block of the kit’s `cdk.tf.json`).',
     '- **kit / raw**: wall-time ratio; **kit / raw (CPU)**: the same with user + system CPU time, steadier when other work shares the machine.',
-    '- **breakdown** (seconds, one in-process run): module load (engine, kit, example), construction, the engine’s own template ' +
-      'validation (AWS only), the compliance packs, synthesis and writing.',
+    '- **breakdown** (seconds, one in-process run, the kit from its sources): module load (engine, kit, example), construction, ' +
+      'the engine’s own template validation (AWS only), the compliance packs, synthesis and writing.',
     '',
     `Headline: ${headline(rows)}`,
     '',

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { copyEntries } from '../../scripts/entries';
+import { buildLibrary, linkEngines } from '../../scripts/library';
 
 /**
  * The first hour of a user, offline: the kit is compiled and packed as npm would publish it,
@@ -15,17 +15,6 @@ import { copyEntries } from '../../scripts/entries';
  */
 const ROOT = path.resolve(__dirname, '../..');
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-const ENGINES = [
-  'aws-cdk-lib',
-  'constructs',
-  'cdktf',
-  'cdk-nag',
-  '@cdktf/provider-google',
-  '@cdktf/provider-google-beta',
-  '@cdktf/provider-azurerm',
-  '@cdktf/provider-time',
-  '@types/node',
-];
 
 /** What each cloud's consumer does: build one lake and synthesize it. */
 const CONSUMERS: Record<string, string> = {
@@ -80,35 +69,6 @@ function run(cmd: string, args: string[], cwd: string): string {
   }
 }
 
-/** Every file below `dir`, relative to it. */
-const filesBelow = (dir: string): string[] =>
-  fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
-
-/**
- * The library as the test task's first step compiled it (build/dts/src: `tsc -p
- * tsconfig.dev.json`, whose compiler options are tsconfig.json's plus path mappings, emits the
- * same JavaScript and declarations), when it is there and current: one output per source, each
- * newer than every source and tsconfig. Otherwise (jest run on its own) the test compiles.
- */
-function compiledByTypeCheck(): string | undefined {
-  const out = path.join(ROOT, 'build', 'dts', 'src');
-  const src = path.join(ROOT, 'src');
-  if (!fs.existsSync(out)) return undefined;
-  const sources = filesBelow(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
-  const outputs = filesBelow(out).filter((f) => f.endsWith('.js') || f.endsWith('.d.ts'));
-  const expected = sources.flatMap((f) => [f.replace(/\.ts$/, '.js'), f.replace(/\.ts$/, '.d.ts')]);
-  if (outputs.length !== expected.length || !expected.every((f) => outputs.includes(f))) return undefined;
-  const mtime = (f: string) => fs.statSync(f).mtimeMs;
-  const newestInput = Math.max(
-    ...sources.map((f) => mtime(path.join(src, f))),
-    ...['tsconfig.json', 'tsconfig.dev.json'].map((f) => mtime(path.join(ROOT, f))),
-  );
-  return outputs.every((f) => mtime(path.join(out, f)) > newestInput) ? out : undefined;
-}
-
 let work: string;
 let packedFiles: string[];
 let consumer: string;
@@ -122,20 +82,8 @@ beforeAll(() => {
   if (fs.existsSync(path.join(ROOT, 'docs'))) {
     fs.cpSync(path.join(ROOT, 'docs'), path.join(lib, 'docs'), { recursive: true });
   }
-  // Compile as the package build does (the project's tsconfig), into the scratch copy, unless the
-  // test task's type-check just did (see compiledByTypeCheck); then ship each cloud entry's lazy
-  // runtime twin over tsc's index.js, as the compile task does.
-  const compiled = compiledByTypeCheck();
-  if (compiled) {
-    fs.cpSync(compiled, path.join(lib, 'lib'), { recursive: true });
-  } else {
-    run(
-      process.execPath,
-      [TSC, '-p', path.join(ROOT, 'tsconfig.json'), '--outDir', path.join(lib, 'lib')],
-      ROOT,
-    );
-  }
-  copyEntries(path.join(lib, 'lib'));
+  // lib/ as published: the test task's type-check build when current, else compiled here.
+  buildLibrary(path.join(lib, 'lib'));
   const pack = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], lib)) as {
     filename: string;
     files: { path: string }[];
@@ -146,11 +94,7 @@ beforeAll(() => {
   const installed = path.join(consumer, 'node_modules', 'data-platform-kit');
   fs.mkdirSync(installed, { recursive: true });
   run('tar', ['-xzf', path.join(work, pack[0].filename), '-C', installed, '--strip-components=1'], work);
-  for (const engine of ENGINES) {
-    const link = path.join(consumer, 'node_modules', engine);
-    fs.mkdirSync(path.dirname(link), { recursive: true });
-    fs.symlinkSync(path.join(ROOT, 'node_modules', engine), link, 'dir');
-  }
+  linkEngines(path.join(consumer, 'node_modules'));
   for (const [file, text] of Object.entries(CONSUMERS)) fs.writeFileSync(path.join(consumer, file), text);
 }, 180_000);
 
