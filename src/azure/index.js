@@ -11,8 +11,8 @@ exports.PrivateDnsZoneName = exports.PrivateEndpointSubresource = exports.SUBRES
 exports.Catalog = exports.DEDICATED_POOL_SKUS = exports.SynapseRole = exports.WAREHOUSE_ZONE_ROLES = void 0;
 exports.Warehouse = exports.SPARK_RUN_ROLES = exports.SPARK_STEP_ZONE_ACCESS = exports.SynapseRoleScope = void 0;
 exports.SPARK_STEP_PATH_PARAMETERS = exports.SparkJob = exports.SparkNodeSize = exports.SparkVersion = void 0;
-exports.Pipeline = exports.ScheduleFrequency = exports.Lakehouse = exports.KIT_RESOURCE_PROVIDERS = void 0;
-exports.registerKitResourceProviders = exports.PIPELINE_OPERATOR_ACTIONS = void 0;
+exports.SparkJobScript = exports.Pipeline = exports.ScheduleFrequency = exports.Lakehouse = void 0;
+exports.KIT_RESOURCE_PROVIDERS = exports.registerKitResourceProviders = exports.PIPELINE_OPERATOR_ACTIONS = void 0;
 function lazy(load, names) {
   let loaded;
   for (const name of names) {
@@ -35,6 +35,7 @@ lazy(() => require("./warehouse/warehouse"), ["Warehouse"]);
 lazy(() => require("./processing/roles"), ["SPARK_RUN_ROLES","SPARK_STEP_ZONE_ACCESS","SynapseRoleScope"]);
 lazy(() => require("./processing/spark-step"), ["SPARK_STEP_PATH_PARAMETERS"]);
 lazy(() => require("./processing/spark-job"), ["SparkJob","SparkNodeSize","SparkVersion"]);
+lazy(() => require("./processing/spark-job-script"), ["SparkJobScript"]);
 lazy(() => require("./orchestration/pipeline"), ["Pipeline"]);
 lazy(() => require("./orchestration/pipeline-types"), ["ScheduleFrequency"]);
 lazy(() => require("./patterns/lakehouse"), ["Lakehouse"]);
