@@ -33,9 +33,11 @@ const spec: LakehouseSpec = {
 const JOB = path.join(__dirname, '..', '..', 'examples', 'jobs', 'clean_orders.py');
 
 /** One script per pipeline step, keyed `<pipeline>/<step>`. */
-function stepScripts<S>(fromAsset: (file: string) => S): Record<string, S> {
+function stepScripts<S>(script: (key: string) => S): Record<string, S> {
   return Object.fromEntries(
-    (spec.pipelines ?? []).flatMap((p) => p.steps.map((s) => [`${p.name}/${s.name}`, fromAsset(JOB)])),
+    (spec.pipelines ?? []).flatMap((p) =>
+      p.steps.map((s) => [`${p.name}/${s.name}`, script(`${p.name}/${s.name}`)]),
+    ),
   );
 }
 
@@ -52,7 +54,7 @@ function aws(): void {
   const stack = new cdk.Stack(app, 'LakehouseAws', { env: { region: 'eu-west-1' } });
   new kit.Lakehouse(stack, 'Lakehouse', {
     ...spec,
-    stepScripts: stepScripts((f) => kit.SparkJobScript.fromAsset(f)),
+    stepScripts: stepScripts(() => kit.SparkJobScript.fromAsset(JOB)),
   });
   app.synth();
 }
@@ -71,7 +73,7 @@ function gcp(): void {
     ...spec,
     project: 'acme-data-dev',
     location: 'europe-west1',
-    stepScripts: stepScripts((f) => kit.SparkJobScript.fromAsset(f)),
+    stepScripts: stepScripts(() => kit.SparkJobScript.fromAsset(JOB)),
   });
   const report = pack.checkCompliance(app);
   if (report.findings.length > 0) throw new Error(pack.formatFindings(report.findings));
@@ -98,7 +100,13 @@ function azure(): void {
     name: 'rg-sales-lakehouse',
     location: 'westeurope',
   });
-  new kit.Lakehouse(stack, 'Lakehouse', { ...spec, resourceGroup: rg, deployerInsideNetwork: true });
+  new kit.Lakehouse(stack, 'Lakehouse', {
+    ...spec,
+    resourceGroup: rg,
+    deployerInsideNetwork: true,
+    // Synapse notebooks, one per step (published to the workspace outside the deployment).
+    stepScripts: stepScripts((key) => kit.SparkJobScript.fromNotebook(key.replace(/[^a-z0-9]/g, '_'))),
+  });
   const report = pack.checkCompliance(app);
   if (report.findings.length > 0) throw new Error(pack.formatFindings(report.findings));
   app.synth();
