@@ -81,15 +81,10 @@ export function renderEntry(entry: string): string {
     'Object.defineProperty(exports, "__esModule", { value: true });',
     "// The names, as tsc writes them, for Node's import of CommonJS from ES modules.",
     ...chunk(names, 4).map((group) => `${group.map((n) => `exports.${n}`).join(' = ')} = void 0;`),
-    'function lazy(load, names) {',
-    '  let loaded;',
-    '  for (const name of names) {',
-    '    Object.defineProperty(exports, name, { enumerable: true, get: () => (loaded ??= load())[name] });',
-    '  }',
-    '}',
+    'const { defineLazyExports } = require("../core/lazy-exports");',
     ...[...byModule].map(
       ([specifier, moduleNames]) =>
-        `lazy(() => require(${JSON.stringify(specifier)}), ${JSON.stringify(moduleNames)});`,
+        `defineLazyExports(exports, () => require(${JSON.stringify(specifier)}), ${JSON.stringify(moduleNames)});`,
     ),
   ];
   return `${lines.join('\n')}\n`;

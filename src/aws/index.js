@@ -11,28 +11,23 @@ exports.CatalogPermissionModel = exports.CATALOG_PERMISSIONS = exports.Warehouse
 exports.WAREHOUSE_QUERY_PERMISSIONS = exports.SparkJobLanguage = exports.SparkJobScript = exports.SparkJob = void 0;
 exports.SPARK_JOB_PERMISSIONS = exports.SPARK_JOB_RUN_PERMISSIONS = exports.PIPELINE_KEY_POLICY_NOT_ADDED_WARNING = exports.Pipeline = void 0;
 exports.PIPELINE_PERMISSIONS = exports.ADMIN_NOT_ADDED_WARNING = exports.Lakehouse = exports.icebergArguments = void 0;
-function lazy(load, names) {
-  let loaded;
-  for (const name of names) {
-    Object.defineProperty(exports, name, { enumerable: true, get: () => (loaded ??= load())[name] });
-  }
-}
-lazy(() => require("./security/encryption-key"), ["EncryptionKey"]);
-lazy(() => require("./storage/lake-storage"), ["ACCESS_LOGS_BUCKET_KMS_WARNING","ACCESS_LOGS_POLICY_NOT_ADDED_WARNING","LakeStorage"]);
-lazy(() => require("./storage/perms"), ["ZONE_PERMISSIONS"]);
-lazy(() => require("./monitoring/notification-target"), ["ALARMS_KEY_POLICY_NOT_ADDED_WARNING","NotificationTarget"]);
-lazy(() => require("./streaming/acknowledgements"), ["STREAM_INGESTION_ACKNOWLEDGEMENTS"]);
-lazy(() => require("./streaming/stream-ingestion"), ["DeliveryCompression","StreamIngestion"]);
-lazy(() => require("./streaming/perms"), ["DELIVERY_PERMISSIONS","STREAM_PERMISSIONS"]);
-lazy(() => require("./network/network"), ["LOGS_KEY_POLICY_NOT_ADDED_WARNING","Network"]);
-lazy(() => require("./catalog/account-data-settings"), ["AccountDataSettings"]);
-lazy(() => require("./catalog/catalog"), ["Catalog","CatalogPermissionModel"]);
-lazy(() => require("./catalog/perms"), ["CATALOG_PERMISSIONS"]);
-lazy(() => require("./warehouse/warehouse"), ["Warehouse","WarehouseAuditLog"]);
-lazy(() => require("./warehouse/perms"), ["WAREHOUSE_QUERY_PERMISSIONS"]);
-lazy(() => require("./processing/spark-job-types"), ["SparkJobLanguage","SparkJobScript"]);
-lazy(() => require("./processing/spark-job"), ["SparkJob"]);
-lazy(() => require("./processing/perms"), ["SPARK_JOB_PERMISSIONS","SPARK_JOB_RUN_PERMISSIONS"]);
-lazy(() => require("./orchestration/pipeline"), ["PIPELINE_KEY_POLICY_NOT_ADDED_WARNING","Pipeline"]);
-lazy(() => require("./orchestration/perms"), ["PIPELINE_PERMISSIONS"]);
-lazy(() => require("./patterns/lakehouse"), ["ADMIN_NOT_ADDED_WARNING","Lakehouse","icebergArguments"]);
+const { defineLazyExports } = require("../core/lazy-exports");
+defineLazyExports(exports, () => require("./security/encryption-key"), ["EncryptionKey"]);
+defineLazyExports(exports, () => require("./storage/lake-storage"), ["ACCESS_LOGS_BUCKET_KMS_WARNING","ACCESS_LOGS_POLICY_NOT_ADDED_WARNING","LakeStorage"]);
+defineLazyExports(exports, () => require("./storage/perms"), ["ZONE_PERMISSIONS"]);
+defineLazyExports(exports, () => require("./monitoring/notification-target"), ["ALARMS_KEY_POLICY_NOT_ADDED_WARNING","NotificationTarget"]);
+defineLazyExports(exports, () => require("./streaming/acknowledgements"), ["STREAM_INGESTION_ACKNOWLEDGEMENTS"]);
+defineLazyExports(exports, () => require("./streaming/stream-ingestion"), ["DeliveryCompression","StreamIngestion"]);
+defineLazyExports(exports, () => require("./streaming/perms"), ["DELIVERY_PERMISSIONS","STREAM_PERMISSIONS"]);
+defineLazyExports(exports, () => require("./network/network"), ["LOGS_KEY_POLICY_NOT_ADDED_WARNING","Network"]);
+defineLazyExports(exports, () => require("./catalog/account-data-settings"), ["AccountDataSettings"]);
+defineLazyExports(exports, () => require("./catalog/catalog"), ["Catalog","CatalogPermissionModel"]);
+defineLazyExports(exports, () => require("./catalog/perms"), ["CATALOG_PERMISSIONS"]);
+defineLazyExports(exports, () => require("./warehouse/warehouse"), ["Warehouse","WarehouseAuditLog"]);
+defineLazyExports(exports, () => require("./warehouse/perms"), ["WAREHOUSE_QUERY_PERMISSIONS"]);
+defineLazyExports(exports, () => require("./processing/spark-job-types"), ["SparkJobLanguage","SparkJobScript"]);
+defineLazyExports(exports, () => require("./processing/spark-job"), ["SparkJob"]);
+defineLazyExports(exports, () => require("./processing/perms"), ["SPARK_JOB_PERMISSIONS","SPARK_JOB_RUN_PERMISSIONS"]);
+defineLazyExports(exports, () => require("./orchestration/pipeline"), ["PIPELINE_KEY_POLICY_NOT_ADDED_WARNING","Pipeline"]);
+defineLazyExports(exports, () => require("./orchestration/perms"), ["PIPELINE_PERMISSIONS"]);
+defineLazyExports(exports, () => require("./patterns/lakehouse"), ["ADMIN_NOT_ADDED_WARNING","Lakehouse","icebergArguments"]);

@@ -13,31 +13,26 @@ exports.Warehouse = exports.SPARK_RUN_ROLES = exports.SPARK_STEP_ZONE_ACCESS = e
 exports.SPARK_STEP_PATH_PARAMETERS = exports.SparkJob = exports.SparkNodeSize = exports.SparkVersion = void 0;
 exports.SparkJobScript = exports.Pipeline = exports.ScheduleFrequency = exports.Lakehouse = void 0;
 exports.KIT_RESOURCE_PROVIDERS = exports.registerKitResourceProviders = exports.PIPELINE_OPERATOR_ACTIONS = void 0;
-function lazy(load, names) {
-  let loaded;
-  for (const name of names) {
-    Object.defineProperty(exports, name, { enumerable: true, get: () => (loaded ??= load())[name] });
-  }
-}
-lazy(() => require("./iam/principal"), ["Principal","PrincipalType"]);
-lazy(() => require("./security/encryption-key"), ["EncryptionKey","KeyVaultSku"]);
-lazy(() => require("./storage/lake-storage"), ["LakeStorage","StorageReplication"]);
-lazy(() => require("./storage/roles"), ["BLOB_WRITER_DATA_ACTIONS","ZONE_ROLES"]);
-lazy(() => require("./monitoring/notification-target"), ["NotificationTarget"]);
-lazy(() => require("./streaming/event-hubs-sku"), ["EVENT_HUBS_TIER_LIMITS","EventHubsSku"]);
-lazy(() => require("./streaming/roles"), ["CAPTURE_ZONE_ACCESS","DEPLOYER_CAPTURE_ROLE","STREAM_ROLES","StreamAccess"]);
-lazy(() => require("./streaming/stream-ingestion"), ["StreamIngestion"]);
-lazy(() => require("./network/endpoints"), ["PrivateDnsZoneName","PrivateEndpointSubresource","SUBRESOURCE_DNS_ZONES"]);
-lazy(() => require("./network/network"), ["Network"]);
-lazy(() => require("./catalog/catalog"), ["Catalog"]);
-lazy(() => require("./warehouse/roles"), ["DEDICATED_POOL_SKUS","SynapseRole","WAREHOUSE_ZONE_ROLES"]);
-lazy(() => require("./warehouse/warehouse"), ["Warehouse"]);
-lazy(() => require("./processing/roles"), ["SPARK_RUN_ROLES","SPARK_STEP_ZONE_ACCESS","SynapseRoleScope"]);
-lazy(() => require("./processing/spark-step"), ["SPARK_STEP_PATH_PARAMETERS"]);
-lazy(() => require("./processing/spark-job"), ["SparkJob","SparkNodeSize","SparkVersion"]);
-lazy(() => require("./processing/spark-job-script"), ["SparkJobScript"]);
-lazy(() => require("./orchestration/pipeline"), ["Pipeline"]);
-lazy(() => require("./orchestration/pipeline-types"), ["ScheduleFrequency"]);
-lazy(() => require("./patterns/lakehouse"), ["Lakehouse"]);
-lazy(() => require("./resource-providers"), ["KIT_RESOURCE_PROVIDERS","registerKitResourceProviders"]);
-lazy(() => require("./orchestration/roles"), ["PIPELINE_OPERATOR_ACTIONS"]);
+const { defineLazyExports } = require("../core/lazy-exports");
+defineLazyExports(exports, () => require("./iam/principal"), ["Principal","PrincipalType"]);
+defineLazyExports(exports, () => require("./security/encryption-key"), ["EncryptionKey","KeyVaultSku"]);
+defineLazyExports(exports, () => require("./storage/lake-storage"), ["LakeStorage","StorageReplication"]);
+defineLazyExports(exports, () => require("./storage/roles"), ["BLOB_WRITER_DATA_ACTIONS","ZONE_ROLES"]);
+defineLazyExports(exports, () => require("./monitoring/notification-target"), ["NotificationTarget"]);
+defineLazyExports(exports, () => require("./streaming/event-hubs-sku"), ["EVENT_HUBS_TIER_LIMITS","EventHubsSku"]);
+defineLazyExports(exports, () => require("./streaming/roles"), ["CAPTURE_ZONE_ACCESS","DEPLOYER_CAPTURE_ROLE","STREAM_ROLES","StreamAccess"]);
+defineLazyExports(exports, () => require("./streaming/stream-ingestion"), ["StreamIngestion"]);
+defineLazyExports(exports, () => require("./network/endpoints"), ["PrivateDnsZoneName","PrivateEndpointSubresource","SUBRESOURCE_DNS_ZONES"]);
+defineLazyExports(exports, () => require("./network/network"), ["Network"]);
+defineLazyExports(exports, () => require("./catalog/catalog"), ["Catalog"]);
+defineLazyExports(exports, () => require("./warehouse/roles"), ["DEDICATED_POOL_SKUS","SynapseRole","WAREHOUSE_ZONE_ROLES"]);
+defineLazyExports(exports, () => require("./warehouse/warehouse"), ["Warehouse"]);
+defineLazyExports(exports, () => require("./processing/roles"), ["SPARK_RUN_ROLES","SPARK_STEP_ZONE_ACCESS","SynapseRoleScope"]);
+defineLazyExports(exports, () => require("./processing/spark-step"), ["SPARK_STEP_PATH_PARAMETERS"]);
+defineLazyExports(exports, () => require("./processing/spark-job"), ["SparkJob","SparkNodeSize","SparkVersion"]);
+defineLazyExports(exports, () => require("./processing/spark-job-script"), ["SparkJobScript"]);
+defineLazyExports(exports, () => require("./orchestration/pipeline"), ["Pipeline"]);
+defineLazyExports(exports, () => require("./orchestration/pipeline-types"), ["ScheduleFrequency"]);
+defineLazyExports(exports, () => require("./patterns/lakehouse"), ["Lakehouse"]);
+defineLazyExports(exports, () => require("./resource-providers"), ["KIT_RESOURCE_PROVIDERS","registerKitResourceProviders"]);
+defineLazyExports(exports, () => require("./orchestration/roles"), ["PIPELINE_OPERATOR_ACTIONS"]);

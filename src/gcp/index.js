@@ -12,28 +12,23 @@ exports.CATALOG_ROLES = exports.CONNECTION_ADMIN_ROLE = exports.CONNECTION_TABLE
 exports.WRITE_INCLUDES_READ_WARNING = exports.ReservationEdition = exports.Warehouse = exports.PROCESSING_ROLES = void 0;
 exports.SPARK_WORKER_PERMISSIONS = exports.SparkJob = exports.SparkJobScript = exports.ORCHESTRATION_ROLES = void 0;
 exports.SCHEDULER_OAUTH_SCOPE = exports.Pipeline = exports.WorkflowCallLogLevel = exports.Lakehouse = void 0;
-function lazy(load, names) {
-  let loaded;
-  for (const name of names) {
-    Object.defineProperty(exports, name, { enumerable: true, get: () => (loaded ??= load())[name] });
-  }
-}
-lazy(() => require("./iam/principal"), ["Principal"]);
-lazy(() => require("./security/encryption-key"), ["ENCRYPT_DECRYPT_ROLE","EncryptionKey","KeyProtectionLevel"]);
-lazy(() => require("./storage/lake-storage"), ["LakeStorage"]);
-lazy(() => require("./storage/roles"), ["LOG_WRITER_ROLE","STORAGE_ANALYTICS_MEMBER","ZONE_ROLES"]);
-lazy(() => require("./monitoring/notification-target"), ["NotificationTarget"]);
-lazy(() => require("./streaming/roles"), ["PUBSUB_AGENT_ROLES","STREAM_ROLES"]);
-lazy(() => require("./streaming/stream-ingestion"), ["StreamIngestion"]);
-lazy(() => require("./streaming/stream-ingestion-types"), ["ALERTS_WITHOUT_CHANNELS_WARNING","StreamFileFormat","StreamSchemaEncoding","StreamSchemaType"]);
-lazy(() => require("./network/network"), ["FlowLogInterval","Network"]);
-lazy(() => require("./catalog/catalog"), ["Catalog"]);
-lazy(() => require("./catalog/roles"), ["CATALOG_ADMIN_ROLE","CATALOG_ROLES","CONNECTION_ADMIN_ROLE","CONNECTION_TABLE_CREATOR_PERMISSIONS","JOB_USER_ROLE","WRITE_INCLUDES_READ_WARNING"]);
-lazy(() => require("./warehouse/warehouse"), ["ReservationEdition","Warehouse"]);
-lazy(() => require("./processing/roles"), ["PROCESSING_ROLES","SPARK_WORKER_PERMISSIONS"]);
-lazy(() => require("./processing/spark-job"), ["SparkJob"]);
-lazy(() => require("./processing/spark-job-script"), ["SparkJobScript"]);
-lazy(() => require("./orchestration/roles"), ["ORCHESTRATION_ROLES","SCHEDULER_OAUTH_SCOPE"]);
-lazy(() => require("./orchestration/pipeline"), ["Pipeline"]);
-lazy(() => require("./orchestration/pipeline-types"), ["WorkflowCallLogLevel"]);
-lazy(() => require("./patterns/lakehouse"), ["Lakehouse"]);
+const { defineLazyExports } = require("../core/lazy-exports");
+defineLazyExports(exports, () => require("./iam/principal"), ["Principal"]);
+defineLazyExports(exports, () => require("./security/encryption-key"), ["ENCRYPT_DECRYPT_ROLE","EncryptionKey","KeyProtectionLevel"]);
+defineLazyExports(exports, () => require("./storage/lake-storage"), ["LakeStorage"]);
+defineLazyExports(exports, () => require("./storage/roles"), ["LOG_WRITER_ROLE","STORAGE_ANALYTICS_MEMBER","ZONE_ROLES"]);
+defineLazyExports(exports, () => require("./monitoring/notification-target"), ["NotificationTarget"]);
+defineLazyExports(exports, () => require("./streaming/roles"), ["PUBSUB_AGENT_ROLES","STREAM_ROLES"]);
+defineLazyExports(exports, () => require("./streaming/stream-ingestion"), ["StreamIngestion"]);
+defineLazyExports(exports, () => require("./streaming/stream-ingestion-types"), ["ALERTS_WITHOUT_CHANNELS_WARNING","StreamFileFormat","StreamSchemaEncoding","StreamSchemaType"]);
+defineLazyExports(exports, () => require("./network/network"), ["FlowLogInterval","Network"]);
+defineLazyExports(exports, () => require("./catalog/catalog"), ["Catalog"]);
+defineLazyExports(exports, () => require("./catalog/roles"), ["CATALOG_ADMIN_ROLE","CATALOG_ROLES","CONNECTION_ADMIN_ROLE","CONNECTION_TABLE_CREATOR_PERMISSIONS","JOB_USER_ROLE","WRITE_INCLUDES_READ_WARNING"]);
+defineLazyExports(exports, () => require("./warehouse/warehouse"), ["ReservationEdition","Warehouse"]);
+defineLazyExports(exports, () => require("./processing/roles"), ["PROCESSING_ROLES","SPARK_WORKER_PERMISSIONS"]);
+defineLazyExports(exports, () => require("./processing/spark-job"), ["SparkJob"]);
+defineLazyExports(exports, () => require("./processing/spark-job-script"), ["SparkJobScript"]);
+defineLazyExports(exports, () => require("./orchestration/roles"), ["ORCHESTRATION_ROLES","SCHEDULER_OAUTH_SCOPE"]);
+defineLazyExports(exports, () => require("./orchestration/pipeline"), ["Pipeline"]);
+defineLazyExports(exports, () => require("./orchestration/pipeline-types"), ["WorkflowCallLogLevel"]);
+defineLazyExports(exports, () => require("./patterns/lakehouse"), ["Lakehouse"]);
