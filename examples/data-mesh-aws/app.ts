@@ -3,15 +3,13 @@ import type { App, Stack } from 'aws-cdk-lib';
 import { ACME_MESH } from '../data-mesh-spec';
 import { DataMesh, SparkJobScript } from 'data-platform-kit/aws';
 
-/** Placeholder accounts: the governance and sales account, and the marketing and finance account. */
-const CENTRAL = { account: '111111111111', region: 'eu-west-1' };
-const ANALYTICS = { account: '222222222222', region: 'eu-west-1' };
-
 /** Adds the ACME data mesh's stacks to `app` and returns them. */
 export function build(app: App): Stack[] {
   // example:start
   // The shared mesh spec, rendered on AWS across two accounts: governance and sales in one,
   // marketing and finance in the other. Stacks deploy governance → identities → products.
+  const CENTRAL = { account: '111111111111', region: 'eu-west-1' }; // placeholder accounts
+  const ANALYTICS = { account: '222222222222', region: 'eu-west-1' };
   const jobs = path.join(__dirname, '..', 'jobs');
   const mesh = new DataMesh(app, 'AcmeMesh', {
     ...ACME_MESH,
