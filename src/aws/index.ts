@@ -33,3 +33,5 @@ export * from './orchestration/pipeline-types';
 export * from './orchestration/pipeline';
 export { PIPELINE_PERMISSIONS, type PipelinePermissions } from './orchestration/perms';
 export * from './patterns/lakehouse';
+export * from './mesh/data-mesh-types';
+export * from './mesh/data-mesh';

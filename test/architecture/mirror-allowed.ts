@@ -98,6 +98,8 @@ export const IDIOMS: Record<
         'LakehouseProps.accountSettings?',
         'LakehouseProps.existingLakeFormationAdminArns?',
         'LakehouseProps.personaPrincipals?',
+        'LakehouseProps.personaRoles?',
+        'LakehouseProps.catalogEncryptionKey?',
         'Lakehouse#accountSettings',
         'Lakehouse#catalog',
       ],

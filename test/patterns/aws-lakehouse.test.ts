@@ -4,7 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
-import { Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
+import { EncryptionKey, Lakehouse, type LakehouseProps, SparkJobScript } from '../../src/aws';
 import { checkCompliance } from '../../src/aws/compliance';
 import { ErrorCode, ZoneAccess } from '../../src/core/internal';
 import { planLakehouse } from '../../src/patterns';
@@ -291,5 +291,65 @@ describe('aws.Lakehouse persona trust and personas in effect', () => {
     });
     const infos = lakehouse.node.metadata.filter((m) => m.type === 'aws:cdk:info').map((m) => String(m.data));
     expect(infos).toEqual([expect.stringMatching(/personas in effect: ingest .*auditor \(curated: read\)$/)]);
+  });
+
+  test('personaRoles: no role is made, the grants go to the given roles', () => {
+    // GIVEN roles made elsewhere (a mesh's identity stack), imported by name
+    const stack = newAwsStack();
+    const personaRoles = Object.fromEntries(
+      ['ingest', 'engineer', 'analyst', 'admin'].map((p) => [
+        p,
+        iam.Role.fromRoleName(stack, `Imported${p}`, `mesh-sales-${p}`),
+      ]),
+    );
+    // WHEN
+    const lakehouse = new Lakehouse(stack, 'Lakehouse', { ...DEFAULT_SPEC, personaRoles });
+    // THEN no persona role in the template; the analyst's policy is attached to the given role by name
+    const template = Template.fromStack(stack);
+    expect(lakehouse.personas.analyst).toBe(personaRoles.analyst);
+    const roles = Object.values(template.findResources('AWS::IAM::Role')).map(
+      (r) => r.Properties.Description,
+    );
+    expect(roles.filter((d) => /persona/.test(String(d)))).toEqual([]);
+    template.hasResourceProperties('AWS::IAM::Policy', { Roles: ['mesh-sales-analyst'] });
+  });
+
+  test('personaRoles missing a persona, naming an unknown one, or with personaPrincipals → DPK_CONFLICTING_PROPS', () => {
+    const stack = newAwsStack();
+    const role = iam.Role.fromRoleName(stack, 'R', 'r');
+    expect(() => new Lakehouse(stack, 'A', { ...DEFAULT_SPEC, personaRoles: { analyst: role } })).toThrow(
+      expect.objectContaining({ code: ErrorCode.CONFLICTING_PROPS, prop: 'personaRoles["ingest"]' }),
+    );
+    const all = { ingest: role, engineer: role, analyst: role, admin: role };
+    expect(
+      () => new Lakehouse(stack, 'B', { ...DEFAULT_SPEC, personaRoles: { ...all, auditor: role } }),
+    ).toThrow(expect.objectContaining({ prop: 'personaRoles["auditor"]' }));
+    expect(
+      () =>
+        new Lakehouse(stack, 'C', {
+          ...DEFAULT_SPEC,
+          personaRoles: all,
+          personaPrincipals: { analyst: new iam.ArnPrincipal(ANALYSTS_SSO_ROLE) },
+        }),
+    ).toThrow(expect.objectContaining({ prop: 'personaPrincipals' }));
+  });
+
+  test('catalogEncryptionKey: catalog grants and the owned catalog encryption use it, not the platform key', () => {
+    // GIVEN
+    const stack = newAwsStack();
+    const catalogKey = new EncryptionKey(stack, 'CatalogKey', { purpose: 'catalog' });
+    // WHEN
+    const lakehouse = new Lakehouse(stack, 'Lakehouse', {
+      ...DEFAULT_SPEC,
+      catalogEncryptionKey: catalogKey,
+    });
+    // THEN
+    const template = Template.fromStack(stack);
+    const catalogKeyArn = { 'Fn::GetAtt': [logicalId(stack, catalogKey.key), 'Arn'] };
+    template.hasResourceProperties('AWS::Glue::DataCatalogEncryptionSettings', {
+      DataCatalogEncryptionSettings: { EncryptionAtRest: { SseAwsKmsKeyId: catalogKeyArn } },
+    });
+    expect(lakehouse.catalog.encryptionKey).toBe(catalogKey);
+    expect(lakehouse.encryptionKey).not.toBe(catalogKey);
   });
 });

@@ -39,6 +39,15 @@ export interface AccountDataSettingsProps {
    * @default - the stack synthesizer's CloudFormation execution role (`DefaultStackSynthesizer`); required with any other synthesizer
    */
   readonly deploymentRole?: iam.IRole;
+  /**
+   * Lake Formation's cross-account data-sharing version (`CROSS_ACCOUNT_VERSION` in the
+   * settings' `Parameters`, within `AccountDataSettings.CROSS_ACCOUNT_VERSION_RANGE`). Version 3
+   * and later grant to another account's IAM principals directly and share through AWS RAM
+   * (version 4 adds hybrid access mode). Only with `lakeFormation`.
+   * @see https://docs.aws.amazon.com/lake-formation/latest/dg/optimize-ram.html
+   * @default - not set: the account keeps the version it has
+   */
+  readonly crossAccountVersion?: number;
 }
 
 /** The account-and-region-wide data settings, owned here or by another deployment. */
@@ -89,6 +98,8 @@ const OWNERS = new WeakMap<IConstruct, AccountDataSettings[]>();
 export class AccountDataSettings extends Construct implements IAccountDataSettings {
   /** Whether the Lake Formation settings are owned when not told. */
   public static readonly DEFAULT_LAKE_FORMATION = true;
+  /** The cross-account data-sharing versions Lake Formation offers. */
+  public static readonly CROSS_ACCOUNT_VERSION_RANGE = { min: 1, max: 4 } as const;
 
   /**
    * Settings another deployment owns (deploy it first): creates nothing, and catalogs that use
@@ -113,12 +124,14 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
 
   private readonly admins: string[] = [];
   private readonly lakeFormation: boolean;
+  private readonly crossAccountVersion?: number;
 
   constructor(scope: Construct, id: string, props: AccountDataSettingsProps) {
     super(scope, id);
     this.assertSingleOwner();
     this.encryptionKey = props.encryptionKey;
     this.lakeFormation = this.resolveLakeFormation(props);
+    this.crossAccountVersion = this.resolveCrossAccountVersion(props);
     this.encryptionSettings = this.createEncryptionSettings();
     if (this.lakeFormation) this.dataLakeSettings = this.createDataLakeSettings();
   }
@@ -145,7 +158,7 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
   private resolveLakeFormation(props: AccountDataSettingsProps): boolean {
     const lakeFormation = props.lakeFormation ?? AccountDataSettings.DEFAULT_LAKE_FORMATION;
     if (!lakeFormation) {
-      const given = (['admins', 'existingAdminArns', 'deploymentRole'] as const).find(
+      const given = (['admins', 'existingAdminArns', 'deploymentRole', 'crossAccountVersion'] as const).find(
         (p) => props[p] !== undefined,
       );
       if (given) {
@@ -188,7 +201,24 @@ export class AccountDataSettings extends Construct implements IAccountDataSettin
       }),
       createDatabaseDefaultPermissions: [],
       createTableDefaultPermissions: [],
+      ...(this.crossAccountVersion === undefined
+        ? {}
+        : { parameters: { CROSS_ACCOUNT_VERSION: String(this.crossAccountVersion) } }),
     });
+  }
+
+  /** The cross-account version, when given: a whole number Lake Formation offers. */
+  private resolveCrossAccountVersion(props: AccountDataSettingsProps): number | undefined {
+    const v = props.crossAccountVersion;
+    const { min, max } = AccountDataSettings.CROSS_ACCOUNT_VERSION_RANGE;
+    if (v !== undefined && (!Number.isInteger(v) || v < min || v > max)) {
+      throw ValidationError.of(ErrorCode.OUT_OF_RANGE, this, {
+        prop: 'crossAccountVersion',
+        received: v,
+        allowed: `a whole number from ${min} to ${max}`,
+      });
+    }
+    return v;
   }
 
   private addAdminArn(arn: string): void {

@@ -13,7 +13,7 @@ import { Network } from '../network/network';
 import { Pipeline } from '../orchestration/pipeline';
 import { acknowledgeWildcards } from '../private/acknowledgements';
 import type { SparkJobScript } from '../processing/spark-job-types';
-import { EncryptionKey } from '../security/encryption-key';
+import { EncryptionKey, type IEncryptionKey } from '../security/encryption-key';
 import { LakeStorage } from '../storage/lake-storage';
 import { StreamIngestion } from '../streaming/stream-ingestion';
 import { Warehouse } from '../warehouse/warehouse';
@@ -59,6 +59,25 @@ export interface LakehouseProps extends LakehouseSpec {
    *   policies allow `sts:AssumeRole` on the persona's role
    */
   readonly personaPrincipals?: Readonly<Record<string, iam.IPrincipal>>;
+  /**
+   * The persona roles, made elsewhere (e.g. by a data mesh's identity stack, so other domains
+   * can grant to them by name), keyed by persona name: every persona of the spec and no other.
+   * The lakehouse then makes no role and attaches its grants to these: each must be a mutable
+   * role of this stack's account (`iam.Role.fromRoleName`). Throws `DPK_CONFLICTING_PROPS` for a
+   * missing or unknown persona, or together with `personaPrincipals` (who may assume a role is
+   * its maker's decision).
+   * @default - the lakehouse makes one role per persona, assumable as `personaPrincipals` says
+   */
+  readonly personaRoles?: Readonly<Record<string, iam.IRole>>;
+  /**
+   * The key the account's Glue Data Catalog metadata is encrypted with, when it is not the
+   * platform key: the account settings' key (e.g. a data mesh's catalog key, kept apart from the
+   * data key so catalog readers never hold the data key). Catalog grants (personas, pipeline
+   * steps) go on it, and the lakehouse's own account settings, when it owns them, encrypt the
+   * catalog with it.
+   * @default - the platform key ({@link Lakehouse.encryptionKey})
+   */
+  readonly catalogEncryptionKey?: IEncryptionKey;
 }
 
 /** Warning id: an admin persona could not be made a Lake Formation administrator (settings owned elsewhere). */
@@ -103,8 +122,11 @@ export class Lakehouse extends Construct {
   public readonly lake: LakeStorage;
   /** The private network of the warehouse and the pipelines' workers; absent when neither exists. */
   public readonly network?: Network;
-  /** One IAM role per persona, by persona name, assumable by the account's principals it allows. */
-  public readonly personas: Readonly<Record<string, iam.Role>>;
+  /**
+   * One IAM role per persona, by persona name: made here and assumable by the account's
+   * principals it allows, or the `personaRoles` given.
+   */
+  public readonly personas: Readonly<Record<string, iam.IRole>>;
   /** Where alarms notify: the topic the spec's alert recipients are subscribed to; when there are any. */
   public readonly notifications?: NotificationTarget;
   /** One stream ingestion per stream, by stream name. */
@@ -127,12 +149,14 @@ export class Lakehouse extends Construct {
     this.encryptionKey = this.createKey();
     this.lake = this.createLake(props);
     if (plan.warehouse.enabled || plan.pipelines.length > 0) this.network = this.createNetwork();
-    this.personas = this.createPersonas(settings);
+    this.personas = props.personaRoles ?? this.createPersonas(settings);
+    this.grantPersonasTheirZones();
     // Without recipients there is nothing to notify (as on GCP and Azure): alarms still record state.
     if (plan.alertEmails.length > 0) this.notifications = this.createNotifications();
     this.streams = this.createStreams();
-    this.accountSettings = props.accountSettings ?? this.createAccountSettings(props);
-    this.catalog = this.createCatalog();
+    const catalogKey = props.catalogEncryptionKey ?? this.encryptionKey;
+    this.accountSettings = props.accountSettings ?? this.createAccountSettings(props, catalogKey);
+    this.catalog = this.createCatalog(catalogKey);
     this.pipelines = this.createPipelines(settings);
     if (plan.warehouse.enabled && this.network) {
       this.warehouse = this.createWarehouse(props, this.network, settings.warehouseZones);
@@ -174,7 +198,7 @@ export class Lakehouse extends Construct {
     });
   }
 
-  /** One role per persona, granted its zones of the access matrix on the lake. */
+  /** One role per persona, assumable by its principal (the account unless given). */
   private createPersonas(settings: LakehouseSettings): Record<string, iam.Role> {
     const { platformName, tags } = this.plan;
     const personas: Record<string, iam.Role> = {};
@@ -186,8 +210,13 @@ export class Lakehouse extends Construct {
       applyTags(role, tags);
       personas[persona.name] = role;
     }
+    return personas;
+  }
+
+  /** Each persona's role granted its zones of the access matrix on the lake. */
+  private grantPersonasTheirZones(): void {
     for (const grant of this.plan.grants) {
-      const role = personas[grant.persona];
+      const role = this.personas[grant.persona];
       this.lake.grant(role, grant.zone, grant.access);
       acknowledgeWildcards(
         role,
@@ -195,7 +224,6 @@ export class Lakehouse extends Construct {
         PERSONA_WILDCARD_REASON,
       );
     }
-    return personas;
   }
 
   /**
@@ -240,9 +268,9 @@ export class Lakehouse extends Construct {
   }
 
   /** The account-wide catalog settings, owned by the lakehouse when none are given. */
-  private createAccountSettings(props: LakehouseProps): AccountDataSettings {
+  private createAccountSettings(props: LakehouseProps, catalogKey: IEncryptionKey): AccountDataSettings {
     return new AccountDataSettings(this, 'AccountSettings', {
-      encryptionKey: this.encryptionKey,
+      encryptionKey: catalogKey,
       existingAdminArns: props.existingLakeFormationAdminArns,
     });
   }
@@ -251,12 +279,12 @@ export class Lakehouse extends Construct {
    * The catalog governs every zone (Lake Formation): the tables that pipelines and READ_WRITE
    * personas create are what the personas and the warehouse query.
    */
-  private createCatalog(): Catalog {
+  private createCatalog(catalogKey: IEncryptionKey): Catalog {
     const { platformName, removalPolicy, tags } = this.plan;
     return new Catalog(this, 'Catalog', {
       platformName,
       lake: this.lake,
-      encryptionKey: this.encryptionKey,
+      encryptionKey: catalogKey,
       accountSettings: this.accountSettings,
       removalPolicy,
       tags,
@@ -335,7 +363,7 @@ export class Lakehouse extends Construct {
    */
   private renderCapabilities(
     persona: PlannedPersona,
-    role: iam.Role,
+    role: iam.IRole,
     warehouseZones: readonly string[],
   ): void {
     const wildcards: string[] = [];

@@ -41,3 +41,4 @@ export {
 } from './plan-types';
 export { type DataMeshPlanOptions, planDataMesh } from './plan';
 export { type DataMeshValidationOptions, validateDataMeshSpec } from './validate';
+export { domainLakehouseSpec } from './private/check';

@@ -147,4 +147,39 @@ describe('AccountDataSettings', () => {
     expect(AccountDataSettings.DEFAULT_LAKE_FORMATION).toBe(true);
     Template.fromStack(stack).resourceCountIs(SETTINGS, 1);
   });
+
+  test('crossAccountVersion is written as the CROSS_ACCOUNT_VERSION parameter; unset writes none', () => {
+    // GIVEN / WHEN
+    const stack = newAwsStack();
+    const key = new EncryptionKey(stack, 'Key');
+    new AccountDataSettings(stack, 'Settings', { encryptionKey: key, crossAccountVersion: 4 });
+    const other = newAwsStack();
+    new AccountDataSettings(other, 'Settings', { encryptionKey: new EncryptionKey(other, 'Key') });
+    // THEN
+    Template.fromStack(stack).hasResourceProperties(SETTINGS, { Parameters: { CROSS_ACCOUNT_VERSION: '4' } });
+    expect(
+      Object.values(Template.fromStack(other).findResources(SETTINGS))[0].Properties.Parameters,
+    ).toBeUndefined();
+  });
+
+  test('crossAccountVersion outside CROSS_ACCOUNT_VERSION_RANGE is DPK_OUT_OF_RANGE; without Lake Formation DPK_CONFLICTING_PROPS', () => {
+    const stack = newAwsStack();
+    const key = new EncryptionKey(stack, 'Key');
+    const { max } = AccountDataSettings.CROSS_ACCOUNT_VERSION_RANGE;
+    expectCode(
+      () => new AccountDataSettings(stack, 'A', { encryptionKey: key, crossAccountVersion: max + 1 }),
+      ErrorCode.OUT_OF_RANGE,
+      'crossAccountVersion',
+    );
+    expectCode(
+      () =>
+        new AccountDataSettings(newAwsStack(), 'B', {
+          encryptionKey: key,
+          lakeFormation: false,
+          crossAccountVersion: 4,
+        }),
+      ErrorCode.CONFLICTING_PROPS,
+      'crossAccountVersion',
+    );
+  });
 });

@@ -51,6 +51,31 @@ export class PolicySimulator {
     return [...attached, ...inline];
   }
 
+  /**
+   * The policies this template attaches to a role made in another stack (a data mesh's identity
+   * stack), which it names by its role name.
+   */
+  public policiesOfRoleNamed(roleName: string): { name: string; policy: Json }[] {
+    return this.model
+      .idsOf('AWS::IAM::Policy')
+      .map((id) => ({ id, p: this.model.properties(id) }))
+      .filter(({ p }) => (p.Roles ?? []).includes(roleName))
+      .map(({ id, p }) => ({ name: id, policy: p.PolicyDocument }));
+  }
+
+  /**
+   * Whether the role named `roleName` (made in another stack of the same account) may make
+   * `request` with the policies `identityPolicies` (e.g. collected by {@link policiesOfRoleNamed}
+   * from every template that attaches some) and this template's resource policy.
+   */
+  public async allowsRoleNamed(
+    roleName: string,
+    identityPolicies: { name: string; policy: Json }[],
+    request: AwsRequest,
+  ): Promise<boolean> {
+    return this.simulate(`arn:aws:iam::${ACCOUNT}:role/${roleName}`, identityPolicies, request);
+  }
+
   /** Whether the role `roleId` may make `request`, by the simulator; throws on a simulator validation error. */
   public async allows(
     roleId: string,
@@ -58,6 +83,18 @@ export class PolicySimulator {
     options: { readonly withoutIdentityPolicies?: boolean } = {},
   ): Promise<boolean> {
     const principal = this.model.getAtt(roleId, 'Arn');
+    return this.simulate(
+      principal,
+      options.withoutIdentityPolicies ? [] : this.identityPolicies(roleId),
+      request,
+    );
+  }
+
+  private async simulate(
+    principal: string,
+    identityPolicies: { name: string; policy: Json }[],
+    request: AwsRequest,
+  ): Promise<boolean> {
     let resourcePolicy: Json;
     if (request.resourcePolicyOf?.type === 'bucket') {
       resourcePolicy = this.bucketPolicies.get(this.model.ref(request.resourcePolicyOf.id));
@@ -72,7 +109,7 @@ export class PolicySimulator {
           resource: { resource: request.resource, accountId: ACCOUNT },
           contextVariables: { 'aws:SecureTransport': 'true', 'aws:PrincipalAccount': ACCOUNT },
         },
-        identityPolicies: options.withoutIdentityPolicies ? [] : this.identityPolicies(roleId),
+        identityPolicies,
         serviceControlPolicies: [],
         resourceControlPolicies: [],
         resourcePolicy,

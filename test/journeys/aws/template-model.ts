@@ -129,6 +129,13 @@ export interface LakeFormationGrant {
   readonly resource:
     | { readonly kind: 'database'; readonly database: string }
     | { readonly kind: 'tables'; readonly database: string }
+    | {
+        readonly kind: 'table';
+        readonly database: string;
+        readonly table: string;
+        /** Columns a `TableWithColumns` grant leaves out (`ColumnWildcard.ExcludedColumnNames`). */
+        readonly excludedColumns: readonly string[];
+      }
     | { readonly kind: 'location'; readonly arn: string };
   readonly permissions: readonly string[];
 }
@@ -147,12 +154,25 @@ export class LakeFormationModel {
     this.grants = model.idsOf('AWS::LakeFormation::PrincipalPermissions').map((id) => {
       const p = model.properties(id);
       const r = p.Resource;
-      const resource = r.Database
+      const resource: LakeFormationGrant['resource'] = r.Database
         ? { kind: 'database' as const, database: r.Database.Name }
-        : r.Table
+        : r.Table?.TableWildcard
           ? { kind: 'tables' as const, database: r.Table.DatabaseName }
-          : { kind: 'location' as const, arn: r.DataLocation.ResourceArn };
-      if (r.Table && !r.Table.TableWildcard) throw new Error(`Unexpected single-table grant ${id}`);
+          : r.Table
+            ? {
+                kind: 'table' as const,
+                database: r.Table.DatabaseName,
+                table: r.Table.Name,
+                excludedColumns: [],
+              }
+            : r.TableWithColumns
+              ? {
+                  kind: 'table' as const,
+                  database: r.TableWithColumns.DatabaseName,
+                  table: r.TableWithColumns.Name,
+                  excludedColumns: columnsLeftOut(id, r.TableWithColumns),
+                }
+              : { kind: 'location' as const, arn: r.DataLocation.ResourceArn };
       return { principal: p.Principal.DataLakePrincipalIdentifier, resource, permissions: p.Permissions };
     });
     this.admins = model
@@ -170,6 +190,39 @@ export class LakeFormationModel {
     return this.has(principal, permission, (r) => r.kind === 'tables' && r.database === database);
   }
 
+  /** Whether `principal` holds `permission` on the table `table` of `database` (one grant or every table's). */
+  public onTable(principal: string, database: string, table: string, permission: string): boolean {
+    return (
+      this.onTables(principal, database, permission) ||
+      this.has(
+        principal,
+        permission,
+        (r) => r.kind === 'table' && r.database === database && r.table === table,
+      )
+    );
+  }
+
+  /** Whether `principal` may SELECT `column` of the table: a grant on it that does not leave the column out. */
+  public canSelectColumn(principal: string, database: string, table: string, column: string): boolean {
+    return (
+      this.onTables(principal, database, 'SELECT') ||
+      this.has(
+        principal,
+        'SELECT',
+        (r) =>
+          r.kind === 'table' &&
+          r.database === database &&
+          r.table === table &&
+          !r.excludedColumns.includes(column),
+      )
+    );
+  }
+
+  /** Every permission `principal` holds anywhere in the template. */
+  public permissionsOf(principal: string): string[] {
+    return this.grants.filter((g) => g.principal === principal).flatMap((g) => [...g.permissions]);
+  }
+
   /** Whether `principal` may create tables pointing into the location `arn`. */
   public onLocation(principal: string, arn: string): boolean {
     return this.has(principal, 'DATA_LOCATION_ACCESS', (r) => r.kind === 'location' && r.arn === arn);
@@ -184,4 +237,12 @@ export class LakeFormationModel {
       (g) => g.principal === principal && match(g.resource) && g.permissions.includes(permission),
     );
   }
+}
+
+/** The columns a `TableWithColumns` resource leaves out; only the column-wildcard form is modelled. */
+function columnsLeftOut(id: string, r: Json): string[] {
+  if (!r.ColumnWildcard) {
+    throw new Error(`Unexpected column-list grant ${id}: only ColumnWildcard is modelled`);
+  }
+  return r.ColumnWildcard.ExcludedColumnNames ?? [];
 }

@@ -43,6 +43,7 @@ export function resolveLakehouseSettings(scope: IConstruct, props: LakehouseProp
   );
   const scripts = resolveScripts(scope, plan, props.stepScripts ?? {});
   const principals = resolvePersonaPrincipals(scope, plan, props.personaPrincipals ?? {});
+  checkPersonaRoles(scope, plan, props);
   const schedules: Record<string, scheduler.ScheduleExpression> = {};
   plan.pipelines.forEach((pipeline, i) => {
     schedules[pipeline.name] = scheduleExpressionFor(
@@ -97,4 +98,33 @@ function resolvePersonaPrincipals(
       })),
   );
   return given;
+}
+
+/**
+ * Roles given for the personas: exactly the spec's personas, and never together with
+ * `personaPrincipals` (the roles' maker decided who assumes them).
+ */
+function checkPersonaRoles(scope: IConstruct, plan: LakehousePlan, props: LakehouseProps): void {
+  const roles = props.personaRoles;
+  if (roles === undefined) return;
+  const names = plan.personas.map((p) => p.name);
+  const allowed = `a role for every persona of the spec and no other: ${names.join(', ')}`;
+  ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, scope, [
+    ...(props.personaPrincipals === undefined
+      ? []
+      : [
+          {
+            prop: 'personaPrincipals',
+            received: Object.keys(props.personaPrincipals).join(', ') || '{}',
+            allowed:
+              'unset when personaRoles are given (who assumes a given role is decided where it is made)',
+          },
+        ]),
+    ...names
+      .filter((name) => roles[name] === undefined)
+      .map((name) => ({ prop: `personaRoles[${JSON.stringify(name)}]`, received: 'undefined', allowed })),
+    ...Object.keys(roles)
+      .filter((name) => !names.includes(name))
+      .map((name) => ({ prop: `personaRoles[${JSON.stringify(name)}]`, received: name, allowed })),
+  ]);
 }
