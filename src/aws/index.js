@@ -11,6 +11,7 @@ exports.CatalogPermissionModel = exports.CATALOG_PERMISSIONS = exports.Warehouse
 exports.WAREHOUSE_QUERY_PERMISSIONS = exports.SparkJobLanguage = exports.SparkJobScript = exports.SparkJob = void 0;
 exports.SPARK_JOB_PERMISSIONS = exports.SPARK_JOB_RUN_PERMISSIONS = exports.PIPELINE_KEY_POLICY_NOT_ADDED_WARNING = exports.Pipeline = void 0;
 exports.PIPELINE_PERMISSIONS = exports.ADMIN_NOT_ADDED_WARNING = exports.Lakehouse = exports.icebergArguments = void 0;
+exports.DataMesh = exports.RAM_INVITATIONS_WARNING = void 0;
 const { defineLazyExports } = require("../core/lazy-exports");
 defineLazyExports(exports, () => require("./security/encryption-key"), ["EncryptionKey"]);
 defineLazyExports(exports, () => require("./storage/lake-storage"), ["ACCESS_LOGS_BUCKET_KMS_WARNING","ACCESS_LOGS_POLICY_NOT_ADDED_WARNING","LakeStorage"]);
@@ -31,3 +32,4 @@ defineLazyExports(exports, () => require("./processing/perms"), ["SPARK_JOB_PERM
 defineLazyExports(exports, () => require("./orchestration/pipeline"), ["PIPELINE_KEY_POLICY_NOT_ADDED_WARNING","Pipeline"]);
 defineLazyExports(exports, () => require("./orchestration/perms"), ["PIPELINE_PERMISSIONS"]);
 defineLazyExports(exports, () => require("./patterns/lakehouse"), ["ADMIN_NOT_ADDED_WARNING","Lakehouse","icebergArguments"]);
+defineLazyExports(exports, () => require("./mesh/data-mesh"), ["DataMesh","RAM_INVITATIONS_WARNING"]);
