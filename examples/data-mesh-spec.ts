@@ -1,9 +1,10 @@
 import { type DataMeshSpec, ProductFormat } from 'data-platform-kit/patterns';
 
 /**
- * One data mesh, declared once: three domains (sales, marketing, finance), five products under
- * contracts — one restricted, several with classified columns — and subscriptions both ways
- * between sales and marketing. Each cloud's data-mesh example renders this same spec.
+ * One data mesh, declared once: three domains (sales, marketing, finance), six products under
+ * contracts — one restricted, several with classified columns, one a de-identified derivative —
+ * and subscriptions both ways between sales and marketing, every one valid on all three clouds.
+ * Each cloud's data-mesh example renders this same spec.
  */
 // example:start
 export const ACME_MESH: DataMeshSpec = {
@@ -46,6 +47,19 @@ export const ACME_MESH: DataMeshSpec = {
           dataRetentionDays: 3650,
         },
         {
+          name: 'order_lines',
+          version: '1.0.0',
+          description: 'Confirmed order lines without customer contact details: the de-identified derivative of orders.',
+          schema: [
+            { name: 'order_id', type: 'string', required: true, classification: 'internal' },
+            { name: 'amount', type: 'decimal(12,2)', classification: 'internal' },
+            { name: 'order_date', type: 'date', required: true, classification: 'internal' },
+          ],
+          partitionColumns: ['order_date'],
+          freshness: { maxAgeHours: 6 },
+          inputs: [{ product: 'orders' }],
+        },
+        {
           name: 'customers',
           version: '2.0.0',
           description: 'Customer master data: identity and contact details.',
@@ -57,8 +71,9 @@ export const ACME_MESH: DataMeshSpec = {
         },
       ],
       subscriptions: [
-        // Marketing is cleared for internal data: customer_email is hidden from it.
-        { consumer: 'marketing', product: 'orders', approvedBy: 'sales-data@example.com' },
+        // Marketing is cleared for internal data only, so it subscribes to the de-identified
+        // order_lines: storage that cannot hide columns (Azure) could not serve it orders.
+        { consumer: 'marketing', product: 'order_lines', approvedBy: 'sales-data@example.com' },
         { consumer: 'finance', product: 'orders', approvedBy: 'sales-data@example.com' },
         {
           consumer: 'finance',
@@ -96,7 +111,7 @@ export const ACME_MESH: DataMeshSpec = {
             { name: 'attributed_at', type: 'timestamp', classification: 'internal' },
           ],
           partitionColumns: ['attributed_at'],
-          inputs: [{ domain: 'sales', product: 'orders' }, { product: 'campaigns' }],
+          inputs: [{ domain: 'sales', product: 'order_lines' }, { product: 'campaigns' }],
         },
       ],
       subscriptions: [{ consumer: 'sales', product: 'campaigns', approvedBy: 'marketing-data@example.com' }],
