@@ -47,19 +47,6 @@ export const ACME_MESH: DataMeshSpec = {
           dataRetentionDays: 3650,
         },
         {
-          name: 'order_lines',
-          version: '1.0.0',
-          description: 'Confirmed order lines without customer contact details: the de-identified derivative of orders.',
-          schema: [
-            { name: 'order_id', type: 'string', required: true, classification: 'internal' },
-            { name: 'amount', type: 'decimal(12,2)', classification: 'internal' },
-            { name: 'order_date', type: 'date', required: true, classification: 'internal' },
-          ],
-          partitionColumns: ['order_date'],
-          freshness: { maxAgeHours: 6 },
-          inputs: [{ product: 'orders' }],
-        },
-        {
           name: 'customers',
           version: '2.0.0',
           description: 'Customer master data: identity and contact details.',
@@ -68,6 +55,20 @@ export const ACME_MESH: DataMeshSpec = {
             { name: 'full_name', type: 'string', classification: 'restricted' },
             { name: 'email', type: 'string', classification: 'restricted' },
           ],
+        },
+        {
+          name: 'order_lines',
+          version: '1.0.0',
+          description:
+            'Confirmed order lines without customer contact details: the de-identified derivative of orders.',
+          schema: [
+            { name: 'order_id', type: 'string', required: true, classification: 'internal' },
+            { name: 'amount', type: 'decimal(12,2)', classification: 'internal' },
+            { name: 'order_date', type: 'date', required: true, classification: 'internal' },
+          ],
+          partitionColumns: ['order_date'],
+          freshness: { maxAgeHours: 6 },
+          inputs: [{ product: 'orders' }],
         },
       ],
       subscriptions: [

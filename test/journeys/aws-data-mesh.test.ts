@@ -1,6 +1,7 @@
 import { PolicySimulator } from './aws/simulator';
 import { ACCOUNT, LakeFormationModel, REGION, TemplateModel } from './aws/template-model';
 import { buildMesh, ONE_ACCOUNT_PROPS } from '../aws/mesh/support';
+import { MARKETING_READS_ORDERS } from '../helpers/mesh-variants';
 
 /**
  * Data mesh journeys on AWS, evaluated on the synthesized templates of ACME_MESH in one account
@@ -37,16 +38,16 @@ describe('a consumer analyst queries a subscribed product', () => {
 
   test('Lake Formation: DESCRIBE on the database and table, SELECT on the columns within its clearance', () => {
     expect(salesLf.onDatabase(analyst, serving, 'DESCRIBE')).toBe(true);
-    expect(salesLf.onTable(analyst, serving, 'orders', 'DESCRIBE')).toBe(true);
+    expect(salesLf.onTable(analyst, serving, 'order_lines', 'DESCRIBE')).toBe(true);
     for (const column of ['order_id', 'amount', 'order_date']) {
-      expect(salesLf.canSelectColumn(analyst, serving, 'orders', column)).toBe(true);
+      expect(salesLf.canSelectColumn(analyst, serving, 'order_lines', column)).toBe(true);
     }
   });
 
   test('IAM: reads the table from the catalog and asks Lake Formation for data access', async () => {
     for (const action of ['glue:GetTable', 'glue:GetPartitions']) {
       expect(
-        await consumerMay(marketing, 'marketing', 'analyst', action, glueArn(`table/${serving}/orders`)),
+        await consumerMay(marketing, 'marketing', 'analyst', action, glueArn(`table/${serving}/order_lines`)),
       ).toBe(true);
     }
     expect(
@@ -82,8 +83,18 @@ describe('what a consumer must not do', () => {
     ).toBe(false);
   });
 
-  test('select a column above its clearance', () => {
-    expect(salesLf.canSelectColumn(analyst, serving, 'orders', 'customer_email')).toBe(false);
+  test('query the product its de-identified subscription derives from', () => {
+    expect(salesLf.onTable(analyst, serving, 'orders', 'SELECT')).toBe(false);
+    expect(salesLf.canSelectColumn(analyst, serving, 'orders', 'order_id')).toBe(false);
+  });
+
+  test('select a column above its clearance, when subscribed to the product holding it', () => {
+    const variant = buildMesh({ ...ONE_ACCOUNT_PROPS, ...MARKETING_READS_ORDERS });
+    const lf = new LakeFormationModel(new TemplateModel(variant.templates['acme-sales-products'].toJSON()));
+    for (const column of ['order_id', 'amount', 'order_date']) {
+      expect(lf.canSelectColumn(analyst, serving, 'orders', column)).toBe(true);
+    }
+    expect(lf.canSelectColumn(analyst, serving, 'orders', 'customer_email')).toBe(false);
   });
 
   test("write the producer's zones, through Lake Formation or S3", async () => {

@@ -9,6 +9,7 @@ import {
   ProductFormat,
   ProductStatus,
 } from '../../../src/patterns';
+import { MARKETING_READS_ORDERS } from '../../helpers/mesh-variants';
 import { newScope } from '../../helpers/scope';
 
 const TODAY = '2027-01-15';
@@ -87,8 +88,8 @@ describe('planDataMesh on the example mesh', () => {
       (g) => `${g.consumer}/${g.persona} ${g.access} ${g.product} -${g.hiddenColumns.join(',')}`,
     );
     expect(cells).toEqual([
-      'marketing/analyst read sales.orders -customer_email',
-      'marketing/engineer read sales.orders -customer_email',
+      'marketing/analyst read sales.order_lines -',
+      'marketing/engineer read sales.order_lines -',
       'finance/analyst read sales.orders -',
       'finance/engineer read sales.orders -',
       'finance/analyst read sales.customers -',
@@ -96,6 +97,13 @@ describe('planDataMesh on the example mesh', () => {
       'sales/engineer read marketing.campaigns -',
     ]);
     expect(acme.subscriptions.every((g) => g.access === ZoneAccess.READ)).toBe(true);
+    // Marketing is cleared for internal data: subscribed to orders itself, it reads it without
+    // the confidential customer_email.
+    const marketingReadsOrders = plan(MARKETING_READS_ORDERS);
+    expect(marketingReadsOrders.subscriptions.filter((g) => g.consumer === 'marketing')).toMatchObject([
+      { persona: 'analyst', product: 'sales.orders', hiddenColumns: ['customer_email'] },
+      { persona: 'engineer', product: 'sales.orders', hiddenColumns: ['customer_email'] },
+    ]);
   });
 
   test('an expired subscription is listed and no longer granted', () => {
@@ -111,11 +119,12 @@ describe('planDataMesh on the example mesh', () => {
 
   test('lineage lists every resolved input, with ids across domains', () => {
     expect(acme.lineage).toEqual([
-      { from: 'sales.orders', to: 'marketing.attribution' },
+      { from: 'sales.orders', to: 'sales.order_lines' },
+      { from: 'sales.order_lines', to: 'marketing.attribution' },
       { from: 'marketing.campaigns', to: 'marketing.attribution' },
       { from: 'sales.orders', to: 'finance.revenue_daily' },
     ]);
-    expect(product('marketing.attribution').inputs).toEqual(['sales.orders', 'marketing.campaigns']);
+    expect(product('marketing.attribution').inputs).toEqual(['sales.order_lines', 'marketing.campaigns']);
   });
 
   test('stacks deploy governance, then identities, then products; products never wait for each other', () => {
@@ -217,7 +226,7 @@ describe('contracts in the Open Data Contract Standard shape', () => {
     const attribution = acme.contracts.find((c) => c.id === 'acme.marketing.attribution')!;
     expect(attribution.customProperties).toContainEqual({
       property: 'inputs',
-      value: ['sales.orders', 'marketing.campaigns'],
+      value: ['sales.order_lines', 'marketing.campaigns'],
     });
     expect(attribution.customProperties).toContainEqual({ property: 'format', value: 'iceberg' });
   });
