@@ -252,10 +252,32 @@ test('a cycle is reported once, as the path that closes it', () => {
   throw new Error('expected a cycle');
 });
 
+/** The example with marketing (cleared for internal) subscribed to orders, whose customer_email is confidential. */
+const MARKETING_READS_ORDERS = withDomain(0, {
+  subscriptions: SALES.subscriptions!.map((s, i) => (i === 0 ? { ...s, product: 'orders' } : s)),
+});
+
 test('where the cloud cannot hide columns, a subscription above the consumer’s clearance is rejected', () => {
-  expect(violations(ACME_MESH, false)).toEqual([
+  validateDataMeshSpec(newScope(), ACME_MESH, { columnFiltering: false });
+  expect(violations(MARKETING_READS_ORDERS, false)).toEqual([
     `${ErrorCode.CLASSIFICATION} domains["sales"].subscriptions[0].consumer`,
   ]);
+});
+
+test('the rejection names the cloud that cannot hide columns when told, and says what to do', () => {
+  const allowed = (options: { cloud?: string }) => {
+    try {
+      validateDataMeshSpec(newScope(), MARKETING_READS_ORDERS, { columnFiltering: false, ...options });
+    } catch (e) {
+      if (!ValidationError.isValidationError(e)) throw e;
+      return e.violations[0].allowed;
+    }
+    throw new Error('expected the spec to be rejected');
+  };
+  expect(allowed({})).toContain('this cloud cannot hide columns');
+  expect(allowed({ cloud: 'Azure Storage' })).toBe(
+    "a domain cleared for every column: Azure Storage cannot hide columns: customer_email are above marketing's clearance (internal); subscribe marketing to a de-identified product or clear it for confidential",
+  );
 });
 
 test('every violation of a spec is reported in one error, grouped by code', () => {
