@@ -58,5 +58,7 @@ export {
   type LakehouseProps,
   type PersonaIdentity,
 } from './patterns/lakehouse';
+export * from './mesh/data-mesh-types';
+export * from './mesh/data-mesh';
 export { KIT_RESOURCE_PROVIDERS, registerKitResourceProviders } from './resource-providers';
 export { PIPELINE_OPERATOR_ACTIONS } from './orchestration/roles';
