@@ -28,8 +28,8 @@ import type { LakeStorage } from '../storage/lake-storage';
 /**
  * A data mesh on Azure from one cloud-neutral {@link DataMeshSpec} (`planDataMesh`, without
  * column filtering: Azure Storage cannot hide columns, so a subscription to columns above the
- * consumer's clearance is rejected, naming Azure): one cdktf stack per planned stack, named as
- * planned and ordered governance → identities → products by stack dependencies. Stacks find each
+ * consumer's clearance is rejected, naming Azure): one cdktf stack per planned stack, a child of
+ * the App named as planned, ordered governance → identities → products by stack dependencies. Stacks find each
  * other's resources by deterministic names (data sources), never by remote state.
  *
  * - **governance** (`<mesh>-governance`, the data management zone): its resource group, the hub
@@ -130,7 +130,7 @@ export class DataMesh extends Construct {
     super(scope, id);
     const settings = resolveAzureMeshSettings(this, scope, props, DataMesh.RESOURCE_MODEL);
     this.plan = settings.plan;
-    this.stacks = this.createStacks();
+    this.stacks = this.createStacks(scope);
     const governance = createGovernance(this.stackOf(MeshStackKind.GOVERNANCE), settings);
     this.hub = governance.hub;
     this.privateDnsZones = governance.dnsZones;
@@ -147,11 +147,14 @@ export class DataMesh extends Construct {
     this.checkRoleAssignments(settings);
   }
 
-  /** One stack per planned stack, after the stacks the plan puts before it. */
-  private createStacks(): Record<string, TerraformStack> {
+  /**
+   * One stack per planned stack, after the stacks the plan puts before it: children of the App,
+   * where cdktf's tooling (and `cdktf deploy <stack>`) finds them by their planned name.
+   */
+  private createStacks(app: Construct): Record<string, TerraformStack> {
     const stacks: Record<string, TerraformStack> = {};
     for (const planned of this.plan.stacks) {
-      const stack = new TerraformStack(this, planned.name);
+      const stack = new TerraformStack(app, planned.name);
       for (const before of planned.dependsOn) stack.addDependency(stacks[before]);
       stacks[planned.name] = stack;
     }
