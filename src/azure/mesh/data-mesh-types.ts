@@ -36,7 +36,17 @@ export interface DataMeshDomainOptions {
   readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
 }
 
-/** Props of the Azure {@link DataMesh}: the cloud-neutral spec plus Azure's own options. */
+/**
+ * Props of the Azure {@link DataMesh}: the cloud-neutral spec plus Azure's own options.
+ * @example
+ * const props: DataMeshProps = {
+ *   ...ACME_MESH,
+ *   location: 'westeurope',
+ *   governanceSubscriptionId: '11111111-1111-4111-8111-111111111111',
+ *   domainOptions: { marketing: { subscriptionId: '22222222-2222-4222-8222-222222222222' } },
+ *   deployerInsideNetwork: true,
+ * };
+ */
 export interface DataMeshProps extends DataMeshSpec {
   /** The Azure location of the mesh's resources (e.g. `westeurope`), unless a domain says otherwise. */
   readonly location: string;

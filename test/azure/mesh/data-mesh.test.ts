@@ -436,6 +436,19 @@ describe('azure.DataMesh bad input', () => {
     );
   });
 
+  test('a products stack estimated past the limit → DPK_STACK_TOO_LARGE before synthesis', () => {
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      name: `product_${i}`,
+      version: '1.0.0',
+      description: 'One of many.',
+      schema: [{ name: 'id', type: 'string' }],
+    }));
+    const domains = ACME_MESH.domains.map((d) =>
+      d.name === 'marketing' ? { ...d, products: [...(d.products ?? []), ...many] } : d,
+    );
+    expectError({ domains }, ErrorCode.STACK_TOO_LARGE, 'acme-marketing-products');
+  });
+
   test("more role assignments in a subscription than Azure's 4000 → DPK_OUT_OF_RANGE naming the subscription", () => {
     expect(DataMesh.MAX_ROLE_ASSIGNMENTS_PER_SUBSCRIPTION).toBe(4000);
     const counts = new Map([[CENTRAL, { count: 4001, stacks: ['acme-governance', 'acme-sales-products'] }]]);
