@@ -1,6 +1,5 @@
 import type { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
 import type { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
 import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
@@ -11,13 +10,13 @@ import { createGovernance } from './private/governance';
 import { createLandingZone, type LandingZoneParts } from './private/landing-zone';
 import {
   type AzureMeshSettings,
-  checkRoleAssignmentLimit,
   defaultDomainAddressSpace,
   HUB_ADDRESS_SPACE,
   resolveAzureMeshSettings,
   ROLE_ASSIGNMENTS_PER_SUBSCRIPTION,
 } from './private/mesh-settings';
 import { createProducts, type ProductsParts } from './private/products';
+import { checkRoleAssignments } from './private/role-assignments';
 import { type DataMeshPlan, type MeshResourceModel, MeshStackKind } from '../../patterns';
 import type { Catalog } from '../catalog/catalog';
 import type { PrivateDnsZoneName } from '../network/endpoints';
@@ -49,7 +48,8 @@ import type { LakeStorage } from '../storage/lake-storage';
  *   under the container within the product's maximum age.
  *
  * Throws `DPK_OUT_OF_RANGE` when a subscription would hold more than
- * {@link DataMesh.MAX_ROLE_ASSIGNMENTS_PER_SUBSCRIPTION} role assignments.
+ * {@link DataMesh.MAX_ROLE_ASSIGNMENTS_PER_SUBSCRIPTION} role assignments, before anything is
+ * added to the app.
  *
  * @see https://learn.microsoft.com/azure/cloud-adoption-framework/scenarios/cloud-scale-analytics/architectures/data-mesh-scenario
  * @example
@@ -101,6 +101,15 @@ export class DataMesh extends Construct {
     return defaultDomainAddressSpace(index);
   }
 
+  /** The stacks of the same mesh in another App (a scratch copy, for counting). */
+  private static stacksIn(
+    app: Construct,
+    id: string,
+    props: DataMeshProps,
+  ): Readonly<Record<string, TerraformStack>> {
+    return new DataMesh(app, id, props).stacks;
+  }
+
   /** The plan the spec stands for. */
   public readonly plan: DataMeshPlan;
   /** Every stack, by its planned (and cdktf) name. */
@@ -129,6 +138,7 @@ export class DataMesh extends Construct {
   constructor(scope: Construct, id: string, props: DataMeshProps) {
     super(scope, id);
     const settings = resolveAzureMeshSettings(this, scope, props, DataMesh.RESOURCE_MODEL);
+    checkRoleAssignments(this, scope, settings, (app) => DataMesh.stacksIn(app, id, props));
     this.plan = settings.plan;
     this.stacks = this.createStacks(scope);
     const governance = createGovernance(this.stackOf(MeshStackKind.GOVERNANCE), settings);
@@ -144,7 +154,6 @@ export class DataMesh extends Construct {
     this.lakehouses = mapValues(products, (p) => p.lakehouse);
     this.productContainers = Object.assign({}, ...Object.values(products).map((p) => p.containers));
     this.freshnessRules = Object.assign({}, ...Object.values(products).map((p) => p.freshnessRules));
-    this.checkRoleAssignments(settings);
   }
 
   /**
@@ -187,25 +196,6 @@ export class DataMesh extends Construct {
         createProducts(this.stackOf(MeshStackKind.PRODUCTS, d.name), settings, d, names),
       ]),
     );
-  }
-
-  /** Azure's limit of role assignments per subscription, over every stack deploying into it. */
-  private checkRoleAssignments(settings: AzureMeshSettings): void {
-    const counts = new Map<string, { count: number; stacks: string[] }>();
-    for (const planned of this.plan.stacks) {
-      const subscription =
-        (planned.domain === undefined
-          ? settings.governanceSubscriptionId
-          : settings.domains[planned.domain].subscriptionId) ?? "the deployer's subscription";
-      const count = this.stacks[planned.name].node
-        .findAll()
-        .filter((c) => c instanceof RoleAssignment).length;
-      const entry = counts.get(subscription) ?? { count: 0, stacks: [] };
-      entry.count += count;
-      entry.stacks.push(planned.name);
-      counts.set(subscription, entry);
-    }
-    checkRoleAssignmentLimit(this, counts);
   }
 
   private stackOf(kind: MeshStackKind, domain?: string): TerraformStack {

@@ -4,7 +4,11 @@ import { blocksOf, buildMesh, CENTRAL, FINANCE, MARKETING, MESH_PROPS, TODAY } f
 import { ACME_MESH } from '../../../examples/data-mesh-spec';
 import { DataMesh, type DataMeshProps, PrivateDnsZoneName } from '../../../src/azure';
 import { checkCompliance } from '../../../src/azure/compliance';
-import { checkRoleAssignmentLimit } from '../../../src/azure/mesh/private/mesh-settings';
+import {
+  checkRoleAssignmentLimit,
+  resolveAzureMeshSettings,
+} from '../../../src/azure/mesh/private/mesh-settings';
+import { checkRoleAssignments } from '../../../src/azure/mesh/private/role-assignments';
 import { ErrorCode } from '../../../src/core/internal';
 import { MeshStackKind } from '../../../src/patterns';
 import { TerraformStack } from '../../../src/terraform';
@@ -461,5 +465,25 @@ describe('azure.DataMesh bad input', () => {
     expect(() =>
       checkRoleAssignmentLimit(newScope(), new Map([[CENTRAL, { count: 4000, stacks: [] }]])),
     ).not.toThrow();
+  });
+
+  test('role assignments are counted per subscription, on a scratch copy, only when the estimates could pass the limit', () => {
+    const target = new App({ outdir: os.tmpdir() });
+    const settings = resolveAzureMeshSettings(newScope(), target, MESH_PROPS, DataMesh.RESOURCE_MODEL);
+    const build = jest.fn((scratch: App) => new DataMesh(scratch, 'Mesh', MESH_PROPS).stacks);
+    // Estimates within the limit: nothing is built.
+    checkRoleAssignments(newScope(), target, settings, build);
+    expect(build).not.toHaveBeenCalled();
+    // A limit below the central subscription's count (governance 3 + sales products 36): counted exactly, rejected.
+    expect(() => checkRoleAssignments(newScope(), target, settings, build, 30)).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.OUT_OF_RANGE,
+        message: expect.stringContaining(
+          `39 role assignments in subscription ${CENTRAL} (stacks acme-governance, acme-sales-identity, acme-sales-products)`,
+        ),
+      }),
+    );
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(target.node.children).toEqual([]);
   });
 });

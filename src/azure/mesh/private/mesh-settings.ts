@@ -28,7 +28,7 @@ import {
 } from '../../../patterns';
 import { App } from '../../../terraform';
 import { PrivateDnsZoneName } from '../../network/endpoints';
-import { CIDR_PREFIX_RANGE } from '../../network/private/network-validation';
+import { Network } from '../../network/network';
 import type { DataMeshProps } from '../data-mesh-types';
 
 /** How the rejection of a subscription above a consumer's clearance names what cannot hide columns. */
@@ -210,7 +210,7 @@ function checkLocation(v: Violation[], prop: string, location: string | undefine
 /** A private range the network accepts (/8 to /24; it throws `DPK_INVALID_IP_RANGE` otherwise). */
 function checkRange(mesh: IConstruct, prop: string, cidr: string): Ipv4Range | undefined {
   return validatePrivateCidr(mesh, cidr, {
-    prefixRange: CIDR_PREFIX_RANGE,
+    prefixRange: Network.CIDR_PREFIX_RANGE,
     prop,
     literalBecause: 'peered networks must not overlap, which is checked at synth',
   });
