@@ -12,7 +12,7 @@ exports.Catalog = exports.DEDICATED_POOL_SKUS = exports.SynapseRole = exports.WA
 exports.Warehouse = exports.SPARK_RUN_ROLES = exports.SPARK_STEP_ZONE_ACCESS = exports.SynapseRoleScope = void 0;
 exports.SPARK_STEP_PATH_PARAMETERS = exports.SparkJob = exports.SparkNodeSize = exports.SparkVersion = void 0;
 exports.SparkJobScript = exports.Pipeline = exports.ScheduleFrequency = exports.Lakehouse = void 0;
-exports.KIT_RESOURCE_PROVIDERS = exports.registerKitResourceProviders = exports.PIPELINE_OPERATOR_ACTIONS = void 0;
+exports.DataMesh = exports.KIT_RESOURCE_PROVIDERS = exports.registerKitResourceProviders = exports.PIPELINE_OPERATOR_ACTIONS = void 0;
 const { defineLazyExports } = require("../core/lazy-exports");
 defineLazyExports(exports, () => require("./iam/principal"), ["Principal","PrincipalType"]);
 defineLazyExports(exports, () => require("./security/encryption-key"), ["EncryptionKey","KeyVaultSku"]);
@@ -34,5 +34,6 @@ defineLazyExports(exports, () => require("./processing/spark-job-script"), ["Spa
 defineLazyExports(exports, () => require("./orchestration/pipeline"), ["Pipeline"]);
 defineLazyExports(exports, () => require("./orchestration/pipeline-types"), ["ScheduleFrequency"]);
 defineLazyExports(exports, () => require("./patterns/lakehouse"), ["Lakehouse"]);
+defineLazyExports(exports, () => require("./mesh/data-mesh"), ["DataMesh"]);
 defineLazyExports(exports, () => require("./resource-providers"), ["KIT_RESOURCE_PROVIDERS","registerKitResourceProviders"]);
 defineLazyExports(exports, () => require("./orchestration/roles"), ["PIPELINE_OPERATOR_ACTIONS"]);

@@ -52,6 +52,13 @@ export { Pipeline } from './orchestration/pipeline';
 export type { ResolvedSchedule } from './orchestration/private/pipeline-activities';
 export { ScheduleFrequency } from './orchestration/pipeline-types';
 export type { PipelineProps, PipelineSchedule } from './orchestration/pipeline-types';
-export { Lakehouse, type LakehouseProps } from './patterns/lakehouse';
+export {
+  Lakehouse,
+  type LakehouseNetworkOptions,
+  type LakehouseProps,
+  type PersonaIdentity,
+} from './patterns/lakehouse';
+export * from './mesh/data-mesh-types';
+export * from './mesh/data-mesh';
 export { KIT_RESOURCE_PROVIDERS, registerKitResourceProviders } from './resource-providers';
 export { PIPELINE_OPERATOR_ACTIONS } from './orchestration/roles';

@@ -152,3 +152,17 @@ describe('Azure global names per deployment', () => {
     expect([...again.entries()]).toEqual([...names.get(SCOPES[0].title)!.entries()]);
   });
 });
+
+test("an aliased provider for another subscription leaves the default provider's literal subscription in names", () => {
+  // GIVEN a stack deploying into A (default provider) that also reads B (aliased provider, e.g. a data mesh hub)
+  const stack = newTfStack();
+  new AzurermProvider(stack, 'Azurerm', { features: [{}], subscriptionId: SUBSCRIPTION_A });
+  new AzurermProvider(stack, 'AzurermHub', { features: [{}], subscriptionId: SUBSCRIPTION_B, alias: 'hub' });
+  const lakehouse = new Lakehouse(stack, 'Lakehouse', {
+    platformName: 'sales',
+    resourceGroup: { name: 'rg-dev', location: 'westeurope' },
+    deployerInsideNetwork: true,
+  });
+  // THEN the global names are literals (hashed with A), as with A's provider alone
+  expect(lakehouse.lake.storageAccount.nameInput).toMatch(/^[a-z0-9]{3,24}$/);
+});

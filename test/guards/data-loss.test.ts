@@ -25,10 +25,12 @@ const label = (s: ExampleStack) => `${s.example}/${s.stack}`;
 /**
  * Stacks that hold no data by design, so the guard has nothing to keep there: a data mesh's
  * identity stacks hold IAM roles only (those that own their account's settings hold its catalog
- * key, and are guarded). Listing a stack that does hold data fails too.
+ * key, and are guarded); Azure's hold a landing zone's resource group, identities and network.
+ * Listing a stack that does hold data fails too.
  */
 const STACKS_WITHOUT_DATA: Readonly<Record<string, readonly string[]>> = {
   'data-mesh-aws': ['acme-sales-identity', 'acme-finance-identity'],
+  'data-mesh-azure': ['acme-sales-identity', 'acme-marketing-identity', 'acme-finance-identity'],
 };
 /**
  * CloudFormation drops the Iceberg fields of an `AWS::Glue::Table` when it updates one (the

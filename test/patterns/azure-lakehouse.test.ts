@@ -1,10 +1,11 @@
+import { DataAzurermUserAssignedIdentity } from '@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
-import { EncryptionKey, Lakehouse, SparkJobScript } from '../../src/azure';
+import { EncryptionKey, Lakehouse, PrivateDnsZoneName, SparkJobScript } from '../../src/azure';
 import { checkCompliance, formatFindings } from '../../src/azure/compliance';
 import { ErrorCode, ZoneAccess } from '../../src/core/internal';
-import { type AccessMatrix, LakehouseDefaults } from '../../src/patterns';
+import { type AccessMatrix, DEFAULT_PERSONA_NAMES, LakehouseDefaults } from '../../src/patterns';
 import { Testing, type TerraformStack } from '../../src/terraform';
-import { newAzureStack, notebookScripts, RG } from '../azure/azure-stack';
+import { newAzureStack, notebookScripts, RG, SUBSCRIPTION_ID } from '../azure/azure-stack';
 import { infosOf, TfTemplate, warningsOf } from '../helpers/tf-template';
 
 const OPTIONS = { resourceGroup: RG, keyVaultAllowedIpRanges: ['20.61.10.0/24'] };
@@ -350,5 +351,97 @@ describe('azure.Lakehouse stream retention', () => {
     TfTemplate.fromStack(stack).hasResourceProperties('azurerm_eventhub', {
       retention_description: { cleanup_policy: 'Delete', retention_time_in_hours: 168 },
     });
+  });
+});
+
+describe('personaIdentities and network: a lakehouse on identities and a network made elsewhere', () => {
+  const ZONE_ID = (zone: string) =>
+    `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/${zone}`;
+  const SUBNET = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-test/providers/Microsoft.Network/virtualNetworks/vnet-sales/subnets/private-endpoints`;
+  /** A lakehouse without streams, pipelines or warehouse, on given identities and network. */
+  function buildOnGiven(personas: readonly string[]) {
+    const stack = newAzureStack();
+    const identities = Object.fromEntries(
+      personas.map((p) => [
+        p,
+        new DataAzurermUserAssignedIdentity(stack, `Given${p}`, {
+          name: `id-sales-${p}`,
+          resourceGroupName: RG.name,
+        }),
+      ]),
+    );
+    const lakehouse = new Lakehouse(stack, 'Lakehouse', {
+      platformName: 'sales',
+      warehouse: { enabled: false },
+      ...OPTIONS,
+      personaIdentities: identities,
+      network: {
+        existingNetwork: { virtualNetworkId: SUBNET.split('/subnets/')[0], privateEndpointSubnetId: SUBNET },
+        privateDnsZoneIds: Object.fromEntries(
+          [PrivateDnsZoneName.BLOB, PrivateDnsZoneName.DFS, PrivateDnsZoneName.KEY_VAULT].map((z) => [
+            z,
+            ZONE_ID(z),
+          ]),
+        ),
+      },
+    });
+    return { stack, lakehouse, identities };
+  }
+  const PERSONAS: readonly string[] = DEFAULT_PERSONA_NAMES;
+
+  test('no identity is made; the spec’s access matrix goes to the given ones', () => {
+    const { stack, lakehouse, identities } = buildOnGiven(PERSONAS);
+    const t = TfTemplate.fromStack(stack);
+    expect(lakehouse.personas).toEqual(identities);
+    expect(t.resources('azurerm_user_assigned_identity').map((r) => r.address)).toEqual([
+      expect.stringContaining('Lakehouse_Storage_Identity'),
+    ]);
+    for (const persona of PERSONAS) {
+      const principal = `\${data.azurerm_user_assigned_identity.${stack.getLogicalId(identities[persona])}.principal_id}`;
+      expect({
+        persona,
+        grants: t.resources('azurerm_role_assignment', { principal_id: principal }).length > 0,
+      }).toEqual({
+        persona,
+        grants: true,
+      });
+    }
+  });
+
+  test('endpoints go into the given subnet and zones, even without streams or pipelines; no network or zone is made', () => {
+    const { stack, lakehouse } = buildOnGiven(PERSONAS);
+    const t = TfTemplate.fromStack(stack);
+    expect(lakehouse.network).toBeDefined();
+    for (const type of [
+      'azurerm_virtual_network',
+      'azurerm_subnet',
+      'azurerm_private_dns_zone',
+      'azurerm_private_dns_zone_virtual_network_link',
+    ]) {
+      t.resourceCountIs(type, 0);
+    }
+    const endpoints = t.resources('azurerm_private_endpoint');
+    expect(endpoints).toHaveLength(3);
+    for (const e of endpoints) {
+      expect(e.config.subnet_id).toBe(SUBNET);
+      expect((e.config.private_dns_zone_group as any).private_dns_zone_ids[0]).toMatch(
+        /^\/subscriptions\/.+\/privateDnsZones\/privatelink\./,
+      );
+    }
+  });
+
+  test('an identity missing for a persona, or given for none → DPK_CONFLICTING_PROPS', () => {
+    expect(() => buildOnGiven([...PERSONAS.slice(1), 'auditor'])).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.CONFLICTING_PROPS,
+        violations: [
+          expect.objectContaining({
+            prop: `personaIdentities[${JSON.stringify(PERSONAS[0])}]`,
+            received: 'undefined',
+          }),
+          expect.objectContaining({ prop: 'personaIdentities["auditor"]', received: 'auditor' }),
+        ],
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { DataAzurermUserAssignedIdentity } from '@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
 import { checkStreamRetention, resolveStepNotebooks } from './private/lakehouse-checks';
@@ -18,7 +19,8 @@ import { info } from '../../terraform';
 import { Catalog } from '../catalog/catalog';
 import { Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';
-import { Network } from '../network/network';
+import type { PrivateDnsZoneName } from '../network/endpoints';
+import { type ExistingNetworkAttributes, Network } from '../network/network';
 import { Pipeline } from '../orchestration/pipeline';
 import type { PipelineSchedule } from '../orchestration/pipeline-types';
 import { StreamNameRules } from '../private/streaming';
@@ -70,6 +72,60 @@ export interface LakehouseProps extends LakehouseSpec {
    * @default - none (a spec without pipelines)
    */
   readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
+  /**
+   * The personas' user-assigned identities, made elsewhere (e.g. a data mesh's identity stack, so
+   * other stacks can grant to them first), by persona name: one for every persona of the spec and
+   * no other (`DPK_CONFLICTING_PROPS` otherwise). The lakehouse grants them the spec's access
+   * matrix as it would its own.
+   * @default - the lakehouse makes one user-assigned identity per persona
+   */
+  readonly personaIdentities?: Readonly<Record<string, PersonaIdentity>>;
+  /**
+   * Where the lakehouse's private endpoints go: an existing (landing-zone) virtual network and
+   * subnet, and existing private DNS zones, used as they are (see `NetworkProps`). Given, the
+   * lakehouse always reaches its lake and vault privately, also without streams or pipelines.
+   * @default - a network of its own, with its own DNS zones, only when a stream, a warehouse or a
+   *   pipeline needs one
+   */
+  readonly network?: LakehouseNetworkOptions;
+}
+
+/**
+ * A persona's user-assigned identity as the {@link Lakehouse} uses it: one it made
+ * (`UserAssignedIdentity`) or one made elsewhere and read by name (`DataAzurermUserAssignedIdentity`).
+ * @example
+ * const analyst: PersonaIdentity = new DataAzurermUserAssignedIdentity(stack, 'Analyst', {
+ *   name: 'id-sales-analyst',
+ *   resourceGroupName: 'rg-sales',
+ * });
+ */
+export type PersonaIdentity = UserAssignedIdentity | DataAzurermUserAssignedIdentity;
+
+/**
+ * The network a {@link Lakehouse} places its private endpoints in, when it is not its own.
+ * @example
+ * const network: LakehouseNetworkOptions = {
+ *   existingNetwork: { virtualNetworkId: vnetId, privateEndpointSubnetId: subnetId },
+ *   privateDnsZoneIds: { [PrivateDnsZoneName.BLOB]: blobZoneId },
+ * };
+ */
+export interface LakehouseNetworkOptions {
+  /**
+   * An existing virtual network and subnet for the endpoints (`NetworkProps.existingNetwork`).
+   * @default - a new virtual network over `cidr`
+   */
+  readonly existingNetwork?: ExistingNetworkAttributes;
+  /**
+   * The range of the new virtual network (`NetworkProps.cidr`); not with `existingNetwork`.
+   * @default Network.DEFAULT_CIDR
+   */
+  readonly cidr?: string;
+  /**
+   * Existing private DNS zones by zone name, used as they are: neither created nor linked
+   * (`NetworkProps.privateDnsZoneIds`). Zones not given are created and linked.
+   * @default - every zone an endpoint needs is created and linked
+   */
+  readonly privateDnsZoneIds?: Partial<Record<PrivateDnsZoneName, string>>;
 }
 
 /** The plan and what the lakehouse derives from it before making anything. */
@@ -140,8 +196,8 @@ export class Lakehouse extends Construct {
   public readonly lake: LakeStorage;
   /** Private endpoints for the lake, the vault, the namespaces and the workspace; when there is a stream, a warehouse or a pipeline. */
   public readonly network?: Network;
-  /** One user-assigned managed identity per persona, by persona name. */
-  public readonly personas: Readonly<Record<string, UserAssignedIdentity>>;
+  /** One user-assigned managed identity per persona, by persona name: made here, or the `personaIdentities` given. */
+  public readonly personas: Readonly<Record<string, PersonaIdentity>>;
   /** One Event Hubs ingestion per stream, by stream name. */
   public readonly streams: Readonly<Record<string, StreamIngestion>>;
   /** The Synapse Spark job of each pipeline, by pipeline name. */
@@ -161,9 +217,9 @@ export class Lakehouse extends Construct {
     this.plan = s.plan;
     this.encryptionKey = this.createEncryptionKey(s, props);
     this.lake = this.createLake(s);
-    this.personas = this.createPersonas(s);
+    this.personas = this.createPersonas(s, props.personaIdentities);
     this.notifications = s.plan.alertEmails.length > 0 ? this.createNotifications(s) : undefined;
-    this.network = s.needsNetwork ? this.createNetwork(s) : undefined;
+    this.network = s.needsNetwork ? this.createNetwork(s, props.network) : undefined;
     this.streams = this.createStreams(s);
     this.catalog = s.plan.warehouse.enabled ? this.createCatalog(s) : undefined;
     this.warehouse = s.needsWorkspace ? this.createWarehouse(s, props) : undefined;
@@ -182,6 +238,7 @@ export class Lakehouse extends Construct {
     const plan = planLakehouse(this, props);
     info(this, PERSONAS_IN_EFFECT_INFO, describePersonas(plan, props.personas !== undefined));
     this.requireRunnerReach(props);
+    this.checkPersonaIdentities(plan, props.personaIdentities);
     checkStreamRetention(this, plan);
     const notebooks = resolveStepNotebooks(this, plan, props.stepScripts ?? {});
     const needsWorkspace = plan.warehouse.enabled || plan.pipelines.length > 0;
@@ -199,7 +256,7 @@ export class Lakehouse extends Construct {
       resourceGroup: props.resourceGroup,
       tags: resourceTags(this, TagRules.AZURE, plan.platformName, plan.tags),
       needsWorkspace,
-      needsNetwork: needsWorkspace || plan.streams.length > 0,
+      needsNetwork: needsWorkspace || plan.streams.length > 0 || props.network !== undefined,
       schedules,
       notebooks,
       workspaceZone,
@@ -227,10 +284,13 @@ export class Lakehouse extends Construct {
     });
   }
 
-  /** One user-assigned identity per persona, granted its row of the access matrix on the lake. */
-  private createPersonas(s: LakehouseSettings): Record<string, UserAssignedIdentity> {
-    const personas: Record<string, UserAssignedIdentity> = {};
-    for (const persona of s.plan.personas) {
+  /** One user-assigned identity per persona (or the ones given), granted its row of the access matrix on the lake. */
+  private createPersonas(
+    s: LakehouseSettings,
+    given: Readonly<Record<string, PersonaIdentity>> | undefined,
+  ): Record<string, PersonaIdentity> {
+    const personas: Record<string, PersonaIdentity> = { ...given };
+    for (const persona of given === undefined ? s.plan.personas : []) {
       personas[persona.name] = new UserAssignedIdentity(this, `${constructIdFrom(persona.name)}Persona`, {
         name: physicalName(this, StreamNameRules.MANAGED_IDENTITY, {
           platform: s.plan.platformName,
@@ -258,8 +318,9 @@ export class Lakehouse extends Construct {
   }
 
   /** Private endpoints for the lake and the vault (and, later, the namespaces and the workspace). */
-  private createNetwork(s: LakehouseSettings): Network {
+  private createNetwork(s: LakehouseSettings, options: LakehouseNetworkOptions = {}): Network {
     return new Network(this, 'Network', {
+      ...options,
       platformName: s.plan.platformName,
       resourceGroup: s.resourceGroup,
       lake: this.lake,
@@ -360,7 +421,7 @@ export class Lakehouse extends Construct {
    * and writes (storage contributor, Synapse Contributor), and operate its pipelines. The first
    * admin persona is the workspace's Entra SQL administrator (see `defaultSqlAdministrator`).
    */
-  private grantCapabilities(plan: LakehousePlan, personas: Record<string, UserAssignedIdentity>): void {
+  private grantCapabilities(plan: LakehousePlan, personas: Record<string, PersonaIdentity>): void {
     for (const persona of plan.personas) {
       const principal = Principal.fromUserAssignedIdentity(personas[persona.name]);
       for (const stream of persona.publishStreams) this.streams[stream].grantWrite(principal);
@@ -387,6 +448,28 @@ export class Lakehouse extends Construct {
         "the vault's data plane and the lakehouse's network is created in the same apply), or 'deployerInsideNetwork: true' " +
         'for a runner inside an existing network that reaches the vault privately',
     });
+  }
+
+  /** Identities given for personas: one for each persona of the spec, none for another. */
+  private checkPersonaIdentities(
+    plan: LakehousePlan,
+    given: Readonly<Record<string, PersonaIdentity>> | undefined,
+  ): void {
+    if (given === undefined) return;
+    const names = plan.personas.map((p) => p.name);
+    const allowed = `an identity for every persona of the spec and no other: ${names.join(', ')}`;
+    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
+      ...names
+        .filter((name) => given[name] === undefined)
+        .map((name) => ({
+          prop: `personaIdentities[${JSON.stringify(name)}]`,
+          received: 'undefined',
+          allowed,
+        })),
+      ...Object.keys(given)
+        .filter((name) => !names.includes(name))
+        .map((name) => ({ prop: `personaIdentities[${JSON.stringify(name)}]`, received: name, allowed })),
+    ]);
   }
 
   /** A workspace without `sqlAdministrator` takes the first admin persona's identity: one must exist. */

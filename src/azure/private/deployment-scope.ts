@@ -28,12 +28,15 @@ export function stackClientConfig(scope: IConstruct): DataAzurermClientConfig {
 
 /**
  * The subscription the stack deploys into: the literal `subscription_id` of the stack's only
- * azurerm provider when it has one, else the deploying identity's subscription (a Terraform
+ * default (unaliased) azurerm provider when it has one, else the deploying identity's subscription (a Terraform
  * reference, bound into names at plan time).
  */
 export function stackSubscriptionId(scope: IConstruct): string {
   const stack = TerraformStack.of(scope);
-  const providers = stack.node.children.filter((c): c is AzurermProvider => c instanceof AzurermProvider);
+  // Resources without a provider argument use the default (unaliased) one.
+  const providers = stack.node.children.filter(
+    (c): c is AzurermProvider => c instanceof AzurermProvider && c.alias === undefined,
+  );
   const literal = providers.length === 1 ? providers[0].subscriptionIdInput : undefined;
   if (literal !== undefined && literal !== '' && !isUnresolved(literal)) return literal;
   return stackClientConfig(scope).subscriptionId;

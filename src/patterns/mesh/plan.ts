@@ -35,6 +35,13 @@ export interface DataMeshPlanOptions {
    */
   readonly columnFiltering?: boolean;
   /**
+   * What cannot hide columns, as the rejection of a subscription above a consumer's clearance
+   * names it when `columnFiltering` is false (`'Azure Storage'`: "Azure Storage cannot hide
+   * columns: …; subscribe marketing to a de-identified product or clear it for confidential").
+   * @default - unnamed ("this cloud cannot hide columns")
+   */
+  readonly cloud?: string;
+  /**
    * The day subscriptions are checked against (`YYYY-MM-DD`, UTC): those that expired before
    * it are not granted.
    * @default - today, UTC
@@ -70,7 +77,7 @@ export function planDataMesh(
   options: DataMeshPlanOptions = {},
 ): DataMeshPlan {
   const columnFiltering = options.columnFiltering ?? true;
-  const checked = checkDataMeshSpec(scope, spec, columnFiltering);
+  const checked = checkDataMeshSpec(scope, spec, columnFiltering, options.cloud);
   const ctx: Omit<MeshContext, 'v'> = {
     levels: checked.levels,
     domains: new Map(checked.domains.map((d) => [d.spec.name, d])),

@@ -9,6 +9,13 @@ export interface DataMeshValidationOptions {
    * @default true
    */
   readonly columnFiltering?: boolean;
+  /**
+   * What cannot hide columns, as the rejection of a subscription above a consumer's clearance
+   * names it when `columnFiltering` is false (`'Azure Storage'`: "Azure Storage cannot hide
+   * columns: …; subscribe marketing to a de-identified product or clear it for confidential").
+   * @default - unnamed ("this cloud cannot hide columns")
+   */
+  readonly cloud?: string;
 }
 
 /**
@@ -24,12 +31,12 @@ export interface DataMeshValidationOptions {
  * `validateLakehouseSpec` would, its props prefixed with the domain's path.
  *
  * @example
- * validateDataMeshSpec(this, meshSpec, { columnFiltering: false });
+ * validateDataMeshSpec(this, meshSpec, { columnFiltering: false, cloud: 'Azure Storage' });
  */
 export function validateDataMeshSpec(
   scope: IConstruct,
   spec: DataMeshSpec,
   options: DataMeshValidationOptions = {},
 ): void {
-  checkDataMeshSpec(scope, spec, options.columnFiltering ?? true);
+  checkDataMeshSpec(scope, spec, options.columnFiltering ?? true, options.cloud);
 }

@@ -18,9 +18,9 @@ export interface ResolvedAssignment {
   readonly dataActions: readonly string[];
 }
 
-/** The address a `${<type>.<name>.<attr>…}` reference points at. */
+/** The address a `${<type>.<name>.<attr>…}` (or `${data.<type>.<name>.<attr>…}`) reference points at. */
 export function addressOf(ref: unknown): string | undefined {
-  return /^\$\{([a-z0-9_]+\.[A-Za-z0-9_]+)\./.exec(String(ref))?.[1];
+  return /^\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_]+)\./.exec(String(ref))?.[1];
 }
 
 /** The synthesized access of one stack. */

@@ -262,6 +262,22 @@ test('where the cloud cannot hide columns, a subscription above the consumer’s
   ]);
 });
 
+test('the rejection names the cloud that cannot hide columns when told, and says what to do', () => {
+  const allowed = (options: { cloud?: string }) => {
+    try {
+      validateDataMeshSpec(newScope(), MARKETING_READS_ORDERS, { columnFiltering: false, ...options });
+    } catch (e) {
+      if (!ValidationError.isValidationError(e)) throw e;
+      return e.violations[0].allowed;
+    }
+    throw new Error('expected the spec to be rejected');
+  };
+  expect(allowed({})).toContain('this cloud cannot hide columns');
+  expect(allowed({ cloud: 'Azure Storage' })).toBe(
+    "a domain cleared for every column: Azure Storage cannot hide columns: customer_email are above marketing's clearance (internal); subscribe marketing to a de-identified product or clear it for confidential",
+  );
+});
+
 test('every violation of a spec is reported in one error, grouped by code', () => {
   const broken = withDomain(0, {
     owner: 'nobody',

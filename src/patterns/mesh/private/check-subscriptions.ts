@@ -2,6 +2,7 @@ import { ErrorCode } from '../../../core/internal';
 import { EMAIL } from '../../private/violations';
 import { DataMeshDefaults, type DataProduct, type MeshSubscription } from '../spec';
 import {
+  columnLevel,
   columnsAbove,
   type DomainContext,
   EMAIL_ALLOWED,
@@ -82,7 +83,10 @@ function checkClearance(ctx: MeshContext, prop: string, product: DataProduct, co
     ctx.v.add(ErrorCode.CLASSIFICATION, {
       prop: `${prop}.consumer`,
       received: consumer.spec.name,
-      allowed: `a domain cleared for every column: this cloud cannot hide columns, and ${hidden.join(', ')} are above ${consumer.spec.name}'s clearance (${consumer.clearance}); publish a de-identified product instead`,
+      allowed:
+        ctx.cloud === undefined
+          ? `a domain cleared for every column: this cloud cannot hide columns, and ${hidden.join(', ')} are above ${consumer.spec.name}'s clearance (${consumer.clearance}); publish a de-identified product instead`
+          : `a domain cleared for every column: ${ctx.cloud} cannot hide columns: ${hidden.join(', ')} are above ${consumer.spec.name}'s clearance (${consumer.clearance}); subscribe ${consumer.spec.name} to a de-identified product or clear it for ${highestLevel(ctx, product, hidden)}`,
     });
   }
 }
@@ -157,4 +161,12 @@ export function checkSubscriptions(ctx: MeshContext, domain: DomainContext): voi
       allowed: `at least one listed consumer of the ${restrictedLevel} product ${name} (a restricted product reaches only the consumers its owner lists)`,
     });
   }
+}
+
+/** The highest level among `columns` of `product`: what a consumer must be cleared for to read them. */
+function highestLevel(ctx: MeshContext, product: DataProduct, columns: readonly string[]): string {
+  const ranks = (product.schema ?? [])
+    .filter((c) => columns.includes(c.name))
+    .map((c) => levelRank(ctx, columnLevel(ctx, c.classification)));
+  return ctx.levels[Math.max(...ranks)];
 }

@@ -152,6 +152,7 @@ export function checkDataMeshSpec(
   scope: IConstruct,
   spec: DataMeshSpec,
   columnFiltering: boolean,
+  cloud?: string,
 ): CheckedMesh {
   const v = new Violations(MESH_ERROR_ORDER);
   v.collect(() => validatePlatformName(scope, spec.name, 'name'));
@@ -183,7 +184,7 @@ export function checkDataMeshSpec(
     const context = domainContext(scope, { v, levels }, spec, domain, prop);
     if (!domains.has(domain.name)) domains.set(domain.name, context);
   });
-  const ctx: MeshContext = { v, levels, domains, columnFiltering };
+  const ctx: MeshContext = { v, levels, domains, columnFiltering, ...(cloud === undefined ? {} : { cloud }) };
   for (const domain of domains.values()) {
     checkProducts(ctx, domain);
     checkSubscriptions(ctx, domain);

@@ -30,6 +30,8 @@ export interface MeshContext {
   readonly domains: ReadonlyMap<string, DomainContext>;
   /** Whether the cloud rendering the mesh can hide columns from a consumer. */
   readonly columnFiltering: boolean;
+  /** The storage that cannot hide columns, as rejections name it (`Azure Storage`); unnamed when undefined. */
+  readonly cloud?: string;
 }
 
 /** The part of the context the classification helpers read. */
