@@ -76,6 +76,15 @@ export interface LakehouseProps extends LakehouseSpec {
    * @default - Lakehouse.DAILY_QUERY_LIMIT_GIB for the spec's warehouse size
    */
   readonly dailyQueryLimitGib?: number;
+  /**
+   * The personas' service accounts, made elsewhere (e.g. by a data mesh's identity stack, so
+   * other domains can grant to them by email), keyed by persona name: every persona of the spec
+   * and no other, each as its principal (`Principal.serviceAccount(email)`). The lakehouse then
+   * makes no service account and grants the access matrix to these. Throws
+   * `DPK_CONFLICTING_PROPS` for a missing or unknown persona.
+   * @default - the lakehouse makes one service account per persona
+   */
+  readonly personaServiceAccounts?: Readonly<Record<string, IPrincipal>>;
 }
 
 /** The runtime options that name a step's main file: `stepScripts` gives it. */
@@ -135,7 +144,7 @@ export class Lakehouse extends Construct {
   public readonly lake: LakeStorage;
   /** The network the pipelines run in (only when the spec has pipelines). */
   public readonly network?: Network;
-  /** One `google_service_account` per persona, by persona name. */
+  /** One `google_service_account` per persona, by persona name (none with `personaServiceAccounts`). */
   public readonly personas: Readonly<Record<string, ServiceAccount>>;
   /** Each persona's service account as a principal, by persona name. */
   public readonly principals: Readonly<Record<string, IPrincipal>>;
@@ -161,10 +170,12 @@ export class Lakehouse extends Construct {
       this.catalog = this.createCatalog(settings);
       this.warehouse = this.createWarehouse(settings, this.catalog);
     }
-    this.personas = this.createPersonas(settings);
-    this.principals = Object.fromEntries(
-      Object.entries(this.personas).map(([name, account]) => [name, Principal.fromServiceAccount(account)]),
-    );
+    this.personas = props.personaServiceAccounts ? {} : this.createPersonas(settings);
+    this.principals =
+      props.personaServiceAccounts ??
+      Object.fromEntries(
+        Object.entries(this.personas).map(([name, account]) => [name, Principal.fromServiceAccount(account)]),
+      );
     this.grantZones();
     this.streams = this.createStreams(settings);
     this.network = this.plan.pipelines.length > 0 ? this.createNetwork(settings) : undefined;
@@ -178,6 +189,7 @@ export class Lakehouse extends Construct {
     info(this, PERSONAS_IN_EFFECT_INFO, describePersonas(plan, props.personas !== undefined));
     const region = this.resolveRegion(props, plan);
     const scripts = this.resolveScripts(plan, props.stepScripts ?? {}, props.stepRuntime ?? {});
+    this.checkPersonaServiceAccounts(plan, props.personaServiceAccounts);
     return { props, plan, region, scripts };
   }
 
@@ -413,6 +425,32 @@ export class Lakehouse extends Construct {
       ),
     ]);
     return given;
+  }
+
+  /** `personaServiceAccounts`, when given, names every persona of the plan and no other (`DPK_CONFLICTING_PROPS`). */
+  private checkPersonaServiceAccounts(
+    plan: LakehousePlan,
+    given: Readonly<Record<string, IPrincipal>> | undefined,
+  ): void {
+    if (given === undefined) return;
+    const personas = plan.personas.map((p) => p.name);
+    const allowed = `a principal for every persona of the spec and no other: ${personas.join(', ')}`;
+    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
+      ...personas
+        .filter((name) => given[name] === undefined)
+        .map((name) => ({
+          prop: `personaServiceAccounts[${JSON.stringify(name)}]`,
+          received: 'undefined',
+          allowed,
+        })),
+      ...Object.keys(given)
+        .filter((name) => !personas.includes(name))
+        .map((name) => ({
+          prop: `personaServiceAccounts[${JSON.stringify(name)}]`,
+          received: name,
+          allowed,
+        })),
+    ]);
   }
 
   /** `region`, or `location` when it is a region; required for a multi-region with regional services. */
