@@ -29,7 +29,7 @@ import type { LakeStorage } from '../storage/lake-storage';
 
 /**
  * A data mesh on GCP from one cloud-neutral {@link DataMeshSpec} (`planDataMesh`): one Terraform
- * stack (its own state) per planned stack, each with its `google` provider on its project,
+ * stack (its own state) per planned stack, made in the app beside this construct, each with its `google` provider on its project,
  * named as planned and ordered governance → identities → products with cdktf stack
  * dependencies. Stacks refer to each other's persona service accounts by deterministic email;
  * the policy tags, whose ids the server makes, cross stacks as remote-state references.
@@ -116,7 +116,7 @@ export class DataMesh extends Construct {
     super(scope, id);
     const settings = resolveDataMeshSettings(this, scope, props, DataMesh.RESOURCE_MODEL);
     this.plan = settings.plan;
-    this.stacks = this.createStacks(settings);
+    this.stacks = this.createStacks(scope, settings);
     const governance: GovernanceParts = createGovernance(this.stackOf(MeshStackKind.GOVERNANCE), settings);
     this.taxonomy = governance.taxonomy;
     this.policyTags = governance.policyTags;
@@ -153,11 +153,14 @@ export class DataMesh extends Construct {
     }
   }
 
-  /** One stack per planned stack with its provider, after the stacks the plan puts before it. */
-  private createStacks(s: DataMeshSettings): Record<string, TerraformStack> {
+  /**
+   * One stack per planned stack with its provider, after the stacks the plan puts before it; in
+   * the app, as cdktf's CLI lists and deploys stacks (`cdktf deploy acme-governance`).
+   */
+  private createStacks(app: Construct, s: DataMeshSettings): Record<string, TerraformStack> {
     const stacks: Record<string, TerraformStack> = {};
     for (const planned of this.plan.stacks) {
-      const stack = new TerraformStack(this, planned.name);
+      const stack = new TerraformStack(app, planned.name);
       const domain = planned.domain;
       const region = domain === undefined ? s.region : s.regions[domain];
       new GoogleProvider(stack, 'Google', {
