@@ -73,15 +73,15 @@ export class DataMesh extends Construct {
     identity: { base: 1, perPersona: 4 },
     products: {
       // The lakehouse's key, APIs and alert channel; the freshness account and its query grant.
-      base: 16,
+      base: 18,
       perZone: 15,
       perStream: 14,
       perPipeline: 20,
       perPipelineStep: 22,
       warehouse: 8,
       // The dataset and table, the freshness query, its alert and metadata grant, a BigLake
-      // table's bucket grants.
-      perProduct: 6,
+      // table's bucket grants, the producer's own personas' and publishing steps' dataset grants.
+      perProduct: 10,
       // One dataset IAM member per subscriber persona.
       perGrant: 1,
     },

@@ -10,12 +10,18 @@ import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucke
 import { Construct } from 'constructs';
 import { idPart, productDatasetId } from './mesh-names';
 import { type DataMeshSettings, ProductTableKind } from './mesh-settings';
+import { ZoneAccess } from '../../../core/blocks';
 import { decideRemoval } from '../../../core/removal';
 import { resourceTags, TagRules } from '../../../core/tags';
 import type { ColumnType, PlannedColumn, PlannedProduct } from '../../../patterns';
 import { type ITerraformDependable, propagationWait } from '../../../terraform';
 import type { Lakehouse } from '../../patterns/lakehouse';
-import { grantBigQueryAgentOnKey, newHardenedDataset, TIME_TRAVEL_HOURS } from '../../private/bigquery';
+import {
+  grantBigQueryAgentOnKey,
+  grantOnDataset,
+  newHardenedDataset,
+  TIME_TRAVEL_HOURS,
+} from '../../private/bigquery';
 import { enableApis, GoogleApi } from '../../private/project-services';
 import { retainData } from '../../private/removal';
 
@@ -152,8 +158,39 @@ export function createProductTables(
       dependsOn: waits.length > 0 ? waits : undefined,
     });
     retainData(here, removal, [dataset, table]);
+    grantProducer(here, lakehouse, product, dataset.datasetId);
     return { product, kind, dataset, table, bucketGrants };
   });
+}
+
+/**
+ * The producer's own access to its product, as its lakehouse grants the product's zone: each
+ * persona's READ or READ_WRITE on the zone becomes `dataViewer` or `dataEditor` on the product's
+ * dataset (WRITE-only stays on the bucket, as the lakehouse does), and every pipeline step that
+ * writes the zone gets `dataEditor` to publish it.
+ */
+function grantProducer(
+  scope: Construct,
+  lakehouse: Lakehouse,
+  product: PlannedProduct,
+  datasetId: string,
+): void {
+  const dataset = { zone: 'product', datasetId, project: lakehouse.lake.project };
+  for (const g of lakehouse.plan.grants) {
+    if (g.zone !== product.zone || g.access === ZoneAccess.WRITE) continue;
+    grantOnDataset(scope, dataset, lakehouse.principals[g.persona], g.access);
+  }
+  for (const pipeline of lakehouse.plan.pipelines) {
+    pipeline.steps.forEach((step, i) => {
+      if (step.targetZone !== product.zone) return;
+      grantOnDataset(
+        scope,
+        dataset,
+        lakehouse.pipelines[pipeline.name].jobs[i].principal,
+        ZoneAccess.READ_WRITE,
+      );
+    });
+  }
 }
 
 /** Day partitions on a date or timestamp partition column, expiring with the retention; clustering on an integer one. */
