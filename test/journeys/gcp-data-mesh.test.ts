@@ -3,6 +3,7 @@ import { ACME_MESH } from '../../examples/data-mesh-spec';
 import type { DataMeshProps } from '../../src/gcp';
 import type { TerraformStack } from '../../src/terraform';
 import { buildMesh, type Doc, TWO_PROJECT_PROPS } from '../gcp/mesh/support';
+import { TfGraph } from '../helpers/tf-graph';
 
 /**
  * Data mesh journeys on GCP, evaluated on the synthesized Terraform of every stack of ACME_MESH
@@ -267,6 +268,50 @@ describe('GCP data mesh deploy order', () => {
           true,
         ]);
       }
+    }
+  });
+});
+
+describe('GCP data mesh deploy order within the products stacks (first apply on a fresh project)', () => {
+  const { docs } = journeys();
+  const sales = new TfGraph(docs['acme-sales-products'] as any);
+  const cfg = (a: string) => sales.configs.get(a) as Record<string, any>;
+
+  test("every product dataset waits (time_sleep) for BigQuery's agent grant on the domain key", () => {
+    const datasets = sales
+      .addressesOf('google_bigquery_dataset')
+      .filter((d) => /^acme_/.test(cfg(d).dataset_id));
+    expect(datasets).toHaveLength(3);
+    const keyGrants = sales
+      .addressesOf('google_kms_crypto_key_iam_member')
+      .filter((g) => JSON.stringify(cfg(g).member).includes('data.google_bigquery_default_service_account'));
+    expect(keyGrants.length).toBeGreaterThan(0);
+    for (const d of datasets) {
+      expect([d, keyGrants.some((g) => sales.dependsOnOnlyThrough(d, g, 'time_sleep'))]).toEqual([d, true]);
+    }
+  });
+
+  test("the BigLake Iceberg table waits (time_sleep) for its connection's bucket grants, and comes after the connection", () => {
+    const table = sales.addressesOf('google_bigquery_table').find((t) => cfg(t).table_id === 'customers')!;
+    const grants = sales
+      .addressesOf('google_storage_bucket_iam_member')
+      .filter((g) => ['roles/storage.objectUser', 'roles/storage.legacyBucketReader'].includes(cfg(g).role))
+      .filter((g) => String(cfg(g).member).includes('google_bigquery_connection.'));
+    expect(grants).toHaveLength(2);
+    for (const g of grants) expect(sales.dependsOnOnlyThrough(table, g, 'time_sleep')).toBe(true);
+    expect(sales.dependsOn(table, sales.addressesOf('google_bigquery_connection')[0])).toBe(true);
+  });
+
+  test('each freshness query comes after its account’s grants and the Data Transfer API', () => {
+    const api = sales
+      .addressesOf('google_project_service')
+      .find((s) => cfg(s).service === 'bigquerydatatransfer.googleapis.com')!;
+    for (const q of sales.addressesOf('google_bigquery_data_transfer_config')) {
+      expect(sales.dependsOn(q, api)).toBe(true);
+      const viewer = sales
+        .addressesOf('google_bigquery_dataset_iam_member')
+        .filter((m) => cfg(m).role === 'roles/bigquery.metadataViewer');
+      expect(viewer.some((v) => sales.dependsOn(q, v))).toBe(true);
     }
   });
 });

@@ -4,6 +4,8 @@ import type { SparkJobScript } from '../processing/spark-job-script';
 /**
  * How an Iceberg product with a partition column is rendered. BigQuery tables for Apache
  * Iceberg (BigLake) take no partitioning while that is in Preview.
+ * @example
+ * new DataMesh(app, 'Mesh', { ...meshProps, partitionedIcebergProducts: PartitionedIcebergProducts.BIGQUERY_TABLE });
  */
 export enum PartitionedIcebergProducts {
   /** Reject them (`DPK_CONFLICTING_PROPS`): every Iceberg product is a BigLake Iceberg table. */
@@ -40,7 +42,16 @@ export interface DataMeshDomainOptions {
   readonly stepScripts?: Readonly<Record<string, SparkJobScript>>;
 }
 
-/** Props of the GCP {@link DataMesh}: the cloud-neutral spec plus GCP's own options. */
+/**
+ * Props of the GCP {@link DataMesh}: the cloud-neutral spec plus GCP's own options.
+ * @example
+ * const props: DataMeshProps = {
+ *   ...ACME_MESH,
+ *   governanceProject: 'acme-central',
+ *   location: 'europe-west1',
+ *   domainOptions: { finance: { project: 'acme-analytics' } },
+ * };
+ */
 export interface DataMeshProps extends DataMeshSpec {
   /**
    * The project of the governance stack (taxonomy, policy tags, contract registry), and of
