@@ -485,10 +485,12 @@ export const IDIOMS: Record<
       why:
         'the GCP rendering idiom: its resources (escape hatches), options, limits and defaults; stepRuntime ' +
         "holds each step's Dataproc Serverless runtime options, keyed like stepScripts; personaServiceAccounts " +
-        "is AWS's personaRoles with GCP's identities (a data mesh's identity stack makes them)",
+        "is AWS's personaRoles with GCP's identities (a data mesh's identity stack makes them); " +
+        'ownsProjectSettings leaves the per-project quota and storage audit config to another lakehouse',
       members: [
         'LakehouseProps.dailyQueryLimitGib?',
         'LakehouseProps.location',
+        'LakehouseProps.ownsProjectSettings?',
         'LakehouseProps.personaServiceAccounts?',
         'LakehouseProps.project?',
         'LakehouseProps.region?',

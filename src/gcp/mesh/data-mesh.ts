@@ -192,6 +192,9 @@ export class DataMesh extends Construct {
         location: s.location,
         ...(region === undefined ? {} : { region }),
         stepScripts: s.domainOptions[domain.name]?.stepScripts,
+        // One quota preference and one storage audit config per project: the first domain of a
+        // project owns them.
+        ownsProjectSettings: this.plan.domains.find((d) => s.projects[d.name] === project) === domain,
         personaServiceAccounts: Object.fromEntries(
           domain.lakehouse.personas.map((p) => [
             p.name,

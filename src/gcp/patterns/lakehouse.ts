@@ -11,7 +11,7 @@ import {
   PERSONAS_IN_EFFECT_INFO,
   planLakehouse,
 } from '../../patterns/lakehouse';
-import { info, type ITerraformDependable } from '../../terraform';
+import { acknowledgeRule, info, type ITerraformDependable } from '../../terraform';
 import { Catalog } from '../catalog/catalog';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';
@@ -20,6 +20,7 @@ import { Pipeline } from '../orchestration/pipeline';
 import { dataplexRegionFor, isMultiRegion } from '../private/dataplex';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { enableApis, GoogleApi } from '../private/project-services';
+import { PROJECT_AUDIT_LOGS_ELSEWHERE } from '../private/project-settings';
 import type { SparkJobScript } from '../processing/spark-job-script';
 import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';
 import { EncryptionKey } from '../security/encryption-key';
@@ -85,6 +86,16 @@ export interface LakehouseProps extends LakehouseSpec {
    * @default - the lakehouse makes one service account per persona
    */
   readonly personaServiceAccounts?: Readonly<Record<string, IPrincipal>>;
+  /**
+   * Whether the lakehouse owns its project's project-wide settings: the daily query quota
+   * (`dailyQueryLimitGib`; a project has one quota preference per quota) and Cloud Storage
+   * data-access audit logs (one authoritative audit config per project and service). A second
+   * lakehouse in the project (e.g. a data mesh's second domain there) leaves them to the first:
+   * with `false` it sets neither. Throws `DPK_CONFLICTING_PROPS` with `dailyQueryLimitGib` or
+   * `warehouseReservation` (the reservation's assignment is per project too).
+   * @default true
+   */
+  readonly ownsProjectSettings?: boolean;
 }
 
 /** The runtime options that name a step's main file: `stepScripts` gives it. */
@@ -190,6 +201,7 @@ export class Lakehouse extends Construct {
     const region = this.resolveRegion(props, plan);
     const scripts = this.resolveScripts(plan, props.stepScripts ?? {}, props.stepRuntime ?? {});
     this.checkPersonaServiceAccounts(plan, props.personaServiceAccounts);
+    this.checkProjectSettings(props);
     return { props, plan, region, scripts };
   }
 
@@ -205,8 +217,20 @@ export class Lakehouse extends Construct {
     });
   }
 
-  /** The lake: one bucket per zone, encrypted with the key. */
+  /**
+   * The lake: one bucket per zone, encrypted with the key. Without the project's settings its
+   * buckets' access is logged by the audit config of the lakehouse that owns them, which the
+   * compliance pack cannot see from this stack: stated on the buckets (CKV_GCP_62).
+   */
   private createLake(s: LakehouseSettings): LakeStorage {
+    const lake = this.newLake(s);
+    if (s.props.ownsProjectSettings === false) {
+      acknowledgeRule(lake, { id: 'CKV_GCP_62', reason: PROJECT_AUDIT_LOGS_ELSEWHERE });
+    }
+    return lake;
+  }
+
+  private newLake(s: LakehouseSettings): LakeStorage {
     return new LakeStorage(this, 'Storage', {
       platformName: s.plan.platformName,
       project: s.props.project,
@@ -215,6 +239,7 @@ export class Lakehouse extends Construct {
       encryptionKey: this.encryptionKey,
       removalPolicy: s.plan.removalPolicy,
       tags: s.plan.tags,
+      ...(s.props.ownsProjectSettings === false ? { dataAccessLogs: false } : {}),
     });
   }
 
@@ -250,9 +275,10 @@ export class Lakehouse extends Construct {
       servedZones: [s.plan.zones[s.plan.zones.length - 1].name],
       size: s.plan.warehouse.size,
       reservation,
-      dailyQueryLimitGib: reservation
-        ? undefined
-        : (s.props.dailyQueryLimitGib ?? Lakehouse.DAILY_QUERY_LIMIT_GIB[s.plan.warehouse.size]),
+      dailyQueryLimitGib:
+        reservation || s.props.ownsProjectSettings === false
+          ? undefined
+          : (s.props.dailyQueryLimitGib ?? Lakehouse.DAILY_QUERY_LIMIT_GIB[s.plan.warehouse.size]),
       removalPolicy: s.plan.removalPolicy,
       tags: s.plan.tags,
     });
@@ -425,6 +451,19 @@ export class Lakehouse extends Construct {
       ),
     ]);
     return given;
+  }
+
+  /** Without the project's settings, no quota and no reservation may be asked for (`DPK_CONFLICTING_PROPS`). */
+  private checkProjectSettings(props: LakehouseProps): void {
+    if (props.ownsProjectSettings ?? true) return;
+    const allowed =
+      'unset when ownsProjectSettings is false (the project-wide query cap belongs to the lakehouse that owns the project settings)';
+    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
+      ...(props.dailyQueryLimitGib === undefined
+        ? []
+        : [{ prop: 'dailyQueryLimitGib', received: props.dailyQueryLimitGib, allowed }]),
+      ...(props.warehouseReservation ? [{ prop: 'warehouseReservation', received: true, allowed }] : []),
+    ]);
   }
 
   /** `personaServiceAccounts`, when given, names every persona of the plan and no other (`DPK_CONFLICTING_PROPS`). */

@@ -421,3 +421,21 @@ describe('gcp.DataMesh bad input', () => {
 test('MeshStackKind is re-used from the plan', () => {
   expect(MeshStackKind.PRODUCTS).toBe('products');
 });
+
+describe('gcp.DataMesh project-wide settings', () => {
+  const { docs } = buildMesh();
+  const count = (stack: string, type: string) => Object.keys(resourcesOf(docs[stack], type)).length;
+
+  test('one daily query quota per project and quota: the first domain of each project owns it', () => {
+    expect(count('acme-sales-products', 'google_cloud_quotas_quota_preference')).toBe(1);
+    expect(count('acme-marketing-products', 'google_cloud_quotas_quota_preference')).toBe(1);
+    expect(count('acme-finance-products', 'google_cloud_quotas_quota_preference')).toBe(0);
+  });
+
+  test('one storage data-access audit config per project: governance leaves it to sales, finance to marketing', () => {
+    expect(count('acme-governance', 'google_project_iam_audit_config')).toBe(0);
+    expect(count('acme-sales-products', 'google_project_iam_audit_config')).toBe(1);
+    expect(count('acme-marketing-products', 'google_project_iam_audit_config')).toBe(1);
+    expect(count('acme-finance-products', 'google_project_iam_audit_config')).toBe(0);
+  });
+});

@@ -9,7 +9,9 @@ import { StorageBucketObject } from '@cdktf/provider-google/lib/storage-bucket-o
 import type { Construct } from 'constructs';
 import { contractObjectName, idPart, taxonomyName, taxonomyRegion } from './mesh-names';
 import type { DataMeshSettings } from './mesh-settings';
+import { acknowledgeRule } from '../../../terraform';
 import { dependsOnAll, enableApis, GoogleApi } from '../../private/project-services';
+import { PROJECT_AUDIT_LOGS_ELSEWHERE } from '../../private/project-settings';
 import { LakeStorage } from '../../storage/lake-storage';
 
 /** The Data Catalog policy type that makes policy tags restrict column reads. */
@@ -62,7 +64,13 @@ export function createGovernance(stack: Construct, s: DataMeshSettings): Governa
     location: s.location,
     zones: [{ name: CONTRACTS_ZONE, noncurrentVersionExpirationDays: CONTRACT_HISTORY_DAYS }],
     tags: s.plan.tags,
+    // The project's storage audit config is authoritative: a domain's lakehouse in the same
+    // project owns it.
+    dataAccessLogs: !Object.values(s.projects).includes(project),
   });
+  if (Object.values(s.projects).includes(project)) {
+    acknowledgeRule(registry, { id: 'CKV_GCP_62', reason: PROJECT_AUDIT_LOGS_ELSEWHERE });
+  }
   const bucket = registry.bucketFor(CONTRACTS_ZONE);
   const contracts: Record<string, StorageBucketObject> = {};
   s.plan.contracts.forEach((contract, i) => {

@@ -3,7 +3,7 @@ import { Lakehouse, type LakehouseProps, Principal } from '../../src/gcp';
 import { expectValidationError, newGcpStack } from '../gcp/support';
 import { TfTemplate } from '../helpers/tf-template';
 
-/** `LakehouseProps.personaServiceAccounts`: personas made elsewhere (a data mesh's identity stack). */
+/** The GCP Lakehouse's options for a data mesh: `personaServiceAccounts` (personas made in an identity stack) and `ownsProjectSettings`. */
 const BASE: LakehouseProps = { platformName: 'sales', project: 'acme-data-test', location: 'europe-west1' };
 const email = (p: string) => `acme-sales-${p}@acme-data-test.iam.gserviceaccount.com`;
 
@@ -42,6 +42,31 @@ describe('Lakehouse with personaServiceAccounts', () => {
       () => synth({ ...BASE, personaServiceAccounts: { ...given, auditor: given[first] } }),
       ErrorCode.CONFLICTING_PROPS,
       'personaServiceAccounts["auditor"]',
+    );
+  });
+});
+
+describe('Lakehouse with ownsProjectSettings: false (a second lakehouse in the project)', () => {
+  const owner = synth(BASE).doc.resource;
+  const second = synth({ ...BASE, ownsProjectSettings: false }).doc.resource;
+
+  test('sets neither the daily query quota nor the storage data-access audit config; the owner sets both', () => {
+    expect(Object.keys(owner.google_cloud_quotas_quota_preference ?? {})).toHaveLength(1);
+    expect(Object.keys(owner.google_project_iam_audit_config ?? {})).toHaveLength(1);
+    expect(second.google_cloud_quotas_quota_preference).toBeUndefined();
+    expect(second.google_project_iam_audit_config).toBeUndefined();
+  });
+
+  test('with dailyQueryLimitGib or warehouseReservation → DPK_CONFLICTING_PROPS', () => {
+    expectValidationError(
+      () => synth({ ...BASE, ownsProjectSettings: false, dailyQueryLimitGib: 100 }),
+      ErrorCode.CONFLICTING_PROPS,
+      'dailyQueryLimitGib',
+    );
+    expectValidationError(
+      () => synth({ ...BASE, ownsProjectSettings: false, warehouseReservation: true }),
+      ErrorCode.CONFLICTING_PROPS,
+      'warehouseReservation',
     );
   });
 });
