@@ -11,7 +11,7 @@ import {
   PERSONAS_IN_EFFECT_INFO,
   planLakehouse,
 } from '../../patterns/lakehouse';
-import { acknowledgeRule, info, type ITerraformDependable } from '../../terraform';
+import { info, type ITerraformDependable } from '../../terraform';
 import { Catalog } from '../catalog/catalog';
 import { type IPrincipal, Principal } from '../iam/principal';
 import { NotificationTarget } from '../monitoring/notification-target';
@@ -20,7 +20,7 @@ import { Pipeline } from '../orchestration/pipeline';
 import { dataplexRegionFor, isMultiRegion } from '../private/dataplex';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { enableApis, GoogleApi } from '../private/project-services';
-import { PROJECT_AUDIT_LOGS_ELSEWHERE } from '../private/project-settings';
+import { stateAuditLogsElsewhere } from '../private/project-settings';
 import type { SparkJobScript } from '../processing/spark-job-script';
 import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';
 import { EncryptionKey } from '../security/encryption-key';
@@ -220,12 +220,12 @@ export class Lakehouse extends Construct {
   /**
    * The lake: one bucket per zone, encrypted with the key. Without the project's settings its
    * buckets' access is logged by the audit config of the lakehouse that owns them, which the
-   * compliance pack cannot see from this stack: stated on the buckets (CKV_GCP_62).
+   * compliance pack cannot see from this stack: stated on the buckets.
    */
   private createLake(s: LakehouseSettings): LakeStorage {
     const lake = this.newLake(s);
     if (s.props.ownsProjectSettings === false) {
-      acknowledgeRule(lake, { id: 'CKV_GCP_62', reason: PROJECT_AUDIT_LOGS_ELSEWHERE });
+      stateAuditLogsElsewhere(Object.values(lake.buckets));
     }
     return lake;
   }

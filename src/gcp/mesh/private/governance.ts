@@ -9,9 +9,8 @@ import { StorageBucketObject } from '@cdktf/provider-google/lib/storage-bucket-o
 import type { Construct } from 'constructs';
 import { contractObjectName, idPart, taxonomyName, taxonomyRegion } from './mesh-names';
 import type { DataMeshSettings } from './mesh-settings';
-import { acknowledgeRule } from '../../../terraform';
 import { dependsOnAll, enableApis, GoogleApi } from '../../private/project-services';
-import { PROJECT_AUDIT_LOGS_ELSEWHERE } from '../../private/project-settings';
+import { stateAuditLogsElsewhere } from '../../private/project-settings';
 import { LakeStorage } from '../../storage/lake-storage';
 
 /** The Data Catalog policy type that makes policy tags restrict column reads. */
@@ -69,7 +68,7 @@ export function createGovernance(stack: Construct, s: DataMeshSettings): Governa
     dataAccessLogs: !Object.values(s.projects).includes(project),
   });
   if (Object.values(s.projects).includes(project)) {
-    acknowledgeRule(registry, { id: 'CKV_GCP_62', reason: PROJECT_AUDIT_LOGS_ELSEWHERE });
+    stateAuditLogsElsewhere(Object.values(registry.buckets));
   }
   const bucket = registry.bucketFor(CONTRACTS_ZONE);
   const contracts: Record<string, StorageBucketObject> = {};
