@@ -2,7 +2,7 @@ import { ACME_MESH } from '../../../examples/data-mesh-spec';
 import { ErrorCode } from '../../../src/core/errors';
 import { DataMesh, PartitionedIcebergProducts } from '../../../src/gcp';
 import { checkCompliance } from '../../../src/gcp/compliance';
-import { MeshStackKind, ProductFormat } from '../../../src/patterns';
+import { ProductFormat } from '../../../src/patterns';
 import { App, TerraformStack } from '../../../src/terraform';
 import { expectValidationError } from '../support';
 import { ANALYTICS, buildMesh, CENTRAL, type Doc, resourcesOf, TWO_PROJECT_PROPS } from './support';
@@ -416,10 +416,6 @@ describe('gcp.DataMesh bad input', () => {
       'partitionedIcebergProducts',
     );
   });
-});
-
-test('MeshStackKind is re-used from the plan', () => {
-  expect(MeshStackKind.PRODUCTS).toBe('products');
 });
 
 describe('gcp.DataMesh project-wide settings', () => {
