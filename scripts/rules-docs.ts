@@ -40,6 +40,8 @@ const INTENT_MEANING: Readonly<Record<ComplianceIntent, string>> = {
     "encrypted with the platform's customer-managed key where a rule asks for the service's own key",
   [ComplianceIntent.NOTHING_AT_REST]:
     'stores nothing at rest: records stay in an encrypted source and land encrypted in the destination',
+  [ComplianceIntent.ACCESS_LOGGED_ELSEWHERE]:
+    "access is logged by a project-wide setting another stack owns (the project's one authoritative storage audit config)",
 };
 
 /** What each pack `checkCompliance` runs on AWS is, by its finding prefix. */

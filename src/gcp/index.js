@@ -12,6 +12,7 @@ exports.CATALOG_ROLES = exports.CONNECTION_ADMIN_ROLE = exports.CONNECTION_TABLE
 exports.WRITE_INCLUDES_READ_WARNING = exports.ReservationEdition = exports.Warehouse = exports.PROCESSING_ROLES = void 0;
 exports.SPARK_WORKER_PERMISSIONS = exports.SparkJob = exports.SparkJobScript = exports.ORCHESTRATION_ROLES = void 0;
 exports.SCHEDULER_OAUTH_SCOPE = exports.Pipeline = exports.WorkflowCallLogLevel = exports.Lakehouse = void 0;
+exports.PartitionedIcebergProducts = exports.DataMesh = void 0;
 const { defineLazyExports } = require("../core/lazy-exports");
 defineLazyExports(exports, () => require("./iam/principal"), ["Principal"]);
 defineLazyExports(exports, () => require("./security/encryption-key"), ["ENCRYPT_DECRYPT_ROLE","EncryptionKey","KeyProtectionLevel"]);
@@ -32,3 +33,5 @@ defineLazyExports(exports, () => require("./orchestration/roles"), ["ORCHESTRATI
 defineLazyExports(exports, () => require("./orchestration/pipeline"), ["Pipeline"]);
 defineLazyExports(exports, () => require("./orchestration/pipeline-types"), ["WorkflowCallLogLevel"]);
 defineLazyExports(exports, () => require("./patterns/lakehouse"), ["Lakehouse"]);
+defineLazyExports(exports, () => require("./mesh/data-mesh-types"), ["PartitionedIcebergProducts"]);
+defineLazyExports(exports, () => require("./mesh/data-mesh"), ["DataMesh"]);

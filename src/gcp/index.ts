@@ -19,3 +19,5 @@ export * from './orchestration/roles';
 export * from './orchestration/pipeline';
 export * from './orchestration/pipeline-types';
 export * from './patterns/lakehouse';
+export * from './mesh/data-mesh-types';
+export * from './mesh/data-mesh';

@@ -106,6 +106,22 @@ export const IDIOMS: Record<
         'ILakeStorage.zones',
       ],
     },
+    DataMesh: {
+      why:
+        'the AWS rendering idiom: accounts and environments, Lake Formation account settings and cross-account ' +
+        'sharing (RAM), IAM roles as personas, CloudWatch alarms as freshness checks',
+      members: [
+        'DataMeshProps.existingLakeFormationAdminArns?',
+        'DataMeshProps.governanceEnv?',
+        'DataMeshProps.sameOrganization?',
+        'DataMesh#accountSettings',
+        'DataMesh#catalogKeys',
+        'DataMesh#freshnessAlarms',
+        'DataMesh#personaRoles',
+        'DataMesh.CROSS_ACCOUNT_VERSION',
+        'DataMesh.DEFAULT_SAME_ORGANIZATION',
+      ],
+    },
     Lakehouse: {
       why: 'the AWS rendering idiom: its resources (escape hatches), options, limits and defaults',
       members: [
@@ -462,13 +478,35 @@ export const IDIOMS: Record<
         'ILakeStorage.zones',
       ],
     },
+    DataMesh: {
+      why:
+        'the GCP rendering idiom: projects and one BigQuery location for the mesh (a policy tag lives in its ' +
+        "table's location), Data Catalog policy tags, a bucket as contract registry, service accounts as " +
+        'personas, scheduled queries with alert policies as freshness checks, BigLake Iceberg limits',
+      members: [
+        'DataMeshProps.governanceProject',
+        'DataMeshProps.location',
+        'DataMeshProps.partitionedIcebergProducts?',
+        'DataMeshProps.region?',
+        'DataMesh#contractRegistry',
+        'DataMesh#freshnessAlerts',
+        'DataMesh#freshnessChecks',
+        'DataMesh#personaServiceAccounts',
+        'DataMesh#policyTags',
+        'DataMesh#taxonomy',
+      ],
+    },
     Lakehouse: {
       why:
         'the GCP rendering idiom: its resources (escape hatches), options, limits and defaults; stepRuntime ' +
-        "holds each step's Dataproc Serverless runtime options, keyed like stepScripts",
+        "holds each step's Dataproc Serverless runtime options, keyed like stepScripts; personaServiceAccounts " +
+        "is AWS's personaRoles with GCP's identities (a data mesh's identity stack makes them); " +
+        'ownsProjectSettings leaves the per-project quota and storage audit config to another lakehouse',
       members: [
         'LakehouseProps.dailyQueryLimitGib?',
         'LakehouseProps.location',
+        'LakehouseProps.ownsProjectSettings?',
+        'LakehouseProps.personaServiceAccounts?',
         'LakehouseProps.project?',
         'LakehouseProps.region?',
         'LakehouseProps.stepRuntime?',

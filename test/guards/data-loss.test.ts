@@ -2,7 +2,14 @@
 // (a fresh clone), jest starts it first (test/setup/sequencer.cjs).
 import * as fs from 'node:fs';
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
-import { readIdentityBaseline, statefulIdentities, templateFile } from './baselines';
+import {
+  readIdentityBaseline,
+  readTablesBaseline,
+  recreatingChanges,
+  statefulIdentities,
+  tableShapes,
+  templateFile,
+} from './baselines';
 import { type ExampleStack, exampleNames, synthesizeExample } from './examples';
 import { DATA_DESTROYING_ARGUMENTS, STATEFUL_RESOURCE_TYPES } from '../../src/core/stateful';
 
@@ -31,6 +38,8 @@ const label = (s: ExampleStack) => `${s.example}/${s.stack}`;
 const STACKS_WITHOUT_DATA: Readonly<Record<string, readonly string[]>> = {
   'data-mesh-aws': ['acme-sales-identity', 'acme-finance-identity'],
   'data-mesh-azure': ['acme-sales-identity', 'acme-marketing-identity', 'acme-finance-identity'],
+  // Service accounts and policy-tag grants only.
+  'data-mesh-gcp': ['acme-sales-identity', 'acme-marketing-identity', 'acme-finance-identity'],
 };
 /**
  * CloudFormation drops the Iceberg fields of an `AWS::Glue::Table` when it updates one (the
@@ -39,6 +48,12 @@ const STACKS_WITHOUT_DATA: Readonly<Record<string, readonly string[]>> = {
  */
 const ICEBERG_HINT =
   'An Iceberg table definition changed in place: CloudFormation would drop its Iceberg fields. Publish the change as a new table (a new major version of the product), or revert it.';
+/**
+ * A removed column, a changed type or partitioning makes the provider replace a BigQuery table:
+ * its data, and the grants on it, are gone (and `deletion_protection` fails the apply).
+ */
+const TABLE_HINT =
+  'A BigQuery table changed in a way that recreates it: publish the change as a new product (a new major version) beside the old one, or revert it.';
 const UPDATE_HINT =
   'If the change is intended, run `npx projen baselines` and say why in the commit message.';
 
@@ -128,6 +143,22 @@ describe.each(stacks.map((s) => [label(s), s] as const))('%s', (_, stack) => {
         })
         .map(([id]) => id);
       expect({ changed, hint: ICEBERG_HINT }).toEqual({ changed: [], hint: ICEBERG_HINT });
+    });
+  }
+
+  if (stack.cloud === 'gcp') {
+    test('never changes an existing BigQuery table so that BigQuery recreates it (data and table IAM lost)', () => {
+      const shapes = tableShapes(stack);
+      const baseline = readTablesBaseline(stack.example, stack.stack);
+      if (Object.keys(shapes).length > 0) {
+        expect({ baseline: baseline ?? `none committed. ${UPDATE_HINT}` }).toEqual({
+          baseline: expect.any(Object),
+        });
+      }
+      expect({ changes: recreatingChanges(baseline ?? {}, shapes), hint: TABLE_HINT }).toEqual({
+        changes: [],
+        hint: TABLE_HINT,
+      });
     });
   }
 

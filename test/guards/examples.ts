@@ -79,9 +79,11 @@ export function synthesizeExample(
   fs.mkdirSync(OUTDIR, { recursive: true });
   const app = new TfApp({ outdir: OUTDIR, stackTraces: false, context });
   build(app);
-  return app.node.children
-    .filter((c): c is TerraformStack => c instanceof TerraformStack)
-    .map((s) => ({ example, cloud, stack: s.node.id, document: synthesizeStack(s) }));
+  const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
+  // As `app.synth()` does: cross-stack references (a data mesh's policy tags) make their outputs
+  // and remote states in every stack before any stack is read.
+  for (const s of stacks) s.prepareStack();
+  return stacks.map((s) => ({ example, cloud, stack: s.node.id, document: synthesizeStack(s) }));
 }
 
 /** The stack a `rule @ path` finding belongs to, when its path names one. */

@@ -27,6 +27,11 @@ export enum ComplianceIntent {
   CUSTOMER_MANAGED_KEY = 'customer-managed-key',
   /** Stores nothing at rest: records stay in an encrypted source and land encrypted in the destination. */
   NOTHING_AT_REST = 'nothing-at-rest',
+  /**
+   * Access to the resource is logged by a project- or account-wide setting that another stack
+   * owns (one authoritative audit config per project and service), so this stack cannot show it.
+   */
+  ACCESS_LOGGED_ELSEWHERE = 'access-logged-elsewhere',
 }
 
 /** An intent stated on a resource, with the reason the compliance report shows for it. */

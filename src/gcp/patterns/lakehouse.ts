@@ -20,6 +20,7 @@ import { Pipeline } from '../orchestration/pipeline';
 import { dataplexRegionFor, isMultiRegion } from '../private/dataplex';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { enableApis, GoogleApi } from '../private/project-services';
+import { stateAuditLogsElsewhere } from '../private/project-settings';
 import type { SparkJobScript } from '../processing/spark-job-script';
 import type { SparkJobRuntimeOptions } from '../processing/spark-job-types';
 import { EncryptionKey } from '../security/encryption-key';
@@ -76,6 +77,25 @@ export interface LakehouseProps extends LakehouseSpec {
    * @default - Lakehouse.DAILY_QUERY_LIMIT_GIB for the spec's warehouse size
    */
   readonly dailyQueryLimitGib?: number;
+  /**
+   * The personas' service accounts, made elsewhere (e.g. by a data mesh's identity stack, so
+   * other domains can grant to them by email), keyed by persona name: every persona of the spec
+   * and no other, each as its principal (`Principal.serviceAccount(email)`). The lakehouse then
+   * makes no service account and grants the access matrix to these. Throws
+   * `DPK_CONFLICTING_PROPS` for a missing or unknown persona.
+   * @default - the lakehouse makes one service account per persona
+   */
+  readonly personaServiceAccounts?: Readonly<Record<string, IPrincipal>>;
+  /**
+   * Whether the lakehouse owns its project's project-wide settings: the daily query quota
+   * (`dailyQueryLimitGib`; a project has one quota preference per quota) and Cloud Storage
+   * data-access audit logs (one authoritative audit config per project and service). A second
+   * lakehouse in the project (e.g. a data mesh's second domain there) leaves them to the first:
+   * with `false` it sets neither. Throws `DPK_CONFLICTING_PROPS` with `dailyQueryLimitGib` or
+   * `warehouseReservation` (the reservation's assignment is per project too).
+   * @default true
+   */
+  readonly ownsProjectSettings?: boolean;
 }
 
 /** The runtime options that name a step's main file: `stepScripts` gives it. */
@@ -135,7 +155,7 @@ export class Lakehouse extends Construct {
   public readonly lake: LakeStorage;
   /** The network the pipelines run in (only when the spec has pipelines). */
   public readonly network?: Network;
-  /** One `google_service_account` per persona, by persona name. */
+  /** One `google_service_account` per persona, by persona name (none with `personaServiceAccounts`). */
   public readonly personas: Readonly<Record<string, ServiceAccount>>;
   /** Each persona's service account as a principal, by persona name. */
   public readonly principals: Readonly<Record<string, IPrincipal>>;
@@ -161,10 +181,12 @@ export class Lakehouse extends Construct {
       this.catalog = this.createCatalog(settings);
       this.warehouse = this.createWarehouse(settings, this.catalog);
     }
-    this.personas = this.createPersonas(settings);
-    this.principals = Object.fromEntries(
-      Object.entries(this.personas).map(([name, account]) => [name, Principal.fromServiceAccount(account)]),
-    );
+    this.personas = props.personaServiceAccounts ? {} : this.createPersonas(settings);
+    this.principals =
+      props.personaServiceAccounts ??
+      Object.fromEntries(
+        Object.entries(this.personas).map(([name, account]) => [name, Principal.fromServiceAccount(account)]),
+      );
     this.grantZones();
     this.streams = this.createStreams(settings);
     this.network = this.plan.pipelines.length > 0 ? this.createNetwork(settings) : undefined;
@@ -178,6 +200,8 @@ export class Lakehouse extends Construct {
     info(this, PERSONAS_IN_EFFECT_INFO, describePersonas(plan, props.personas !== undefined));
     const region = this.resolveRegion(props, plan);
     const scripts = this.resolveScripts(plan, props.stepScripts ?? {}, props.stepRuntime ?? {});
+    this.checkPersonaServiceAccounts(plan, props.personaServiceAccounts);
+    this.checkProjectSettings(props);
     return { props, plan, region, scripts };
   }
 
@@ -193,8 +217,20 @@ export class Lakehouse extends Construct {
     });
   }
 
-  /** The lake: one bucket per zone, encrypted with the key. */
+  /**
+   * The lake: one bucket per zone, encrypted with the key. Without the project's settings its
+   * buckets' access is logged by the audit config of the lakehouse that owns them, which the
+   * compliance pack cannot see from this stack: stated on the buckets.
+   */
   private createLake(s: LakehouseSettings): LakeStorage {
+    const lake = this.newLake(s);
+    if (s.props.ownsProjectSettings === false) {
+      stateAuditLogsElsewhere(Object.values(lake.buckets));
+    }
+    return lake;
+  }
+
+  private newLake(s: LakehouseSettings): LakeStorage {
     return new LakeStorage(this, 'Storage', {
       platformName: s.plan.platformName,
       project: s.props.project,
@@ -203,6 +239,7 @@ export class Lakehouse extends Construct {
       encryptionKey: this.encryptionKey,
       removalPolicy: s.plan.removalPolicy,
       tags: s.plan.tags,
+      ...(s.props.ownsProjectSettings === false ? { dataAccessLogs: false } : {}),
     });
   }
 
@@ -238,9 +275,10 @@ export class Lakehouse extends Construct {
       servedZones: [s.plan.zones[s.plan.zones.length - 1].name],
       size: s.plan.warehouse.size,
       reservation,
-      dailyQueryLimitGib: reservation
-        ? undefined
-        : (s.props.dailyQueryLimitGib ?? Lakehouse.DAILY_QUERY_LIMIT_GIB[s.plan.warehouse.size]),
+      dailyQueryLimitGib:
+        reservation || s.props.ownsProjectSettings === false
+          ? undefined
+          : (s.props.dailyQueryLimitGib ?? Lakehouse.DAILY_QUERY_LIMIT_GIB[s.plan.warehouse.size]),
       removalPolicy: s.plan.removalPolicy,
       tags: s.plan.tags,
     });
@@ -413,6 +451,45 @@ export class Lakehouse extends Construct {
       ),
     ]);
     return given;
+  }
+
+  /** Without the project's settings, no quota and no reservation may be asked for (`DPK_CONFLICTING_PROPS`). */
+  private checkProjectSettings(props: LakehouseProps): void {
+    if (props.ownsProjectSettings ?? true) return;
+    const allowed =
+      'unset when ownsProjectSettings is false (the project-wide query cap belongs to the lakehouse that owns the project settings)';
+    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
+      ...(props.dailyQueryLimitGib === undefined
+        ? []
+        : [{ prop: 'dailyQueryLimitGib', received: props.dailyQueryLimitGib, allowed }]),
+      ...(props.warehouseReservation ? [{ prop: 'warehouseReservation', received: true, allowed }] : []),
+    ]);
+  }
+
+  /** `personaServiceAccounts`, when given, names every persona of the plan and no other (`DPK_CONFLICTING_PROPS`). */
+  private checkPersonaServiceAccounts(
+    plan: LakehousePlan,
+    given: Readonly<Record<string, IPrincipal>> | undefined,
+  ): void {
+    if (given === undefined) return;
+    const personas = plan.personas.map((p) => p.name);
+    const allowed = `a principal for every persona of the spec and no other: ${personas.join(', ')}`;
+    ValidationError.throwIfAny(ErrorCode.CONFLICTING_PROPS, this, [
+      ...personas
+        .filter((name) => given[name] === undefined)
+        .map((name) => ({
+          prop: `personaServiceAccounts[${JSON.stringify(name)}]`,
+          received: 'undefined',
+          allowed,
+        })),
+      ...Object.keys(given)
+        .filter((name) => !personas.includes(name))
+        .map((name) => ({
+          prop: `personaServiceAccounts[${JSON.stringify(name)}]`,
+          received: name,
+          allowed,
+        })),
+    ]);
   }
 
   /** `region`, or `location` when it is a region; required for a multi-region with regional services. */

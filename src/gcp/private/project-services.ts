@@ -25,6 +25,8 @@ export enum GoogleApi {
   CLOUD_SCHEDULER = 'cloudscheduler.googleapis.com',
   LOGGING = 'logging.googleapis.com',
   IAM = 'iam.googleapis.com',
+  DATA_CATALOG = 'datacatalog.googleapis.com',
+  BIGQUERY_DATA_TRANSFER = 'bigquerydatatransfer.googleapis.com',
 }
 
 const API_IDS: Readonly<Record<GoogleApi, string>> = {
@@ -43,6 +45,8 @@ const API_IDS: Readonly<Record<GoogleApi, string>> = {
   [GoogleApi.CLOUD_SCHEDULER]: 'CloudScheduler',
   [GoogleApi.LOGGING]: 'Logging',
   [GoogleApi.IAM]: 'Iam',
+  [GoogleApi.DATA_CATALOG]: 'DataCatalog',
+  [GoogleApi.BIGQUERY_DATA_TRANSFER]: 'BigQueryDataTransfer',
 };
 
 /** Construct id of the per-stack holder, at the stack root. */

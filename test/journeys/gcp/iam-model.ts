@@ -35,6 +35,7 @@ const TARGET_ATTRIBUTE: Readonly<Record<string, string>> = {
   google_kms_crypto_key_iam_member: 'crypto_key_id',
   google_service_account_iam_member: 'service_account_id',
   google_bigquery_table_iam_member: 'table_id',
+  google_data_catalog_policy_tag_iam_member: 'policy_tag',
 };
 
 /** `${google_x.Name.attr}` → `google_x.Name`. */
