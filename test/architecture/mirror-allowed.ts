@@ -106,22 +106,6 @@ export const IDIOMS: Record<
         'ILakeStorage.zones',
       ],
     },
-    DataMesh: {
-      why:
-        'the AWS rendering idiom: accounts and environments, Lake Formation account settings and cross-account ' +
-        'sharing (RAM), IAM roles as personas, CloudWatch alarms as freshness checks',
-      members: [
-        'DataMeshProps.existingLakeFormationAdminArns?',
-        'DataMeshProps.governanceEnv?',
-        'DataMeshProps.sameOrganization?',
-        'DataMesh#accountSettings',
-        'DataMesh#catalogKeys',
-        'DataMesh#freshnessAlarms',
-        'DataMesh#personaRoles',
-        'DataMesh.CROSS_ACCOUNT_VERSION',
-        'DataMesh.DEFAULT_SAME_ORGANIZATION',
-      ],
-    },
     Lakehouse: {
       why: 'the AWS rendering idiom: its resources (escape hatches), options, limits and defaults',
       members: [
@@ -492,6 +476,7 @@ export const IDIOMS: Record<
         'DataMesh#freshnessAlerts',
         'DataMesh#freshnessChecks',
         'DataMesh#personaServiceAccounts',
+        'DataMesh#productTables',
         'DataMesh#policyTags',
         'DataMesh#taxonomy',
       ],
