@@ -1,5 +1,7 @@
 import { generatedMesh, MESH_FAN_OUT } from '../../../scripts/bench/generated-mesh';
 import { DataMesh as AwsDataMesh } from '../../../src/aws/mesh/data-mesh';
+import { DataMesh as AzureDataMesh } from '../../../src/azure/mesh/data-mesh';
+import { DataMesh as GcpDataMesh } from '../../../src/gcp/mesh/data-mesh';
 import { DataMeshDefaults, type MeshResourceModel, planDataMesh } from '../../../src/patterns';
 import { newScope } from '../../helpers/scope';
 
@@ -9,7 +11,11 @@ import { newScope } from '../../helpers/scope';
  * and no stack near its engine's limit however many domains, so synthesis time can grow
  * linearly (the benchmark measures it).
  */
-const MODELS: Record<string, MeshResourceModel> = { aws: AwsDataMesh.RESOURCE_MODEL };
+const MODELS: Record<string, MeshResourceModel> = {
+  aws: AwsDataMesh.RESOURCE_MODEL,
+  gcp: GcpDataMesh.RESOURCE_MODEL,
+  azure: AzureDataMesh.RESOURCE_MODEL,
+};
 
 describe.each(Object.entries(MODELS))('%s: a generated mesh', (_cloud, resourceModel) => {
   const plans = [10, 50, 100].map((n) => planDataMesh(newScope(), generatedMesh(n), { resourceModel }));
