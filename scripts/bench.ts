@@ -14,7 +14,10 @@
  *
  * Writes docs/benchmarks.md up to its END_MARKER line (what follows it is kept: notes written by
  * hand) and prints the table and a headline line per cloud.
- * Usage: npm run bench [-- --runs 3] [-- --scaling 1,10,50] [-- <example> …]
+ * Then the mesh (bench/mesh-scaling.ts): a generated data mesh of 10, 50 and 100 domains per
+ * cloud; stacks, resources, time and memory against the number of domains.
+ *
+ * Usage: npm run bench [-- --runs 3] [-- --scaling 1,10,50] [-- --mesh 10,50,100] [-- <example> …]
  *        npm run bench -- --headline   (one run of each lake-storage example, no phases, no
  *                                       scaling, nothing written: the line CI prints)
  */
@@ -22,6 +25,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { benchMeshScaling, MESH_LIMITS, meshScalingTable, type MeshScaleRow } from './bench/mesh-scaling';
 import { buildLibrary, linkEngines } from './library';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -32,8 +36,10 @@ const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const scalingAt = args.indexOf('--scaling');
 const SCALING = (scalingAt >= 0 ? args[scalingAt + 1] : '1,10,50').split(',').filter(Boolean).map(Number);
+const meshAt = args.indexOf('--mesh');
+const MESH_SIZES = (meshAt >= 0 ? args[meshAt + 1] : '10,50,100').split(',').filter(Boolean).map(Number);
 const HEADLINE_ONLY = args.includes('--headline');
-const valueAt = new Set([runsAt + 1, scalingAt + 1].filter((i) => i > 0));
+const valueAt = new Set([runsAt + 1, scalingAt + 1, meshAt + 1].filter((i) => i > 0));
 const only = HEADLINE_ONLY
   ? ['lake-storage-aws', 'lake-storage-azure', 'lake-storage-gcp']
   : args.filter((a, i) => !a.startsWith('--') && !valueAt.has(i));
@@ -284,6 +290,19 @@ function main(): void {
     return;
   }
   const scaling = only.length === 0 && SCALING.length > 0 ? benchScaling() : [];
+  const mesh: MeshScaleRow[] =
+    only.length === 0 && MESH_SIZES.length > 0
+      ? benchMeshScaling(
+          (cloud, domains, outdir, extra) =>
+            node(path.join(__dirname, 'bench', 'mesh-app.ts'), [cloud, String(domains), outdir], {
+              CDK_OUTDIR: outdir,
+              CDKTF_OUTDIR: outdir,
+              ...extra,
+            }),
+          MESH_SIZES,
+          scratch,
+        )
+      : [];
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const load = os.loadavg()[0].toFixed(1);
   const doc = [
@@ -316,6 +335,22 @@ function main(): void {
             'growth shows as a steady cost per added resource.',
           '',
           scalingTable(scaling),
+          '',
+        ]
+      : []),
+    ...(mesh.length > 0
+      ? [
+          '## Data mesh scaling',
+          '',
+          'A generated data mesh per cloud (`scripts/bench/generated-mesh.ts`, rendered by `scripts/bench/mesh-app.ts`): ' +
+            'n domains, each with the default lakehouse, two products and a fixed fan-out of two subscriptions ' +
+            'from other domains, compliance-gated as the examples are; one run per size. Targets: 100 domains under ' +
+            '60 s and 2 GiB per cloud, t100 / t10 ≤ 11, every stack within its engine’s limits ' +
+            `(CloudFormation: ${MESH_LIMITS.cloudformationResources} resources) and role assignments per Azure subscription ` +
+            `within ${MESH_LIMITS.azureRoleAssignments}. The last column is AWS without aws-cdk-lib’s per-template ` +
+            'validation, measured apart only: users keep it.',
+          '',
+          meshScalingTable(mesh),
           '',
         ]
       : []),

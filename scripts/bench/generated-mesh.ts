@@ -1,9 +1,18 @@
-import type { DataMeshSpec, DataProduct, MeshDomain } from 'data-platform-kit/patterns';
+import {
+  type DataMeshSpec,
+  type DataProduct,
+  type MeshDomain,
+  ProductFormat,
+} from 'data-platform-kit/patterns';
 
 /** The number of other domains each domain subscribes to in a generated mesh: fixed, so size grows linearly. */
 export const MESH_FAN_OUT = 2;
 
-/** The two products every generated domain publishes: an Iceberg table and a Parquet one. */
+/**
+ * The two products every generated domain publishes, both Parquet: every cloud renders them on
+ * the default lakehouse (GCP's BigLake Iceberg tables need a warehouse's connection and take no
+ * partitioning while in Preview).
+ */
 function products(domain: string): DataProduct[] {
   return [
     {
@@ -16,6 +25,7 @@ function products(domain: string): DataProduct[] {
         { name: 'event_date', type: 'date', required: true, classification: 'internal' },
       ],
       partitionColumns: ['event_date'],
+      format: ProductFormat.PARQUET,
       freshness: { maxAgeHours: 6 },
     },
     {
@@ -26,6 +36,7 @@ function products(domain: string): DataProduct[] {
         { name: 'day', type: 'date', required: true, classification: 'internal' },
         { name: 'total', type: 'decimal(18,2)', classification: 'internal' },
       ],
+      format: ProductFormat.PARQUET,
       inputs: [{ product: 'events' }],
     },
   ];
