@@ -15,6 +15,15 @@ const ENGINE_PEERS = {
 };
 
 /**
+ * What only some `dpk` commands need, optional so a package install stays lean: PNG diagrams
+ * (a native rasterizer with prebuilt binaries) and `dpk diff` of AWS templates.
+ */
+const CLI_OPTIONAL_PEERS = {
+  '@resvg/resvg-js': '^2.6.2',
+  '@aws-cdk/cloudformation-diff': '^2.187.5',
+};
+
+/**
  * Subpath entry points: one per cloud, the neutral core and patterns, and each cloud's
  * compliance pack (AWS's needs cdk-nag, so it is not loaded with the blocks).
  */
@@ -47,6 +56,8 @@ const project = new typescript.TypeScriptProject({
   github: false,
   release: false,
   sampleCode: false,
+  // bin/ holds dpk.js only; its one entry is named `dpk` below.
+  autoDetectBin: false,
   prettier: true,
   prettierOptions: { settings: { singleQuote: true, printWidth: 110 } },
   eslint: true,
@@ -79,7 +90,13 @@ const project = new typescript.TypeScriptProject({
       testSequencer: '<rootDir>/test/setup/sequencer.cjs',
     },
   },
-  peerDeps: Object.entries(ENGINE_PEERS).map(([name, range]) => `${name}@${range}`),
+  peerDeps: [
+    ...Object.entries(ENGINE_PEERS).map(([name, range]) => `${name}@${range}`),
+    ...Object.entries(CLI_OPTIONAL_PEERS).map(([name, range]) => `${name}@${range}`),
+  ],
+  // The `dpk` CLI (src/cli): spec files in YAML with source positions, their JSON Schemas, the
+  // argument parser, and Graphviz compiled to WebAssembly for `dpk diagram --format svg`.
+  deps: ['yaml@^2.8.1', 'ajv@^8.17.1', 'commander@^14.0.3', '@hpcc-js/wasm-graphviz@^1.21.0'],
   devDeps: [
     'aws-cdk-lib@2.276.0',
     'constructs@10.8.1',
@@ -95,13 +112,15 @@ const project = new typescript.TypeScriptProject({
     // The CDK CLI, so `npx cdk synth` works in the AWS examples from a fresh clone.
     'aws-cdk@^2.1149.0',
     'fast-check@^4',
-    '@aws-cdk/cloudformation-diff@^2.187.5',
     // Jest's TypeScript transform: SWC strips types without a type-check (tsc --noEmit does that once).
     '@swc/core@^1.16.22',
     '@swc/jest@^0.2.39',
     // API reports (api/*.api.md) and the reference built from them (docs/api/, not committed).
     '@microsoft/api-extractor@^7.60.2',
     '@microsoft/api-documenter@^7.30.18',
+    // schemas/*.schema.json from the spec types (`npx projen schemas`).
+    'ts-json-schema-generator@^2.4.0',
+    ...Object.entries(CLI_OPTIONAL_PEERS).map(([name, range]) => `${name}@${range}`),
   ],
   tsconfig: {
     compilerOptions: {
@@ -136,8 +155,12 @@ const project = new typescript.TypeScriptProject({
 // Every engine is optional: AWS-only users never install cdktf, GCP-only users never install aws-cdk-lib.
 project.package.addField(
   'peerDependenciesMeta',
-  Object.fromEntries(Object.keys(ENGINE_PEERS).map((name) => [name, { optional: true }])),
+  Object.fromEntries(
+    [...Object.keys(ENGINE_PEERS), ...Object.keys(CLI_OPTIONAL_PEERS)].map((name) => [name, { optional: true }]),
+  ),
 );
+// The CLI: `npx dpk …` once the kit is installed (bin/dpk.js loads the compiled lib/cli).
+project.addBins({ dpk: 'bin/dpk.js' });
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   ...Object.fromEntries(
@@ -155,7 +178,13 @@ project.package.addField('typesVersions', {
   '*': Object.fromEntries(ENTRY_POINTS.map((entry) => [entry, [`lib/${entry}/index.d.ts`]])),
 });
 // A lean package: the compiled library and its docs; never examples, scripts, out/ or CI files.
-project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'docs/**/*.md']);
+project.package.addField('files', [
+  'lib/**/*.js',
+  'lib/**/*.d.ts',
+  'docs/**/*.md',
+  'bin/dpk.js',
+  'schemas/*.schema.json',
+]);
 
 // Jest's TypeScript transform: SWC strips types file by file, much faster than ts-jest; the
 // test task type-checks everything once with tsc --noEmit before jest runs.
