@@ -116,7 +116,9 @@ class ImportedEncryptionKey extends EncryptionKeyBase {
   constructor(scope: Construct, id: string, attrs: EncryptionKeyAttributes, key?: kms.IKey) {
     super(scope, id);
     const arn = attrs.keyArn;
-    if (!isUnresolved(arn) && !(typeof arn === 'string' && KEY_ARN.test(arn))) {
+    // Only an ARN given as a string is checked: a key object (a kms.Key, a lookup, or a kms.Alias,
+    // whose grants aws-cdk-lib scopes to the key by kms:ResourceAliases) is used as it comes.
+    if (key === undefined && !isUnresolved(arn) && !(typeof arn === 'string' && KEY_ARN.test(arn))) {
       throw ValidationError.of(ErrorCode.INVALID_NAME, this, {
         prop: 'keyArn',
         received: arn,
@@ -179,7 +181,10 @@ export class EncryptionKey extends EncryptionKeyBase {
   /**
    * Wraps an aws-cdk-lib key object (`kms.Key` of this app, or `kms.Key.fromLookup`), so blocks
    * can encrypt with it and grant on it. A `kms.Key` of this app keeps its policy editable, so
-   * the statements blocks add (e.g. for alarms and log groups) land in it. The key is used as is.
+   * the statements blocks add (e.g. for alarms and log groups) land in it. The key is used as is:
+   * an imported `kms.Alias` is accepted too (grants on it need aws-cdk-lib's
+   * `@aws-cdk/aws-kms:applyImportedAliasPermissionsToPrincipal` flag, which scopes them to the
+   * key by `kms:ResourceAliases`; without it aws-cdk-lib drops them).
    */
   public static fromKey(scope: Construct, id: string, key: kms.IKey): IEncryptionKey {
     return new ImportedEncryptionKey(scope, id, { keyArn: key.keyArn }, key);

@@ -38,6 +38,13 @@ describe('EncryptionKey.fromEncryptionKeyAttributes', () => {
     expect(Token.isUnresolved(key.keyArn)).toBe(true);
   });
 
+  test('fromKey takes an imported alias as it comes, even with a literal partition (the mesh names catalog keys so)', () => {
+    const stack = newAwsStack({ '@aws-cdk/core:enablePartitionLiterals': true });
+    const alias = kms.Alias.fromAliasName(stack, 'Catalog', 'alias/acme/catalog');
+    const key = EncryptionKey.fromKey(stack, 'Wrapped', alias);
+    expect(key.key).toBe(alias);
+  });
+
   test.each([
     ['an alias ARN', 'arn:aws:kms:eu-west-1:444455556666:alias/lake'],
     ['a bare key id', '1234abcd-12ab-34cd-56ef-1234567890ab'],
