@@ -1,3 +1,4 @@
+import type { SpecSource } from './source';
 import type { DataMeshSpec, LakehouseSpec } from '../../patterns';
 
 /** The clouds `dpk` renders to. */
@@ -23,6 +24,11 @@ export interface LakehouseSpecFile {
   readonly spec: LakehouseSpec;
   /** The per-cloud sections present in the file, by cloud (their shapes: ./sections). */
   readonly clouds: Partial<Record<CloudName, unknown>>;
+  /**
+   * The file's text with source positions, to point errors found later (at synth) at their lines.
+   * @default - read again from `path` when needed
+   */
+  readonly source?: SpecSource;
 }
 
 /** A data mesh spec file. */
@@ -33,4 +39,9 @@ export interface MeshSpecFile {
   readonly spec: DataMeshSpec;
   /** The per-cloud sections present in the file, by cloud (their shapes: ./sections). */
   readonly clouds: Partial<Record<CloudName, unknown>>;
+  /**
+   * The file's text with source positions, to point errors found later (at synth) at their lines.
+   * @default - read again from `path` when needed
+   */
+  readonly source?: SpecSource;
 }
