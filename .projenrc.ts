@@ -252,6 +252,12 @@ project.addTask('readme', {
   description: 'Refresh the README snippets from the examples',
   exec: 'tsx scripts/readme-snippets.ts',
 });
+// schemas/*.schema.json (shipped in the package) from the spec file types in src/cli/spec/sections.ts;
+// test/cli/spec/schemas.test.ts fails until this task records a change to those types.
+project.addTask('schemas', {
+  description: 'Regenerate the JSON Schemas of spec files (schemas/*.schema.json) from their TypeScript types',
+  exec: 'tsx scripts/schemas.ts',
+});
 project.addTask('docs:rules', {
   description: 'Regenerate docs/rules/<cloud>.md from the compliance packs (the docs test checks they match)',
   exec: 'tsx --tsconfig tsconfig.dev.json scripts/rules-docs.ts',

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { kitProblems } from './kit';
 import { displayPath } from './locate';
 import { SPEC_FILE_CODE, SpecFileError, type SpecProblem, sortProblems } from './problems';
+import { schemaProblems } from './schema';
 import { SpecSource } from './source';
 import { CLOUDS, type CloudName, type PatternName, type SpecFile } from './spec-file';
 
@@ -135,7 +136,7 @@ export async function loadSpecFile(file: string, options: LoadSpecFileOptions = 
   const source = parsed.source;
   const top = topLevelProblems(source);
   if (!top.pattern) throw new SpecFileError(top.problems);
-  const shapeProblems = [...top.problems];
+  const shapeProblems = [...top.problems, ...schemaProblems(source, top.pattern)];
   let kit: SpecProblem[] = [];
   try {
     kit = kitProblems(source, top.pattern);
