@@ -1,17 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BASELINES_DIR, type ExampleStack, resourceTypes } from './examples';
-import { STATEFUL_RESOURCE_TYPES } from '../../src/core/stateful';
+import { BASELINES_DIR, type ExampleStack } from './examples';
+import { statefulResources } from '../../src/cli/diff/stateful-resources';
+import { type TableShape, tableShapes as tableShapesOf } from '../../src/cli/diff/tables';
+
+export { recreatingChanges, type TableShape } from '../../src/cli/diff/tables';
 
 /** Stateful resources of one example: stack → (logical id or address → type). */
 export type IdentityBaseline = Record<string, Record<string, string>>;
 
 /** The stateful resources of a stack, as `id → type`. */
 export function statefulIdentities(stack: ExampleStack): Record<string, string> {
-  const stateful: readonly string[] = STATEFUL_RESOURCE_TYPES[stack.cloud];
-  return Object.fromEntries(
-    Object.entries(resourceTypes(stack)).filter(([, type]) => stateful.includes(type)),
-  );
+  return statefulResources(stack.cloud, stack.document);
 }
 
 export const identityFile = (example: string) => path.join(BASELINES_DIR, `${example}.identities.json`);
@@ -27,73 +27,9 @@ export function readIdentityBaseline(example: string): IdentityBaseline | undefi
 export const tablesFile = (example: string, stack: string) =>
   path.join(BASELINES_DIR, `${example}.${stack}.tables.json`);
 
-/** A BigQuery table as the schema guard compares it: what, changed, makes BigQuery recreate it. */
-export interface TableShape {
-  /** Each column's type and mode, by name. */
-  readonly columns: Record<string, { readonly type: string; readonly mode: string }>;
-  /** The time-partitioning field, when there is one. */
-  readonly partitionField?: string;
-  /** Whether it is a BigLake (Iceberg) table. */
-  readonly bigLake: boolean;
-}
-
 /** The BigQuery tables of a Terraform stack, by address, as the schema guard compares them. */
 export function tableShapes(stack: ExampleStack): Record<string, TableShape> {
-  const tables = (stack.document.resource?.google_bigquery_table ?? {}) as Record<string, any>;
-  return Object.fromEntries(
-    Object.entries(tables).map(([name, t]) => [
-      `google_bigquery_table.${name}`,
-      {
-        columns: Object.fromEntries(
-          (JSON.parse(t.schema ?? '[]') as { name: string; type: string; mode?: string }[]).map((c) => [
-            c.name,
-            { type: c.type, mode: c.mode ?? 'NULLABLE' },
-          ]),
-        ),
-        ...(t.time_partitioning?.field === undefined ? {} : { partitionField: t.time_partitioning.field }),
-        bigLake: t.biglake_configuration !== undefined,
-      },
-    ]),
-  );
-}
-
-/**
- * The changes from `before` to `after` that make BigQuery (through the provider) replace a
- * table, losing its data and its table-level IAM: a removed column, a changed type, a mode
- * tightened to REQUIRED, another partitioning, a table moved in or out of BigLake. Adding
- * NULLABLE columns and relaxing REQUIRED to NULLABLE are changed in place.
- */
-export function recreatingChanges(
-  before: Record<string, TableShape>,
-  after: Record<string, TableShape>,
-): string[] {
-  const changes: string[] = [];
-  for (const [address, was] of Object.entries(before)) {
-    const now = after[address];
-    if (now === undefined) continue;
-    for (const [column, c] of Object.entries(was.columns)) {
-      const n = now.columns[column];
-      if (n === undefined) {
-        changes.push(`${address}: column ${column} removed`);
-      } else if (n.type !== c.type) {
-        changes.push(`${address}: column ${column} type ${c.type} → ${n.type}`);
-      } else if (c.mode !== 'REQUIRED' && n.mode === 'REQUIRED') {
-        changes.push(`${address}: column ${column} made REQUIRED`);
-      }
-    }
-    for (const [column, n] of Object.entries(now.columns)) {
-      if (!(column in was.columns) && n.mode === 'REQUIRED') {
-        changes.push(`${address}: REQUIRED column ${column} added`);
-      }
-    }
-    if (was.partitionField !== now.partitionField) {
-      changes.push(
-        `${address}: partitioning ${was.partitionField ?? 'none'} → ${now.partitionField ?? 'none'}`,
-      );
-    }
-    if (was.bigLake !== now.bigLake) changes.push(`${address}: BigLake ${was.bigLake} → ${now.bigLake}`);
-  }
-  return changes;
+  return tableShapesOf(stack.document);
 }
 
 /** The committed table baseline of a stack, or undefined when it has none. */

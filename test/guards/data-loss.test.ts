@@ -1,7 +1,6 @@
 // @slow: synthesizes every example twice, with the engine's validation: with no timings yet
 // (a fresh clone), jest starts it first (test/setup/sequencer.cjs).
 import * as fs from 'node:fs';
-import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import {
   readIdentityBaseline,
   readTablesBaseline,
@@ -11,7 +10,13 @@ import {
   templateFile,
 } from './baselines';
 import { type ExampleStack, exampleNames, synthesizeExample } from './examples';
-import { DATA_DESTROYING_ARGUMENTS, STATEFUL_RESOURCE_TYPES } from '../../src/core/stateful';
+import {
+  icebergTablesChangedInPlace,
+  isRetainedResource,
+  resourceImpacts,
+} from '../../src/cli/diff/cloudformation';
+import { isStatefulType } from '../../src/cli/diff/stateful-resources';
+import { dataDestroyingArgumentsOf, preventsDestroy } from '../../src/cli/diff/terraform-retention';
 
 /**
  * Data-loss guards over every example: stateful resources are retained, nothing force-deletes
@@ -22,12 +27,6 @@ import { DATA_DESTROYING_ARGUMENTS, STATEFUL_RESOURCE_TYPES } from '../../src/co
 const examples = exampleNames();
 const synthesized = new Map(examples.map((e) => [e, synthesizeExample(e)]));
 const stacks: ExampleStack[] = [...synthesized.values()].flat();
-/**
- * DeletionPolicy values that keep data when a resource leaves the stack. `RetainExceptOnCreate`
- * (RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE) retains like `Retain`, except that a resource
- * created by a deployment that rolls back is removed with it (nothing existed before to lose).
- */
-const RETAINED_ON_DELETE = new Set(['Retain', 'RetainExceptOnCreate']);
 const label = (s: ExampleStack) => `${s.example}/${s.stack}`;
 /**
  * Stacks that hold no data by design, so the guard has nothing to keep there: a data mesh's
@@ -58,7 +57,7 @@ const UPDATE_HINT =
   'If the change is intended, run `npx projen baselines` and say why in the commit message.';
 
 describe.each(stacks.map((s) => [label(s), s] as const))('%s', (_, stack) => {
-  const stateful: readonly string[] = STATEFUL_RESOURCE_TYPES[stack.cloud];
+  const stateful = (type: string) => isStatefulType(stack.cloud, type);
 
   test('has stateful resources to guard', () => {
     if ((STACKS_WITHOUT_DATA[stack.example] ?? []).includes(stack.stack)) {
@@ -72,16 +71,14 @@ describe.each(stacks.map((s) => [label(s), s] as const))('%s', (_, stack) => {
     const unretained =
       stack.cloud === 'aws'
         ? Object.entries<any>(stack.document.Resources)
-            .filter(([, r]) => stateful.includes(r.Type))
-            .filter(
-              ([, r]) => !RETAINED_ON_DELETE.has(r.DeletionPolicy) || r.UpdateReplacePolicy !== 'Retain',
-            )
+            .filter(([, r]) => stateful(r.Type))
+            .filter(([, r]) => !isRetainedResource(r))
             .map(([id]) => id)
         : Object.entries<Record<string, any>>(stack.document.resource ?? {})
-            .filter(([type]) => stateful.includes(type))
+            .filter(([type]) => stateful(type))
             .flatMap(([type, byName]) =>
               Object.entries(byName)
-                .filter(([, r]) => r.lifecycle?.prevent_destroy !== true)
+                .filter(([, r]) => !preventsDestroy(r))
                 .map(([name]) => `${type}.${name}`),
             );
     expect(unretained).toEqual([]);
@@ -91,7 +88,7 @@ describe.each(stacks.map((s) => [label(s), s] as const))('%s', (_, stack) => {
     const destroying = Object.entries<Record<string, any>>(stack.document.resource ?? {}).flatMap(
       ([type, byName]) =>
         Object.entries(byName).flatMap(([name, r]) =>
-          DATA_DESTROYING_ARGUMENTS.filter((arg) => r[arg] === true).map((arg) => `${type}.${name}.${arg}`),
+          dataDestroyingArgumentsOf(r).map((arg) => `${type}.${name}.${arg}`),
         ),
     );
     expect(destroying).toEqual([]);
@@ -117,17 +114,9 @@ describe.each(stacks.map((s) => [label(s), s] as const))('%s', (_, stack) => {
 
     test('no change against the committed template replaces or destroys a stateful resource', () => {
       const committed = JSON.parse(fs.readFileSync(templateFile(stack.example, stack.stack), 'utf8'));
-      const dangerous: string[] = [];
-      fullDiff(committed, stack.document).resources.forEachDifference((id, change) => {
-        const type = change.newResourceType ?? change.oldResourceType ?? '';
-        const impact = change.changeImpact;
-        if (
-          stateful.includes(type) &&
-          (impact === ResourceImpact.WILL_REPLACE || impact === ResourceImpact.WILL_DESTROY)
-        ) {
-          dangerous.push(`${id} (${type}) ${impact}`);
-        }
-      });
+      const dangerous = resourceImpacts(committed, stack.document)
+        .filter(({ type, impact }) => stateful(type) && ['WILL_REPLACE', 'WILL_DESTROY'].includes(impact))
+        .map(({ id, type, impact }) => `${id} (${type}) ${impact}`);
       expect(dangerous).toEqual([]);
     });
   }
@@ -135,13 +124,7 @@ describe.each(stacks.map((s) => [label(s), s] as const))('%s', (_, stack) => {
   if (stack.cloud === 'aws') {
     test('never updates an existing Iceberg table definition in place', () => {
       const committed = JSON.parse(fs.readFileSync(templateFile(stack.example, stack.stack), 'utf8'));
-      const changed = Object.entries<any>(committed.Resources ?? {})
-        .filter(([, r]) => r.Type === 'AWS::Glue::Table' && r.Properties?.OpenTableFormatInput?.IcebergInput)
-        .filter(([id, r]) => {
-          const now = stack.document.Resources?.[id];
-          return now && JSON.stringify(now.Properties) !== JSON.stringify(r.Properties);
-        })
-        .map(([id]) => id);
+      const changed = icebergTablesChangedInPlace(committed, stack.document);
       expect({ changed, hint: ICEBERG_HINT }).toEqual({ changed: [], hint: ICEBERG_HINT });
     });
   }
