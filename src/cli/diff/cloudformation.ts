@@ -24,7 +24,11 @@ export function loadCloudFormationDiff(): typeof CfnDiff {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('@aws-cdk/cloudformation-diff') as typeof CfnDiff;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    const missing = error as NodeJS.ErrnoException;
+    // Only the peer itself missing: a broken install inside it is reported as it is.
+    if (missing.code !== 'MODULE_NOT_FOUND' || !missing.message.includes("'@aws-cdk/cloudformation-diff'")) {
+      throw error;
+    }
     throw new DiffInputError(
       'Comparing AWS templates needs the optional peer @aws-cdk/cloudformation-diff, which is not installed. ' +
         'Install it beside data-platform-kit: npm install --save-dev @aws-cdk/cloudformation-diff',
