@@ -127,9 +127,9 @@ test('without the optional peer @aws-cdk/cloudformation-diff, an AWS diff says t
         },
       );
     });
+    type Module = typeof import('../../../src/cli/diff/cloudformation');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const isolated =
-      require('../../../src/cli/diff/cloudformation') as typeof import('../../../src/cli/diff/cloudformation');
+    const isolated = require('../../../src/cli/diff/cloudformation') as Module;
     // WHEN / THEN
     expect(() => isolated.compareTemplates(template(), template())).toThrow(
       expect.objectContaining({
