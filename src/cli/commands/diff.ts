@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { type Command, Option } from 'commander';
 import { DiffInputError } from '../diff/diff-input-error';
 import { formatDiffJson, formatDiffText } from '../diff/format';
@@ -61,12 +60,11 @@ async function runDiff(
   context: CommandContext,
 ): Promise<ExitCode> {
   const { io } = context;
-  const resolve = (p: string) => path.resolve(io.cwd, p);
   try {
     const report =
       options.against !== undefined
-        ? await diffSpecAgainst(old, resolve(options.against), { cloud: options.cloud, io })
-        : diffFolders(resolve(old), resolve(next!), options.cloud);
+        ? await diffSpecAgainst(old, options.against, { cloud: options.cloud, io })
+        : diffFolders(old, next!, { cloud: options.cloud, cwd: io.cwd });
     const labels =
       options.against !== undefined ? { before: options.against, after: old } : { before: old, after: next! };
     io.out(options.format === 'json' ? formatDiffJson(report) : formatDiffText(report, labels));

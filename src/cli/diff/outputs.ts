@@ -25,25 +25,37 @@ const EXPECTED =
  * stacks/<stack>/cdk.tf.json), or a folder whose aws/, gcp/ and azure/ subfolders are such
  * outputs. Throws {@link DiffInputError} naming the folder when it is none of these.
  */
-export function readSynthesizedOutput(dir: string): SynthesizedStackDocument[] {
+export function readSynthesizedOutput(
+  folder: string,
+  cwd: string = process.cwd(),
+): SynthesizedStackDocument[] {
+  const dir = path.resolve(cwd, folder);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new DiffInputError(`${dir}: no such folder. Expected ${EXPECTED}.`);
+    throw new DiffInputError(`${shownPath(dir, cwd)}: no such folder. Expected ${EXPECTED}.`);
   }
   const byCloud = CLOUDS.filter((cloud) => fs.existsSync(path.join(dir, cloud)));
   if (byCloud.length > 0 && !fs.existsSync(path.join(dir, 'manifest.json'))) {
-    return byCloud.flatMap((cloud) => readOneOutput(path.join(dir, cloud), cloud));
+    return byCloud.flatMap((cloud) => readOneOutput(path.join(dir, cloud), cwd, cloud));
   }
-  return readOneOutput(dir);
+  return readOneOutput(dir, cwd);
+}
+
+/** A path as messages show it: relative to the working directory when under it. */
+export function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 /** The stacks of one engine's output; `cloud` is the subfolder's name when there is one. */
-function readOneOutput(dir: string, cloud?: CloudName): SynthesizedStackDocument[] {
+function readOneOutput(dir: string, cwd: string, cloud?: CloudName): SynthesizedStackDocument[] {
   const manifestFile = path.join(dir, 'manifest.json');
-  const manifest = fs.existsSync(manifestFile) ? (readJson(manifestFile) as Record<string, any>) : undefined;
-  if (manifest?.artifacts !== undefined) return readCloudAssembly(dir, manifest);
+  const manifest = fs.existsSync(manifestFile)
+    ? (readJson(manifestFile, cwd) as Record<string, any>)
+    : undefined;
+  if (manifest?.artifacts !== undefined) return readCloudAssembly(dir, manifest, cwd);
   if (manifest?.stacks !== undefined) {
     return Object.values<any>(manifest.stacks).map((s) =>
-      terraformStack(String(s.name), path.join(dir, s.synthesizedStackPath), cloud),
+      terraformStack(String(s.name), path.join(dir, s.synthesizedStackPath), cwd, cloud),
     );
   }
   const stacksDir = path.join(dir, 'stacks');
@@ -53,7 +65,7 @@ function readOneOutput(dir: string, cloud?: CloudName): SynthesizedStackDocument
       .filter((name) => fs.existsSync(path.join(stacksDir, name, 'cdk.tf.json')))
       .sort();
     if (found.length > 0) {
-      return found.map((name) => terraformStack(name, path.join(stacksDir, name, 'cdk.tf.json'), cloud));
+      return found.map((name) => terraformStack(name, path.join(stacksDir, name, 'cdk.tf.json'), cwd, cloud));
     }
   }
   const templates = fs
@@ -65,7 +77,7 @@ function readOneOutput(dir: string, cloud?: CloudName): SynthesizedStackDocument
       cloud: 'aws',
       name: f.slice(0, -'.template.json'.length),
       file: path.join(dir, f),
-      document: readJson(path.join(dir, f)) as StackDocument,
+      document: readJson(path.join(dir, f), cwd) as StackDocument,
     }));
   }
   throw new DiffInputError(
@@ -74,7 +86,11 @@ function readOneOutput(dir: string, cloud?: CloudName): SynthesizedStackDocument
 }
 
 /** The CloudFormation stacks of a cloud assembly, through nested assemblies (CDK stages). */
-function readCloudAssembly(dir: string, manifest: Record<string, any>): SynthesizedStackDocument[] {
+function readCloudAssembly(
+  dir: string,
+  manifest: Record<string, any>,
+  cwd: string,
+): SynthesizedStackDocument[] {
   return Object.entries<any>(manifest.artifacts).flatMap(([id, artifact]): SynthesizedStackDocument[] => {
     if (artifact.type === 'aws:cloudformation:stack') {
       const file = path.join(dir, artifact.properties.templateFile);
@@ -83,21 +99,30 @@ function readCloudAssembly(dir: string, manifest: Record<string, any>): Synthesi
           cloud: 'aws',
           name: String(artifact.properties.stackName ?? id),
           file,
-          document: readJson(file) as StackDocument,
+          document: readJson(file, cwd) as StackDocument,
         },
       ];
     }
     if (artifact.type === 'cdk:cloud-assembly') {
       const nested = path.join(dir, artifact.properties.directoryName);
-      return readCloudAssembly(nested, readJson(path.join(nested, 'manifest.json')) as Record<string, any>);
+      return readCloudAssembly(
+        nested,
+        readJson(path.join(nested, 'manifest.json'), cwd) as Record<string, any>,
+        cwd,
+      );
     }
     return [];
   });
 }
 
 /** A cdktf stack; its cloud is the folder's, or read from the providers it configures. */
-function terraformStack(name: string, file: string, cloud?: CloudName): SynthesizedStackDocument {
-  const document = readJson(file) as StackDocument;
+function terraformStack(
+  name: string,
+  file: string,
+  cwd: string,
+  cloud?: CloudName,
+): SynthesizedStackDocument {
+  const document = readJson(file, cwd) as StackDocument;
   const providers = Object.keys(document.provider ?? {});
   const found: CloudName | undefined =
     cloud ??
@@ -108,7 +133,7 @@ function terraformStack(name: string, file: string, cloud?: CloudName): Synthesi
         : undefined);
   if (found === undefined) {
     throw new DiffInputError(
-      `${file}: configures no google or azurerm provider (providers: ${providers.join(', ') || 'none'}), so its cloud is unknown. ` +
+      `${shownPath(file, cwd)}: configures no google or azurerm provider (providers: ${providers.join(', ') || 'none'}), so its cloud is unknown. ` +
         'Put the output in a gcp/ or azure/ subfolder to say which.',
     );
   }
@@ -116,7 +141,7 @@ function terraformStack(name: string, file: string, cloud?: CloudName): Synthesi
 }
 
 /** Parses a JSON file, or throws a {@link DiffInputError} naming it. */
-function readJson(file: string): unknown {
+function readJson(file: string, cwd: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -128,6 +153,6 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new DiffInputError(`${file}: not valid JSON (${(error as Error).message}).`);
+    throw new DiffInputError(`${shownPath(file, cwd)}: not valid JSON (${(error as Error).message}).`);
   }
 }

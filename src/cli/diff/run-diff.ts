@@ -14,15 +14,21 @@ function onCloud(stacks: readonly SynthesizedStackDocument[], cloud?: CloudName)
 }
 
 /**
- * Compares two synthesized output folders (`dpk diff OLD_DIR NEW_DIR`): what deploying the new
- * one where the old one is deployed would do to the data. Only `cloud`'s stacks when given.
+ * Compares two synthesized output folders (`dpk diff OLD_DIR NEW_DIR`, relative to `cwd`): what
+ * deploying the new one where the old one is deployed would do to the data. Only `cloud`'s
+ * stacks when given.
  */
-export function diffFolders(beforeDir: string, afterDir: string, cloud?: CloudName): DiffReport {
-  const before = onCloud(readSynthesizedOutput(beforeDir), cloud);
-  const after = onCloud(readSynthesizedOutput(afterDir), cloud);
+export function diffFolders(
+  beforeDir: string,
+  afterDir: string,
+  options: { readonly cloud?: CloudName; readonly cwd?: string } = {},
+): DiffReport {
+  const { cloud, cwd } = options;
+  const before = onCloud(readSynthesizedOutput(beforeDir, cwd), cloud);
+  const after = onCloud(readSynthesizedOutput(afterDir, cwd), cloud);
   if (cloud !== undefined && before.length === 0 && after.length === 0) {
     throw new DiffInputError(
-      `neither ${beforeDir} nor ${afterDir} holds a ${cloud} stack (--cloud ${cloud}).`,
+      `neither ${beforeDir} nor ${afterDir} holds any ${cloud} stack (--cloud ${cloud}).`,
     );
   }
   return diffOutputs(before, after);
@@ -38,7 +44,7 @@ export async function diffSpecAgainst(
   againstDir: string,
   options: { readonly cloud?: CloudName; readonly io: CliIo },
 ): Promise<DiffReport> {
-  const before = onCloud(readSynthesizedOutput(againstDir), options.cloud);
+  const before = onCloud(readSynthesizedOutput(againstDir, options.io.cwd), options.cloud);
   const clouds = options.cloud ? [options.cloud] : CLOUDS.filter((c) => before.some((s) => s.cloud === c));
   if (clouds.length === 0) {
     throw new DiffInputError(`${againstDir} holds no stack to compare the spec with.`);
@@ -52,7 +58,7 @@ export async function diffSpecAgainst(
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpk-diff-'));
   try {
     await synthesizeSpecFile(file, { clouds, outDir, io: options.io, compliance: false });
-    return diffOutputs(before, onCloud(readSynthesizedOutput(outDir), options.cloud));
+    return diffOutputs(before, onCloud(readSynthesizedOutput(outDir, options.io.cwd), options.cloud));
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }

@@ -143,7 +143,7 @@ describe('diffFolders on the real outputs (in process)', () => {
       ['azure', 'lakehouse-azure', 'unchanged', []],
     ]);
     // AND --cloud keeps one cloud's stacks
-    expect(diffFolders(before, after, 'azure').stacks.map((s) => s.cloud)).toEqual(['azure']);
+    expect(diffFolders(before, after, { cloud: 'azure' }).stacks.map((s) => s.cloud)).toEqual(['azure']);
   });
 
   test.each(['aws', 'gcp'] as const)(
