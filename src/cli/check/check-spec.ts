@@ -6,12 +6,17 @@ import type { CheckReport } from './findings';
 import type { CliIo } from '../io';
 import { loadSpecFile, SPEC_EXTENSIONS } from '../spec/load';
 import { SpecSource } from '../spec/source';
-import { CLOUDS, type CloudName } from '../spec/spec-file';
+import { CLOUDS, type CloudName, type SpecFile } from '../spec/spec-file';
 import { synthesizeSpecFile } from '../synth/synthesize';
 
-/** True when `target` names a spec file (by its extension) rather than a folder of output. */
+/** Synthesized files `dpk check` reads itself, though they end in `.json`. */
+const OUTPUT_FILE = /(\.tf\.json|\.template\.json)$/i;
+
+/** True when `target` names a spec file (by its extension) rather than synthesized output. */
 export function isSpecFilePath(target: string): boolean {
-  return Object.keys(SPEC_EXTENSIONS).includes(path.extname(target).toLowerCase());
+  return (
+    Object.keys(SPEC_EXTENSIONS).includes(path.extname(target).toLowerCase()) && !OUTPUT_FILE.test(target)
+  );
 }
 
 /** A checked spec file: the report, and the line of each cloud's section (for SARIF locations). */
@@ -24,9 +29,19 @@ export interface SpecCheck {
 }
 
 /**
- * Loads and validates a spec file, synthesizes it on `clouds` into a temporary folder with the
- * compliance gate off (`dpk check` reports the findings itself), checks that output like a
- * folder, and removes the folder. Spec problems throw `SpecFileError`, positioned in the file.
+ * The clouds to render a spec on: those asked for or, when every cloud is asked for (`--cloud
+ * all`), the clouds the file has a section for — every cloud when it has none, so that a missing
+ * section is reported where to add it.
+ */
+export function specClouds(spec: SpecFile, clouds: readonly CloudName[]): readonly CloudName[] {
+  const present = CLOUDS.filter((c) => spec.clouds[c] !== undefined);
+  return CLOUDS.every((c) => clouds.includes(c)) && present.length > 0 ? present : clouds;
+}
+
+/**
+ * Loads and validates a spec file, synthesizes it (on {@link specClouds}) into a temporary folder
+ * with the compliance gate off (`dpk check` reports the findings itself), checks that output like
+ * a folder, and removes the folder. Spec problems throw `SpecFileError`, positioned in the file.
  */
 export async function checkSpecFile(
   file: string,
@@ -34,10 +49,11 @@ export async function checkSpecFile(
   io: CliIo,
 ): Promise<SpecCheck> {
   const spec = await loadSpecFile(file, { cwd: io.cwd });
+  const targets = specClouds(spec, clouds);
   const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dpk-check-'));
   try {
-    await synthesizeSpecFile(spec, { clouds, outDir, io, compliance: false });
-    const report = await checkDirectory(outDir, clouds);
+    await synthesizeSpecFile(spec, { clouds: targets, outDir, io, compliance: false });
+    const report = await checkDirectory(outDir, targets);
     return { report, specFile: spec.path, sectionLines: await sectionLines(spec.path, spec.pattern) };
   } finally {
     await fs.rm(outDir, { recursive: true, force: true });

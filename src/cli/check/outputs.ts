@@ -112,18 +112,39 @@ function findIn(dir: string, depth: number): SynthesizedOutput[] {
     .flatMap((d) => findIn(path.join(dir, d.name), depth + 1));
 }
 
+/** A template or cdk.tf.json given by itself: a stack named after the file (or its folder). */
+function singleFile(file: string): SynthesizedOutput {
+  const name = path.basename(file);
+  if (name.endsWith('.template.json')) {
+    const stack = name.slice(0, -'.template.json'.length);
+    const metadataFile = path.join(path.dirname(file), `${stack}.metadata.json`);
+    return {
+      engine: 'cloudformation',
+      stack,
+      file,
+      metadataFile: fs.existsSync(metadataFile) ? metadataFile : undefined,
+    };
+  }
+  if (name.endsWith('.tf.json')) {
+    return { engine: 'terraform', stack: path.basename(path.dirname(file)), file };
+  }
+  throw new CheckInputError(
+    `${file}: not a folder of synthesized output, a *.template.json, a cdk.tf.json, nor a spec file (.yaml, .yml or .json).`,
+  );
+}
+
 /**
  * Every synthesized stack under `dir`: an AWS cloud assembly (manifest.json and
  * `*.template.json`, nested assemblies followed), a cdktf output (`stacks/<stack>/cdk.tf.json`
  * or a single `cdk.tf.json`), or folders holding them — `aws/`, `gcp/`, `azure/` as
  * `dpk synth --cloud all` writes, or `out/<example>/` as `npm run synth` does.
+ * `dir` may also be one `*.template.json` or `cdk.tf.json` (with the template's
+ * `<stack>.metadata.json` beside it read for acknowledgements).
  * Throws {@link CheckInputError} when `dir` is missing or holds none of them.
  */
 export function findOutputs(dir: string): SynthesizedOutput[] {
   if (!fs.existsSync(dir)) throw new CheckInputError(`${dir}: no such file or folder.`);
-  if (!fs.statSync(dir).isDirectory()) {
-    throw new CheckInputError(`${dir}: not a folder, nor a spec file (.yaml, .yml or .json).`);
-  }
+  if (!fs.statSync(dir).isDirectory()) return [singleFile(dir)];
   const outputs = findIn(dir, 0);
   if (outputs.length === 0) {
     throw new CheckInputError(

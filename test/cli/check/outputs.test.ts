@@ -83,11 +83,28 @@ describe('findOutputs', () => {
     expect(() => findOutputs(dir)).toThrow(/nothing to check.*cloud assembly.*cdk\.tf\.json/);
   });
 
-  test('a missing folder and a file that is not a spec are rejected', () => {
+  test('reads one template (with its metadata beside it) or one cdk.tf.json given by itself', () => {
+    const dir = layout({ aws: 'aws-plain-bucket', 'stacks/lake': 'gcp-public-bucket' });
+    const template = path.join(dir, 'aws', 'BrokenAws.template.json');
+    expect(findOutputs(template)).toEqual([
+      {
+        engine: 'cloudformation',
+        stack: 'BrokenAws',
+        file: template,
+        metadataFile: path.join(dir, 'aws', 'BrokenAws.metadata.json'),
+      },
+    ]);
+    const tf = path.join(dir, 'stacks', 'lake', 'cdk.tf.json');
+    expect(findOutputs(tf)).toEqual([{ engine: 'terraform', stack: 'lake', file: tf }]);
+  });
+
+  test('a missing folder and a file that is neither output nor spec are rejected', () => {
     const dir = layout({});
     expect(() => findOutputs(path.join(dir, 'absent'))).toThrow(/no such file or folder/);
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'hello');
-    expect(() => findOutputs(path.join(dir, 'notes.txt'))).toThrow(/not a folder, nor a spec file/);
+    expect(() => findOutputs(path.join(dir, 'notes.txt'))).toThrow(
+      /notes\.txt: not a folder of synthesized output, a \*\.template\.json, a cdk\.tf\.json, nor a spec file/,
+    );
   });
 
   test('a manifest that is not JSON is rejected with its path', () => {
