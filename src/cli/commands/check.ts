@@ -11,7 +11,10 @@ export function register(program: Command, context: CommandContext): void {
       "Check synthesized output with cdk-nag (AWS) and the kit's compliance packs (AWS, GCP, Azure); " +
         'a spec file is synthesized first, into a temporary folder',
     )
-    .argument('<target>', 'a spec file (.yaml, .yml, .json) or a folder of synthesized output')
+    .argument(
+      '<target>',
+      'a spec file (.yaml, .yml, .json), a folder of synthesized output, or one *.template.json or cdk.tf.json',
+    )
     .addOption(new Option('--cloud <cloud>', 'the cloud to check').choices([...CLOUDS, 'all']).default('all'))
     .addOption(
       new Option('--format <format>', 'the report format').choices([...CHECK_FORMATS]).default('text'),
