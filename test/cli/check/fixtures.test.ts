@@ -200,6 +200,20 @@ describe('what dpk check cannot check', () => {
     expect(io.stderr()).toMatch(/holds no azure output to check \(it holds: gcp\)/);
   });
 
+  test('a template aws-cdk-lib cannot load: exit 1, naming the file and why', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpk-check-bad-template-'));
+    const template = {
+      Resources: { Lake: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { Ref: 'Missing' } } } },
+    };
+    fs.writeFileSync(path.join(dir, 'Bad.template.json'), JSON.stringify(template));
+    const io = captureIo(dir);
+    expect(await runCheck('Bad.template.json', { cloud: 'all', format: 'text' }, io)).toBe(ExitCode.FAILED);
+    expect(io.stderr()).toBe(
+      `dpk check: DPK_CHECK_INPUT: ${path.join(dir, 'Bad.template.json')}: aws-cdk-lib's CfnInclude could not load ` +
+        "the template: Element used in Ref expression with logical ID: 'Missing' not found\n",
+    );
+  });
+
   test('--output writes the report to a file and says where', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpk-check-output-'));
     const io = captureIo(dir);
