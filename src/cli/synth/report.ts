@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import type { CloudSynthesis } from './synthesize';
+import { displayPath } from '../spec/locate';
 
 /** One aligned line per stack, then the totals: `3 stacks, 440 resources, 0 findings in 4.7 s → dpk.out`. */
 export function formatStackLines(
@@ -40,10 +41,10 @@ export function formatFindings(syntheses: readonly CloudSynthesis[]): string {
 /**
  * How to deploy each cloud's output: `cdk deploy` with the cloud assembly as its app (it orders
  * the stacks itself), `terraform` in each stack's folder in deploy order for GCP and Azure.
- * Paths are shown relative to `cwd`.
+ * Paths are shown relative to `cwd` when under it.
  */
 export function formatDeployHints(syntheses: readonly CloudSynthesis[], cwd: string): string {
-  const shown = (dir: string) => path.relative(cwd, dir) || '.';
+  const shown = (dir: string) => (dir === cwd ? '.' : displayPath(dir, cwd));
   const lines = syntheses.map((s) => {
     if (s.cloud === 'aws') return `  aws:   npx cdk deploy --app ${shown(s.outDir)} --all`;
     const stacksDir = path.join(shown(s.outDir), 'stacks');
