@@ -82,6 +82,9 @@ beforeAll(() => {
   if (fs.existsSync(path.join(ROOT, 'docs'))) {
     fs.cpSync(path.join(ROOT, 'docs'), path.join(lib, 'docs'), { recursive: true });
   }
+  // The `dpk` bin and the spec files' JSON Schemas it validates against.
+  fs.cpSync(path.join(ROOT, 'bin'), path.join(lib, 'bin'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'schemas'), path.join(lib, 'schemas'), { recursive: true });
   // lib/ as published: the test task's type-check build when current, else compiled here.
   buildLibrary(path.join(lib, 'lib'));
   const pack = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], lib)) as {
@@ -95,18 +98,32 @@ beforeAll(() => {
   fs.mkdirSync(installed, { recursive: true });
   run('tar', ['-xzf', path.join(work, pack[0].filename), '-C', installed, '--strip-components=1'], work);
   linkEngines(path.join(consumer, 'node_modules'));
+  linkDependencies(path.join(consumer, 'node_modules'));
   for (const [file, text] of Object.entries(CONSUMERS)) fs.writeFileSync(path.join(consumer, file), text);
 }, 180_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
+/** Links the kit's own dependencies (the CLI's yaml, ajv, commander, …) as `npm install` would install them. */
+function linkDependencies(nodeModules: string): void {
+  const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const name of Object.keys(dependencies)) {
+    const link = path.join(nodeModules, name);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules', name), link, 'dir');
+  }
+}
+
 describe('the packed package', () => {
-  test('ships the compiled library, its docs, README and LICENSE only — no maps, sources or examples', () => {
+  test('ships the compiled library, its docs, the dpk bin and schemas, README and LICENSE only — no maps, sources or examples', () => {
     const strays = packedFiles.filter(
       (f) =>
         !/^lib\/.+\.(js|d\.ts)$/.test(f) &&
         !/^docs\/.+\.md$/.test(f) &&
-        !['package.json', 'README.md', 'LICENSE'].includes(f),
+        !/^schemas\/[a-z-]+\.schema\.json$/.test(f) &&
+        !['package.json', 'README.md', 'LICENSE', 'bin/dpk.js'].includes(f),
     );
     expect(strays).toEqual([]);
     expect(packedFiles).toContain('lib/aws/index.d.ts');
@@ -185,6 +202,44 @@ describe('a consumer app synthesizes on each cloud with plain Node', () => {
     },
     180_000,
   );
+});
+
+describe('the installed dpk bin', () => {
+  const dpk = (...args: string[]) =>
+    run(
+      process.execPath,
+      [path.join('node_modules', 'data-platform-kit', 'bin', 'dpk.js'), ...args],
+      consumer,
+    );
+
+  test('prints the kit version', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(dpk('--version').trim()).toBe(version);
+  });
+
+  test('synthesizes a spec file on GCP into cdk.tf.json', () => {
+    // GIVEN a small lakehouse spec in the consumer's folder
+    const spec = [
+      'lakehouse:',
+      '  platformName: payments',
+      '  zones: [{ name: raw }, { name: curated }]',
+      'gcp:',
+      '  project: acme-payments',
+      '  location: europe-west1',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(consumer, 'payments.yaml'), spec);
+    // WHEN
+    const printed = dpk('synth', 'payments.yaml', '--cloud', 'gcp', '--out', 'dpk-gcp');
+    // THEN
+    expect(printed).toMatch(/^gcp +payments +\d+ resources +0 findings$/m);
+    const document = JSON.parse(
+      fs.readFileSync(path.join(consumer, 'dpk-gcp', 'stacks', 'payments', 'cdk.tf.json'), 'utf8'),
+    ) as { resource: Record<string, unknown> };
+    expect(Object.keys(document.resource)).toContain('google_storage_bucket');
+  });
 });
 
 describe('a cloud entry loads only the blocks an app uses', () => {
