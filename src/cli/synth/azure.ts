@@ -46,30 +46,21 @@ export async function renderAzure(request: RenderRequest): Promise<RenderResult>
 async function buildLakehouse(app: App, file: LakehouseSpecFile): Promise<TerraformStack[]> {
   const { TerraformOutput, TerraformStack: Stack } =
     require('../../terraform') as typeof import('../../terraform');
-  const { AzurermProvider } =
-    require('@cdktf/provider-azurerm/lib/provider') as typeof import('@cdktf/provider-azurerm/lib/provider');
-  const { ResourceGroup } =
-    require('@cdktf/provider-azurerm/lib/resource-group') as typeof import('@cdktf/provider-azurerm/lib/resource-group');
-  const { registerKitResourceProviders } =
-    require('../../azure/resource-providers') as typeof import('../../azure/resource-providers');
+  const { addAzurermProvider, addResourceGroup } =
+    require('../../azure/provider') as typeof import('../../azure/provider');
   const { Lakehouse } =
     require('../../azure/patterns/lakehouse') as typeof import('../../azure/patterns/lakehouse');
   const { SparkJobScript } =
     require('../../azure/processing/spark-job-script') as typeof import('../../azure/processing/spark-job-script');
   const section = requiredSection<AzureLakehouseSection>(file);
   const stack = new Stack(app, section.stackName ?? file.spec.platformName);
-  const provider = new AzurermProvider(stack, 'Azurerm', {
-    // The storage account has no public endpoint and no shared keys: Entra ID auth only, and no
-    // data-plane reads the deployer could not reach (as the example's provider).
-    features: [{ storage: [{ dataPlaneAvailable: false }] }],
-    storageUseAzuread: true,
-  });
-  registerKitResourceProviders(provider);
+  // As the example's provider: Entra ID storage auth, the kit's resource providers registered.
+  addAzurermProvider(stack);
   const group = section.resourceGroup;
   const resourceGroup =
     group.create === false
       ? { name: group.name, location: group.location }
-      : new ResourceGroup(stack, 'ResourceGroup', { name: group.name, location: group.location });
+      : addResourceGroup(stack, group.name, group.location);
   const lakehouse = new Lakehouse(stack, section.id ?? DEFAULT_LAKEHOUSE_ID, {
     ...file.spec,
     resourceGroup,

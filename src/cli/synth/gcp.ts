@@ -38,15 +38,14 @@ export async function renderGcp(request: RenderRequest): Promise<RenderResult> {
 /** The lakehouse in one stack with its Google provider, as examples/lakehouse-gcp/app.ts builds it. */
 async function buildLakehouse(app: App, file: LakehouseSpecFile): Promise<TerraformStack[]> {
   const { TerraformStack: Stack } = require('../../terraform') as typeof import('../../terraform');
-  const { GoogleProvider } =
-    require('@cdktf/provider-google/lib/provider') as typeof import('@cdktf/provider-google/lib/provider');
+  const { addGoogleProvider } = require('../../gcp/provider') as typeof import('../../gcp/provider');
   const { Lakehouse } =
     require('../../gcp/patterns/lakehouse') as typeof import('../../gcp/patterns/lakehouse');
   const { Principal } = require('../../gcp/iam/principal') as typeof import('../../gcp/iam/principal');
   const section = requiredSection<GcpLakehouseSection>(file);
   const stack = new Stack(app, section.stackName ?? file.spec.platformName);
   const region = section.region ?? (MULTI_REGIONS.has(section.location) ? undefined : section.location);
-  new GoogleProvider(stack, 'Google', { project: section.project, region });
+  addGoogleProvider(stack, section.project, region);
   new Lakehouse(stack, section.id ?? DEFAULT_LAKEHOUSE_ID, {
     ...file.spec,
     project: section.project,
