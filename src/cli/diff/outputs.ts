@@ -81,7 +81,7 @@ function readOneOutput(dir: string, cwd: string, cloud?: CloudName): Synthesized
     }));
   }
   throw new DiffInputError(
-    `${dir}: not a synthesized output (no manifest.json, stacks/ or *.template.json). Expected ${EXPECTED}.`,
+    `${shownPath(dir, cwd)}: not a synthesized output (no manifest.json, stacks/ or *.template.json). Expected ${EXPECTED}.`,
   );
 }
 
@@ -147,7 +147,7 @@ function readJson(file: string, cwd: string): unknown {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new DiffInputError(
-      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      `${shownPath(file, cwd)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
     );
   }
   try {

@@ -45,10 +45,11 @@ export async function diffSpecAgainst(
   options: { readonly cloud?: CloudName; readonly io: CliIo },
 ): Promise<DiffReport> {
   const before = onCloud(readSynthesizedOutput(againstDir, options.io.cwd), options.cloud);
-  const clouds = options.cloud ? [options.cloud] : CLOUDS.filter((c) => before.some((s) => s.cloud === c));
-  if (clouds.length === 0) {
-    throw new DiffInputError(`${againstDir} holds no stack to compare the spec with.`);
+  if (before.length === 0) {
+    const which = options.cloud ? ` of ${options.cloud} (--cloud ${options.cloud})` : '';
+    throw new DiffInputError(`${againstDir} holds no stack${which} to compare the spec with.`);
   }
+  const clouds = CLOUDS.filter((c) => before.some((s) => s.cloud === c));
   // Loaded on use: the spec reader brings its YAML and schema libraries, the synthesis the engines.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadSpecFile } = require('../spec/load') as typeof import('../spec/load');
