@@ -50,7 +50,8 @@ function cycleInput(data: unknown, patternKey: string, cycle: unknown): PathSegm
 /**
  * Maps kit violations to problems at their values' positions. Each prop is looked up under each
  * root in turn (the pattern's section, then the cloud's); the root where more of it exists wins.
- * A prop found under no root points at `fallback` (a section's key), else at line 1.
+ * A prop found under no root (or only as a root itself) points at `fallback` (a section's key)
+ * when given — at line 1 when that section is absent — and otherwise at the root it names.
  */
 export function problemsFromViolations(
   source: SpecSource,
@@ -95,7 +96,8 @@ export function problemsFromViolations(
     }
     if (best.depth <= 0 && fallback) {
       const at = source.locate(fallback, { key: true });
-      if (at.matched === fallback.length) best = { ...best, line: at.line, column: at.column };
+      const found = at.matched === fallback.length;
+      best = { ...best, line: found ? at.line : 1, column: found ? at.column : 1 };
     }
     return {
       file: source.file,
