@@ -12,8 +12,7 @@ export class MissingModuleError extends Error {
 }
 
 /**
- * Loads a package with Node's own loader, relative to the kit (not through a test runner's
- * module registry): `require` first — which also loads an ES module on Node 20.19 and later —
+ * Loads a package relative to the kit: `require` first — which also loads an ES module on Node 20.19 and later —
  * then a native `import()` on older Nodes. Throws {@link MissingModuleError} with `whenMissing`
  * when the package is not installed.
  */
