@@ -24,3 +24,14 @@ export const DOCS_IMAGES: readonly DocsImage[] = [
     args: ['diagram', 'examples/specs/mesh.yaml', '--format', 'svg'],
   },
 ];
+
+/** The Mermaid block docs/cli.md quotes, and the arguments that draw it. */
+export const DOCS_MERMAID = {
+  file: path.join(ROOT, 'docs/cli.md'),
+  args: ['diagram', 'examples/specs/lakehouse.yaml', '--cloud', 'aws'],
+} as const;
+
+/** The ```mermaid blocks of a Markdown text, their contents without the fences. */
+export function mermaidBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+}
