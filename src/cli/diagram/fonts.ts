@@ -45,7 +45,7 @@ const CANDIDATES: readonly {
     bold: ['FreeSansBold.ttf', 'FreeSansBold.otf'],
     scale: 1,
   },
-  { family: 'DejaVu Sans', regular: ['DejaVuSans.ttf'], bold: ['DejaVuSans-Bold.ttf'], scale: 0.88 },
+  { family: 'DejaVu Sans', regular: ['DejaVuSans.ttf'], bold: ['DejaVuSans-Bold.ttf'], scale: 0.85 },
   { family: 'Noto Sans', regular: ['NotoSans-Regular.ttf'], bold: ['NotoSans-Bold.ttf'], scale: 0.94 },
 ];
 

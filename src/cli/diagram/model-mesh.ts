@@ -10,8 +10,8 @@ import { type DataMeshPlan, ProductStatus } from '../../patterns';
 
 /**
  * The diagram of a data mesh plan: the governance; each domain as a cluster of its products
- * (name, version, status when deprecated, classification, format) and, when it subscribes to
- * anything, its consumer personas; lineage (input product → derived product); and each
+ * (name, version, status when deprecated, classification, format); each subscribing domain's
+ * consumer personas; lineage (input product → derived product); and each
  * subscription (product → consumer personas, naming the personas, the columns hidden from them
  * and the last day), expired ones dashed.
  */
@@ -50,14 +50,6 @@ export function meshDiagram(plan: DataMeshPlan, services: ServiceNames): Diagram
         ],
       });
     }
-    if (consumers.has(domain.name)) {
-      members.push(consumersNode(domain.name));
-      nodes.push({
-        id: consumersNode(domain.name),
-        kind: 'consumers',
-        lines: [`${domain.name} personas`, services.persona],
-      });
-    }
     return {
       id: ids.of('domain', domain.name),
       label: `domain ${domain.name} · clearance ${domain.clearance}`,
@@ -65,6 +57,16 @@ export function meshDiagram(plan: DataMeshPlan, services: ServiceNames): Diagram
       clusters: [],
     };
   });
+
+  // Consumer personas stand outside the domain boxes, right of the products they read: arrows
+  // from box to box would cross the drawing.
+  for (const domain of plan.domains.filter((d) => consumers.has(d.name))) {
+    nodes.push({
+      id: consumersNode(domain.name),
+      kind: 'consumers',
+      lines: [`${domain.name} personas`, services.persona],
+    });
+  }
 
   for (const { from, to } of plan.lineage) {
     edges.push({ from: productNode(from), to: productNode(to), kind: 'lineage', label: 'input of' });

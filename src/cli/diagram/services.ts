@@ -39,7 +39,7 @@ export const NEUTRAL_SERVICES: ServiceNames = {
   step: 'Spark job',
   catalog: 'catalog: a database per zone',
   warehouse: 'warehouse',
-  governance: 'contract registry and classification levels',
+  governance: 'contract registry',
   product: 'product table',
   subscription: 'read grant',
 };

@@ -120,13 +120,13 @@ describe('mesh model', () => {
     expect(model.clusters.map((c) => [c.label, c.nodes])).toEqual([
       [
         'domain sales · clearance internal',
-        ['product_sales_orders', 'product_sales_customers', 'product_sales_order_lines', 'consumers_sales'],
+        ['product_sales_orders', 'product_sales_customers', 'product_sales_order_lines'],
       ],
       [
         'domain marketing · clearance internal',
-        ['product_marketing_campaigns', 'product_marketing_attribution', 'consumers_marketing'],
+        ['product_marketing_campaigns', 'product_marketing_attribution'],
       ],
-      ['domain finance · clearance restricted', ['product_finance_revenue_daily', 'consumers_finance']],
+      ['domain finance · clearance restricted', ['product_finance_revenue_daily']],
     ]);
     expect(labelOf(model, 'product_sales_orders')).toBe(
       'orders | v1.2.0 | confidential · iceberg | BigQuery table',
