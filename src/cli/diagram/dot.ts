@@ -15,6 +15,7 @@ const SHAPES: Readonly<Record<DiagramNodeKind, string>> = {
   governance: 'box',
   product: 'note',
   consumers: 'box',
+  placeholder: 'plaintext',
 };
 
 /** Node kinds drawn with rounded corners. */

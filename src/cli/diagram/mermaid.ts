@@ -12,6 +12,7 @@ const SHAPES: Readonly<Record<DiagramNodeKind, readonly [string, string]>> = {
   governance: ['{{', '}}'],
   product: ['(', ')'],
   consumers: ['([', '])'],
+  placeholder: ['[', ']'],
 };
 
 /**

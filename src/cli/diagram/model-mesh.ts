@@ -50,6 +50,11 @@ export function meshDiagram(plan: DataMeshPlan, services: ServiceNames): Diagram
         ],
       });
     }
+    if (members.length === 0) {
+      // An empty box would not be drawn at all: say there is nothing in it yet.
+      members.push(ids.of('empty', domain.name));
+      nodes.push({ id: ids.of('empty', domain.name), kind: 'placeholder', lines: ['no products'] });
+    }
     return {
       id: ids.of('domain', domain.name),
       label: `domain ${domain.name} · clearance ${domain.clearance}`,

@@ -6,7 +6,16 @@
 
 /** What a node stands for; renderers give each kind its own shape and colour. */
 export type DiagramNodeKind =
-  'zone' | 'persona' | 'stream' | 'step' | 'catalog' | 'warehouse' | 'governance' | 'product' | 'consumers';
+  | 'zone'
+  | 'persona'
+  | 'stream'
+  | 'step'
+  | 'catalog'
+  | 'warehouse'
+  | 'governance'
+  | 'product'
+  | 'consumers'
+  | 'placeholder';
 
 /** What an edge means; renderers give each kind its own line style and colour. */
 export type DiagramEdgeKind =

@@ -23,6 +23,7 @@ export const NODE_STYLES: Readonly<Record<DiagramNodeKind, NodeStyle>> = {
   governance: { fill: '#f8f0fc', stroke: '#ae3ec9' },
   product: { fill: '#e7f5ff', stroke: '#1c7ed6' },
   consumers: { fill: '#fff4e6', stroke: '#e8590c' },
+  placeholder: { fill: '#ffffff', stroke: '#adb5bd' },
 };
 
 /** Colour and line per edge kind: reads blue, writes orange, read-write purple, pipelines green. */

@@ -191,6 +191,20 @@ describe('mesh model', () => {
     expect(edges).toContain('product_sales_order_lines -expired-> consumers_finance [expired 2026-01-31]');
   });
 
+  test('GIVEN a domain without products WHEN drawn THEN its box says so (an empty one would not be drawn)', () => {
+    const spec: DataMeshSpec = {
+      name: 'tiny',
+      governance: { admins: ['gov@example.com'] },
+      domains: [{ name: 'ops', owner: 'ops@example.com', description: 'Nothing published yet.' }],
+    };
+    const model = diagramOfSpecFile({ pattern: 'mesh', path: '/specs/tiny.yaml', spec, clouds: {} });
+    expect(model.clusters).toEqual([
+      { id: 'domain_ops', label: 'domain ops · clearance internal', nodes: ['empty_ops'], clusters: [] },
+    ]);
+    expect(labelOf(model, 'empty_ops')).toBe('no products');
+    expect(renderDot(model)).toContain('empty_ops [label=<<B>no products</B>>, shape=plaintext');
+  });
+
   test('GIVEN a subscription Azure cannot serve WHEN drawn for Azure THEN positioned problems, not a picture', () => {
     const spec: DataMeshSpec = {
       ...ACME_MESH,
