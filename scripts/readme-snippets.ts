@@ -3,7 +3,8 @@
  * A README block preceded by `<!-- example: <name> -->` holds the lines of
  * `examples/<name>/app.ts` between `// example:start` and `// example:end`;
  * `<!-- example: <name>/<file> -->` quotes another file of the example the same way, and
- * `<!-- example: <file>.ts -->` a file shared by several examples (`examples/<file>.ts`).
+ * `<!-- example: <file>.ts -->` a file shared by several examples (`examples/<file>.ts`), and
+ * `<!-- example: specs/<file>.yaml -->` (a ```yaml block) a spec file of `dpk`, whole.
  *
  * `npx projen readme` rewrites the blocks; the docs test fails when they drift.
  */
@@ -13,6 +14,8 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 export const README = path.join(ROOT, 'README.md');
 const BLOCK = /(<!-- example: ([a-z0-9-]+(?:\.ts|\/[a-z0-9-]+\.ts)?) -->\n```ts\n)([\s\S]*?)(```)/g;
+/** A quoted `dpk` spec file: the whole file, so the README shows what `dpk synth` reads. */
+const SPEC_BLOCK = /(<!-- example: (specs\/[a-z0-9-]+\.yaml) -->\n```yaml\n)([\s\S]*?)(```)/g;
 
 /** The file's import statements (single- or multi-line), in order, so a snippet shows where names come from. */
 function importsOf(text: string): string[] {
@@ -37,15 +40,21 @@ export function exampleSnippet(name: string): string {
 
 /** The README with every example block replaced by its current snippet. */
 export function renderReadme(readme: string): string {
-  return readme.replace(
-    BLOCK,
-    (_, open: string, name: string, _old: string, close: string) => open + exampleSnippet(name) + close,
-  );
+  return readme
+    .replace(
+      BLOCK,
+      (_, open: string, name: string, _old: string, close: string) => open + exampleSnippet(name) + close,
+    )
+    .replace(
+      SPEC_BLOCK,
+      (_, open: string, name: string, _old: string, close: string) =>
+        open + fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8') + close,
+    );
 }
 
 /** The example names the README quotes. */
 export function quotedExamples(readme: string): string[] {
-  return [...readme.matchAll(BLOCK)].map((m) => m[2]);
+  return [...readme.matchAll(BLOCK), ...readme.matchAll(SPEC_BLOCK)].map((m) => m[2]);
 }
 
 if (require.main === module) {

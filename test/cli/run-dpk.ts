@@ -15,7 +15,7 @@ export interface DpkRun {
 
 /**
  * Runs `dpk <args>` as a child process (as a user's shell would), from `cwd` (default: the
- * repository root), with CI=true so no progress line is redrawn. The packed package's own
+ * repository root; any folder works), with CI=true so no progress line is redrawn. The packed package's own
  * `bin/dpk.js` is exercised by test/package.
  */
 export function runDpk(
@@ -24,7 +24,14 @@ export function runDpk(
 ): DpkRun {
   const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', MAIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env },
+    // NODE_PATH: tsx resolves from the repository even when `cwd` is a scratch folder elsewhere.
+    env: {
+      ...process.env,
+      CI: 'true',
+      NO_COLOR: '1',
+      NODE_PATH: path.join(ROOT, 'node_modules'),
+      ...options.env,
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
