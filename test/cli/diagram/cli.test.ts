@@ -1,4 +1,4 @@
-// @slow: runs dpk as a child process nine times (about 1 s each: tsx, then Graphviz for SVG and PNG)
+// @slow: runs dpk as a child process ten times (about 1 s each: tsx, then Graphviz for SVG and PNG)
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -88,4 +88,13 @@ test('GIVEN a spec with a problem THEN exit 1, the problem at its line, nothing 
   expect(run.stderr).toContain('1 problem; nothing drawn');
   expect(run.stderr).not.toMatch(/\n\s+at /);
   expect(fs.existsSync(path.join(dir, 'bad.svg'))).toBe(false);
+});
+
+test('GIVEN an --output that cannot be written THEN exit 1 naming it and the reason', () => {
+  const blocker = path.join(dir, 'a-file');
+  fs.writeFileSync(blocker, '');
+  const run = runDpk(['diagram', MESH, '--output', path.join(blocker, 'mesh.svg')]);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/^dpk diagram: cannot write .*a-file\/mesh\.svg: EEXIST/);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
 });
