@@ -9,7 +9,7 @@
 import type { RenderRequest, RenderResult } from './render';
 import { DEFAULT_LAKEHOUSE_ID, DEFAULT_MESH_ID, sectionOf } from './render';
 import { mapRecord, notebookScripts } from './step-scripts';
-import { newTerraformApp, synthesizeTerraform } from './terraform';
+import { renderTerraformCloud } from './terraform';
 import { constructIdFrom } from '../../core/zones';
 import type { App, TerraformStack } from '../../terraform';
 import type { AzureLakehouseSection, AzureMeshSection, AzureSqlAdministrator } from '../spec/sections';
@@ -25,20 +25,11 @@ export function personaClientIdOutput(persona: string): string {
 
 /** Renders the file's pattern on Azure into `request.outDir`. The section is required (synthesize.ts checks). */
 export async function renderAzure(request: RenderRequest): Promise<RenderResult> {
-  const { file, outDir, compliance, progress } = request;
-  progress.building('azure');
-  const app = await newTerraformApp(outDir);
-  const stacks = file.pattern === 'lakehouse' ? await buildLakehouse(app, file) : await buildMesh(app, file);
-  const { checkCompliance, formatFindings } =
-    require('../../azure/compliance') as typeof import('../../azure/compliance');
-  return synthesizeTerraform({
+  return renderTerraformCloud(request, {
     cloud: 'azure',
-    app,
-    stacks,
-    outDir,
-    check: compliance ? checkCompliance : undefined,
-    format: formatFindings,
-    progress,
+    buildLakehouse,
+    buildMesh,
+    loadCompliance: () => require('../../azure/compliance') as typeof import('../../azure/compliance'),
   });
 }
 

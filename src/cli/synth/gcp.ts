@@ -8,7 +8,7 @@
 import type { RenderRequest, RenderResult } from './render';
 import { DEFAULT_LAKEHOUSE_ID, DEFAULT_MESH_ID, sectionOf } from './render';
 import { fileScripts, mapRecord } from './step-scripts';
-import { newTerraformApp, synthesizeTerraform } from './terraform';
+import { renderTerraformCloud } from './terraform';
 import type { App, TerraformStack } from '../../terraform';
 import type { FileStepScript, GcpLakehouseSection, GcpMeshSection } from '../spec/sections';
 import type { LakehouseSpecFile, MeshSpecFile } from '../spec/spec-file';
@@ -18,20 +18,11 @@ const MULTI_REGIONS = new Set(['EU', 'US', 'ASIA']);
 
 /** Renders the file's pattern on GCP into `request.outDir`. The section is required (synthesize.ts checks). */
 export async function renderGcp(request: RenderRequest): Promise<RenderResult> {
-  const { file, outDir, compliance, progress } = request;
-  progress.building('gcp');
-  const app = await newTerraformApp(outDir);
-  const stacks = file.pattern === 'lakehouse' ? await buildLakehouse(app, file) : await buildMesh(app, file);
-  const { checkCompliance, formatFindings } =
-    require('../../gcp/compliance') as typeof import('../../gcp/compliance');
-  return synthesizeTerraform({
+  return renderTerraformCloud(request, {
     cloud: 'gcp',
-    app,
-    stacks,
-    outDir,
-    check: compliance ? checkCompliance : undefined,
-    format: formatFindings,
-    progress,
+    buildLakehouse,
+    buildMesh,
+    loadCompliance: () => require('../../gcp/compliance') as typeof import('../../gcp/compliance'),
   });
 }
 

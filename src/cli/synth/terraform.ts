@@ -7,10 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SynthProgress } from './progress';
-import type { RenderedStack, RenderResult } from './render';
+import type { RenderedStack, RenderRequest, RenderResult } from './render';
 import type { ComplianceReport } from '../../core/compliance';
 import type { App, TerraformStack } from '../../terraform';
-import type { CloudName } from '../spec/spec-file';
+import type { CloudName, LakehouseSpecFile, MeshSpecFile } from '../spec/spec-file';
 
 /** How to write and check the stacks of one Terraform cloud. */
 export interface TerraformSynthesis {
@@ -30,6 +30,42 @@ export interface TerraformSynthesis {
 export async function newTerraformApp(outDir: string): Promise<App> {
   const { App: TerraformApp } = require('../../terraform') as typeof import('../../terraform');
   return new TerraformApp({ outdir: outDir });
+}
+
+/** How one Terraform cloud builds a spec file's stacks, and its compliance entry (loaded on use). */
+export interface TerraformCloud {
+  readonly cloud: CloudName;
+  /** The lakehouse's stacks, in deploy order. */
+  buildLakehouse(app: App, file: LakehouseSpecFile): Promise<TerraformStack[]>;
+  /** The mesh's stacks, in deploy order. */
+  buildMesh(app: App, file: MeshSpecFile): Promise<TerraformStack[]>;
+  /** The cloud's compliance entry: `checkCompliance` and `formatFindings`. */
+  loadCompliance(): {
+    checkCompliance: (stack: TerraformStack) => ComplianceReport;
+    formatFindings: (findings: ComplianceReport['findings']) => string;
+  };
+}
+
+/** Renders the file's pattern on a Terraform cloud into `request.outDir`, checked when asked. */
+export async function renderTerraformCloud(
+  request: RenderRequest,
+  target: TerraformCloud,
+): Promise<RenderResult> {
+  const { file, outDir, compliance, progress } = request;
+  progress.building(target.cloud);
+  const app = await newTerraformApp(outDir);
+  const stacks =
+    file.pattern === 'lakehouse' ? await target.buildLakehouse(app, file) : await target.buildMesh(app, file);
+  const { checkCompliance, formatFindings } = target.loadCompliance();
+  return synthesizeTerraform({
+    cloud: target.cloud,
+    app,
+    stacks,
+    outDir,
+    check: compliance ? checkCompliance : undefined,
+    format: formatFindings,
+    progress,
+  });
 }
 
 /**
