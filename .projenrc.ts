@@ -156,7 +156,10 @@ const project = new typescript.TypeScriptProject({
 project.package.addField(
   'peerDependenciesMeta',
   Object.fromEntries(
-    [...Object.keys(ENGINE_PEERS), ...Object.keys(CLI_OPTIONAL_PEERS)].map((name) => [name, { optional: true }]),
+    [...Object.keys(ENGINE_PEERS), ...Object.keys(CLI_OPTIONAL_PEERS)].map((name) => [
+      name,
+      { optional: true },
+    ]),
   ),
 );
 // The CLI: `npx dpk …` once the kit is installed (bin/dpk.js loads the compiled lib/cli).
@@ -255,7 +258,8 @@ project.addTask('readme', {
 // schemas/*.schema.json (shipped in the package) from the spec file types in src/cli/spec/sections.ts;
 // test/cli/spec/schemas.test.ts fails until this task records a change to those types.
 project.addTask('schemas', {
-  description: 'Regenerate the JSON Schemas of spec files (schemas/*.schema.json) from their TypeScript types',
+  description:
+    'Regenerate the JSON Schemas of spec files (schemas/*.schema.json) from their TypeScript types',
   exec: 'tsx scripts/schemas.ts',
 });
 project.addTask('docs:rules', {
