@@ -51,7 +51,8 @@ function cycleInput(data: unknown, patternKey: string, cycle: unknown): PathSegm
  * Maps kit violations to problems at their values' positions. Each prop is looked up under each
  * root in turn (the pattern's section, then the cloud's); the root where more of it exists wins.
  * A prop found under no root (or only as a root itself) points at `fallback` (a section's key)
- * when given — at line 1 when that section is absent — and otherwise at the root it names.
+ * when given — at line 1 when that section is absent — and is named under it; otherwise it
+ * points at the root it names.
  */
 export function problemsFromViolations(
   source: SpecSource,
@@ -95,9 +96,11 @@ export function problemsFromViolations(
       };
     }
     if (best.depth <= 0 && fallback) {
+      // Found nowhere: a cloud option the file does not set, named under the section it belongs in.
       const at = source.locate(fallback, { key: true });
       const found = at.matched === fallback.length;
-      best = { ...best, line: found ? at.line : 1, column: found ? at.column : 1 };
+      const named = `${formatPath(fallback)}.${v.prop}`;
+      best = { ...best, line: found ? at.line : 1, column: found ? at.column : 1, path: named };
     }
     return {
       file: source.file,

@@ -53,10 +53,18 @@ describe('problemsFromValidationError', () => {
     expect(problems[1].message).toBe('must be a file that exists. Received: "jobs/clean.py"');
   });
 
-  test("a prop found nowhere points at the cloud's section; without the section, at line 1", () => {
-    const error = constructError({ prop: 'scope', received: 'App', allowed: 'a stack' });
-    expect(problemsFromValidationError(file, 'aws', error)[0]).toMatchObject({ line: 8, column: 1 });
-    expect(problemsFromValidationError(file, 'gcp', error)[0]).toMatchObject({ line: 1, column: 1 });
+  test("a prop found nowhere is named under the cloud's section and points at it; without the section, at line 1", () => {
+    const error = constructError({ prop: 'region', received: undefined, allowed: 'a region' });
+    expect(problemsFromValidationError(file, 'aws', error)[0]).toMatchObject({
+      line: 8,
+      column: 1,
+      path: 'aws.region',
+    });
+    expect(problemsFromValidationError(file, 'gcp', error)[0]).toMatchObject({
+      line: 1,
+      column: 1,
+      path: 'gcp.region',
+    });
   });
 
   test('a missing field points at its parent: the closest value that exists', () => {
