@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LAZY_ENTRIES, renderEntry } from '../../scripts/entries';
+import { installedKit } from '../helpers/installed-kit';
 
 /**
  * Each entry point loads only its own engine: proven by loading it in a fresh Node process and
@@ -20,6 +21,24 @@ const ENGINES = [
   '@cdktf/provider-time',
 ] as const;
 
+/**
+ * Runs `script` in a fresh Node process from the repository and returns what it printed: with
+ * plain Node when the kit is installed from its build (its `kit` is then lib/), else through tsx.
+ */
+function runFresh(script: string): string {
+  const args = installedKit() ? ['-e', script] : ['--require', 'tsx/cjs', '-e', script];
+  return execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+}
+
+/**
+ * Where an entry's runtime files are: the installed kit's lib/ (compiled JavaScript, each cloud
+ * entry's twin in place of tsc's index.js) when there is one, else src/.
+ */
+function kitDir(): string {
+  const kit = installedKit();
+  return kit ? path.join(kit, 'lib') : path.join(ROOT, 'src');
+}
+
 /** Loads `entry` (every export of a lazy cloud entry: a user may use them all) and lists the engines loaded. */
 function enginesLoadedBy(entry: string): string[] {
   const script = `
@@ -28,18 +47,19 @@ function enginesLoadedBy(entry: string): string[] {
     const engines = ${JSON.stringify(ENGINES)};
     const loaded = engines.filter((e) => Object.keys(require.cache).some((f) => f.includes('/node_modules/' + e + '/')));
     process.stdout.write(JSON.stringify(loaded));`;
-  const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return JSON.parse(out) as string[];
+  return JSON.parse(runFresh(script)) as string[];
 }
 
-/** What Node, tsx and jest load for an entry: a cloud's runtime twin (index.js), else index.ts. */
+/**
+ * What Node loads for an entry: its compiled file in the installed kit; from the sources (tsx),
+ * a cloud's runtime twin (index.js), else index.ts.
+ */
 function runtimeFile(entry: string): string {
-  const file = path.join(ROOT, 'src', entry);
-  const twin = file.replace(/\.ts$/, '.js');
-  return LAZY_ENTRIES.some((cloud) => entry === `${cloud}/index.ts`) ? twin : file;
+  const twin = path.join(kitDir(), entry.replace(/\.ts$/, '.js'));
+  const installed = installedKit() !== undefined;
+  return installed || LAZY_ENTRIES.some((cloud) => entry === `${cloud}/index.ts`)
+    ? twin
+    : path.join(ROOT, 'src', entry);
 }
 
 describe('entry points load only their own engine', () => {
@@ -85,19 +105,16 @@ describe.each(LAZY_ENTRIES)('the %s entry', (cloud) => {
   });
 
   test('loads nothing until an export is used, then only that block', () => {
+    const dir = path.join(kitDir(), cloud) + path.sep;
     const script = `
-      const entry = require(${JSON.stringify(path.join(ROOT, 'src', cloud))});
-      const kit = () => Object.keys(require.cache).filter((f) => f.includes('/src/${cloud}/')).length;
+      const entry = require(${JSON.stringify(dir)});
+      const kit = () => Object.keys(require.cache).filter((f) => f.startsWith(${JSON.stringify(dir)})).length;
       const before = kit();
       void entry.LakeStorage;
       const blocks = [...new Set(Object.keys(require.cache)
-        .map((f) => f.split('/src/${cloud}/')[1]?.split('/')).filter((p) => p?.length > 1).map((p) => p[0]))].sort();
+        .map((f) => f.split(${JSON.stringify(dir)})[1]?.split('/')).filter((p) => p?.length > 1).map((p) => p[0]))].sort();
       process.stdout.write(JSON.stringify({ before, blocks }));`;
-    const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    const { before, blocks } = JSON.parse(out) as { before: number; blocks: string[] };
+    const { before, blocks } = JSON.parse(runFresh(script)) as { before: number; blocks: string[] };
     expect(before).toBe(1);
     expect(blocks).not.toContain('orchestration');
     expect(blocks).not.toContain('streaming');

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { installedKit } from '../helpers/installed-kit';
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '../..');
-/** The CLI's entry, run from its sources with the project's runner (tsx). */
-const MAIN = path.join(ROOT, 'src/cli/main.ts');
 
 /** What one `dpk` run printed and returned. */
 export interface DpkRun {
@@ -14,15 +13,27 @@ export interface DpkRun {
 }
 
 /**
+ * How `dpk` starts: the built command of the kit as installed (test/helpers/installed-kit.ts)
+ * when the type-check has just compiled it, so `npm test` and CI run what users install; from
+ * its sources through tsx otherwise.
+ */
+function dpkCommand(): string[] {
+  const kit = installedKit();
+  return kit
+    ? [path.join(kit, 'bin', 'dpk.js')]
+    : ['--require', 'tsx/cjs', path.join(ROOT, 'src/cli/main.ts')];
+}
+
+/**
  * Runs `dpk <args>` as a child process (as a user's shell would), from `cwd` (default: the
- * repository root; any folder works), with CI=true so no progress line is redrawn. The packed package's own
- * `bin/dpk.js` is exercised by test/package.
+ * repository root; any folder works), with CI=true so no progress line is redrawn. The packed
+ * package's own install is exercised by test/package.
  */
 export function runDpk(
   args: readonly string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): DpkRun {
-  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', MAIN, ...args], {
+  const result = spawnSync(process.execPath, [...dpkCommand(), ...args], {
     cwd: options.cwd ?? ROOT,
     // NODE_PATH: tsx resolves from the repository even when `cwd` is a scratch folder elsewhere.
     env: {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { installedKit } from '../../helpers/installed-kit';
 import { ROOT, runDpk as runDpkIn } from '../run-dpk';
 
 /** Runs dpk from any folder: the runner (tsx) is found through the repository's node_modules. */
@@ -59,14 +60,16 @@ describe('dpk validate', () => {
   });
 
   test('loads no cloud engine (aws-cdk-lib, cdktf, providers)', () => {
+    const kit = installedKit();
+    const main = kit ? path.join(kit, 'lib/cli/main.js') : './src/cli/main.ts';
     const script = `
-      const { main } = require('./src/cli/main.ts');
+      const { main } = require(${JSON.stringify(main)});
       const io = { cwd: process.cwd(), interactive: false, out: () => {}, err: (t) => process.stderr.write(t) };
       main(['node', 'dpk', 'validate', 'examples/specs/mesh.yaml'], io).then((code) => {
         const engines = Object.keys(require.cache).filter((f) => /node_modules[\\\\/](aws-cdk-lib|cdktf|@cdktf|cdk-nag)[\\\\/]/.test(f));
         process.stdout.write(JSON.stringify({ code, engines }));
       });`;
-    const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], {
+    const run = spawnSync(process.execPath, [...(kit ? [] : ['--require', 'tsx/cjs']), '-e', script], {
       cwd: ROOT,
       encoding: 'utf8',
     });
