@@ -1,4 +1,4 @@
-// @slow: compiles, packs and type-checks a consumer app three times: with no timings yet
+// @slow: compiles, packs and type-checks a consumer app under three module resolutions: with no timings yet
 // (a fresh clone), jest starts it first (test/setup/sequencer.cjs).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,7 +14,6 @@ import { buildLibrary, linkEngines } from '../../scripts/library';
  * cloud with plain Node.
  */
 const ROOT = path.resolve(__dirname, '../..');
-const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** What each cloud's consumer does: build one lake and synthesize it. */
 const CONSUMERS: Record<string, string> = {
@@ -139,55 +138,57 @@ describe('the packed package', () => {
 });
 
 /**
- * Type-checks the consumer app under one module resolution with tsc; under node10 (what
- * `cdktf init` and older `cdk init` apps compile with) the same program also emits the app into
- * dist/, which the synth tests run: one compiler run, memoized, for both.
+ * Type-checks the consumer app under every module resolution in one TypeScript build
+ * (type-check-consumer.cjs: the programs share the declarations they parse); under node10 (what
+ * `cdktf init` and older `cdk init` apps compile with) the same build also emits the app into
+ * dist/, which the synth tests run. Each resolution's diagnostics, printed; run once, memoized.
  */
-const compileConsumer = memoize((name: keyof typeof RESOLUTIONS): { output: string; failed: boolean } => {
-  const tsconfig = path.join(consumer, `tsconfig.${name}.json`);
-  const emit = name === 'node10';
-  fs.writeFileSync(
-    tsconfig,
-    JSON.stringify({
-      compilerOptions: {
-        ...RESOLUTIONS[name],
-        target: 'ES2022',
-        strict: true,
-        skipLibCheck: true,
-        ...(emit ? { outDir: 'dist' } : { noEmit: true }),
-        types: ['node'],
-      },
-      files: Object.keys(CONSUMERS),
-    }),
-  );
-  try {
-    return { output: run(process.execPath, [TSC, '-p', tsconfig], consumer), failed: false };
-  } catch (e) {
-    return { output: (e as Error).message, failed: true };
-  }
+const typeCheckConsumer = memoize((): Record<keyof typeof RESOLUTIONS, string[]> => {
+  const tsconfigs = Object.entries(RESOLUTIONS).map(([name, options]) => {
+    const tsconfig = `tsconfig.${name}.json`;
+    const emit = name === 'node10';
+    fs.writeFileSync(
+      path.join(consumer, tsconfig),
+      JSON.stringify({
+        compilerOptions: {
+          ...options,
+          target: 'ES2022',
+          strict: true,
+          skipLibCheck: true,
+          ...(emit ? { outDir: 'dist' } : { noEmit: true }),
+          types: ['node'],
+        },
+        files: Object.keys(CONSUMERS),
+      }),
+    );
+    return tsconfig;
+  });
+  const printed = JSON.parse(
+    run(process.execPath, [path.join(__dirname, 'type-check-consumer.cjs'), ...tsconfigs], consumer),
+  ) as Record<string, string[]>;
+  return Object.fromEntries(
+    Object.keys(RESOLUTIONS).map((name) => [name, printed[`tsconfig.${name}.json`]]),
+  ) as Record<keyof typeof RESOLUTIONS, string[]>;
 });
 
-function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
-  const results = new Map<K, V>();
-  return (key) => {
-    if (!results.has(key)) results.set(key, fn(key));
-    return results.get(key)!;
-  };
+function memoize<V>(fn: () => V): () => V {
+  let result: { value: V } | undefined;
+  return () => (result ??= { value: fn() }).value;
 }
 
 describe.each(Object.keys(RESOLUTIONS) as (keyof typeof RESOLUTIONS)[])(
   'a consumer app under moduleResolution %s',
   (name) => {
     test('type-checks every entry it imports', () => {
-      const { output, failed } = compileConsumer(name);
-      if (failed) throw new Error(output);
+      const diagnostics = typeCheckConsumer()[name];
+      if (diagnostics.length > 0) throw new Error(diagnostics.join('\n'));
     }, 180_000);
   },
 );
 
 describe('a consumer app synthesizes on each cloud with plain Node', () => {
-  // Compiled as the node10 type-check does (tsc emits despite type errors; that test reports them).
-  beforeAll(() => compileConsumer('node10'), 180_000);
+  // Compiled by the node10 type-check (tsc emits despite type errors; that test reports them).
+  beforeAll(() => typeCheckConsumer(), 180_000);
 
   test.each([
     ['aws', 'PaymentsAws.template.json'],
