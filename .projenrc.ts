@@ -291,6 +291,13 @@ project.testTask.updateStep(0, {
 });
 // projen's last step spawns eslint: it runs in the first step now.
 project.testTask.removeStep(2);
+// Jest with a larger young generation (V8's semi-space, 16 MB by default; the workers inherit
+// the flag): synthesizing stacks makes short-lived garbage by the gigabyte, and fewer scavenges
+// cut test/aws from ~53 to ~48 s on 2 cores (no gain for tsc or eslint, so only jest gets it).
+project.testTask.updateStep(1, {
+  exec: 'node --max-semi-space-size=64 node_modules/.bin/jest --passWithNoTests --ci',
+  receiveArgs: true,
+});
 project.addTask('api', {
   description: 'Record the public API of every entry point in api/<entry>.api.md (after a deliberate change)',
   steps: [{ exec: API_DECLARATIONS }, { exec: 'tsx scripts/api.ts update' }],
