@@ -147,6 +147,88 @@ describe('gcp.Lakehouse children', () => {
   });
 });
 
+describe('gcp.Lakehouse in a multi-region location', () => {
+  // GIVEN the maximal spec in the EU multi-region, its regional services in europe-west1
+  const MULTI_REGION: LakehouseProps = { ...MAXIMAL, location: 'EU', region: 'europe-west1' };
+  /** The id of the crypto key made by the construct `keyId` of the lakehouse, as the JSON references it. */
+  const keyRef = (template: TfTemplate, keyId: 'Key' | 'PipelineKey'): string => {
+    const [key] = template
+      .resources('google_kms_crypto_key')
+      .filter((k) => k.name.startsWith(`Lakehouse_${keyId}_`));
+    return ref('google_kms_crypto_key', key.name, 'id');
+  };
+
+  test('the pipelines encrypt with a key of their own in the region; the lake keeps its multi-region key', () => {
+    // WHEN
+    const { lakehouse, template } = synth(MULTI_REGION);
+    // THEN the key rings sit where each key is used
+    const rings = template
+      .resources('google_kms_key_ring')
+      .map((r) => r.config.location)
+      .sort();
+    expect(rings).toEqual(['europe', 'europe-west1']);
+    const pipelineKey = lakehouse.pipelines['daily-orders'].encryptionKey;
+    expect(pipelineKey).not.toBe(lakehouse.encryptionKey);
+    expect(pipelineKey.location).toBe('europe-west1');
+    // AND the workflow, its run-log bucket and each step's batch use the regional key
+    template.allResourcesHave('google_workflows_workflow', {
+      crypto_key_name: keyRef(template, 'PipelineKey'),
+    });
+    template.allResourcesHave('google_logging_project_bucket_config', {
+      cmek_settings: { kms_key_name: keyRef(template, 'PipelineKey') },
+    });
+    const batchKeys = template
+      .resources('google_workflows_workflow')
+      .flatMap((w) => [...String(w.config.source_contents).matchAll(/"kmsKey":"([^"]+)"/g)].map((m) => m[1]));
+    expect(new Set(batchKeys)).toEqual(new Set([keyRef(template, 'PipelineKey')]));
+    expect(batchKeys).toHaveLength(2);
+    // AND the zone buckets (EU) keep the lake's key; the pipeline's code and staging buckets
+    // (in the region) take the pipeline key
+    const buckets = template.resources('google_storage_bucket').map((b) => {
+      const zone = (b.config.labels as Record<string, string>)['data-zone'];
+      const key = (b.config.encryption as { default_kms_key_name: string }).default_kms_key_name;
+      return { zone, location: b.config.location, key };
+    });
+    expect(
+      buckets
+        .filter((b) => b.zone)
+        .map((b) => b.zone)
+        .sort(),
+    ).toEqual([...lakehouse.lake.zoneNames].sort());
+    expect(buckets).toEqual(
+      buckets.map((b) =>
+        b.zone
+          ? { ...b, location: 'EU', key: keyRef(template, 'Key') }
+          : { ...b, location: 'europe-west1', key: keyRef(template, 'PipelineKey') },
+      ),
+    );
+  });
+
+  test("the services that encrypt for the pipelines may use the regional key, and it rotates like the lake's", () => {
+    const { template } = synth(MULTI_REGION);
+    const users = template
+      .resources('google_kms_crypto_key_iam_member', { crypto_key_id: keyRef(template, 'PipelineKey') })
+      .map((m) => String(m.config.member));
+    expect(users.some((m) => m.includes('WorkflowsIdentity'))).toBe(true);
+    expect(users.some((m) => m.includes('DataprocIdentity'))).toBe(true);
+    expect(users.some((m) => m.includes('LoggingSettings'))).toBe(true);
+    const rotations = template.resources('google_kms_crypto_key').map((k) => k.config.rotation_period);
+    expect(new Set(rotations)).toEqual(new Set([rotations[0]]));
+    expect(rotations).toHaveLength(2);
+  });
+
+  test('zero unacknowledged compliance findings', () => {
+    const { stack } = synth(MULTI_REGION);
+    expect(checkCompliance(stack).findings).toEqual([]);
+  });
+
+  test("a lake in the pipelines' region keeps one key for everything", () => {
+    const { lakehouse, template } = synth(MAXIMAL);
+    expect(lakehouse.pipelines['daily-orders'].encryptionKey).toBe(lakehouse.encryptionKey);
+    template.resourceCountIs('google_kms_crypto_key', 1);
+  });
+});
+
 describe('gcp.Lakehouse stepRuntime', () => {
   test("is keyed '<pipeline>/<step>' like stepScripts and reaches that step's batch only", () => {
     // GIVEN / WHEN

@@ -18,6 +18,7 @@ import { NotificationTarget } from '../monitoring/notification-target';
 import { Network } from '../network/network';
 import { Pipeline } from '../orchestration/pipeline';
 import { dataplexRegionFor, isMultiRegion } from '../private/dataplex';
+import { kmsLocationFor } from '../private/location';
 import { PipelineNameRules } from '../private/pipeline-names';
 import { enableApis, GoogleApi } from '../private/project-services';
 import { stateAuditLogsElsewhere } from '../private/project-settings';
@@ -42,7 +43,9 @@ export interface LakehouseProps extends LakehouseSpec {
   readonly location: string;
   /**
    * The region of the regional services: the network and pipelines, the streams' message
-   * storage, the Dataplex lake. Must lie in `location`.
+   * storage, the Dataplex lake. Must lie in `location`. With a multi-region `location` the
+   * pipelines encrypt with a key of their own here (Workflows, Dataproc and regional buckets
+   * take a key in their own region only).
    * @default - `location` when it is a region (required with a multi-region `location` when the
    *   spec has streams, pipelines or a warehouse)
    */
@@ -112,7 +115,8 @@ interface LakehouseSettings {
 }
 
 /**
- * A whole secure lakehouse on GCP from one cloud-neutral {@link LakehouseSpec}: one Cloud KMS key,
+ * A whole secure lakehouse on GCP from one cloud-neutral {@link LakehouseSpec}: one Cloud KMS key
+ * (two with a multi-region `location`: the pipelines get one in `region`),
  * the lake's buckets (one per zone), one service account per persona granted exactly the spec's
  * access matrix on the zone buckets (and its READ and READ_WRITE grants on the matching BigQuery
  * datasets, with `roles/bigquery.jobUser` for the warehouse's zone; BigQuery has no write-only
@@ -149,7 +153,10 @@ export class Lakehouse extends Construct {
 
   /** The plan the spec stands for (zones, access matrix, streams, pipelines, …). */
   public readonly plan: LakehousePlan;
-  /** The one key every bucket, topic, dataset and workflow is encrypted with. */
+  /**
+   * The key every bucket, topic, dataset and workflow is encrypted with. With a multi-region
+   * `location` the pipelines have a key of their own in `region` (`pipelines[name].encryptionKey`).
+   */
   public readonly encryptionKey: EncryptionKey;
   /** The lake: one bucket per zone. */
   public readonly lake: LakeStorage;
@@ -357,12 +364,14 @@ export class Lakehouse extends Construct {
    */
   private createPipelines(s: LakehouseSettings): Record<string, Pipeline> {
     const pipelines: Record<string, Pipeline> = {};
+    const encryptionKey = s.plan.pipelines.length > 0 ? this.createPipelineKey(s) : undefined;
     for (const pipeline of s.plan.pipelines) {
       const made = new Pipeline(this, `${constructIdFrom(pipeline.name)}Pipeline`, {
         platformName: s.plan.platformName,
         pipelineName: pipeline.name,
         project: s.props.project,
         lake: this.lake,
+        encryptionKey,
         network: this.network as Network,
         schedule: pipeline.schedule,
         notificationTarget: this.notifications,
@@ -383,6 +392,24 @@ export class Lakehouse extends Construct {
       pipelines[pipeline.name] = made;
     }
     return pipelines;
+  }
+
+  /**
+   * The key the pipelines encrypt with (workflows, Dataproc batches, run-log buckets), which
+   * must be in their region: the lake's key when the lake is in that region; for a multi-region
+   * lake (`EU`, whose key is in Cloud KMS's `europe`), a key of their own in `region`, with the
+   * lake key's rotation, removal policy and labels.
+   */
+  private createPipelineKey(s: LakehouseSettings): EncryptionKey {
+    if (kmsLocationFor(s.props.location) === s.region) return this.encryptionKey;
+    return new EncryptionKey(this, 'PipelineKey', {
+      platformName: s.plan.platformName,
+      purpose: 'pipelines',
+      project: s.props.project,
+      location: s.region as string,
+      removalPolicy: s.plan.removalPolicy,
+      tags: s.plan.tags,
+    });
   }
 
   /** What each persona may do beyond its zones, as planned. */
