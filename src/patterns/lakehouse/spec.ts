@@ -46,7 +46,8 @@ export interface LakehouseStream {
   readonly zone?: string;
   /**
    * Hours the stream keeps events (replay window), in
-   * `LakehouseDefaults.STREAM_RETENTION_HOURS_RANGE` (what every cloud's streaming service accepts).
+   * `LakehouseDefaults.STREAM_RETENTION_HOURS_RANGE` (Kinesis' least to Pub/Sub's most). Azure's
+   * lakehouse streams (Event Hubs Standard) keep at most 168: it rejects more before any resource.
    * @default 24 (`LakehouseDefaults.STREAM_RETENTION_HOURS`)
    */
   readonly retentionHours?: number;
@@ -221,8 +222,9 @@ export const LakehouseDefaults = {
   /** Hours a stream keeps events. */
   STREAM_RETENTION_HOURS: CommonDefaults.STREAM_RETENTION_HOURS,
   /**
-   * Hours a stream may keep events, what every cloud accepts: from 24 (the least Kinesis keeps)
-   * to 744 (the most Pub/Sub keeps, 31 days).
+   * Hours a stream may keep events: from 24 (the least Kinesis keeps) to 744 (the most Pub/Sub
+   * keeps, 31 days). Azure's lakehouse caps it at 168 (Event Hubs Standard), checked by the
+   * Azure Lakehouse with the spec's stream named.
    */
   STREAM_RETENTION_HOURS_RANGE: { min: 24, max: 744 },
   /** Steps in one pipeline, what every cloud accepts: from 1 to 10 (AWS `Pipeline.STEPS_RANGE`). */
