@@ -84,8 +84,11 @@ function journeys(props: DataMeshProps = TWO_PROJECT_PROPS) {
   return { app, mesh, docs, bindings, may, canSelect };
 }
 
+/** The journeys of the mesh across two projects, synthesized once for every describe that reads them. */
+const TWO_PROJECTS = journeys();
+
 describe('a consumer analyst queries a subscribed product', () => {
-  const { canSelect } = journeys();
+  const { canSelect } = TWO_PROJECTS;
 
   test('marketing’s analyst selects every column of sales.order_lines: dataViewer on its dataset, jobUser at home, the internal tag', () => {
     for (const column of ['order_id', 'amount', 'order_date']) {
@@ -115,7 +118,7 @@ describe('a consumer analyst queries a subscribed product', () => {
 });
 
 describe('what a consumer must not do', () => {
-  const { canSelect, bindings, may, docs } = journeys();
+  const { canSelect, bindings, may, docs } = TWO_PROJECTS;
 
   test('query a product it is not subscribed to', () => {
     expect(canSelect(MARKETING_ANALYST, 'acme-analytics', 'sales.orders', 'order_id')).toBe(false);
@@ -179,7 +182,7 @@ describe('what a consumer must not do', () => {
 });
 
 describe("the producer's own journeys still hold", () => {
-  const { canSelect, may } = journeys();
+  const { canSelect, may } = TWO_PROJECTS;
 
   test('sales’ analyst queries its own products up to its clearance (internal): order_lines whole, not orders.customer_email', () => {
     const analyst = sa('sales', 'analyst', 'acme-central');
@@ -191,7 +194,7 @@ describe("the producer's own journeys still hold", () => {
   });
 
   test('something may write every product table of sales: the step publishing the serving zone', () => {
-    const { bindings: all } = journeys();
+    const { bindings: all } = TWO_PROJECTS;
     const written = new Set(
       all
         .filter(
@@ -215,7 +218,7 @@ describe("the producer's own journeys still hold", () => {
 });
 
 describe('GCP data mesh deploy order', () => {
-  const { mesh, docs } = journeys();
+  const { mesh, docs } = TWO_PROJECTS;
   /** The stacks in a deploy order cdktf may take: each after every stack it depends on. */
   const order: string[] = [];
   const visit = (stack: TerraformStack) => {
@@ -273,7 +276,7 @@ describe('GCP data mesh deploy order', () => {
 });
 
 describe('GCP data mesh deploy order within the products stacks (first apply on a fresh project)', () => {
-  const { docs } = journeys();
+  const { docs } = TWO_PROJECTS;
   const sales = new TfGraph(docs['acme-sales-products'] as any);
   const cfg = (a: string) => sales.configs.get(a) as Record<string, any>;
 

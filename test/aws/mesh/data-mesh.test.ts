@@ -8,14 +8,16 @@ import { ErrorCode } from '../../../src/core/internal';
 import { MARKETING_READS_ORDERS } from '../../helpers/mesh-variants';
 
 /**
- * aws.DataMesh over ACME_MESH (examples/data-mesh-spec.ts). Each describe synthesizes the mesh
- * once (GIVEN) and its tests only read the templates: a mesh is seven stacks and ~500 resources.
+ * aws.DataMesh over ACME_MESH (examples/data-mesh-spec.ts). The mesh across two accounts is
+ * synthesized once (GIVEN) for the describes that only read it, every other variant once per
+ * describe or test: a mesh is seven stacks and ~500 resources.
  */
 const LF = 'AWS::LakeFormation::PrincipalPermissions';
 const json = (t: Template) => JSON.stringify(t.toJSON());
+const TWO_ACCOUNTS = buildMesh();
 
 describe('aws.DataMesh across two accounts: stacks', () => {
-  const { mesh, templates } = buildMesh();
+  const { mesh, templates } = TWO_ACCOUNTS;
 
   test("one stack per planned stack, named as planned, each in its domain's environment", () => {
     expect(Object.keys(mesh.stacks)).toEqual(mesh.plan.stacks.map((s) => s.name));
@@ -155,7 +157,7 @@ describe('aws.DataMesh across two accounts: stacks', () => {
 });
 
 describe('aws.DataMesh across two accounts: products, tags and grants', () => {
-  const { mesh, templates } = buildMesh();
+  const { mesh, templates } = TWO_ACCOUNTS;
   const sales = templates['acme-sales-products'];
 
   test('an Iceberg product is a Glue table created through OpenTableFormatInput in its zone database', () => {
@@ -327,7 +329,7 @@ describe('aws.DataMesh across two accounts: products, tags and grants', () => {
 });
 
 describe('aws.DataMesh deploy order', () => {
-  const { app, mesh } = buildMesh();
+  const { app, mesh } = TWO_ACCOUNTS;
 
   test('governance, then every identity stack, then the products stacks; products never wait for each other', () => {
     const deps = (name: string) => mesh.stacks[name].dependencies.map((s) => s.stackName).sort();

@@ -19,8 +19,11 @@ function nameAt(doc: Doc, type: string, suffix: string): string {
   return found[0][0];
 }
 
+/** The mesh across two projects, synthesized once for the describes that only read it. */
+const TWO_PROJECTS = buildMesh();
+
 describe('gcp.DataMesh across two projects: stacks', () => {
-  const { app, mesh, docs } = buildMesh();
+  const { app, mesh, docs } = TWO_PROJECTS;
 
   test("one Terraform stack per planned stack, named as planned, with a google provider on its domain's project", () => {
     expect(Object.keys(mesh.stacks)).toEqual(mesh.plan.stacks.map((s) => s.name));
@@ -98,7 +101,7 @@ describe('gcp.DataMesh across two projects: stacks', () => {
 });
 
 describe('gcp.DataMesh across two projects: products, tags and grants', () => {
-  const { mesh, docs } = buildMesh();
+  const { mesh, docs } = TWO_PROJECTS;
   const sales = docs['acme-sales-products'];
 
   test('each product has its own CMEK dataset <mesh>_<domain>_<product> and a deletion-protected, retained table', () => {
@@ -419,7 +422,7 @@ describe('gcp.DataMesh bad input', () => {
 });
 
 describe('gcp.DataMesh project-wide settings', () => {
-  const { docs } = buildMesh();
+  const { docs } = TWO_PROJECTS;
   const count = (stack: string, type: string) => Object.keys(resourcesOf(docs[stack], type)).length;
 
   test('one daily query quota per project and quota: the first domain of each project owns it', () => {
