@@ -1,5 +1,6 @@
 import { synthLakehouse, withScripts } from './gcp/lakehouse-journeys';
 import { SALES_LAKEHOUSE } from '../../examples/lakehouse-spec';
+import { ServiceAgent } from '../../src/gcp/private/service-agents';
 import { TfGraph } from '../helpers/tf-graph';
 
 /**
@@ -7,38 +8,70 @@ import { TfGraph } from '../helpers/tf-graph';
  * key, a service agent, an API or a fresh grant must come after it in Terraform's graph, through a
  * `time_sleep` where IAM propagation matters.
  */
-const { doc } = synthLakehouse(
-  withScripts({ ...SALES_LAKEHOUSE, project: 'acme-data-dev', location: 'europe-west1' }),
-);
-const graph = new TfGraph(doc);
-const cfg = (a: string) => graph.configs.get(a) as Record<string, any>;
 const refersTo = (value: unknown, address: string) => JSON.stringify(value).includes(`\${${address}.`);
-const keyGrants = graph.addressesOf('google_kms_crypto_key_iam_member');
-/** The key grants whose member is built from `source` (an agent lookup or identity). */
-const grantsFrom = (source: string) => keyGrants.filter((g) => refersTo(cfg(g).member, source));
 
-describe('GCP deploy order (lakehouse-gcp)', () => {
-  test.each([
-    ['google_storage_bucket', 'encryption', 'data.google_storage_project_service_account'],
-    [
-      'google_bigquery_dataset',
-      'default_encryption_configuration',
-      'data.google_bigquery_default_service_account',
-    ],
-    ['google_pubsub_topic', 'kms_key_name', 'google_project_service_identity'],
-    ['google_workflows_workflow', 'crypto_key_name', 'google_project_service_identity'],
-    ['google_logging_project_bucket_config', 'cmek_settings', 'data.google_logging_project_cmek_settings'],
-  ])('every %s waits (time_sleep) for its service agent’s grant on the key', (type, _field, agentType) => {
-    const consumers = graph.addressesOf(type);
-    expect(consumers.length).toBeGreaterThan(0);
-    const agents = [...graph.configs.keys()].filter((a) => a.startsWith(`${agentType}.`));
-    const grants = agents.flatMap(grantsFrom);
-    expect(grants.length).toBeGreaterThan(0);
-    for (const consumer of consumers) {
-      const waited = grants.filter((g) => graph.dependsOnOnlyThrough(consumer, g, 'time_sleep'));
-      expect([consumer, waited.length > 0]).toEqual([consumer, true]);
-    }
-  });
+/** The example's spec on GCP, in a region. */
+const REGIONAL = withScripts({ ...SALES_LAKEHOUSE, project: 'acme-data-dev', location: 'europe-west1' });
+/** The same in the EU multi-region: the pipelines get a key of their own in europe-west1. */
+const MULTI_REGION = { ...REGIONAL, location: 'EU', region: 'europe-west1' };
+
+describe.each([
+  ['lakehouse-gcp', REGIONAL],
+  ['lakehouse-gcp in the EU multi-region', MULTI_REGION],
+])('GCP deploy order (%s)', (_name, props) => {
+  const { doc } = synthLakehouse(props);
+  const graph = new TfGraph(doc);
+  const cfg = (a: string) => graph.configs.get(a) as Record<string, any>;
+  const keyGrants = graph.addressesOf('google_kms_crypto_key_iam_member');
+  /** The key grants whose member is built from `source` (an agent lookup or identity). */
+  const grantsFrom = (source: string) => keyGrants.filter((g) => refersTo(cfg(g).member, source));
+
+  // Each consumer of a key, the field naming the key, the lookup or identity its service agent's
+  // address comes from, and (the Cloud Storage agent, which the pipelines address by project
+  // number) the agent's domain.
+  test.each<{ type: string; field: string; agentType: string; domain?: ServiceAgent }>([
+    {
+      type: 'google_storage_bucket',
+      field: 'encryption',
+      agentType: 'data.google_storage_project_service_account',
+      domain: ServiceAgent.STORAGE,
+    },
+    {
+      type: 'google_bigquery_dataset',
+      field: 'default_encryption_configuration',
+      agentType: 'data.google_bigquery_default_service_account',
+    },
+    { type: 'google_pubsub_topic', field: 'kms_key_name', agentType: 'google_project_service_identity' },
+    {
+      type: 'google_workflows_workflow',
+      field: 'crypto_key_name',
+      agentType: 'google_project_service_identity',
+    },
+    {
+      type: 'google_logging_project_bucket_config',
+      field: 'cmek_settings',
+      agentType: 'data.google_logging_project_cmek_settings',
+    },
+  ])(
+    'every $type waits (time_sleep) for its service agent’s grant on the key it uses',
+    ({ type, field, agentType, domain }) => {
+      const consumers = graph.addressesOf(type);
+      expect(consumers.length).toBeGreaterThan(0);
+      const agents = [...graph.configs.keys()].filter((a) => a.startsWith(`${agentType}.`));
+      const byDomain = domain ? keyGrants.filter((g) => String(cfg(g).member).endsWith(`@${domain}`)) : [];
+      const grants = [...agents.flatMap(grantsFrom), ...byDomain];
+      const keys = graph.addressesOf('google_kms_crypto_key');
+      for (const consumer of consumers) {
+        const used = keys.filter((k) => refersTo(cfg(consumer)[field], k));
+        expect([consumer, used.length]).toEqual([consumer, 1]);
+        const waited = grants.filter(
+          (g) =>
+            refersTo(cfg(g).crypto_key_id, used[0]) && graph.dependsOnOnlyThrough(consumer, g, 'time_sleep'),
+        );
+        expect([consumer, waited.length > 0]).toEqual([consumer, true]);
+      }
+    },
+  );
 
   test('every grant to a created service agent comes after the agent, which comes after its API', () => {
     for (const identity of graph.addressesOf('google_project_service_identity')) {

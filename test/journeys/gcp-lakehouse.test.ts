@@ -9,9 +9,13 @@ const EXAMPLE = withScripts({ ...SALES_LAKEHOUSE, project: 'acme-data-dev', loca
 /** The shared custom-persona spec, on GCP. */
 const CUSTOM = withScripts({ ...CUSTOM_PERSONAS_SPEC, project: 'acme-data-dev', location: 'europe-west1' });
 
+/** The example's spec in the EU multi-region: its pipelines encrypt with a key of their own in europe-west1. */
+const MULTI_REGION = { ...EXAMPLE, location: 'EU', region: 'europe-west1' };
+
 describe.each([
   ['the example spec', EXAMPLE],
   ['a spec with custom personas', CUSTOM],
+  ['the example spec in the EU multi-region', MULTI_REGION],
 ])('GCP lakehouse journeys: %s', (_name, props) => {
   const { lakehouse, iam } = synthLakehouse(props);
   const journeys = lakehouseJourneys(lakehouse.plan);
