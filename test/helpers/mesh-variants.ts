@@ -1,5 +1,5 @@
 import { ACME_MESH } from '../../examples/data-mesh-spec';
-import type { DataMeshSpec } from '../../src/patterns';
+import type { DataMeshSpec, MeshSubscription } from '../../src/patterns';
 
 /**
  * ACME_MESH with marketing (cleared for internal data) subscribed to sales.orders itself rather
@@ -21,3 +21,18 @@ export const MARKETING_READS_ORDERS: DataMeshSpec = {
       : domain,
   ),
 };
+
+/** ACME_MESH with `subscriptions` added to those the `producer` domain already approved. */
+export function withSubscriptions(
+  producer: string,
+  subscriptions: readonly MeshSubscription[],
+): DataMeshSpec {
+  return {
+    ...ACME_MESH,
+    domains: ACME_MESH.domains.map((domain) =>
+      domain.name === producer
+        ? { ...domain, subscriptions: [...(domain.subscriptions ?? []), ...subscriptions] }
+        : domain,
+    ),
+  };
+}

@@ -1,8 +1,8 @@
 import { GcpIamModel } from './gcp/iam-model';
-import { ACME_MESH } from '../../examples/data-mesh-spec';
 import type { DataMeshProps } from '../../src/gcp';
 import type { TerraformStack } from '../../src/terraform';
 import { buildMesh, type Doc, TWO_PROJECT_PROPS } from '../gcp/mesh/support';
+import { withSubscriptions } from '../helpers/mesh-variants';
 import { TfGraph } from '../helpers/tf-graph';
 
 /**
@@ -154,17 +154,9 @@ describe('what a consumer must not do', () => {
   test('a column above its clearance stays unreadable, the others readable (marketing subscribed to sales.orders)', () => {
     const variant: DataMeshProps = {
       ...TWO_PROJECT_PROPS,
-      domains: ACME_MESH.domains.map((d) =>
-        d.name === 'sales'
-          ? {
-              ...d,
-              subscriptions: [
-                ...(d.subscriptions ?? []),
-                { consumer: 'marketing', product: 'orders', approvedBy: 'sales-data@example.com' },
-              ],
-            }
-          : d,
-      ),
+      ...withSubscriptions('sales', [
+        { consumer: 'marketing', product: 'orders', approvedBy: 'sales-data@example.com' },
+      ]),
     };
     const v = journeys(variant);
     const grant = v.mesh.plan.subscriptions.find(

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { ACME_MESH } from '../../../examples/data-mesh-spec';
 import { SALES_LAKEHOUSE } from '../../../examples/lakehouse-spec';
 import { diagramOfSpecFile } from '../../../src/cli/diagram/build';
 import { dotString, renderDot } from '../../../src/cli/diagram/dot';
@@ -10,6 +9,7 @@ import { loadSpecFile } from '../../../src/cli/spec/load';
 import type { SpecFile } from '../../../src/cli/spec/spec-file';
 import { ZoneAccess } from '../../../src/core/blocks';
 import type { DataMeshSpec } from '../../../src/patterns';
+import { withSubscriptions } from '../../helpers/mesh-variants';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -153,31 +153,20 @@ describe('mesh model', () => {
   });
 
   test('GIVEN a consumer cleared below a column WHEN drawn THEN the subscription names the hidden column; expired ones are dashed', () => {
-    const spec: DataMeshSpec = {
-      ...ACME_MESH,
-      domains: ACME_MESH.domains.map((d) =>
-        d.name === 'sales'
-          ? {
-              ...d,
-              subscriptions: [
-                ...(d.subscriptions ?? []),
-                {
-                  consumer: 'marketing',
-                  product: 'orders',
-                  personas: ['analyst'],
-                  approvedBy: 'sales-data@example.com',
-                },
-                {
-                  consumer: 'finance',
-                  product: 'order_lines',
-                  approvedBy: 'sales-data@example.com',
-                  expires: '2026-01-31',
-                },
-              ],
-            }
-          : d,
-      ),
-    };
+    const spec = withSubscriptions('sales', [
+      {
+        consumer: 'marketing',
+        product: 'orders',
+        personas: ['analyst'],
+        approvedBy: 'sales-data@example.com',
+      },
+      {
+        consumer: 'finance',
+        product: 'order_lines',
+        approvedBy: 'sales-data@example.com',
+        expires: '2026-01-31',
+      },
+    ]);
     const file: SpecFile = {
       pattern: 'mesh',
       path: '/specs/mesh.yaml',
@@ -206,20 +195,9 @@ describe('mesh model', () => {
   });
 
   test('GIVEN a subscription Azure cannot serve WHEN drawn for Azure THEN positioned problems, not a picture', () => {
-    const spec: DataMeshSpec = {
-      ...ACME_MESH,
-      domains: ACME_MESH.domains.map((d) =>
-        d.name === 'sales'
-          ? {
-              ...d,
-              subscriptions: [
-                ...(d.subscriptions ?? []),
-                { consumer: 'marketing', product: 'orders', approvedBy: 'sales-data@example.com' },
-              ],
-            }
-          : d,
-      ),
-    };
+    const spec = withSubscriptions('sales', [
+      { consumer: 'marketing', product: 'orders', approvedBy: 'sales-data@example.com' },
+    ]);
     const file: SpecFile = { pattern: 'mesh', path: '/specs/mesh.yaml', spec, clouds: {} };
     expect(() => diagramOfSpecFile(file, 'azure')).toThrow(/Azure Storage cannot hide columns/);
     expect(() => diagramOfSpecFile(file, 'aws')).not.toThrow();
